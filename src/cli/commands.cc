@@ -1,0 +1,15 @@
+// The command table: the one place that lists every command (ninja's kTools).
+#include "cli/command.h"
+
+namespace newsgraph::cli {
+
+CommandRunner SetUpExtract(CLI::App* app);
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"extract", "read articles and write their knowledge graph", SetUpExtract},
+  };
+  return kCommands;
+}
+
+}  // namespace newsgraph::cli

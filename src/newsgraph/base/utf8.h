@@ -1,0 +1,32 @@
+// UTF-8 validation and decoding, the lowest layer of text handling.
+//
+//   size_t bad = FindInvalidUtf8(bytes);     // npos when valid
+//   char32_t c = DecodeUtf8(s, &pos);        // advances pos
+//
+// Strict RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF.
+// Pure functions, thread-safe.
+#ifndef NEWSGRAPH_BASE_UTF8_H_
+#define NEWSGRAPH_BASE_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace newsgraph {
+
+inline constexpr size_t kValidUtf8 = static_cast<size_t>(-1);
+
+// Returns the offset of the first byte that does not start a valid UTF-8
+// sequence, or kValidUtf8.
+size_t FindInvalidUtf8(std::string_view bytes);
+
+// Decodes the code point at *pos and advances *pos past it. Invalid bytes
+// decode as U+FFFD and advance by one. REQUIRES: *pos < s.size().
+char32_t DecodeUtf8(std::string_view s, size_t* pos);
+
+// Appends the UTF-8 encoding of `c` to `out`.
+void AppendUtf8(char32_t c, std::string* out);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_BASE_UTF8_H_

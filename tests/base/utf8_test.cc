@@ -1,0 +1,41 @@
+#include "newsgraph/base/utf8.h"
+
+#include <catch2/catch.hpp>
+
+#include "newsgraph/base/text_position.h"
+
+namespace newsgraph {
+namespace {
+
+TEST_CASE("FindInvalidUtf8 finds the first bad byte", "[base][utf8]") {
+  CHECK(FindInvalidUtf8("plain ascii") == kValidUtf8);
+  CHECK(FindInvalidUtf8("l\xE2\x80\x99Inde \xC3\xA9t\xC3\xA9") == kValidUtf8);
+  CHECK(FindInvalidUtf8("ab\xFF") == 2);
+  CHECK(FindInvalidUtf8("\xC0\xAF") == 0);          // overlong '/'
+  CHECK(FindInvalidUtf8("x\xED\xA0\x80") == 1);     // surrogate
+  CHECK(FindInvalidUtf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+  CHECK(FindInvalidUtf8("abc\xE2\x80") == 3);       // truncated
+}
+
+TEST_CASE("DecodeUtf8 and AppendUtf8 round-trip", "[base][utf8]") {
+  for (char32_t c : {U'a', U'\u00E9', U'\u2019', U'\U0001F30D'}) {
+    std::string s;
+    AppendUtf8(c, &s);
+    size_t pos = 0;
+    CHECK(DecodeUtf8(s, &pos) == c);
+    CHECK(pos == s.size());
+  }
+  size_t pos = 0;
+  CHECK(DecodeUtf8("\xFF", &pos) == 0xFFFD);
+  CHECK(pos == 1);
+}
+
+TEST_CASE("Where gives line and column in code points", "[base][text_position]") {
+  std::string text = "first\n\xC3\xA9t\xC3\xA9 x";
+  CHECK(Where("f.txt", text, 0) == "f.txt:1:1");
+  CHECK(Where("f.txt", text, 6) == "f.txt:2:1");
+  CHECK(Where("f.txt", text, 11) == "f.txt:2:5");  // after "été "
+}
+
+}  // namespace
+}  // namespace newsgraph
