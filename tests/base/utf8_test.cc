@@ -34,7 +34,7 @@ TEST_CASE("Where gives line and column in code points", "[base][text_position]")
   std::string text = "first\n\xC3\xA9t\xC3\xA9 x";
   CHECK(Where("f.txt", text, 0) == "f.txt:1:1");
   CHECK(Where("f.txt", text, 6) == "f.txt:2:1");
-  CHECK(Where("f.txt", text, 11) == "f.txt:2:5");  // after "été "
+  CHECK(Where("f.txt", text, 12) == "f.txt:2:5");  // the x after "été "
 }
 
 }  // namespace
