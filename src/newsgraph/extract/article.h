@@ -16,7 +16,10 @@ namespace newsgraph {
 struct Article {
   std::string id;     // unique within a run: given, or derived from the file name
   std::string title;  // .txt: the first line; may be empty
-  std::string text;   // the body, UTF-8, as read (valid UTF-8 is checked before)
+  // What is extracted, and what every byte offset refers to: a .txt file's
+  // whole content (its title line included), a JSON Lines record's "text".
+  // Valid UTF-8 (checked by the reader).
+  std::string text;
   std::string date;   // ISO "YYYY-MM-DD" when given, else ""
   std::string url;
   std::string lang;   // "fr", "en", or "" for automatic detection

@@ -1,0 +1,221 @@
+#include "newsgraph/extract/coreference.h"
+
+#include <algorithm>
+
+namespace newsgraph {
+namespace {
+
+bool Has(const SentenceTokens& s, size_t i, Cue c) {
+  return i < s.tokens.size() && (s.tokens[i].cues & CueBit(c));
+}
+
+// The preposition governing a phrase starting at `begin`, skipping articles.
+int Governor(const SentenceTokens& s, uint32_t begin) {
+  int i = static_cast<int>(begin) - 1;
+  while (i >= 0 && Has(s, i, Cue::kDeterminer) && !Has(s, i, Cue::kPreposition)) --i;
+  while (i >= 0 && Has(s, i, Cue::kNumberWord)) --i;
+  if (i >= 0 && (Has(s, i, Cue::kPreposition) || Has(s, i, Cue::kLocPrep) ||
+                 Has(s, i, Cue::kBetween) || Has(s, i, Cue::kAgentPrep))) {
+    return i;
+  }
+  return -1;
+}
+
+bool IsActor(const std::string& category) {
+  return category == "country" || category == "organization" || category == "person" ||
+         category == "region";
+}
+
+std::vector<std::vector<int>> Participants(const EntityTable& table, const Discourse& d) {
+  if (d.current_event >= 0) {
+    const EntityRecord& r = table.at(d.current_event);
+    if (!r.participants.empty()) return r.participants;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<int> Flatten(const std::vector<std::vector<int>>& conjuncts) {
+  std::vector<int> out;
+  for (const auto& c : conjuncts) {
+    for (int e : c) {
+      if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    }
+  }
+  return out;
+}
+
+void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const SentenceTokens& s,
+                     const SentenceMentions& mentions, EntityTable* table,
+                     const Discourse& d, SentenceArgs* out) {
+  (void)li;
+  out->phrases.clear();
+  out->subject = -1;
+  const auto& ms = mentions.mentions;
+  // Resolve each mention, then join coordinated ones.
+  std::vector<ArgPhrase> units;
+  for (size_t k = 0; k < ms.size(); ++k) {
+    const Mention& m = ms[k];
+    if (m.in_name) continue;
+    ArgPhrase u;
+    u.begin = m.begin;
+    u.end = m.end;
+    u.mentions.push_back(static_cast<int>(k));
+    u.plural = m.plural;
+    u.feminine = m.feminine;
+    u.masculine = m.masculine;
+    switch (m.kind) {
+      case MentionKind::kEntity:
+        u.conjuncts.push_back({m.entity});
+        break;
+      case MentionKind::kGroup:
+        u.conjuncts.push_back(m.members);
+        break;
+      case MentionKind::kPronoun: {
+        // An antecedent earlier in this sentence wins ("La Chine ..., elle ...").
+        int local = -1;
+        for (const ArgPhrase& p : units) {
+          if (p.governor >= 0 || p.conjuncts.empty() || p.event >= 0) continue;
+          local = static_cast<int>(&p - units.data());
+          break;
+        }
+        if (local >= 0 && units[local].plural == m.plural) {
+          u.conjuncts = units[local].conjuncts;
+          u.participants = units[local].participants;
+        } else if (m.plural) {
+          u.conjuncts = !d.last_plural.empty() ? d.last_plural : Participants(*table, d);
+        } else {
+          const int e = m.feminine ? d.last_feminine
+                        : m.masculine ? d.last_masculine : d.last_singular;
+          if (e >= 0) u.conjuncts.push_back({e});
+          u.feminine = m.feminine;
+          u.masculine = m.masculine;
+        }
+        break;
+      }
+      case MentionKind::kParticipants:
+        u.conjuncts = Participants(*table, d);
+        if (u.conjuncts.empty()) u.conjuncts = d.last_plural;
+        u.participants = true;
+        break;
+      case MentionKind::kGroupAnaphor:
+        if (m.count > 0) {
+          for (auto it = d.groups.rbegin(); it != d.groups.rend(); ++it) {
+            if (static_cast<int>(it->size()) == m.count) {
+              u.conjuncts.push_back(*it);
+              break;
+            }
+          }
+        } else {
+          u.conjuncts = !d.last_plural.empty() ? d.last_plural : Participants(*table, d);
+        }
+        break;
+      case MentionKind::kEventRef: {
+        int e = m.entity;
+        if (e < 0) {
+          for (auto it = d.events.rbegin(); it != d.events.rend(); ++it) {
+            if (table->at(*it).head_en == m.head_en) {
+              e = *it;
+              break;
+            }
+          }
+          if (e < 0 && m.event_kind == EventKind::kMeeting) e = d.current_event;
+        }
+        if (e < 0) continue;
+        u.event = e;
+        u.conjuncts.push_back({e});
+        break;
+      }
+      case MentionKind::kResourceAnaphor: {
+        std::vector<int> local;
+        for (const ArgPhrase& p : units) {
+          for (int e : Flatten(p.conjuncts)) {
+            if (table->at(e).entity.category == "resource") local.push_back(e);
+          }
+        }
+        u.conjuncts.push_back(!local.empty() ? local : d.last_resources);
+        break;
+      }
+    }
+    if (u.conjuncts.empty() || Flatten(u.conjuncts).empty()) continue;
+    u.governor = Governor(s, u.begin);
+    units.push_back(std::move(u));
+  }
+  // Coordination: units separated only by conjunctions, commas, dashes,
+  // articles, or the same preposition again ("à l'Inde et à la Chine").
+  for (ArgPhrase& u : units) {
+    if (!out->phrases.empty()) {
+      ArgPhrase& prev = out->phrases.back();
+      bool joined = prev.event < 0 && u.event < 0 && u.begin >= prev.end;
+      bool saw_conj = false;
+      for (uint32_t i = prev.end; joined && i < u.begin; ++i) {
+        const std::string_view text = TokenText(normalized, s.tokens[i].token);
+        const bool conj = Has(s, i, Cue::kConjunction);
+        const bool comma = text == "," || text == "\xE2\x80\x94";
+        const bool det = Has(s, i, Cue::kDeterminer) && !Has(s, i, Cue::kPreposition);
+        const bool same_prep = prev.governor >= 0 && s.tokens[i].lower == s.tokens[prev.governor].lower;
+        saw_conj = saw_conj || conj || comma;
+        joined = conj || comma || det || same_prep;
+      }
+      if (joined && saw_conj && u.begin > prev.end) {
+        prev.end = u.end;
+        for (auto& c : u.conjuncts) prev.conjuncts.push_back(c);
+        prev.mentions.insert(prev.mentions.end(), u.mentions.begin(), u.mentions.end());
+        prev.plural = true;
+        prev.participants = prev.participants && u.participants;
+        continue;
+      }
+    }
+    out->phrases.push_back(std::move(u));
+  }
+  for (size_t p = 0; p < out->phrases.size(); ++p) {
+    if (out->phrases[p].governor < 0) {
+      out->subject = static_cast<int>(p);
+      break;
+    }
+  }
+}
+
+void UpdateDiscourse(const SentenceMentions& mentions, const SentenceArgs& args,
+                     const EntityTable& table, Discourse* d) {
+  for (const Mention& m : mentions.mentions) {
+    if (m.kind == MentionKind::kGroup && !m.members.empty()) d->groups.push_back(m.members);
+  }
+  std::vector<int> resources;
+  for (const ArgPhrase& p : args.phrases) {
+    if (p.event >= 0) {
+      const int e = p.event;
+      auto it = std::find(d->events.begin(), d->events.end(), e);
+      if (it != d->events.end()) d->events.erase(it);
+      d->events.push_back(e);
+      const EntityRecord& r = table.at(e);
+      if (r.kind == EventKind::kMeeting && r.entity.category == "event" &&
+          (d->current_event < 0 || p.governor < 0)) {
+        d->current_event = e;
+      }
+      continue;
+    }
+    for (int e : Flatten(p.conjuncts)) {
+      if (table.at(e).entity.category == "resource" &&
+          std::find(resources.begin(), resources.end(), e) == resources.end()) {
+        resources.push_back(e);
+      }
+    }
+  }
+  if (!resources.empty()) d->last_resources = resources;
+  if (args.subject < 0) return;
+  const ArgPhrase& subj = args.phrases[args.subject];
+  if (subj.event >= 0) return;
+  const std::vector<int> ents = Flatten(subj.conjuncts);
+  if (ents.empty() || !IsActor(table.at(ents[0]).entity.category)) return;
+  if (ents.size() > 1 || subj.plural) {
+    d->last_plural = subj.conjuncts;
+  } else {
+    d->last_singular = ents[0];
+    if (subj.feminine) d->last_feminine = ents[0];
+    if (subj.masculine) d->last_masculine = ents[0];
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,116 @@
+#include "newsgraph/extract/extractor.h"
+
+#include "newsgraph/extract/coreference.h"
+#include "newsgraph/extract/lexicon_index.h"
+#include "newsgraph/extract/mentions.h"
+#include "newsgraph/extract/relations.h"
+#include "newsgraph/schema/extraction_lexicon.h"
+#include "newsgraph/schema/gazetteer.h"
+#include "newsgraph/schema/ontology.h"
+#include "newsgraph/schema/text_lexicons.h"
+#include "newsgraph/text/dates.h"
+#include "newsgraph/text/language.h"
+#include "newsgraph/text/normalizer.h"
+#include "newsgraph/text/sentence_splitter.h"
+
+namespace newsgraph {
+
+struct Extractor::State {
+  Ontology ontology;
+  Gazetteer gazetteer;
+  ExtractionLexicon lexicon;
+  TextLexicons text;
+  LexiconIndex index;
+  SentenceSplitter splitter;
+  DateFinder dates;
+  LanguageDetector detector;
+
+  State(Ontology o, Gazetteer g, ExtractionLexicon l, TextLexicons t, LexiconIndex i)
+      : ontology(std::move(o)), gazetteer(std::move(g)), lexicon(std::move(l)),
+        text(std::move(t)), index(std::move(i)), splitter(text.abbreviations),
+        dates(text.dates), detector(text.stopwords) {}
+};
+
+Result<Extractor> Extractor::Create(const std::string& schema_dir) {
+  Result<Ontology> ontology = Ontology::Load(schema_dir);
+  if (!ontology.ok()) return ontology.status();
+  Result<Gazetteer> gazetteer = Gazetteer::Load(schema_dir);
+  if (!gazetteer.ok()) return gazetteer.status();
+  Result<TextLexicons> text = LoadTextLexicons(schema_dir);
+  if (!text.ok()) return text.status();
+  // The lexicon lives behind a pointer so the index's pointers into it stay valid.
+  auto lexicon = std::make_unique<ExtractionLexicon>();
+  {
+    Result<ExtractionLexicon> lex = LoadExtractionLexicon(schema_dir);
+    if (!lex.ok()) return lex.status();
+    *lexicon = std::move(*lex);
+  }
+  // Build the index against the final resting place of the data: construct
+  // the state first with an empty index, then compile in place.
+  auto state = std::make_shared<State>(std::move(*ontology), std::move(*gazetteer),
+                                       std::move(*lexicon), std::move(*text), LexiconIndex());
+  Result<LexiconIndex> index = LexiconIndex::Build(state->lexicon, state->gazetteer, state->ontology);
+  if (!index.ok()) return index.status();
+  state->index = std::move(*index);
+  return Extractor(std::move(state));
+}
+
+const Ontology& Extractor::ontology() const { return state_->ontology; }
+const Gazetteer& Extractor::gazetteer() const { return state_->gazetteer; }
+
+Result<Extraction> Extractor::Extract(const Article& article) const {
+  const State& st = *state_;
+  const std::string where = !article.source.empty() ? article.source : article.id;
+  Lang lang = Lang::kUnknown;
+  if (!article.lang.empty()) {
+    lang = ParseLang(article.lang);
+    if (lang == Lang::kUnknown) {
+      return Status::InputError(where + ": unsupported language '" + article.lang +
+                                "' (newsgraph extracts french and english)");
+    }
+  } else {
+    lang = st.detector.Detect(article.text);
+    if (lang == Lang::kUnknown) {
+      return Status::InputError(where + ": cannot tell the language of article '" + article.id +
+                                "' (neither french nor english)");
+    }
+  }
+  Extraction x;
+  x.article_id = article.id;
+  x.lang = std::string(LangCode(lang));
+  const MappedText norm = Normalize(article.text);
+  if (IsIsoDate(article.date)) {
+    x.date = article.date;
+  } else {
+    for (const DateMention& d : st.dates.Find(norm.text, lang, "")) {
+      if (d.precision == DatePrecision::kDay) {
+        x.date = d.iso;
+        break;
+      }
+    }
+  }
+  const std::vector<DateMention> dates = st.dates.Find(norm.text, lang, x.date);
+  std::vector<Span> sentences;
+  st.splitter.Split(norm.text, lang, &sentences);
+
+  EntityTable table(&st.gazetteer);
+  Discourse discourse;
+  ArticleRelationState rel_state;
+  SentenceTokens tokens;
+  SentenceMentions mentions;
+  SentenceArgs args;
+  MentionContext mctx{&st.index, lang, norm.text, article.text, &norm};
+  RelationContext rctx{&st.index, &st.ontology, lang, norm.text, article.text, &norm};
+  const LanguageIndex& li = st.index.ForLang(lang);
+  for (Span sentence : sentences) {
+    st.index.TokenizeSentence(lang, norm.text, sentence, &tokens);
+    FindMentions(mctx, tokens, dates, &table, &mentions);
+    ResolveSentence(li, norm.text, tokens, mentions, &table, discourse, &args);
+    FindRelations(rctx, tokens, mentions, args, discourse, &table, &rel_state, &x.relations);
+    UpdateDiscourse(mentions, args, table, &discourse);
+  }
+  x.entities = table.Finish();
+  return x;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,255 @@
+#include "newsgraph/extract/lexicon_index.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "newsgraph/text/normalizer.h"
+
+namespace newsgraph {
+namespace {
+
+// Snowball stemmers are not thread-safe: one per thread and language.
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+sb_stemmer* ThreadStemmer(Lang lang) {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> fr(sb_stemmer_new("french", "UTF_8"));
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> en(sb_stemmer_new("english", "UTF_8"));
+  return lang == Lang::kEn ? en.get() : fr.get();
+}
+
+uint32_t Prefix3(std::string_view s) {
+  uint32_t p = 0;
+  for (size_t i = 0; i < 3 && i < s.size(); ++i) p = (p << 8) | static_cast<unsigned char>(s[i]);
+  return p;
+}
+
+constexpr size_t kShortWord = 3;  // words this short are their own stem
+
+}  // namespace
+
+void AppendLower(std::string_view text, std::string* out) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out->push_back(static_cast<char>(c + 32));
+    } else if (c == 0xC3 && i + 1 < text.size()) {
+      unsigned char d = static_cast<unsigned char>(text[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) d += 0x20;  // À..Þ -> à..þ
+      out->push_back(static_cast<char>(c));
+      out->push_back(static_cast<char>(d));
+      ++i;
+    } else if (c == 0xC5 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x92) {  // Œ -> œ
+      out->append("\xC5\x93");
+      ++i;
+    } else {
+      out->push_back(static_cast<char>(c));
+    }
+  }
+}
+
+uint32_t LexiconIndex::StemKeyOf(Lang lang, std::string_view folded, std::string* scratch) const {
+  if (folded.size() <= kShortWord) return stem_words_.Find(folded);
+  const LanguageIndex& li = ForLang(lang);
+  if (!li.stem_prefixes.count(Prefix3(folded))) return kNoKey;
+  sb_stemmer* st = ThreadStemmer(lang);
+  const sb_symbol* s = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(folded.data()),
+                                       static_cast<int>(folded.size()));
+  if (s == nullptr) return kNoKey;
+  scratch->assign(reinterpret_cast<const char*>(s), sb_stemmer_length(st));
+  return stem_words_.Find(*scratch);
+}
+
+void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span span,
+                                    SentenceTokens* out) const {
+  out->span = span;
+  out->raw.clear();
+  out->tokens.clear();
+  out->lower_keys.clear();
+  out->fold_keys.clear();
+  out->stem_keys.clear();
+  Tokenize(normalized, span, &out->raw);
+  const LanguageIndex& li = ForLang(lang);
+  for (const Token& t : out->raw) {
+    TokenInfo info;
+    info.token = t;
+    const std::string_view text = TokenText(normalized, t);
+    out->scratch.clear();
+    AppendLower(text, &out->scratch);
+    info.lower = lower_words_.Find(out->scratch);
+    out->scratch.clear();
+    AppendFolded(text, &out->scratch);
+    info.fold = folded_words_.Find(out->scratch);
+    if (t.kind == TokenKind::kWord) info.stem = StemKeyOf(lang, out->scratch, &out->stem_scratch);
+    if (info.lower != kNoKey) {
+      const uint32_t node = li.phrases.Child(0, info.lower);
+      if (node != 0) {
+        for (uint32_t p : li.phrases.Payloads(node)) info.cues |= uint64_t{1} << (p >> 24);
+      }
+    }
+    out->tokens.push_back(info);
+    out->lower_keys.push_back(info.lower);
+    out->fold_keys.push_back(info.fold);
+    out->stem_keys.push_back(info.stem);
+  }
+}
+
+std::vector<uint32_t> LexiconIndex::LowerKeys(std::string_view phrase) {
+  MappedText norm = Normalize(phrase);
+  std::vector<Token> toks;
+  Tokenize(norm.text, {0, static_cast<uint32_t>(norm.text.size())}, &toks);
+  std::vector<uint32_t> keys;
+  std::string s;
+  for (const Token& t : toks) {
+    s.clear();
+    AppendLower(TokenText(norm.text, t), &s);
+    keys.push_back(lower_words_.Intern(s));
+  }
+  return keys;
+}
+
+std::vector<uint32_t> LexiconIndex::FoldKeys(std::string_view phrase) {
+  MappedText norm = Normalize(phrase);
+  std::vector<Token> toks;
+  Tokenize(norm.text, {0, static_cast<uint32_t>(norm.text.size())}, &toks);
+  std::vector<uint32_t> keys;
+  for (const Token& t : toks) keys.push_back(folded_words_.Intern(FoldString(TokenText(norm.text, t))));
+  return keys;
+}
+
+std::vector<uint32_t> LexiconIndex::StemKeys(Lang lang, std::string_view phrase) {
+  MappedText norm = Normalize(phrase);
+  std::vector<Token> toks;
+  Tokenize(norm.text, {0, static_cast<uint32_t>(norm.text.size())}, &toks);
+  std::vector<uint32_t> keys;
+  LanguageIndex& li = lang == Lang::kEn ? en_ : fr_;
+  for (const Token& t : toks) {
+    const std::string folded = FoldString(TokenText(norm.text, t));
+    if (folded.size() <= kShortWord) {
+      keys.push_back(stem_words_.Intern(folded));
+      continue;
+    }
+    sb_stemmer* st = ThreadStemmer(lang);
+    const sb_symbol* s = sb_stemmer_stem(st, reinterpret_cast<const sb_symbol*>(folded.data()),
+                                         static_cast<int>(folded.size()));
+    std::string stem(reinterpret_cast<const char*>(s), sb_stemmer_length(st));
+    li.stem_prefixes.insert(Prefix3(folded));
+    keys.push_back(stem_words_.Intern(stem));
+  }
+  return keys;
+}
+
+Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const Ontology& ontology,
+                                   LanguageIndex* li) {
+  li->lexicon = &lex;
+  const MentionLexicon& m = lex.mentions;
+  const RelationLexicon& r = lex.relations;
+  auto add = [&](Cue cue, const std::vector<std::string>& phrases) {
+    for (uint32_t i = 0; i < phrases.size(); ++i) {
+      std::vector<uint32_t> keys = LowerKeys(phrases[i]);
+      if (!keys.empty()) li->phrases.Add(keys, CuePayload(cue, i));
+    }
+  };
+  add(Cue::kTitle, m.person_titles);
+  add(Cue::kByline, m.byline_markers);
+  add(Cue::kOrgHead, m.organization_heads);
+  for (uint32_t i = 0; i < m.location_heads.size(); ++i) {
+    li->phrases.Add(LowerKeys(m.location_heads[i].text), CuePayload(Cue::kLocHead, i));
+  }
+  for (uint32_t i = 0; i < m.event_nouns.size(); ++i) {
+    li->phrases.Add(LowerKeys(m.event_nouns[i].text), CuePayload(Cue::kEventNoun, i));
+  }
+  add(Cue::kEditionNoun, m.edition_nouns);
+  for (uint32_t i = 0; i < m.ordinals.size(); ++i) {
+    li->phrases.Add(LowerKeys(m.ordinals[i].text), CuePayload(Cue::kOrdinal, i));
+  }
+  for (uint32_t i = 0; i < m.number_words.size(); ++i) {
+    li->phrases.Add(LowerKeys(m.number_words[i].text), CuePayload(Cue::kNumberWord, i));
+  }
+  add(Cue::kGroupNoun, m.group_nouns);
+  add(Cue::kParticipantAnaphor, m.participant_anaphors);
+  add(Cue::kGroupAnaphor, m.group_anaphors);
+  for (uint32_t i = 0; i < m.pronouns.size(); ++i) {
+    li->phrases.Add(LowerKeys(m.pronouns[i].text), CuePayload(Cue::kPronoun, i));
+  }
+  add(Cue::kResourceAnaphor, m.resource_anaphors);
+  add(Cue::kDeterminer, m.determiners);
+  add(Cue::kDemonstrative, m.demonstratives);
+  add(Cue::kPreposition, m.prepositions);
+  add(Cue::kLocPrep, m.locative_prepositions);
+  add(Cue::kConjunction, m.conjunctions);
+  add(Cue::kBetween, m.between);
+  add(Cue::kBoundary, m.clause_boundaries);
+  add(Cue::kFemArticle, m.feminine_articles);
+  add(Cue::kMascArticle, m.masculine_articles);
+  add(Cue::kConnector, m.name_connectors);
+  add(Cue::kAdverb, m.adverbs);
+  add(Cue::kNegation, r.negations);
+  add(Cue::kNegParticle, r.negation_particles);
+  add(Cue::kNegWord, r.negation_words);
+  add(Cue::kReporting, r.reporting);
+  add(Cue::kPassiveAux, r.passive_auxiliaries);
+  add(Cue::kAgentPrep, r.agent_prepositions);
+
+  li->trigger_preps.resize(r.triggers.size());
+  for (uint32_t t = 0; t < r.triggers.size(); ++t) {
+    const TriggerDef& def = r.triggers[t];
+    const RelationDef* rel = ontology.FindRelation(def.relation);
+    if (rel == nullptr) {
+      return Status::InputError("lexicons/relations.json: trigger '" + def.id +
+                                "' names relation '" + def.relation +
+                                "', which the ontology does not define");
+    }
+    li->trigger_relation.push_back(rel);
+    for (const std::string& form : def.forms) {
+      std::vector<uint32_t> keys = StemKeys(lang, form);
+      if (!keys.empty()) li->stems.Add(keys, (uint32_t{0} << 24) | t);
+    }
+    for (const std::string& prep : def.object_preps) {
+      auto it = std::find(li->object_preps.begin(), li->object_preps.end(), prep);
+      uint32_t index = static_cast<uint32_t>(it - li->object_preps.begin());
+      if (it == li->object_preps.end()) {
+        li->object_preps.push_back(prep);
+        li->phrases.Add(LowerKeys(prep), CuePayload(Cue::kObjectPrep, index));
+      }
+      li->trigger_preps[t].push_back(index);
+    }
+  }
+  auto add_stems = [&](StemCue cue, const std::vector<std::string>& phrases) {
+    for (uint32_t i = 0; i < phrases.size(); ++i) {
+      std::vector<uint32_t> keys = StemKeys(lang, phrases[i]);
+      if (!keys.empty()) li->stems.Add(keys, (static_cast<uint32_t>(cue) << 24) | i);
+    }
+  };
+  add_stems(StemCue::kIntention, r.intentions);
+  add_stems(StemCue::kHypothetical, r.hypotheticals);
+  add_stems(StemCue::kPresupposing, r.presupposing);
+  li->phrases.Finalize();
+  li->stems.Finalize();
+  return Status::Ok();
+}
+
+Result<LexiconIndex> LexiconIndex::Build(const ExtractionLexicon& lexicon,
+                                         const Gazetteer& gazetteer, const Ontology& ontology) {
+  LexiconIndex index;
+  for (const GazetteerEntry& e : gazetteer.entries()) {
+    for (const GazetteerName& n : e.names) {
+      std::vector<uint32_t> keys = index.FoldKeys(n.text);
+      if (keys.empty()) continue;
+      IndexedName name{&e, n.kind, n.case_sensitive, ""};
+      if (n.case_sensitive) name.normalized = Normalize(n.text).text;
+      index.gazetteer_.Add(keys, static_cast<uint32_t>(index.names_.size()));
+      index.names_.push_back(std::move(name));
+    }
+  }
+  index.gazetteer_.Finalize();
+  NEWSGRAPH_RETURN_IF_ERROR(index.BuildLanguage(Lang::kFr, lexicon.fr, ontology, &index.fr_));
+  NEWSGRAPH_RETURN_IF_ERROR(index.BuildLanguage(Lang::kEn, lexicon.en, ontology, &index.en_));
+  return index;
+}
+
+}  // namespace newsgraph

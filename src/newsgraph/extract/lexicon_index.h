@@ -1,0 +1,124 @@
+// LexiconIndex: the extractor's lexicons and gazetteer compiled into token
+// automata, and TokenizeSentence, which turns one sentence into the token
+// keys those automata read.
+//
+//   Result<LexiconIndex> index = LexiconIndex::Build(lexicon, gazetteer, ontology);
+//   SentenceTokens s;  TokenizeSentence(*index, Lang::kFr, norm.text, span, &s);
+//   if (s.tokens[i].cues & CueBit(Cue::kPreposition)) ...
+//
+// Three key spaces per token: `lower` (lower-case, accents kept: function
+// words, "à" != "a"), `fold` (no case, no accents: gazetteer names) and `stem`
+// (Snowball stem of the folded word: relation triggers, modality verbs).
+// Internal to the extract module. Immutable after Build: const methods are
+// safe from many threads (stemmers are per thread).
+#ifndef NEWSGRAPH_EXTRACT_LEXICON_INDEX_H_
+#define NEWSGRAPH_EXTRACT_LEXICON_INDEX_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "newsgraph/base/status.h"
+#include "newsgraph/extract/matcher.h"
+#include "newsgraph/schema/extraction_lexicon.h"
+#include "newsgraph/schema/gazetteer.h"
+#include "newsgraph/schema/ontology.h"
+#include "newsgraph/text/language.h"
+#include "newsgraph/text/mapped_text.h"
+#include "newsgraph/text/tokenizer.h"
+
+namespace newsgraph {
+
+// What a phrase of mentions.json / relations.json is (the payload of the
+// phrase automaton is Cue << 24 | index into the cue's list).
+enum class Cue : uint8_t {
+  kTitle, kByline, kOrgHead, kLocHead, kEventNoun, kEditionNoun, kOrdinal, kNumberWord,
+  kGroupNoun, kParticipantAnaphor, kGroupAnaphor, kPronoun, kResourceAnaphor, kDeterminer,
+  kDemonstrative, kPreposition, kLocPrep, kConjunction, kBetween, kBoundary, kFemArticle,
+  kMascArticle, kConnector, kAdverb, kObjectPrep, kNegation, kNegParticle, kNegWord,
+  kReporting, kPassiveAux, kAgentPrep,
+};
+constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
+constexpr uint32_t CuePayload(Cue c, uint32_t index) {
+  return (static_cast<uint32_t>(c) << 24) | index;
+}
+constexpr Cue PayloadCue(uint32_t payload) { return static_cast<Cue>(payload >> 24); }
+constexpr uint32_t PayloadIndex(uint32_t payload) { return payload & 0xFFFFFFu; }
+
+// What a stem phrase is.
+enum class StemCue : uint8_t { kTrigger, kIntention, kHypothetical, kPresupposing };
+
+// One gazetteer name as the matcher sees it.
+struct IndexedName {
+  const GazetteerEntry* entry = nullptr;
+  NameKind kind = NameKind::kName;
+  bool case_sensitive = false;
+  std::string normalized;  // for case-sensitive names: the exact text to compare
+};
+
+struct TokenInfo {
+  Token token;                 // span in the normalised text
+  uint32_t lower = kNoKey;     // id in LexiconIndex::lower_words
+  uint32_t fold = kNoKey;      // id in LexiconIndex::folded_words
+  uint32_t stem = kNoKey;      // id in LexiconIndex::stem_words
+  uint64_t cues = 0;           // CueBit()s of the one-token phrases it is
+};
+
+// The tokens of one sentence with their keys (buffers reused across calls).
+struct SentenceTokens {
+  Span span;  // in the normalised text
+  std::vector<TokenInfo> tokens;
+  std::vector<uint32_t> lower_keys, fold_keys, stem_keys;  // parallel to tokens
+  std::vector<Token> raw;
+  std::string scratch, stem_scratch;
+};
+
+struct LanguageIndex {
+  const LanguageLexicon* lexicon = nullptr;
+  Matcher phrases;  // over lower keys; payload CuePayload()
+  Matcher stems;    // over stem keys; payload StemCue << 24 | trigger index
+  std::vector<std::string> object_preps;             // kObjectPrep index -> phrase
+  std::vector<std::vector<uint32_t>> trigger_preps;  // trigger -> kObjectPrep indices
+  std::vector<const RelationDef*> trigger_relation;  // trigger -> ontology relation
+  std::unordered_set<uint32_t> stem_prefixes;        // first 3 bytes of trigger stems
+};
+
+class LexiconIndex {
+ public:
+  // Compiles `lexicon` and `gazetteer` (both must outlive the index). Errors:
+  // a trigger naming a relation the ontology lacks.
+  static Result<LexiconIndex> Build(const ExtractionLexicon& lexicon, const Gazetteer& gazetteer,
+                                    const Ontology& ontology);
+
+  const LanguageIndex& ForLang(Lang lang) const { return lang == Lang::kEn ? en_ : fr_; }
+  const Matcher& gazetteer() const { return gazetteer_; }
+  const std::vector<IndexedName>& names() const { return names_; }
+
+  // Fills *out with the tokens of normalized[span) and their keys.
+  void TokenizeSentence(Lang lang, std::string_view normalized, Span span,
+                        SentenceTokens* out) const;
+
+  // Keys of a phrase written in a lexicon (tokenised like text).
+  std::vector<uint32_t> LowerKeys(std::string_view phrase);
+  std::vector<uint32_t> FoldKeys(std::string_view phrase);
+  std::vector<uint32_t> StemKeys(Lang lang, std::string_view phrase);
+
+ private:
+  Status BuildLanguage(Lang lang, const LanguageLexicon& lex, const Ontology& ontology,
+                       LanguageIndex* out);
+  uint32_t StemKeyOf(Lang lang, std::string_view folded, std::string* scratch) const;
+
+  Vocabulary lower_words_, folded_words_, stem_words_;
+  Matcher gazetteer_;  // over fold keys; payload = index in names_
+  std::vector<IndexedName> names_;
+  LanguageIndex fr_, en_;
+};
+
+// Lower-cases ASCII and Latin-1 capitals, keeping accents; appends to *out.
+void AppendLower(std::string_view text, std::string* out);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_LEXICON_INDEX_H_

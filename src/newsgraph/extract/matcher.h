@@ -1,0 +1,103 @@
+// Matcher: a multi-pattern automaton over token ids (a trie of token
+// sequences), and Vocabulary, which turns token strings into those ids.
+//
+//   Vocabulary vocab;  Matcher m;
+//   m.Add({vocab.Intern("asie"), vocab.Intern("centrale")}, /*payload=*/7);
+//   m.Finalize();
+//   keys[i] = vocab.Find(folded_token_i);              // kNoKey when unknown
+//   Matcher::Match hit = m.LongestAt(keys, n, i, accept_all);   // hit.end == 0: none
+//
+// Patterns are sequences of token ids, so a match always starts and ends on
+// token boundaries ("inde" never matches inside "indiens"). LongestAt walks
+// the trie from one start token (O(pattern length)); FindAll scans a sentence
+// leftmost-longest in one pass. No allocation at match time.
+// Build (Add, Finalize) from one thread; after Finalize every const method is
+// safe from many threads.
+#ifndef NEWSGRAPH_EXTRACT_MATCHER_H_
+#define NEWSGRAPH_EXTRACT_MATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsgraph {
+
+inline constexpr uint32_t kNoKey = 0xFFFFFFFFu;
+
+// Dense ids for strings. Find() takes a string_view (no allocation).
+class Vocabulary {
+ public:
+  uint32_t Intern(std::string_view word);
+  uint32_t Find(std::string_view word) const;  // kNoKey when unknown
+  size_t size() const { return words_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<std::string> words_;
+};
+
+class Matcher {
+ public:
+  struct Match {
+    uint32_t begin = 0;  // token index of the first token
+    uint32_t end = 0;    // one past the last token; 0 when there is no match
+    uint32_t node = 0;   // pass to Payloads()
+  };
+
+  // Adds a pattern (non-empty, no kNoKey) with a payload. Build time only.
+  void Add(std::span<const uint32_t> keys, uint32_t payload);
+  // Freezes the payload lists. REQUIRES: called once, after the last Add.
+  void Finalize();
+
+  // The node reached from `node` by `key`, or 0 (the root, meaning none).
+  uint32_t Child(uint32_t node, uint32_t key) const {
+    auto it = children_.find((static_cast<uint64_t>(node) << 32) | key);
+    return it == children_.end() ? 0 : it->second;
+  }
+  std::span<const uint32_t> Payloads(uint32_t node) const {
+    return {flat_payloads_.data() + payload_begin_[node],
+            flat_payloads_.data() + payload_begin_[node + 1]};
+  }
+
+  // The longest pattern starting at keys[start] whose node `accept` returns
+  // true for (accept sees only nodes that carry payloads).
+  template <typename Accept>
+  Match LongestAt(const uint32_t* keys, size_t n, size_t start, Accept&& accept) const {
+    Match best;
+    uint32_t node = 0;
+    for (size_t i = start; i < n; ++i) {
+      if (keys[i] == kNoKey) break;
+      node = Child(node, keys[i]);
+      if (node == 0) break;
+      if (payload_begin_[node + 1] > payload_begin_[node] && accept(node)) {
+        best = {static_cast<uint32_t>(start), static_cast<uint32_t>(i + 1), node};
+      }
+    }
+    return best;
+  }
+
+  // Leftmost-longest matches of the whole key sequence, appended to *out.
+  void FindAll(const uint32_t* keys, size_t n, std::vector<Match>* out) const;
+
+  size_t node_count() const { return node_count_; }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> children_;  // (node << 32 | key) -> child
+  std::vector<std::vector<uint32_t>> build_payloads_{1};
+  std::vector<uint32_t> flat_payloads_;
+  std::vector<uint32_t> payload_begin_{0, 0};
+  uint32_t node_count_ = 1;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_MATCHER_H_

@@ -1,0 +1,741 @@
+#include "newsgraph/extract/mentions.h"
+
+#include <algorithm>
+
+#include "newsgraph/text/normalizer.h"
+
+namespace newsgraph {
+namespace {
+
+int CategoryRank(const std::string& c) {
+  static constexpr const char* kOrder[] = {"country", "region", "organization", "location",
+                                           "resource", "sector", "person", "forum", "event"};
+  for (int i = 0; i < 9; ++i) {
+    if (c == kOrder[i]) return i;
+  }
+  return 9;
+}
+
+bool NeedsCapital(const std::string& category) {
+  return category == "country" || category == "region" || category == "location" ||
+         category == "organization";
+}
+
+std::string OrdinalEn(int n) {
+  const int mod100 = n % 100, mod10 = n % 10;
+  const char* suffix = "th";
+  if (mod100 < 11 || mod100 > 13) {
+    if (mod10 == 1) suffix = "st";
+    if (mod10 == 2) suffix = "nd";
+    if (mod10 == 3) suffix = "rd";
+  }
+  return std::to_string(n) + suffix;
+}
+
+std::string TitleCase(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    start = (c == ' ' || c == '-');
+  }
+  return out;
+}
+
+class SentenceScanner {
+ public:
+  SentenceScanner(const MentionContext& ctx, const SentenceTokens& s,
+                  const std::vector<DateMention>& dates, EntityTable* table, SentenceMentions* out)
+      : ctx_(ctx), li_(ctx.index->ForLang(ctx.lang)), s_(s), t_(s.tokens), n_(s.tokens.size()),
+        table_(table), out_(out), covered_(n_, -1), date_tok_(n_, 0) {
+    for (const DateMention& d : dates) {
+      if (d.begin < s.span.begin || d.end > s.span.end) continue;
+      DateSpan ds{0, 0, d.iso};
+      bool found = false;
+      for (uint32_t i = 0; i < n_; ++i) {
+        if (t_[i].token.end <= d.begin) continue;
+        if (t_[i].token.begin >= d.end) break;
+        if (!found) ds.begin = i, found = true;
+        ds.end = i + 1;
+        date_tok_[i] = 1;
+      }
+      if (found) out_->dates.push_back(ds);
+    }
+  }
+
+  void Run() {
+    Gazetteer();
+    Groups();
+    People();
+    Organizations();
+    Places();
+    Events();
+    Anaphors();
+    std::stable_sort(out_->mentions.begin(), out_->mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  }
+
+ private:
+  bool Has(size_t i, Cue c) const { return i < n_ && (t_[i].cues & CueBit(c)); }
+  bool Cap(size_t i) const {
+    return i < n_ && t_[i].token.kind == TokenKind::kWord && t_[i].token.capitalized;
+  }
+  bool Free(size_t i) const { return i < n_ && covered_[i] < 0 && !date_tok_[i]; }
+  bool IsHyphen(size_t i) const {
+    return i < n_ && t_[i].token.kind == TokenKind::kPunct &&
+           TokenText(ctx_.normalized, t_[i].token) == "-";
+  }
+  std::string_view Norm(size_t b, size_t e) const {
+    return ctx_.normalized.substr(t_[b].token.begin, t_[e - 1].token.end - t_[b].token.begin);
+  }
+  std::string_view Original(size_t b, size_t e) const {
+    Span o = ctx_.norm->ToOriginalSpan({t_[b].token.begin, t_[e - 1].token.end});
+    return ctx_.original.substr(o.begin, o.end - o.begin);
+  }
+  // End of the longest phrase with `cue` starting at i (0 if none); *index set.
+  size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {
+    Matcher::Match m = li_.phrases.LongestAt(s_.lower_keys.data(), n_, i, [&](uint32_t node) {
+      for (uint32_t p : li_.phrases.Payloads(node)) {
+        if (PayloadCue(p) == cue) return true;
+      }
+      return false;
+    });
+    if (m.end == 0) return 0;
+    if (index) {
+      for (uint32_t p : li_.phrases.Payloads(m.node)) {
+        if (PayloadCue(p) == cue) *index = PayloadIndex(p);
+      }
+    }
+    return m.end;
+  }
+  int AddMention(Mention m, bool cover = true) {
+    const int id = static_cast<int>(out_->mentions.size());
+    if (cover) {
+      for (uint32_t i = m.begin; i < m.end; ++i) covered_[i] = id;
+    }
+    out_->mentions.push_back(std::move(m));
+    return id;
+  }
+  int MentionAt(size_t i) const { return i < n_ ? covered_[i] : -1; }
+  const Mention* EntityMentionStarting(size_t i) const {
+    const int m = MentionAt(i);
+    if (m < 0) return nullptr;
+    const Mention& x = out_->mentions[m];
+    if (x.begin != i || (x.kind != MentionKind::kEntity && x.kind != MentionKind::kGroup)) {
+      return nullptr;
+    }
+    return &x;
+  }
+
+  void Gazetteer() {
+    const auto& names = ctx_.index->names();
+    for (size_t i = 0; i < n_;) {
+      auto valid = [&](uint32_t p, size_t end) {
+        const IndexedName& name = names[p];
+        if (name.case_sensitive) return Norm(i, end) == name.normalized;
+        if (name.kind != NameKind::kDemonym && NeedsCapital(name.entry->category)) {
+          return t_[i].token.capitalized;
+        }
+        return true;
+      };
+      size_t end = 0;
+      uint32_t best = 0;
+      uint32_t node = 0;
+      for (size_t j = i; j < n_ && s_.fold_keys[j] != kNoKey; ++j) {
+        node = ctx_.index->gazetteer().Child(node, s_.fold_keys[j]);
+        if (node == 0) break;
+        int best_rank = 100;
+        for (uint32_t p : ctx_.index->gazetteer().Payloads(node)) {
+          if (!valid(p, j + 1)) continue;
+          const int rank = CategoryRank(names[p].entry->category);
+          if (rank < best_rank) best_rank = rank, best = p, end = j + 1;
+        }
+      }
+      if (end == 0) {
+        ++i;
+        continue;
+      }
+      const IndexedName& name = names[best];
+      const GazetteerEntry* entry = name.entry;
+      Mention m;
+      m.begin = static_cast<uint32_t>(i);
+      m.end = static_cast<uint32_t>(end);
+      // Capital metonymy: a capital that is not governed by a preposition is
+      // its country ("New Delhi a annoncé", "Beijing said").
+      if (entry->category == "location" && !entry->capital_of.empty() && i > 0 &&
+          !Has(i - 1, Cue::kPreposition) && !Has(i - 1, Cue::kLocPrep)) {
+        if (const GazetteerEntry* c = table_->gazetteer().Find(entry->capital_of)) entry = c;
+      } else if (entry->category == "location" && !entry->capital_of.empty() && i == 0) {
+        if (const GazetteerEntry* c = table_->gazetteer().Find(entry->capital_of)) entry = c;
+      }
+      m.entity = table_->Intern(*entry);
+      table_->AddMention(m.entity, Original(i, end));
+      if (ctx_.lang == Lang::kFr) {
+        if (i > 0 && Has(i - 1, Cue::kFemArticle)) {
+          m.feminine = true;
+        } else if (i > 0 && Has(i - 1, Cue::kMascArticle)) {
+          m.masculine = true;
+        } else {
+          const std::string_view surface = Norm(i, end);
+          m.feminine = !surface.empty() && surface.back() == 'e';
+          m.masculine = !m.feminine;
+        }
+      }
+      AddMention(std::move(m));
+      i = end;
+    }
+  }
+
+  // "les (cinq) pays d'Asie centrale", "the (five) Central Asian states".
+  void Groups() {
+    for (size_t k = 0; k < out_->mentions.size(); ++k) {
+      Mention& m = out_->mentions[k];
+      if (m.kind != MentionKind::kEntity) continue;
+      const EntityRecord& r = table_->at(m.entity);
+      if (r.gazetteer == nullptr || r.gazetteer->members.empty()) continue;
+      size_t b = m.begin, e = m.end;
+      bool group = false;
+      // French: group noun, then "de"/"d'"/"des", then the region.
+      if (b >= 2 && (Has(b - 1, Cue::kConnector) || Has(b - 1, Cue::kPreposition)) &&
+          Has(b - 2, Cue::kGroupNoun)) {
+        b -= 2, group = true;
+      } else if (b >= 3 && Has(b - 1, Cue::kDeterminer) && Has(b - 2, Cue::kPreposition) &&
+                 Has(b - 3, Cue::kGroupNoun)) {
+        b -= 3, group = true;
+      }
+      if (!group && Has(e, Cue::kGroupNoun)) e += 1, group = true;  // English
+      if (!group) continue;
+      uint32_t num = 0;
+      if (b > 0 && Has(b - 1, Cue::kNumberWord) && PhraseEnd(b - 1, Cue::kNumberWord, &num)) {
+        m.count = li_.lexicon->mentions.number_words[num].value;
+        --b;
+      }
+      m.kind = MentionKind::kGroup;
+      m.members = table_->Members(m.entity);
+      m.plural = true;
+      for (size_t i = b; i < e; ++i) covered_[i] = static_cast<int>(k);
+      m.begin = static_cast<uint32_t>(b);
+      m.end = static_cast<uint32_t>(e);
+      // An explicit listing right after: "— le Kazakhstan, ..., et l'Ouzbékistan —".
+      size_t j = e;
+      if (j < n_ && t_[j].token.kind == TokenKind::kPunct &&
+          (TokenText(ctx_.normalized, t_[j].token) == kCanonicalDash ||
+           TokenText(ctx_.normalized, t_[j].token) == ":" ||
+           TokenText(ctx_.normalized, t_[j].token) == "(")) {
+        std::vector<int> listed;
+        ++j;
+        while (j < n_) {
+          if (Has(j, Cue::kDeterminer) || Has(j, Cue::kConjunction) ||
+              TokenText(ctx_.normalized, t_[j].token) == ",") {
+            ++j;
+            continue;
+          }
+          const Mention* x = EntityMentionStarting(j);
+          if (x == nullptr || x->kind != MentionKind::kEntity) break;
+          const int ent = x->entity;
+          if (std::find(m.members.begin(), m.members.end(), ent) == m.members.end()) break;
+          listed.push_back(ent);
+          out_->mentions[covered_[j]].in_name = true;
+          j = x->end;
+        }
+        if (listed.size() >= 2) {
+          for (int c : listed) out_->member_of.push_back({c, m.entity});
+        } else {
+          for (size_t q = e; q < j; ++q) {
+            const int mm = covered_[q];
+            if (mm >= 0 && mm != static_cast<int>(k)) out_->mentions[mm].in_name = false;
+          }
+        }
+      }
+    }
+  }
+
+  // Capitalised words from i (joined by hyphens), at most `max` words.
+  size_t CapitalRun(size_t i, size_t max) const {
+    size_t j = i, words = 0;
+    while (j < n_ && Cap(j) && Free(j) && words < max) {
+      ++words;
+      ++j;
+      if (IsHyphen(j) && Cap(j + 1) && Free(j + 1)) ++j;
+    }
+    return words == 0 ? i : j;
+  }
+
+  int NewEntity(const std::string& category, const std::string& label, size_t b, size_t e) {
+    const int ent = table_->InternNew(category + "_" + Slug(label), category, label);
+    table_->AddMention(ent, Original(b, e));
+    return ent;
+  }
+
+  void People() {
+    // Byline: "Par Païsiy Ukhanov" alone on its line.
+    if (n_ >= 2 && Has(0, Cue::kByline) && Cap(1)) {
+      const size_t e = CapitalRun(1, 4);
+      if (e == n_) {
+        Mention m;
+        m.begin = 0, m.end = static_cast<uint32_t>(e);
+        m.entity = NewEntity("person", std::string(Norm(1, e)), 1, e);
+        AddMention(std::move(m));
+        return;
+      }
+    }
+    for (size_t i = 0; i < n_; ++i) {
+      if (!Has(i, Cue::kTitle) || !Free(i)) continue;
+      size_t j = PhraseEnd(i, Cue::kTitle);
+      if (j == 0) continue;
+      // "le président kazakh Tokaïev": a demonym between title and name.
+      if (j < n_ && covered_[j] >= 0 && !t_[j].token.capitalized) j = out_->mentions[covered_[j]].end;
+      const size_t e = CapitalRun(j, 4);
+      if (e == j) continue;
+      Mention m;
+      m.begin = static_cast<uint32_t>(j), m.end = static_cast<uint32_t>(e);
+      m.entity = NewEntity("person", std::string(Norm(j, e)), j, e);
+      m.masculine = m.feminine = false;
+      AddMention(std::move(m));
+      i = e;
+    }
+  }
+
+  void Organizations() {
+    for (size_t i = 0; i < n_; ++i) {
+      if (!Has(i, Cue::kOrgHead) || !Free(i)) continue;
+      size_t b = i, e = i + 1;
+      while (b > 0 && Cap(b - 1) && Free(b - 1) && !Has(b - 1, Cue::kDeterminer)) --b;
+      bool named = b < i;
+      for (;;) {
+        size_t j = e;
+        while (j < n_ && Has(j, Cue::kConnector) && Free(j) && j - e < 3) ++j;
+        if (j < n_ && Cap(j) && Free(j)) {
+          e = j + 1;
+          named = true;
+        } else {
+          break;
+        }
+      }
+      if (!named) continue;
+      Mention m;
+      m.begin = static_cast<uint32_t>(b), m.end = static_cast<uint32_t>(e);
+      m.entity = NewEntity("organization", std::string(Norm(b, e)), b, e);
+      AddMention(std::move(m));
+      i = e;
+    }
+  }
+
+  void Places() {
+    for (size_t i = 0; i < n_; ++i) {
+      uint32_t head = 0;
+      if (Has(i, Cue::kLocHead) && Free(i)) {
+        const size_t he = PhraseEnd(i, Cue::kLocHead, &head);
+        if (he == 0) continue;
+        const std::string& head_en = li_.lexicon->mentions.location_heads[head].en;
+        size_t nb = 0, ne = 0, b = i, e = he;
+        if (Has(he, Cue::kConnector) && Cap(he + 1)) {  // "hub de Termez", "port of Gwadar"
+          nb = he + 1;
+          ne = covered_[nb] >= 0 ? out_->mentions[covered_[nb]].end : CapitalRun(nb, 3);
+          e = ne;
+        } else if (i > 0 && Cap(i - 1)) {  // "Termez hub"
+          ne = i;
+          nb = i - 1;
+          if (covered_[nb] >= 0) nb = out_->mentions[covered_[nb]].begin;
+          b = nb;
+        }
+        if (ne <= nb) continue;
+        if (covered_[nb] >= 0) out_->mentions[covered_[nb]].in_name = true;
+        Mention m;
+        m.begin = static_cast<uint32_t>(b), m.end = static_cast<uint32_t>(e);
+        m.entity = NewEntity("location", std::string(Norm(nb, ne)) + " " + head_en, b, e);
+        for (size_t q = b; q < e; ++q) {
+          if (covered_[q] < 0) covered_[q] = static_cast<int>(out_->mentions.size());
+        }
+        AddMention(std::move(m), /*cover=*/false);
+        i = e;
+        continue;
+      }
+      // An unknown capitalised name after a locative preposition: "à Pahalgam".
+      if (Has(i, Cue::kLocPrep) && i + 1 < n_ && Cap(i + 1) && Free(i + 1) &&
+          !Has(i + 1, Cue::kDeterminer) && !Has(i + 1, Cue::kPronoun)) {
+        const size_t e = CapitalRun(i + 1, 3);
+        if (e == i + 1) continue;
+        Mention m;
+        m.begin = static_cast<uint32_t>(i + 1), m.end = static_cast<uint32_t>(e);
+        m.entity = NewEntity("location", std::string(Norm(i + 1, e)), i + 1, e);
+        AddMention(std::move(m));
+        i = e - 1;
+      }
+    }
+  }
+
+  // Entity index and English label of an entity mention usable in a name.
+  std::string LabelOf(const Mention& m) const {
+    const EntityRecord& r = table_->at(m.entity);
+    if (r.gazetteer) return r.gazetteer->label_en;
+    return r.entity.label;
+  }
+  std::vector<int> ConjunctOf(const Mention& m) const {
+    if (m.kind == MentionKind::kGroup) return m.members;
+    return {m.entity};
+  }
+
+  // "Inde-Asie centrale": entity, hyphen, entity. Returns the end, or i.
+  size_t Pair(size_t i, std::vector<const Mention*>* parts) const {
+    const Mention* a = EntityMentionStarting(i);
+    if (a == nullptr || !IsHyphen(a->end)) return i;
+    const Mention* b = EntityMentionStarting(a->end + 1);
+    if (b == nullptr) return i;
+    parts->push_back(a);
+    parts->push_back(b);
+    return b->end;
+  }
+  const Mention* Topic(size_t i) const {
+    const Mention* m = EntityMentionStarting(i);
+    if (m == nullptr || m->kind != MentionKind::kEntity) return nullptr;
+    const std::string& c = table_->at(m->entity).entity.category;
+    return (c == "resource" || c == "sector") ? m : nullptr;
+  }
+
+  const DateSpan* NearestDate(size_t h) const {
+    const DateSpan* best = nullptr;
+    size_t best_dist = SIZE_MAX;
+    for (const DateSpan& d : out_->dates) {
+      const size_t dist = d.begin > h ? d.begin - h : h - d.end;
+      if (dist < best_dist) best_dist = dist, best = &d;
+    }
+    return best;
+  }
+
+  void Events() {
+    const MentionLexicon& lex = li_.lexicon->mentions;
+    for (size_t h = 0; h < n_; ++h) {
+      uint32_t noun_index = 0;
+      if (s_.lower_keys[h] == kNoKey) continue;
+      const size_t he = PhraseEnd(h, Cue::kEventNoun, &noun_index);
+      if (he == 0 || !Free(h)) continue;
+      const EventNoun& noun = lex.event_nouns[noun_index];
+      if (noun.kind == EventKind::kMeasure) continue;  // built with their actor (relations.cc)
+      size_t b = h, e = he;
+      int ordinal = 0;
+      uint32_t ord_index = 0;
+      if (h > 0 && Has(h - 1, Cue::kOrdinal) && PhraseEnd(h - 1, Cue::kOrdinal, &ord_index) == h) {
+        ordinal = lex.ordinals[ord_index].value;
+        b = h - 1;
+      }
+      std::vector<const Mention*> pair;
+      const Mention* topic = nullptr;
+      // English order: [ordinal] [pair] [topic] noun.
+      {
+        size_t q = b;
+        if (q > 0) {
+          const int mt = covered_[q - 1];
+          if (mt >= 0 && !out_->mentions[mt].in_name) {
+            const Mention* t = Topic(out_->mentions[mt].begin);
+            if (t) topic = t, q = t->begin;
+          }
+        }
+        for (size_t start = (q >= 3 ? q - 3 : 0); start < q; ++start) {
+          std::vector<const Mention*> parts;
+          if (Pair(start, &parts) == q) {
+            pair = parts;
+            q = start;
+            break;
+          }
+        }
+        if (q < b) {
+          if (q > 0 && Has(q - 1, Cue::kOrdinal) && PhraseEnd(q - 1, Cue::kOrdinal, &ord_index) == q) {
+            ordinal = lex.ordinals[ord_index].value;
+            --q;
+          }
+          b = q;
+        }
+      }
+      // French order: noun [de|des topic] [pair].
+      for (int steps = 0; steps < 3; ++steps) {
+        std::vector<const Mention*> parts;
+        const size_t pe = Pair(e, &parts);
+        if (pe > e && pair.empty()) {
+          pair = parts;
+          e = pe;
+          continue;
+        }
+        if (!topic && Has(e, Cue::kConnector) && Topic(e + 1) && Cap(e + 1)) {
+          topic = Topic(e + 1);
+          e = topic->end;
+          continue;
+        }
+        break;
+      }
+      // "of the India-Central Asia Dialogue": the forum this is an edition of.
+      int of_forum = -1;
+      if (ordinal > 0 && pair.empty() && !topic && Has(e, Cue::kConnector)) {
+        size_t q = e + 1;
+        if (Has(q, Cue::kDeterminer)) ++q;
+        const int mt = q < n_ ? covered_[q] : -1;
+        if (mt >= 0 && out_->mentions[mt].kind == MentionKind::kEventRef &&
+            out_->mentions[mt].entity >= 0 &&
+            table_->at(out_->mentions[mt].entity).entity.category == "forum") {
+          of_forum = out_->mentions[mt].entity;
+        }
+      }
+      // "entre l'Inde et les pays d'Asie centrale": the participants.
+      std::vector<std::vector<int>> participants;
+      std::vector<const Mention*> between;
+      {
+        size_t q = e;
+        while (q < n_ && Has(q, Cue::kAdverb)) ++q;
+        if (Has(q, Cue::kBetween)) {
+          ++q;
+          while (q < n_) {
+            if (Has(q, Cue::kDeterminer) || Has(q, Cue::kConjunction) ||
+                TokenText(ctx_.normalized, t_[q].token) == ",") {
+              ++q;
+              continue;
+            }
+            const Mention* x = EntityMentionStarting(q);
+            if (x == nullptr) break;
+            between.push_back(x);
+            participants.push_back(ConjunctOf(*x));
+            q = x->end;
+          }
+        }
+      }
+      for (const Mention* p : pair) participants.push_back(ConjunctOf(*p));
+      // A place right after: "survenue à Pahalgam", "in Astana".
+      const Mention* place = nullptr;
+      for (size_t q = e; q < n_ && q < e + 4; ++q) {
+        if (!Has(q, Cue::kLocPrep)) continue;
+        const Mention* x = EntityMentionStarting(q + 1);
+        if (x && x->kind == MentionKind::kEntity) {
+          const std::string& c = table_->at(x->entity).entity.category;
+          if (c == "location" || c == "country") place = x;
+        }
+        break;
+      }
+      const DateSpan* date = NearestDate(h);
+      const bool named = ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0;
+      const bool is_new = noun.kind == EventKind::kIncident ? (named || place || date) : named;
+      Mention m;
+      m.kind = MentionKind::kEventRef;
+      m.head_token = static_cast<uint32_t>(h);
+      m.head_en = noun.en;
+      m.event_kind = noun.kind;
+      if (!is_new) {
+        // An anaphor: "le sommet", "cette rencontre", "Lors du sommet".
+        m.begin = static_cast<uint32_t>(h > 0 && Has(h - 1, Cue::kDemonstrative) ? h - 1 : h);
+        m.end = static_cast<uint32_t>(he);
+        AddMention(std::move(m));
+        h = he - 1;
+        continue;
+      }
+      // Name parts.
+      std::string pair_label;
+      const std::vector<const Mention*>& namers = !pair.empty() ? pair : between;
+      for (size_t k = 0; k < namers.size() && k < 3; ++k) {
+        if (k) pair_label += "-";
+        pair_label += LabelOf(*namers[k]);
+      }
+      std::string base;
+      if (of_forum >= 0) {
+        base = table_->at(of_forum).entity.label;
+      } else {
+        if (noun.kind == EventKind::kIncident && place) base = LabelOf(*place) + " ";
+        if (!pair_label.empty()) base += pair_label + " ";
+        if (topic) base += TitleCase(LabelOf(*topic)) + " ";
+        base += noun.en;
+      }
+      const std::string iso = date ? date->iso : "";
+      int forum = of_forum;
+      const bool forum_named = !pair.empty() || topic || (!between.empty() && ordinal > 0);
+      if (forum < 0 && forum_named && noun.kind == EventKind::kMeeting) {
+        forum = table_->InternNew("forum_" + Slug(base), "forum", base);
+        table_->at(forum).head_en = noun.en;
+        if (table_->at(forum).participants.empty()) table_->at(forum).participants = participants;
+      }
+      int ent = -1;
+      if (ordinal > 0 || !iso.empty() || !between.empty() || noun.kind == EventKind::kIncident) {
+        // Reuse an edition already seen in this article.
+        if (forum >= 0 && ordinal > 0) ent = FindEdition(forum, ordinal);
+        if (ent < 0) {
+          std::string name = ordinal > 0 ? OrdinalEn(ordinal) + " " + base : base;
+          std::string label = iso.empty() ? name : name + " (" + iso + ")";
+          std::string id = "event_" + Slug(name) + (iso.empty() ? "" : "_" + Slug(iso));
+          ent = table_->InternNew(id, "event", label);
+          table_->at(ent).entity.date = iso;
+        }
+        EntityRecord& r = table_->at(ent);
+        r.head_en = noun.en;
+        r.kind = noun.kind;
+        r.ordinal = ordinal;
+        if (forum >= 0) r.forum = forum;
+        if (r.participants.empty()) r.participants = participants;
+      } else {
+        ent = forum;
+      }
+      if (ent < 0) continue;
+      table_->AddMention(ent, Original(b, e));
+      for (size_t q = b; q < e; ++q) {
+        if (covered_[q] >= 0) out_->mentions[covered_[q]].in_name = true;
+      }
+      m.begin = static_cast<uint32_t>(b);
+      m.end = static_cast<uint32_t>(e);
+      m.entity = ent;
+      m.new_event = true;
+      // The article before the name: "du premier Forum" governs like a preposition.
+      AddMention(std::move(m));
+      h = e - 1;
+    }
+  }
+
+  int FindEdition(int forum, int ordinal) const { return table_->FindEditionOf(forum, ordinal); }
+
+  void Anaphors() {
+    const MentionLexicon& lex = li_.lexicon->mentions;
+    for (size_t i = 0; i < n_; ++i) {
+      if (!Free(i)) continue;
+      uint32_t index = 0;
+      size_t e = 0;
+      Mention m;
+      m.begin = static_cast<uint32_t>(i);
+      if ((e = PhraseEnd(i, Cue::kParticipantAnaphor)) != 0) {
+        m.kind = MentionKind::kParticipants;
+        m.plural = true;
+      } else if ((e = PhraseEnd(i, Cue::kGroupAnaphor)) != 0) {
+        m.kind = MentionKind::kGroupAnaphor;
+        m.plural = true;
+      } else if ((e = PhraseEnd(i, Cue::kPronoun, &index)) != 0 && e == i + 1) {
+        const PronounDef& p = lex.pronouns[index];
+        m.kind = MentionKind::kPronoun;
+        m.plural = p.plural;
+        m.feminine = p.gender == "feminine";
+        m.masculine = p.gender == "masculine";
+      } else if (Has(i, Cue::kDeterminer) && (e = PhraseEnd(i + 1, Cue::kResourceAnaphor)) != 0) {
+        m.kind = MentionKind::kResourceAnaphor;
+        m.plural = true;
+      } else if (Has(i, Cue::kDeterminer) && i + 1 < n_ && t_[i + 1].token.capitalized &&
+                 PhraseEnd(i + 1, Cue::kNumberWord, &index) == i + 2 &&
+                 !(i + 2 < n_ && t_[i + 2].token.capitalized)) {  // "les Cinq", "the Five"
+        e = i + 2;
+        m.kind = MentionKind::kGroupAnaphor;
+        m.plural = true;
+        m.count = lex.number_words[index].value;
+      } else {
+        continue;
+      }
+      m.end = static_cast<uint32_t>(e);
+      bool free = true;
+      for (size_t q = i; q < e; ++q) free = free && Free(q);
+      if (!free) continue;
+      AddMention(std::move(m));
+      i = e - 1;
+    }
+  }
+
+  const MentionContext& ctx_;
+  const LanguageIndex& li_;
+  const SentenceTokens& s_;
+  const std::vector<TokenInfo>& t_;
+  const size_t n_;
+  EntityTable* table_;
+  SentenceMentions* out_;
+  std::vector<int> covered_;
+  std::vector<char> date_tok_;
+};
+
+}  // namespace
+
+std::string Slug(std::string_view name) {
+  const std::string folded = FoldString(name);
+  std::string out;
+  bool sep = false;
+  for (unsigned char c : folded) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      if (sep && !out.empty()) out.push_back('_');
+      out.push_back(static_cast<char>(c));
+      sep = false;
+    } else if (c < 0x80) {
+      sep = true;
+    }
+    // Non-ASCII bytes that folding left (other scripts) are dropped.
+  }
+  return out.empty() ? "x" : out;
+}
+
+int EntityTable::Intern(const GazetteerEntry& entry) {
+  auto it = by_id_.find(entry.id);
+  if (it != by_id_.end()) return it->second;
+  EntityRecord r;
+  r.gazetteer = &entry;
+  r.entity.id = entry.id;
+  r.entity.category = entry.category;
+  r.entity.label = entry.label_en.empty() ? entry.label_fr : entry.label_en;
+  r.entity.wikidata = entry.wikidata;
+  r.entity.iso3 = entry.iso3;
+  const int i = static_cast<int>(records_.size());
+  records_.push_back(std::move(r));
+  by_id_.emplace(entry.id, i);
+  return i;
+}
+
+int EntityTable::InternNew(const std::string& id, const std::string& category,
+                           const std::string& label) {
+  auto it = by_id_.find(id);
+  if (it != by_id_.end()) return it->second;
+  EntityRecord r;
+  r.entity.id = id;
+  r.entity.category = category;
+  r.entity.label = label;
+  const int i = static_cast<int>(records_.size());
+  records_.push_back(std::move(r));
+  by_id_.emplace(id, i);
+  return i;
+}
+
+int EntityTable::Find(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+int EntityTable::FindEditionOf(int forum, int ordinal) const {
+  for (size_t i = 0; i < records_.size(); ++i) {
+    if (records_[i].forum == forum && records_[i].ordinal == ordinal) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void EntityTable::AddMention(int i, std::string_view surface) {
+  ExtractedEntity& e = records_[i].entity;
+  ++e.mention_count;
+  if (std::find(e.aliases.begin(), e.aliases.end(), surface) == e.aliases.end()) {
+    e.aliases.emplace_back(surface);
+  }
+}
+
+std::vector<int> EntityTable::Members(int region) {
+  std::vector<int> out;
+  const GazetteerEntry* g = records_[region].gazetteer;
+  if (g == nullptr) return out;
+  const std::vector<std::string> members = g->members;
+  for (const std::string& id : members) {
+    if (const GazetteerEntry* m = gazetteer_->Find(id)) out.push_back(Intern(*m));
+  }
+  return out;
+}
+
+std::vector<ExtractedEntity> EntityTable::Finish() const {
+  std::vector<ExtractedEntity> out;
+  out.reserve(records_.size());
+  for (const EntityRecord& r : records_) out.push_back(r.entity);
+  std::sort(out.begin(), out.end(),
+            [](const ExtractedEntity& a, const ExtractedEntity& b) { return a.id < b.id; });
+  return out;
+}
+
+void FindMentions(const MentionContext& ctx, const SentenceTokens& s,
+                  const std::vector<DateMention>& dates, EntityTable* table,
+                  SentenceMentions* out) {
+  out->mentions.clear();
+  out->dates.clear();
+  out->member_of.clear();
+  SentenceScanner(ctx, s, dates, table, out).Run();
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,129 @@
+// Entity mentions of one sentence, and the article's table of entities.
+//
+//   EntityTable table(&gazetteer);
+//   SentenceMentions m;
+//   FindMentions(ctx, tokens, &table, &m);   // gazetteer names, demonyms, capitals,
+//                                            // groups, people, organisations,
+//                                            // places, events and forums, anaphors
+//   for (const Mention& x : m.mentions) if (x.kind == MentionKind::kEntity) Use(x.entity);
+//
+// Unknown entities get ids `<category>_<ascii slug of the English-or-source
+// name>` (events: + "_" + date), so the same name gives the same id in every
+// article. Anaphors (pronouns, "les ministres", "le sommet") are found here and
+// resolved by coreference.h. Internal to the extract module; one EntityTable
+// per Extract() call (not shared between threads).
+#ifndef NEWSGRAPH_EXTRACT_MENTIONS_H_
+#define NEWSGRAPH_EXTRACT_MENTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsgraph/extract/article.h"
+#include "newsgraph/extract/lexicon_index.h"
+#include "newsgraph/schema/gazetteer.h"
+#include "newsgraph/text/dates.h"
+
+namespace newsgraph {
+
+// An entity of the article being extracted, with what coreference needs.
+struct EntityRecord {
+  ExtractedEntity entity;
+  const GazetteerEntry* gazetteer = nullptr;
+  // Events and forums.
+  std::string head_en;  // "Dialogue", "terrorist attack"
+  EventKind kind = EventKind::kMeeting;
+  int forum = -1;       // events: the forum it is an edition of
+  int ordinal = 0;
+  std::vector<std::vector<int>> participants;  // conjuncts of entity indices
+};
+
+class EntityTable {
+ public:
+  explicit EntityTable(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {}
+
+  int Intern(const GazetteerEntry& entry);
+  // An entity not in the gazetteer; `label` is its display name.
+  int InternNew(const std::string& id, const std::string& category, const std::string& label);
+  int Find(std::string_view id) const;
+  // The event that is edition `ordinal` of `forum`, or -1.
+  int FindEditionOf(int forum, int ordinal) const;
+  size_t size() const { return records_.size(); }
+  EntityRecord& at(int i) { return records_[i]; }
+  const EntityRecord& at(int i) const { return records_[i]; }
+  // Counts one explicit mention with its surface form (from the original text).
+  void AddMention(int i, std::string_view surface);
+  // Region members as entity indices (interned), or empty.
+  std::vector<int> Members(int region);
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+  // Entities sorted by id.
+  std::vector<ExtractedEntity> Finish() const;
+
+ private:
+  const Gazetteer* gazetteer_;
+  std::vector<EntityRecord> records_;
+  std::unordered_map<std::string, int> by_id_;
+};
+
+enum class MentionKind {
+  kEntity,            // a named entity (also demonyms and capitals as the country)
+  kGroup,             // "les pays d'Asie centrale": members of a region
+  kPronoun,           // "elle", "ils", "they"
+  kParticipants,      // "les ministres", "the participants"
+  kGroupAnaphor,      // "ces pays", "the two countries", "les Cinq"
+  kEventRef,          // an event or forum, named here or referred to ("le sommet")
+  kResourceAnaphor,   // "ces ressources", "certains éléments"
+};
+
+struct Mention {
+  uint32_t begin = 0;  // token indices in the sentence, half-open
+  uint32_t end = 0;
+  MentionKind kind = MentionKind::kEntity;
+  int entity = -1;           // kEntity, kGroup (the region), kEventRef (-1: unresolved)
+  std::vector<int> members;  // kGroup
+  bool plural = false;
+  bool feminine = false;
+  bool masculine = false;
+  bool in_name = false;  // part of a larger name: never an argument
+  bool new_event = false;  // kEventRef: introduced here, not an anaphor
+  int count = 0;             // "les cinq pays": 5
+  std::string head_en;       // kEventRef anaphors: head noun to match
+  EventKind event_kind = EventKind::kMeeting;
+  uint32_t head_token = 0;   // kEventRef: first token of the event noun
+};
+
+struct DateSpan {
+  uint32_t begin = 0;  // token indices
+  uint32_t end = 0;
+  std::string iso;
+};
+
+struct SentenceMentions {
+  std::vector<Mention> mentions;  // in text order
+  std::vector<DateSpan> dates;
+  std::vector<std::pair<int, int>> member_of;  // (country, region) from explicit listings
+};
+
+struct MentionContext {
+  const LexiconIndex* index = nullptr;
+  Lang lang = Lang::kFr;
+  std::string_view normalized;  // Normalize()d article text
+  std::string_view original;    // Article::text
+  const MappedText* norm = nullptr;
+};
+
+// Finds the mentions of one sentence; new entities are added to *table.
+// `dates` are the article's date mentions (spans in the normalised text).
+void FindMentions(const MentionContext& ctx, const SentenceTokens& s,
+                  const std::vector<DateMention>& dates, EntityTable* table,
+                  SentenceMentions* out);
+
+// "India-Central Asia Dialogue" -> "india_central_asia_dialogue": folded,
+// ASCII letters and digits, other runs as one '_'.
+std::string Slug(std::string_view name);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_MENTIONS_H_

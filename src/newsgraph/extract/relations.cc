@@ -1,0 +1,475 @@
+#include "newsgraph/extract/relations.h"
+
+#include <algorithm>
+
+namespace newsgraph {
+namespace {
+
+constexpr size_t kMaxGroupExpansion = 12;  // regions larger than this stay one node
+constexpr size_t kObjectWindow = 25;
+constexpr size_t kMarkerWindow = 40;
+
+class SentenceRelations {
+ public:
+  SentenceRelations(const RelationContext& ctx, const SentenceTokens& s,
+                    const SentenceMentions& mentions, const SentenceArgs& args,
+                    const Discourse& d, EntityTable* table, ArticleRelationState* state,
+                    std::vector<ExtractedRelation>* out)
+      : ctx_(ctx), li_(ctx.index->ForLang(ctx.lang)), s_(s), t_(s.tokens), n_(s.tokens.size()),
+        mentions_(mentions), args_(args), d_(d), table_(table), state_(state), out_(out) {
+    const Span o = ctx.norm->ToOriginalSpan(s.span);
+    begin_ = o.begin;
+    end_ = o.end;
+    li_.stems.FindAll(s.stem_keys.data(), n_, &stem_matches_);
+    for (const Matcher::Match& m : stem_matches_) {
+      for (uint32_t p : li_.stems.Payloads(m.node)) {
+        if ((p >> 24) == static_cast<uint32_t>(StemCue::kTrigger)) {
+          triggers_.push_back({m.begin, m.end, p & 0xFFFFFFu});
+        }
+      }
+    }
+  }
+
+  void Run() {
+    ReportedBy();
+    for (size_t k = 0; k < triggers_.size(); ++k) Trigger(k);
+    Measures();
+    Structural();
+  }
+
+ private:
+  struct Hit {
+    uint32_t begin, end, trigger;
+  };
+
+  bool Has(size_t i, Cue c) const { return i < n_ && (t_[i].cues & CueBit(c)); }
+  std::string_view Text(size_t i) const { return TokenText(ctx_.normalized, t_[i].token); }
+  bool HardBoundary(size_t i) const {
+    if (Has(i, Cue::kBoundary)) return true;
+    if (t_[i].token.kind != TokenKind::kPunct) return false;
+    const std::string_view x = Text(i);
+    return x == ";" || x == ":" || x == "." || x == "?" || x == "!" || x == "(" || x == ")";
+  }
+  size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {
+    Matcher::Match m = li_.phrases.LongestAt(s_.lower_keys.data(), n_, i, [&](uint32_t node) {
+      for (uint32_t p : li_.phrases.Payloads(node)) {
+        if (PayloadCue(p) == cue) return true;
+      }
+      return false;
+    });
+    if (m.end == 0) return 0;
+    if (index) {
+      for (uint32_t p : li_.phrases.Payloads(m.node)) {
+        if (PayloadCue(p) == cue) *index = PayloadIndex(p);
+      }
+    }
+    return m.end;
+  }
+  const std::string& Category(int e) const { return table_->at(e).entity.category; }
+
+  std::vector<int> Expand(int e) {
+    const EntityRecord& r = table_->at(e);
+    if (r.entity.category == "region" && r.gazetteer && r.gazetteer->members.size() >= 2 &&
+        r.gazetteer->members.size() <= kMaxGroupExpansion) {
+      return table_->Members(e);
+    }
+    return {e};
+  }
+  std::vector<std::vector<int>> ExpandConjuncts(const std::vector<std::vector<int>>& cs) {
+    std::vector<std::vector<int>> out;
+    for (const auto& c : cs) {
+      std::vector<int> x;
+      for (int e : c) {
+        for (int m : Expand(e)) x.push_back(m);
+      }
+      out.push_back(std::move(x));
+    }
+    return out;
+  }
+
+  void Emit(int src, const RelationDef* rel, int tgt, const std::string& rule,
+            const std::string& modality) {
+    if (src < 0 || tgt < 0 || src == tgt) return;
+    if (!ctx_.ontology->Allows(*rel, Category(src), Category(tgt))) return;
+    const std::string& a = table_->at(src).entity.id;
+    const std::string& b = table_->at(tgt).entity.id;
+    for (const ExtractedRelation& r : emitted_) {
+      if (r.relation == rel->name &&
+          ((r.source_id == a && r.target_id == b) ||
+           (rel->symmetric && r.source_id == b && r.target_id == a))) {
+        return;
+      }
+    }
+    ExtractedRelation r;
+    r.source_id = a;
+    r.relation = rel->name;
+    r.target_id = b;
+    r.begin = begin_;
+    r.end = end_;
+    r.rule = rule;
+    r.modality = modality;
+    r.reported_by = reported_by_;
+    emitted_.push_back(r);
+    r.sentence = std::string(ctx_.original.substr(begin_, end_ - begin_));
+    out_->push_back(std::move(r));
+  }
+
+  void ReportedBy() {
+    for (size_t i = 0; i < n_; ++i) {
+      const size_t e = PhraseEnd(i, Cue::kReporting);
+      if (e == 0) continue;
+      for (size_t p = 0; p < args_.phrases.size(); ++p) {
+        const ArgPhrase& ph = args_.phrases[p];
+        if (ph.begin < e) continue;
+        if (ph.begin > e + 1) break;
+        const std::vector<int> ents = Flatten(ph.conjuncts);
+        if (ents.size() == 1 && ph.event < 0) {
+          reported_by_ = table_->at(ents[0]).entity.id;
+          excluded_.push_back(static_cast<int>(p));
+        }
+        break;
+      }
+    }
+  }
+  bool Excluded(int p) const {
+    return std::find(excluded_.begin(), excluded_.end(), p) != excluded_.end();
+  }
+
+  // The subject of a trigger at token tb (a phrase index, or -1).
+  int Subject(uint32_t tb) const {
+    for (int p = static_cast<int>(args_.phrases.size()) - 1; p >= 0; --p) {
+      const ArgPhrase& ph = args_.phrases[p];
+      if (ph.end > tb || Excluded(p)) continue;
+      size_t boundary = n_;
+      for (size_t i = ph.end; i < tb; ++i) {
+        if (HardBoundary(i)) {
+          boundary = i;
+          break;
+        }
+      }
+      if (boundary != n_) {
+        // A relative pronoun right after the phrase: "la Chine, qui domine".
+        const bool relative = Has(boundary, Cue::kBoundary) &&
+                              (boundary == ph.end || (boundary == ph.end + 1 && Text(ph.end) == ","));
+        if (relative) {
+          bool clean = true;
+          for (size_t i = boundary + 1; i < tb; ++i) clean = clean && !HardBoundary(i);
+          if (clean) return p;
+        }
+        break;
+      }
+      if (ph.governor < 0) return p;
+    }
+    if (args_.subject >= 0 && args_.phrases[args_.subject].begin >= tb) return args_.subject;
+    return -1;
+  }
+
+  // Where the object of a trigger ending at te starts, or n_ when it has none.
+  size_t ObjectStart(size_t te, const TriggerDef& def, uint32_t trigger, bool* between) const {
+    size_t i = te, skipped = 0;
+    while (i < n_ && skipped < 4) {
+      const bool adverb = Has(i, Cue::kAdverb);
+      const bool number = t_[i].token.kind == TokenKind::kNumber ||
+                          (t_[i].token.kind == TokenKind::kPunct && (Text(i) == "%" || Text(i) == ","));
+      const bool adjective = t_[i].token.kind == TokenKind::kWord && t_[i].cues == 0 &&
+                             !t_[i].token.capitalized && s_.fold_keys[i] == kNoKey &&
+                             t_[i].stem == kNoKey;
+      if (!(adverb || number || adjective)) break;
+      ++i;
+      ++skipped;
+    }
+    if (i >= n_) return n_;
+    uint32_t idx = 0;
+    const size_t pe = PhraseEnd(i, Cue::kObjectPrep, &idx);
+    if (pe) {
+      const auto& preps = li_.trigger_preps[trigger];
+      if (std::find(preps.begin(), preps.end(), idx) != preps.end()) {
+        *between = Has(i, Cue::kBetween);
+        return pe;
+      }
+    }
+    if (Has(i, Cue::kPreposition) || Has(i, Cue::kLocPrep) || Has(i, Cue::kBetween) ||
+        Has(i, Cue::kAgentPrep)) {
+      return n_;
+    }
+    return def.direct_object ? i : n_;
+  }
+
+  size_t WindowEnd(size_t from, size_t trigger_index, bool marker) const {
+    size_t end = std::min(n_, from + (marker ? kMarkerWindow : kObjectWindow));
+    for (size_t i = from; i < end; ++i) {
+      if (HardBoundary(i)) return i;
+    }
+    if (!marker && trigger_index + 1 < triggers_.size()) {
+      end = std::min<size_t>(end, std::max<size_t>(from, triggers_[trigger_index + 1].begin));
+    }
+    return end;
+  }
+
+  std::string Modality(uint32_t tb, uint32_t te) const {
+    size_t cs = tb;
+    while (cs > 0 && !(t_[cs - 1].token.kind == TokenKind::kPunct &&
+                       (Text(cs - 1) == ";" || Text(cs - 1) == ":"))) {
+      --cs;
+    }
+    const size_t after = std::min(n_, static_cast<size_t>(te) + 3);
+    bool particle = false, word = false;
+    for (size_t i = cs; i < after; ++i) {
+      if (i >= tb && i < te) continue;
+      if (Has(i, Cue::kNegation) && i < te + 2) return "negated";
+      if (Has(i, Cue::kNegParticle) && i < tb) particle = true;
+      if (Has(i, Cue::kNegWord)) word = true;
+    }
+    if (particle && word) return "negated";
+    bool intention = false, hypothesis = false, presupposed = false;
+    for (const Matcher::Match& m : stem_matches_) {
+      if (m.begin < cs || m.begin >= tb) continue;
+      for (uint32_t p : li_.stems.Payloads(m.node)) {
+        const auto cue = static_cast<StemCue>(p >> 24);
+        intention = intention || cue == StemCue::kIntention;
+        hypothesis = hypothesis || cue == StemCue::kHypothetical;
+        presupposed = presupposed || cue == StemCue::kPresupposing;
+      }
+    }
+    if (presupposed) return "asserted";
+    if (hypothesis) return "hypothetical";
+    if (intention) return "intended";
+    return "asserted";
+  }
+
+  int CurrentEventFor(int subject) const {
+    if (d_.current_event < 0 || subject < 0) return -1;
+    const ArgPhrase& ph = args_.phrases[subject];
+    if (ph.event >= 0) return ph.event;
+    const auto& parts = table_->at(d_.current_event).participants;
+    if (ph.participants || (!parts.empty() && Flatten(ph.conjuncts) == Flatten(parts))) {
+      return d_.current_event;
+    }
+    return -1;
+  }
+
+  void Trigger(size_t k) {
+    const Hit& hit = triggers_[k];
+    const TriggerDef& def = li_.lexicon->relations.triggers[hit.trigger];
+    const RelationDef* rel = li_.trigger_relation[hit.trigger];
+    const std::string modality = Modality(hit.begin, hit.end);
+    bool between = false;
+    const size_t start = ObjectStart(hit.end, def, hit.trigger, &between);
+    std::vector<int> objects;
+    const bool marker = def.kind == TriggerKind::kMarker;
+    const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
+    for (size_t p = 0; p < args_.phrases.size() && start < n_; ++p) {
+      const ArgPhrase& ph = args_.phrases[p];
+      if (ph.begin >= start && ph.begin < wend && !Excluded(static_cast<int>(p))) {
+        objects.push_back(static_cast<int>(p));
+      }
+    }
+    int subject = Subject(hit.begin);
+    if (def.source_is_event) {
+      int ev = -1;
+      for (const ArgPhrase& ph : args_.phrases) {
+        if (ph.end <= hit.begin && ph.event >= 0 && Category(ph.event) == "event") ev = ph.event;
+      }
+      if (ev < 0) ev = CurrentEventFor(subject);
+      if (ev < 0) return;
+      for (int p : objects) {
+        for (int e : Flatten(args_.phrases[p].conjuncts)) Emit(ev, rel, e, def.id, modality);
+      }
+      return;
+    }
+    // Passive: "a été condamné par X".
+    bool passive = false;
+    if (def.kind == TriggerKind::kVerb && hit.begin > 0) {
+      size_t q = hit.begin;
+      while (q > 0 && Has(q - 1, Cue::kAdverb)) --q;
+      passive = q > 0 && Has(q - 1, Cue::kPassiveAux);
+    }
+    std::vector<std::vector<int>> S, O;
+    if (passive) {
+      size_t q = hit.end;
+      while (q < n_ && Has(q, Cue::kAdverb)) ++q;
+      if (!Has(q, Cue::kAgentPrep)) {
+        passive = false;
+      } else {
+        for (size_t p = 0; p < args_.phrases.size(); ++p) {
+          if (args_.phrases[p].begin > q) {
+            S = ExpandConjuncts(args_.phrases[p].conjuncts);
+            break;
+          }
+        }
+        if (subject >= 0) O = ExpandConjuncts(args_.phrases[subject].conjuncts);
+      }
+    }
+    if (!passive) {
+      if (subject >= 0) S = ExpandConjuncts(args_.phrases[subject].conjuncts);
+      for (int p : objects) {
+        for (auto& c : ExpandConjuncts(args_.phrases[p].conjuncts)) O.push_back(c);
+      }
+    }
+    if (def.inverse) std::swap(S, O);
+    const std::vector<int> sources = Flatten(S), targets = Flatten(O);
+    if (def.all_actors) {
+      int ev = -1;
+      for (const ArgPhrase& ph : args_.phrases) {
+        if (ph.event >= 0 && Category(ph.event) == "event") ev = ph.event;
+      }
+      if (ev < 0) ev = d_.current_event;
+      for (int e : sources) Emit(e, rel, ev, def.id, modality);
+      for (int e : targets) Emit(e, rel, ev, def.id, modality);
+      return;
+    }
+    if (def.reciprocal && (targets.empty() || (between && sources.empty()))) {
+      const auto& cs = targets.empty() ? S : O;
+      if (cs.size() >= 2) {
+        for (size_t a = 0; a < cs.size(); ++a) {
+          for (size_t b = a + 1; b < cs.size(); ++b) {
+            for (int x : cs[a]) {
+              for (int y : cs[b]) Emit(x, rel, y, def.id, modality);
+            }
+          }
+        }
+      } else if (cs.size() == 1) {
+        for (size_t a = 0; a < cs[0].size(); ++a) {
+          for (size_t b = a + 1; b < cs[0].size(); ++b) Emit(cs[0][a], rel, cs[0][b], def.id, modality);
+        }
+      }
+      return;
+    }
+    std::vector<int> tgts = targets;
+    if (tgts.empty() && def.target_fallback == "current_event" && d_.current_event >= 0) {
+      tgts.push_back(d_.current_event);
+    }
+    if (tgts.empty() && def.target_fallback == "recent_resource") tgts = d_.last_resources;
+    for (int a : sources) {
+      for (int b : tgts) Emit(a, rel, b, def.id, modality);
+    }
+    if (rel->name == "restricts") restricted_.insert(restricted_.end(), tgts.begin(), tgts.end());
+  }
+
+  // Export restrictions, sanctions...: an event named after its actor.
+  void Measures() {
+    const MentionLexicon& lex = li_.lexicon->mentions;
+    for (size_t h = 0; h < n_; ++h) {
+      if (s_.lower_keys[h] == kNoKey) continue;
+      uint32_t idx = 0;
+      const size_t he = PhraseEnd(h, Cue::kEventNoun, &idx);
+      if (he == 0 || lex.event_nouns[idx].kind != EventKind::kMeasure) continue;
+      const int subject = Subject(static_cast<uint32_t>(h));
+      if (subject < 0) continue;
+      const std::vector<int> actors = Flatten(args_.phrases[subject].conjuncts);
+      if (actors.size() != 1) continue;
+      const std::string& cat = Category(actors[0]);
+      if (cat != "country" && cat != "organization" && cat != "region") continue;
+      const DateSpan* date = nullptr;
+      size_t best = SIZE_MAX;
+      for (const DateSpan& ds : mentions_.dates) {
+        const size_t dist = ds.begin > h ? ds.begin - h : h - ds.end;
+        if (dist < best) best = dist, date = &ds;
+      }
+      const EntityRecord& actor = table_->at(actors[0]);
+      const std::string label = actor.entity.label + " " + lex.event_nouns[idx].en;
+      const std::string iso = date ? date->iso : "";
+      const int ev = table_->InternNew("event_" + Slug(label) + (iso.empty() ? "" : "_" + Slug(iso)),
+                                       "event", iso.empty() ? label : label + " (" + iso + ")");
+      table_->at(ev).kind = EventKind::kMeasure;
+      table_->at(ev).head_en = lex.event_nouns[idx].en;
+      table_->at(ev).entity.date = iso;
+      const Span o = ctx_.norm->ToOriginalSpan({t_[h].token.begin, t_[he - 1].token.end});
+      table_->AddMention(ev, ctx_.original.substr(o.begin, o.end - o.begin));
+      const RelationDef* concerns = ctx_.ontology->FindRelation("concerns");
+      if (concerns) {
+        for (int r : restricted_) Emit(ev, concerns, r, "concerns.measure_target", "asserted");
+      }
+      h = he - 1;
+    }
+  }
+
+  void Structural() {
+    const Ontology& o = *ctx_.ontology;
+    const RelationDef* member_of = o.FindRelation("member_of");
+    const RelationDef* edition_of = o.FindRelation("edition_of");
+    const RelationDef* participates = o.FindRelation("participates_in");
+    const RelationDef* held_in = o.FindRelation("held_in");
+    const RelationDef* located_in = o.FindRelation("located_in");
+    if (member_of) {
+      for (const auto& [c, r] : mentions_.member_of) Emit(c, member_of, r, "member_of.listing", "asserted");
+    }
+    for (const Mention& m : mentions_.mentions) {
+      if (m.kind != MentionKind::kEventRef || !m.new_event || m.entity < 0) continue;
+      const EntityRecord& r = table_->at(m.entity);
+      if (edition_of && r.forum >= 0) Emit(m.entity, edition_of, r.forum, "edition_of.ordinal", "asserted");
+      if (participates) {
+        for (const auto& c : ExpandConjuncts(r.participants)) {
+          for (int e : c) Emit(e, participates, m.entity, "participates_in.named", "asserted");
+        }
+      }
+    }
+    if (held_in) {
+      for (size_t p = 0; p < args_.phrases.size(); ++p) {
+        const ArgPhrase& ev = args_.phrases[p];
+        if (ev.event < 0 || Category(ev.event) != "event" ||
+            table_->at(ev.event).kind == EventKind::kMeasure) {
+          continue;
+        }
+        int best = -1;
+        size_t best_dist = SIZE_MAX;
+        for (size_t q = 0; q < args_.phrases.size(); ++q) {
+          const ArgPhrase& pl = args_.phrases[q];
+          if (q == p || pl.governor < 0 || !Has(pl.governor, Cue::kLocPrep)) continue;
+          const std::vector<int> ents = Flatten(pl.conjuncts);
+          if (ents.size() != 1) continue;
+          const std::string& c = Category(ents[0]);
+          if (c != "location" && c != "country") continue;
+          // Prefer a place after the event, then the nearest before it.
+          const size_t dist = pl.begin >= ev.end ? pl.begin - ev.end : 1000 + ev.begin - pl.end;
+          if (dist < best_dist) best_dist = dist, best = ents[0];
+        }
+        if (best >= 0) Emit(ev.event, held_in, best, "held_in.locative", "asserted");
+      }
+    }
+    if (located_in) {
+      for (const Mention& m : mentions_.mentions) {
+        if (m.kind != MentionKind::kEntity || m.entity < 0) continue;
+        const EntityRecord& r = table_->at(m.entity);
+        if (r.gazetteer == nullptr || r.entity.category != "location") continue;
+        const std::string& country = r.gazetteer->located_in.empty() ? r.gazetteer->capital_of
+                                                                     : r.gazetteer->located_in;
+        const GazetteerEntry* c = country.empty() ? nullptr : table_->gazetteer().Find(country);
+        if (c == nullptr) continue;
+        const int ci = table_->Intern(*c);
+        if (!state_->structural.insert({m.entity, "located_in", ci}).second) continue;
+        Emit(m.entity, located_in, ci, "located_in.gazetteer", "asserted");
+      }
+    }
+  }
+
+  const RelationContext& ctx_;
+  const LanguageIndex& li_;
+  const SentenceTokens& s_;
+  const std::vector<TokenInfo>& t_;
+  const size_t n_;
+  const SentenceMentions& mentions_;
+  const SentenceArgs& args_;
+  const Discourse& d_;
+  EntityTable* table_;
+  ArticleRelationState* state_;
+  std::vector<ExtractedRelation>* out_;
+  uint32_t begin_ = 0, end_ = 0;
+  std::vector<Matcher::Match> stem_matches_;
+  std::vector<Hit> triggers_;
+  std::vector<ExtractedRelation> emitted_;
+  std::vector<int> excluded_;
+  std::vector<int> restricted_;
+  std::string reported_by_;
+};
+
+}  // namespace
+
+void FindRelations(const RelationContext& ctx, const SentenceTokens& s,
+                   const SentenceMentions& mentions, const SentenceArgs& args,
+                   const Discourse& discourse, EntityTable* table,
+                   ArticleRelationState* state, std::vector<ExtractedRelation>* out) {
+  SentenceRelations(ctx, s, mentions, args, discourse, table, state, out).Run();
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,763 @@
+#include "newsgraph/graph/merge.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <numeric>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "newsgraph/base/edit_distance.h"
+
+namespace newsgraph {
+namespace {
+
+constexpr uint32_t kNone = static_cast<uint32_t>(-1);
+// Longer name keys are not searched for near misses (the deletion
+// neighbourhood grows with the square of the length).
+constexpr size_t kNearMissMaxLength = 64;
+
+class UnionFind {
+ public:
+  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
+  uint32_t Find(uint32_t x) {
+    while (parent_[x] != x) {
+      parent_[x] = parent_[parent_[x]];
+      x = parent_[x];
+    }
+    return x;
+  }
+  // Returns true if a and b were in different sets.
+  bool Union(uint32_t a, uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return false;
+    if (b < a) std::swap(a, b);
+    parent_[b] = a;
+    return true;
+  }
+
+ private:
+  std::vector<uint32_t> parent_;
+};
+
+// One node of one input.
+struct Member {
+  const KnowledgeGraph* graph;
+  NodeId node;
+  std::vector<std::string> categories;  // own category + other_categories, non-empty
+  std::vector<std::string> names;       // name keys of label and aliases
+  std::vector<std::string> unkeyed;     // name keys usable against any node
+};
+
+// One identity key held by a member: an id, a Wikidata id, an ISO3 code or
+// a (category, name key) pair.
+struct KeyUse {
+  uint32_t key;
+  uint32_t member;
+  bool unkeyed;  // name keys only: the holder has no Wikidata / ISO id
+};
+
+enum KeyKind : char { kIdKey = 'i', kWikidataKey = 'w', kIso3Key = 's', kNameKey = 'n' };
+
+class KeyTable {
+ public:
+  uint32_t Intern(KeyKind kind, std::string_view a, std::string_view b = {}) {
+    scratch_.clear();
+    scratch_.push_back(kind);
+    scratch_.append(a);
+    if (kind == kNameKey) scratch_.append("\x1f").append(b);
+    auto [it, added] = index_.try_emplace(scratch_, static_cast<uint32_t>(keys_.size()));
+    if (added) keys_.push_back(scratch_);
+    return it->second;
+  }
+  const std::string& key(uint32_t k) const { return keys_[k]; }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::string scratch_;
+  std::unordered_map<std::string, uint32_t> index_;
+  std::vector<std::string> keys_;
+};
+
+std::string_view ExtraValue(const Attributes& extra, std::string_view name) {
+  auto it = extra.find(std::string(name));
+  return it == extra.end() ? std::string_view() : std::string_view(it->second.value);
+}
+
+bool IsMergeAttribute(const std::string& name) {
+  return name == kMergedIdsAttribute || name == kOtherCategoriesAttribute ||
+         name == kOtherWikidataAttribute || name == kOtherIso3Attribute ||
+         name == kUnkeyedNamesAttribute;
+}
+
+// An own value plus the values an earlier merge recorded beside it.
+std::set<std::string> ValuesOf(const std::string& own, const Attributes& extra,
+                               std::string_view attribute) {
+  std::set<std::string> values = DecodeList(ExtraValue(extra, attribute));
+  if (!own.empty()) values.insert(own);
+  values.erase("");
+  return values;
+}
+
+bool LooksGenerated(const std::string& id) {
+  size_t i = (!id.empty() && !(id[0] >= '0' && id[0] <= '9')) ? 1 : 0;
+  if (i == 1 && !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) return false;
+  if (i >= id.size()) return false;
+  for (; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return false;
+  }
+  return true;
+}
+
+// The id a merged node keeps: a function of the set of ids only, so that the
+// choice does not depend on merge order.
+std::string ChooseId(const std::set<std::string>& ids) {
+  for (const std::string& id : ids) {
+    if (!LooksGenerated(id)) return id;
+  }
+  return *ids.begin();
+}
+
+// Smallest non-empty: the join used for every scalar string field.
+void JoinMin(std::string* acc, const std::string& v) {
+  if (!v.empty() && (acc->empty() || v < *acc)) *acc = v;
+}
+void JoinMax(std::string* acc, const std::string& v) {
+  if (v > *acc) *acc = v;
+}
+
+std::string NormalType(const std::string& t) {
+  static const std::set<std::string> kKnown = {"boolean", "int", "long", "float", "double",
+                                               "string"};
+  return kKnown.count(t) ? t : "string";
+}
+
+// The join of two GraphML attribute types (a lattice: int < long < double,
+// int < float < double, all < string).
+std::string JoinTypes(const std::string& a0, const std::string& b0) {
+  std::string a = NormalType(a0), b = NormalType(b0);
+  if (a == b) return a;
+  auto numeric = [](const std::string& t) {
+    return t == "int" || t == "long" || t == "float" || t == "double";
+  };
+  if (!numeric(a) || !numeric(b)) return "string";
+  if ((a == "int" && b == "long") || (a == "long" && b == "int")) return "long";
+  return "double";
+}
+
+std::string Quoted(const std::set<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) {
+    if (!out.empty()) out += ", ";
+    out += "'" + v + "'";
+  }
+  return out;
+}
+
+// Joins the attributes of several owners (merge attributes excepted): one
+// name with several (type, value) pairs gets the join of the types and the
+// smallest value, and one conflict naming `where`.
+Attributes JoinAttributes(const std::vector<const Attributes*>& parts, const std::string& where,
+                          std::vector<std::string>* conflicts) {
+  Attributes out;
+  std::map<std::string, std::set<std::pair<std::string, std::string>>> seen;  // name -> (type, value)
+  for (const Attributes* attrs : parts) {
+    for (const auto& [name, attr] : *attrs) {
+      if (IsMergeAttribute(name)) continue;
+      auto [it, added] = out.try_emplace(name, attr);
+      if (added || it->second == attr) continue;
+      auto& variants = seen[name];
+      variants.insert({it->second.type, it->second.value});
+      variants.insert({attr.type, attr.value});
+      it->second.type = JoinTypes(it->second.type, attr.type);
+      it->second.value = std::min(it->second.value, attr.value);
+    }
+  }
+  if (conflicts == nullptr) return out;
+  for (const auto& [name, variants] : seen) {
+    std::set<std::string> types, values;
+    for (const auto& [type, value] : variants) types.insert(type), values.insert(value);
+    const Attribute& kept = out[name];
+    std::string message = where + ": attribute '" + name + "' ";
+    if (types.size() > 1) {
+      message += "has types " + Quoted(types) + ", kept as " + kept.type + " '" + kept.value + "'";
+    } else {
+      message += "has values " + Quoted(values) + ", kept '" + kept.value + "'";
+    }
+    conflicts->push_back(std::move(message));
+  }
+  return out;
+}
+
+void SetListAttribute(Attributes* extra, std::string_view name, const std::set<std::string>& v) {
+  if (v.empty()) return;
+  (*extra)[std::string(name)] = Attribute{"string", EncodeList(v)};
+}
+
+// Joins a set-valued scalar: keeps the smallest, returns the others.
+std::set<std::string> KeepSmallest(const std::set<std::string>& values, std::string* kept) {
+  kept->clear();
+  if (values.empty()) return {};
+  *kept = *values.begin();
+  return std::set<std::string>(std::next(values.begin()), values.end());
+}
+
+// The join of the edges merged into one (evidence is handled by the caller).
+void JoinEdgeData(const std::vector<const EdgeData*>& parts, EdgeData* into,
+                  std::vector<std::string>* conflicts) {
+  std::vector<const Attributes*> extras;
+  into->weight = parts.front()->weight;
+  for (const EdgeData* from : parts) {
+    JoinMin(&into->label, from->label);
+    into->symmetric = into->symmetric || from->symmetric;
+    JoinMin(&into->cameo, from->cameo);
+    if (from->goldstein && (!into->goldstein || *from->goldstein < *into->goldstein)) {
+      into->goldstein = from->goldstein;
+    }
+    JoinMin(&into->color, from->color);
+    extras.push_back(&from->extra);
+    into->weight = std::max(into->weight, from->weight);
+    into->evidence_count = std::max(into->evidence_count, from->evidence_count);
+    JoinMin(&into->modality, from->modality);
+    into->article_ids.insert(into->article_ids.end(), from->article_ids.begin(),
+                             from->article_ids.end());
+    JoinMin(&into->first_seen, from->first_seen);
+    JoinMax(&into->last_seen, from->last_seen);
+  }
+  std::sort(into->article_ids.begin(), into->article_ids.end());
+  into->article_ids.erase(std::unique(into->article_ids.begin(), into->article_ids.end()),
+                          into->article_ids.end());
+  into->extra = JoinAttributes(extras, "edge " + into->id, conflicts);
+}
+
+struct StagedEdge {
+  NodeId source;
+  NodeId target;
+  std::vector<const EdgeData*> parts;
+};
+
+class Merger {
+ public:
+  Merger(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,
+         const MergeOptions& options)
+      : inputs_(inputs), report_(report), options_(options) {}
+
+  KnowledgeGraph Run();
+
+ private:
+  void CollectMembers();
+  void UniteByKeys();
+  bool UniteNamePass();
+  bool AddCrossCategoryKeys();
+  void BuildNodes();
+  void BuildEdges();
+  void BuildGraphData();
+  void ReportUnified();
+  void ReportNearMisses();
+  std::vector<std::string>* conflicts() { return report_ ? &report_->conflicts : nullptr; }
+
+  const std::vector<const KnowledgeGraph*>& inputs_;
+  MergeReport* report_;
+  const MergeOptions& options_;
+
+  std::vector<Member> members_;
+  std::vector<size_t> first_member_;  // per input: index of its node 0
+  KeyTable keys_;
+  std::vector<KeyUse> uses_;       // id, wikidata, iso3 and name keys
+  std::vector<bool> key_unified_;  // per key: did it unite its holders
+  UnionFind* uf_ = nullptr;
+
+  // Result nodes: one per block.
+  std::vector<uint32_t> block_of_root_;           // member root -> block index
+  std::vector<std::vector<uint32_t>> blocks_;     // block -> members
+  std::unordered_map<std::string, std::string> chosen_id_;  // any id -> chosen id
+  KnowledgeGraph out_;
+  std::vector<NodeId> block_node_;  // block -> result node
+};
+
+void Merger::CollectMembers() {
+  for (const KnowledgeGraph* g : inputs_) {
+    first_member_.push_back(members_.size());
+    for (NodeId n = 0; n < g->num_nodes(); ++n) {
+      const NodeData& nd = g->node(n);
+      Member m{g, n, {}, {}, {}};
+      uint32_t index = static_cast<uint32_t>(members_.size());
+      for (const std::string& id : ValuesOf(nd.id, nd.extra, kMergedIdsAttribute)) {
+        uses_.push_back({keys_.Intern(kIdKey, id), index, false});
+      }
+      std::set<std::string> wikidata = ValuesOf(nd.wikidata, nd.extra, kOtherWikidataAttribute);
+      std::set<std::string> iso3 = ValuesOf(nd.iso3, nd.extra, kOtherIso3Attribute);
+      for (const std::string& q : wikidata) uses_.push_back({keys_.Intern(kWikidataKey, q), index, false});
+      for (const std::string& c : iso3) uses_.push_back({keys_.Intern(kIso3Key, c), index, false});
+      std::set<std::string> categories = ValuesOf(nd.category, nd.extra, kOtherCategoriesAttribute);
+      m.categories.assign(categories.begin(), categories.end());
+      std::set<std::string> names;
+      if (std::string k = NameKey(nd.label, options_.names); !k.empty()) names.insert(k);
+      for (const std::string& alias : nd.aliases) {
+        if (std::string k = NameKey(alias, options_.names); !k.empty()) names.insert(k);
+      }
+      m.names.assign(names.begin(), names.end());
+      const bool known = !wikidata.empty() || !iso3.empty();
+      if (!known) {
+        m.unkeyed = m.names;
+      } else {
+        std::set<std::string> unkeyed = DecodeList(ExtraValue(nd.extra, kUnkeyedNamesAttribute));
+        unkeyed.erase("");
+        m.unkeyed.assign(unkeyed.begin(), unkeyed.end());
+      }
+      for (const std::string& c : m.categories) {
+        if (options_.id_only_categories.count(c)) continue;
+        for (const std::string& name : m.names) {
+          bool u = std::binary_search(m.unkeyed.begin(), m.unkeyed.end(), name);
+          uses_.push_back({keys_.Intern(kNameKey, c, name), index, u});
+        }
+        for (const std::string& name : m.unkeyed) {  // an unkeyed name not among names
+          if (!std::binary_search(m.names.begin(), m.names.end(), name)) {
+            uses_.push_back({keys_.Intern(kNameKey, c, name), index, true});
+          }
+        }
+      }
+      members_.push_back(std::move(m));
+    }
+  }
+}
+
+// Ids, Wikidata ids and ISO3 codes unite every holder; a name key unites its
+// holders when one of them holds it unkeyed.
+bool Merger::UniteNamePass() {
+  key_unified_.assign(keys_.size(), false);
+  for (const KeyUse& u : uses_) {
+    char kind = keys_.key(u.key)[0];
+    if (kind != kNameKey || u.unkeyed) key_unified_[u.key] = true;
+  }
+  std::vector<uint32_t> first(keys_.size(), kNone);
+  bool changed = false;
+  for (const KeyUse& u : uses_) {
+    if (!key_unified_[u.key]) continue;
+    if (first[u.key] == kNone) {
+      first[u.key] = u.member;
+    } else {
+      changed |= uf_->Union(first[u.key], u.member);
+    }
+  }
+  return changed;
+}
+
+// A block whose members differ in their categories holds every (category,
+// name) pair of its members' categories and names; adds those keys (held by the
+// block's root). Returns true if any key was added.
+bool Merger::AddCrossCategoryKeys() {
+  std::unordered_map<uint32_t, std::vector<uint32_t>> multi;  // root -> members
+  std::vector<const std::vector<std::string>*> first_categories(members_.size(), nullptr);
+  std::set<uint32_t> multi_roots;
+  for (uint32_t m = 0; m < members_.size(); ++m) {
+    uint32_t root = uf_->Find(m);
+    if (first_categories[root] == nullptr) {
+      first_categories[root] = &members_[m].categories;
+    } else if (*first_categories[root] != members_[m].categories) {
+      multi_roots.insert(root);
+    }
+  }
+  if (multi_roots.empty()) return false;
+  for (uint32_t m = 0; m < members_.size(); ++m) {
+    uint32_t root = uf_->Find(m);
+    if (multi_roots.count(root)) multi[root].push_back(m);
+  }
+  size_t before = uses_.size();
+  for (uint32_t root : multi_roots) {
+    std::set<std::string> categories, names, unkeyed;
+    for (uint32_t m : multi[root]) {
+      categories.insert(members_[m].categories.begin(), members_[m].categories.end());
+      names.insert(members_[m].names.begin(), members_[m].names.end());
+      unkeyed.insert(members_[m].unkeyed.begin(), members_[m].unkeyed.end());
+    }
+    names.insert(unkeyed.begin(), unkeyed.end());
+    for (const std::string& c : categories) {
+      if (options_.id_only_categories.count(c)) continue;
+      for (const std::string& name : names) {
+        uses_.push_back({keys_.Intern(kNameKey, c, name), root, unkeyed.count(name) > 0});
+      }
+    }
+  }
+  // Keep only the uses that are new.
+  std::set<std::tuple<uint32_t, uint32_t, bool>> seen;
+  for (size_t i = 0; i < before; ++i) seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed});
+  size_t w = before;
+  for (size_t i = before; i < uses_.size(); ++i) {
+    if (seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed}).second) uses_[w++] = uses_[i];
+  }
+  uses_.resize(w);
+  return w > before;
+}
+
+void Merger::UniteByKeys() {
+  // Iterate to the least fixpoint: keys only grow as blocks grow, so the
+  // partition reached does not depend on the order of the inputs.
+  UniteNamePass();
+  while (AddCrossCategoryKeys()) {
+    if (!UniteNamePass()) break;
+  }
+}
+
+void Merger::BuildNodes() {
+  block_of_root_.assign(members_.size(), kNone);
+  for (uint32_t m = 0; m < members_.size(); ++m) {
+    uint32_t root = uf_->Find(m);
+    if (block_of_root_[root] == kNone) {
+      block_of_root_[root] = static_cast<uint32_t>(blocks_.size());
+      blocks_.emplace_back();
+    }
+    blocks_[block_of_root_[root]].push_back(m);
+  }
+
+  struct Built {
+    std::string id;
+    NodeData data;
+  };
+  std::vector<Built> built(blocks_.size());
+  for (size_t b = 0; b < blocks_.size(); ++b) {
+    std::set<std::string> ids, labels, categories, wikidata, iso3, dates, unkeyed;
+    NodeData nd;
+    bool have_position = false;
+    for (uint32_t m : blocks_[b]) {
+      const NodeData& in = members_[m].graph->node(members_[m].node);
+      for (const std::string& id : ValuesOf(in.id, in.extra, kMergedIdsAttribute)) ids.insert(id);
+      if (!in.label.empty()) labels.insert(in.label);
+      categories.insert(members_[m].categories.begin(), members_[m].categories.end());
+      for (auto& q : ValuesOf(in.wikidata, in.extra, kOtherWikidataAttribute)) wikidata.insert(q);
+      for (auto& c : ValuesOf(in.iso3, in.extra, kOtherIso3Attribute)) iso3.insert(c);
+      if (!in.date.empty()) dates.insert(in.date);
+      unkeyed.insert(members_[m].unkeyed.begin(), members_[m].unkeyed.end());
+      nd.aliases.insert(in.aliases.begin(), in.aliases.end());
+      for (const auto& [article, count] : in.article_mentions) {
+        int64_t& have = nd.article_mentions[article];
+        have = std::max(have, count);
+      }
+      JoinMin(&nd.color, in.color);
+      if (in.x != 0 || in.y != 0 || in.size != 0) {
+        auto candidate = std::make_tuple(in.x, in.y, in.size);
+        if (!have_position || candidate < std::make_tuple(nd.x, nd.y, nd.size)) {
+          std::tie(nd.x, nd.y, nd.size) = candidate;
+          have_position = true;
+        }
+      }
+      nd.mention_count = std::max(nd.mention_count, in.mention_count);
+      JoinMin(&nd.first_seen, in.first_seen);
+      JoinMax(&nd.last_seen, in.last_seen);
+    }
+    nd.id = ChooseId(ids);
+    for (const std::string& id : ids) chosen_id_[id] = nd.id;
+    ids.erase(nd.id);
+    const std::string where = "node " + nd.id;
+    std::vector<const Attributes*> extras;
+    for (uint32_t m : blocks_[b]) extras.push_back(&members_[m].graph->node(members_[m].node).extra);
+    nd.extra = JoinAttributes(extras, where, conflicts());
+    SetListAttribute(&nd.extra, kMergedIdsAttribute, ids);
+    if (!labels.empty()) {
+      nd.label = *labels.begin();
+      nd.aliases.insert(std::next(labels.begin()), labels.end());
+    }
+    std::set<std::string> others = KeepSmallest(categories, &nd.category);
+    SetListAttribute(&nd.extra, kOtherCategoriesAttribute, others);
+    if (!others.empty() && conflicts()) {
+      conflicts()->push_back(where + ": categories " + Quoted(categories) + " disagree, kept '" +
+                             nd.category + "'");
+    }
+    others = KeepSmallest(wikidata, &nd.wikidata);
+    SetListAttribute(&nd.extra, kOtherWikidataAttribute, others);
+    if (!others.empty() && conflicts()) {
+      conflicts()->push_back(where + ": wikidata ids " + Quoted(wikidata) + " disagree, kept '" +
+                             nd.wikidata + "'");
+    }
+    others = KeepSmallest(iso3, &nd.iso3);
+    SetListAttribute(&nd.extra, kOtherIso3Attribute, others);
+    if (!others.empty() && conflicts()) {
+      conflicts()->push_back(where + ": iso3 codes " + Quoted(iso3) + " disagree, kept '" +
+                             nd.iso3 + "'");
+    }
+    if (KeepSmallest(dates, &nd.date).size() > 0 && conflicts()) {
+      conflicts()->push_back(where + ": dates " + Quoted(dates) + " disagree, kept '" + nd.date +
+                             "'");
+    }
+    if (!nd.wikidata.empty() || !nd.iso3.empty()) {
+      SetListAttribute(&nd.extra, kUnkeyedNamesAttribute, unkeyed);
+    }
+    built[b] = {nd.id, std::move(nd)};
+  }
+
+  // Add nodes in id order, so that handles do not depend on input order.
+  std::vector<uint32_t> order(blocks_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return built[a].id < built[b].id; });
+  block_node_.assign(blocks_.size(), 0);
+  for (uint32_t b : order) block_node_[b] = out_.AddNode(std::move(built[b].data));
+}
+
+void Merger::BuildEdges() {
+  std::unordered_map<std::string, size_t> index;  // edge key -> staged
+  std::vector<StagedEdge> staged;
+  std::string key;
+  for (size_t i = 0; i < inputs_.size(); ++i) {
+    const KnowledgeGraph& g = *inputs_[i];
+    auto result_node = [&](NodeId n) {
+      uint32_t m = static_cast<uint32_t>(first_member_[i] + n);
+      return block_node_[block_of_root_[uf_->Find(m)]];
+    };
+    for (EdgeId e = 0; e < g.num_edges(); ++e) {
+      const EdgeData& in = g.edge(e);
+      NodeId s = result_node(g.source(e));
+      NodeId t = result_node(g.target(e));
+      key.clear();
+      if (!in.relation.empty()) {
+        if (in.symmetric && out_.node(t).id < out_.node(s).id) std::swap(s, t);
+        key.append("r\x1f").append(out_.node(s).id).append("\x1f").append(in.relation);
+        key.append("\x1f").append(out_.node(t).id);
+      } else {
+        key.append("x\x1f").append(in.id).append("\x1f").append(out_.node(s).id);
+        key.append("\x1f").append(out_.node(t).id);
+      }
+      auto [it, added] = index.try_emplace(key, staged.size());
+      if (added) staged.push_back({s, t, {}});
+      staged[it->second].parts.push_back(&in);
+    }
+  }
+  index.clear();
+
+  std::vector<EdgeData> datas(staged.size());
+  for (size_t i = 0; i < staged.size(); ++i) {
+    const StagedEdge& se = staged[i];
+    EdgeData& ed = datas[i];
+    const EdgeData& first = *se.parts.front();
+    ed.relation = first.relation;
+    ed.id = first.relation.empty()
+                ? first.id
+                : RelationEdgeId(out_.node(se.source).id, first.relation, out_.node(se.target).id);
+    JoinEdgeData(se.parts, &ed, conflicts());
+    for (const EdgeData* part : se.parts) {
+      for (const Evidence& ev : part->evidence) {
+        ed.evidence.push_back(ev);
+        if (ev.reported_by.empty()) continue;
+        auto found = chosen_id_.find(ev.reported_by);
+        if (found != chosen_id_.end()) ed.evidence.back().reported_by = found->second;
+      }
+    }
+    // One record per place, the smallest (as KnowledgeGraph::AddEvidence).
+    std::sort(ed.evidence.begin(), ed.evidence.end());
+    ed.evidence.erase(std::unique(ed.evidence.begin(), ed.evidence.end(),
+                                  [](const Evidence& a, const Evidence& b) { return a.SamePlace(b); }),
+                      ed.evidence.end());
+  }
+
+  // Add edges in (id, source, target, relation) order: handles do not depend
+  // on input order either.
+  std::vector<size_t> order(staged.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  auto sort_key = [&](size_t i) {
+    return std::tie(datas[i].id, out_.node(staged[i].source).id, out_.node(staged[i].target).id,
+                    datas[i].relation);
+  };
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sort_key(a) < sort_key(b); });
+  for (size_t i : order) {
+    const StagedEdge& se = staged[i];
+    if (datas[i].relation.empty()) {
+      out_.AddRawEdge(se.source, se.target, std::move(datas[i]));
+    } else {
+      EdgeId e = out_.AddEdge(se.source, datas[i].relation, se.target, datas[i].symmetric);
+      out_.edge(e) = std::move(datas[i]);
+    }
+  }
+}
+
+void Merger::BuildGraphData() {
+  GraphData& data = out_.data();
+  std::vector<const Attributes*> extras;
+  for (const KnowledgeGraph* g : inputs_) extras.push_back(&g->data().extra);
+  data.extra = JoinAttributes(extras, "graph", conflicts());
+  for (const KnowledgeGraph* g : inputs_) {
+    const GraphData& in = g->data();
+    JoinMin(&data.title, in.title);
+    for (const auto& [id, article] : in.articles) {
+      auto [it, added] = data.articles.try_emplace(id, article);
+      if (added || it->second == article) continue;
+      ArticleInfo& have = it->second;
+      if (conflicts()) conflicts()->push_back("article " + id + ": metadata differs between inputs");
+      JoinMin(&have.title, article.title);
+      JoinMin(&have.date, article.date);
+      JoinMin(&have.url, article.url);
+      JoinMin(&have.lang, article.lang);
+    }
+  }
+}
+
+std::string DescribeKey(const std::string& key) {
+  std::string_view rest(key);
+  rest.remove_prefix(1);
+  if (key[0] != kNameKey) return std::string(rest);
+  size_t sep = rest.find('\x1f');
+  return std::string(rest.substr(0, sep)) + " '" + std::string(rest.substr(sep + 1)) + "'";
+}
+
+void Merger::ReportUnified() {
+  std::vector<std::vector<uint32_t>> holders(keys_.size());
+  for (const KeyUse& u : uses_) {
+    if (key_unified_[u.key]) holders[u.key].push_back(u.member);
+  }
+  std::set<std::tuple<std::string, std::vector<std::string>, std::string>> decisions;
+  for (uint32_t k = 0; k < keys_.size(); ++k) {
+    if (holders[k].size() < 2) continue;
+    std::set<std::string> ids;
+    for (uint32_t m : holders[k]) ids.insert(members_[m].graph->node(members_[m].node).id);
+    const std::string& key = keys_.key(k);
+    std::string kind = key[0] == kIdKey         ? "same id"
+                       : key[0] == kWikidataKey ? "same wikidata"
+                       : key[0] == kIso3Key     ? "same iso3"
+                                                : "same category and normalised name";
+    if (ids.size() < 2 && key[0] != kIdKey) continue;
+    std::string detail = DescribeKey(key);
+    if (ids.size() < 2) detail += " (" + std::to_string(holders[k].size()) + " records)";
+    decisions.insert({kind, std::vector<std::string>(ids.begin(), ids.end()), detail});
+  }
+  for (const auto& [kind, ids, detail] : decisions) report_->unified.push_back({kind, ids, detail});
+}
+
+void DeletionVariants(const std::string& s, size_t depth, std::set<std::string>* out) {
+  out->insert(s);
+  if (depth == 0) return;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && s[i] == s[i - 1]) continue;  // same variant as deleting s[i-1]
+    DeletionVariants(s.substr(0, i) + s.substr(i + 1), depth - 1, out);
+  }
+}
+
+void Merger::ReportNearMisses() {
+  const size_t max_distance = std::min<size_t>(options_.near_miss_max_distance, 2);
+  // (category, deletion variant) -> (block, name); only names long enough.
+  std::map<std::string, std::vector<std::pair<uint32_t, const std::string*>>> buckets;
+  std::vector<bool> block_known(blocks_.size(), false);
+  for (uint32_t b = 0; b < blocks_.size(); ++b) {
+    const NodeData& nd = out_.node(block_node_[b]);
+    block_known[b] = !nd.wikidata.empty() || !nd.iso3.empty();
+    std::set<std::pair<std::string, const std::string*>> seen;
+    for (uint32_t m : blocks_[b]) {
+      for (const std::string& c : members_[m].categories) {
+        if (options_.id_only_categories.count(c)) continue;
+        for (const std::string& name : members_[m].names) {
+          if (name.size() < options_.near_miss_min_length || name.size() > kNearMissMaxLength) {
+            continue;
+          }
+          std::set<std::string> variants;
+          DeletionVariants(name, max_distance, &variants);
+          for (const std::string& v : variants) {
+            std::string bucket = c + '\x1f' + v;
+            if (seen.insert({bucket, &name}).second) buckets[bucket].push_back({b, &name});
+          }
+        }
+      }
+    }
+  }
+  // Pair of surviving ids -> (distance, detail), the closest kept.
+  std::map<std::pair<std::string, std::string>, std::pair<size_t, std::string>> misses;
+  for (const auto& [bucket, entries] : buckets) {
+    const std::string category = bucket.substr(0, bucket.find('\x1f'));
+    for (size_t i = 0; i < entries.size(); ++i) {
+      for (size_t j = i + 1; j < entries.size(); ++j) {
+        auto [b1, n1] = entries[i];
+        auto [b2, n2] = entries[j];
+        if (b1 == b2) continue;
+        size_t d = EditDistance(*n1, *n2);
+        if (d > max_distance) continue;
+        std::string a = out_.node(block_node_[b1]).id, b = out_.node(block_node_[b2]).id;
+        std::string na = *n1, nb = *n2;
+        if (b < a) std::swap(a, b), std::swap(na, nb);
+        std::string detail =
+            d == 0 ? category + " '" + na + "' on two nodes with different wikidata/iso3 ids"
+                   : category + " '" + na + "' ~ '" + nb + "' (edit distance " +
+                         std::to_string(d) + ")";
+        auto [it, added] = misses.try_emplace({a, b}, d, detail);
+        if (!added && std::tie(d, detail) < std::tie(it->second.first, it->second.second)) {
+          it->second = {d, detail};
+        }
+      }
+    }
+  }
+  for (const auto& [ids, value] : misses) {
+    report_->near_misses.push_back({"near miss", {ids.first, ids.second}, value.second});
+  }
+}
+
+KnowledgeGraph Merger::Run() {
+  CollectMembers();
+  UnionFind uf(members_.size());
+  uf_ = &uf;
+  UniteByKeys();
+  BuildNodes();
+  BuildEdges();
+  BuildGraphData();
+  if (report_ != nullptr) {
+    ReportUnified();
+    if (options_.near_miss_max_distance > 0) ReportNearMisses();
+    std::sort(report_->conflicts.begin(), report_->conflicts.end());
+    report_->conflicts.erase(std::unique(report_->conflicts.begin(), report_->conflicts.end()),
+                             report_->conflicts.end());
+  }
+  uf_ = nullptr;
+  out_.Finalize();
+  return std::move(out_);
+}
+
+void AppendEscaped(const std::string& item, std::string* out) {
+  for (char c : item) {
+    if (c == '%') out->append("%25");
+    else if (c == '|') out->append("%7C");
+    else out->push_back(c);
+  }
+}
+
+}  // namespace
+
+std::string EncodeList(const std::set<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out.push_back('|');
+    AppendEscaped(item, &out);
+  }
+  return out;
+}
+
+std::set<std::string> DecodeList(std::string_view encoded) {
+  std::set<std::string> items;
+  if (encoded.empty()) return items;
+  std::string item;
+  for (size_t i = 0; i <= encoded.size(); ++i) {
+    if (i == encoded.size() || encoded[i] == '|') {
+      items.insert(std::move(item));
+      item.clear();
+    } else if (encoded.substr(i, 3) == "%25") {
+      item.push_back('%');
+      i += 2;
+    } else if (encoded.substr(i, 3) == "%7C" || encoded.substr(i, 3) == "%7c") {
+      item.push_back('|');
+      i += 2;
+    } else {
+      item.push_back(encoded[i]);
+    }
+  }
+  return items;
+}
+
+KnowledgeGraph Merge(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,
+                     const MergeOptions& options) {
+  if (report != nullptr) *report = MergeReport();
+  return Merger(inputs, report, options).Run();
+}
+
+void MergeInto(KnowledgeGraph* into, const KnowledgeGraph& from, MergeReport* report,
+               const MergeOptions& options) {
+  KnowledgeGraph merged = Merge({into, &from}, report, options);
+  *into = std::move(merged);
+}
+
+}  // namespace newsgraph

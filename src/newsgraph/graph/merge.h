@@ -1,0 +1,114 @@
+// Merge: many graphs -> one, where one entity is one node and nothing is
+// counted twice or lost.
+//
+//   MergeReport report;
+//   KnowledgeGraph all = Merge({&monday, &tuesday, &gephi_export}, &report);
+//   MergeInto(&all, wednesday, &report);   // same result as merging all four
+//   for (const MergeDecision& d : report.unified) Explain(d);
+//
+// Identity. Two nodes are one when they share an id (their own id or one of
+// the ids in kMergedIdsAttribute: ids absorbed by an earlier merge), a
+// Wikidata id or an ISO3 code, or when they share a category and a name key
+// (graph/name_key.h: label or alias, case, accents, apostrophes, punctuation
+// and one leading article folded) and at least one of them has neither a
+// Wikidata id nor an ISO3 code. Categories in options.id_only_categories
+// (events: the extractor builds their ids from forum/kind + date) and nodes
+// without a category unify by id only. The relation is closed transitively.
+// Nothing is merged by fuzzy guess: near misses (same category, name keys
+// within a small edit distance, or equal names on two nodes with different
+// Wikidata/ISO ids) are only reported.
+//
+// The merged node. id: the smallest id that does not look generated
+// ("12", "n12"), else the smallest; the others go to kMergedIdsAttribute.
+// label, category, wikidata, iso3, date, color: the smallest non-empty value;
+// other labels become aliases, other categories / Wikidata ids / ISO3 codes
+// go to the kOther* attributes (and to report.conflicts). aliases: union.
+// article_mentions: per-article maximum (merging an article twice never
+// doubles it). x, y, size: the smallest (x, y, size) that is not all zero.
+// extra: union; one name with different types gets the join of the types
+// (int+long -> long, int/long/float+double -> double, else string) and the
+// smallest value, reported in report.conflicts.
+// Edges: relation edges are one per (source, relation, target) after node
+// unification (symmetric ones with canonical endpoints), evidence unioned by
+// place (reported_by ids follow the unification); edges without a relation
+// (foreign parallel edges) are one per (id, source, target). Scalars are
+// joined as for nodes; evidence-less weight, counts and dates by max/min.
+// Articles: union by id, fields joined. Finalize() derives the rest.
+//
+// Laws (tested on random graphs, tests/graph/merge_laws_test.cc):
+// Merge is commutative and associative up to the bytes written, Merge({a, a})
+// == Merge({a}), Merge({Merge({a})}) == Merge({a}), and every node, edge,
+// alias and evidence record of an input is in the result. One caveat: when
+// two evidence records at one place differ only in reported_by ids that a
+// later merge unifies, the record kept may depend on grouping.
+//
+// Inputs are only read; the result owns its data. Not synchronised: do not
+// modify an input while it is being merged.
+#ifndef NEWSGRAPH_GRAPH_MERGE_H_
+#define NEWSGRAPH_GRAPH_MERGE_H_
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newsgraph/graph/knowledge_graph.h"
+#include "newsgraph/graph/name_key.h"
+
+namespace newsgraph {
+
+// Extra node attributes that keep what a merged node absorbed, so that a
+// later merge (and a reader of the file) still knows it. Each holds a
+// '|'-separated, sorted list ('%' and '|' in items written as %25 and %7C).
+inline constexpr std::string_view kMergedIdsAttribute = "merged_ids";
+inline constexpr std::string_view kOtherCategoriesAttribute = "other_categories";
+inline constexpr std::string_view kOtherWikidataAttribute = "other_wikidata";
+inline constexpr std::string_view kOtherIso3Attribute = "other_iso3";
+// On a node with a Wikidata id or ISO3 code: the name keys of the members it
+// absorbed that had neither, by which later id-less nodes still join it.
+inline constexpr std::string_view kUnkeyedNamesAttribute = "unkeyed_names";
+
+struct MergeOptions {
+  // Categories whose nodes unify by id only, never by name.
+  std::set<std::string> id_only_categories = {"event"};
+  NameKeyOptions names;
+  // Near misses: name keys of at least `near_miss_min_length` bytes, in the
+  // same category, at most this edit distance apart (0: do not look).
+  size_t near_miss_max_distance = 2;
+  size_t near_miss_min_length = 5;
+};
+
+struct MergeDecision {
+  // "same id", "same wikidata", "same iso3",
+  // "same category and normalised name", "near miss".
+  std::string kind;
+  std::vector<std::string> node_ids;  // the ids involved, sorted
+  std::string detail;                 // the shared value, or why not merged
+  bool operator==(const MergeDecision& o) const = default;
+};
+
+struct MergeReport {
+  std::vector<MergeDecision> unified;      // why nodes became one
+  std::vector<MergeDecision> near_misses;  // what was deliberately not merged
+  std::vector<std::string> conflicts;      // values that disagreed, what was kept
+};
+
+// Merges `inputs` into a new, finalized graph. `report` may be null (then no
+// report is computed); otherwise its lists are replaced, each sorted.
+// Cost: linear in the size of the inputs (plus the near-miss search).
+KnowledgeGraph Merge(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,
+                     const MergeOptions& options = {});
+
+// *into = Merge({into, &from}). Linear in both graphs: to merge many graphs,
+// call Merge once rather than MergeInto in a loop.
+void MergeInto(KnowledgeGraph* into, const KnowledgeGraph& from, MergeReport* report,
+               const MergeOptions& options = {});
+
+// The '|'-list encoding of the attributes above.
+std::string EncodeList(const std::set<std::string>& items);
+std::set<std::string> DecodeList(std::string_view encoded);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_GRAPH_MERGE_H_

@@ -1,0 +1,160 @@
+#include "newsgraph/io/graphml_writer.h"
+
+#include "newsgraph/io/attribute_plan.h"
+#include "newsgraph/io/graph_fields.h"
+#include "newsgraph/io/output_sink.h"
+#include "newsgraph/io/text_escape.h"
+
+namespace newsgraph {
+namespace {
+
+constexpr std::string_view kHeader =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+    " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+    " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
+    " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+
+void AppendKey(std::string_view prefix, std::string_view domain, std::string_view name,
+               std::string_view type, std::string* out) {
+  out->append("  <key id=\"").append(prefix).append(name);
+  out->append("\" for=\"").append(domain);
+  out->append("\" attr.name=\"").append(name);
+  out->append("\" attr.type=\"").append(type).append("\"/>\n");
+}
+
+void AppendData(std::string_view indent, std::string_view prefix, std::string_view name,
+                std::string_view value, std::string* out) {
+  out->append(indent).append("<data key=\"").append(prefix).append(name).append("\">");
+  AppendXmlText(value, out);
+  out->append("</data>\n");
+}
+
+void AppendExtras(std::string_view indent, std::string_view prefix, const Attributes& extra,
+                  const AttributePlan& plan, std::string* out) {
+  if (extra.empty()) return;
+  for (const auto& [original, column] : plan.ordered()) {
+    auto it = extra.find(original);
+    if (it != extra.end()) AppendData(indent, prefix, column.name, it->second.value, out);
+  }
+}
+
+template <typename Data>
+std::vector<bool> UsedFields(const std::vector<Field<Data>>& fields, const Data& d,
+                             std::vector<bool> used) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (!used[i] && (fields[i].formats & kInGraphml) && fields[i].present(d)) used[i] = true;
+  }
+  return used;
+}
+
+template <typename Data>
+void AppendFields(const std::vector<Field<Data>>& fields, const Data& d, std::string_view prefix,
+                  std::string* scratch, std::string* out) {
+  for (const Field<Data>& f : fields) {
+    if (!(f.formats & kInGraphml) || !f.present(d)) continue;
+    scratch->clear();
+    f.append(d, scratch);
+    AppendData("      ", prefix, f.name, *scratch, out);
+  }
+}
+
+void WriteGraphml(const KnowledgeGraph& g, OutputSink* sink) {
+  const std::vector<NodeId> nodes = g.SortedNodes();
+  const std::vector<EdgeId> edges = g.SortedEdges();
+  const auto& node_fields = NodeFields();
+  const auto& edge_fields = EdgeFields();
+
+  // Pass 1: which keys are used, and the foreign attribute columns.
+  AttributePlan graph_plan(ReservedGraphNames());
+  AttributePlan node_plan(ReservedNodeNames());
+  AttributePlan edge_plan(ReservedEdgeNames());
+  graph_plan.Add(g.data().extra);
+  std::vector<bool> node_used(node_fields.size()), edge_used(edge_fields.size());
+  for (NodeId n : nodes) {
+    node_used = UsedFields(node_fields, g.node(n), std::move(node_used));
+    node_plan.Add(g.node(n).extra);
+  }
+  for (EdgeId e : edges) {
+    edge_used = UsedFields(edge_fields, g.edge(e), std::move(edge_used));
+    edge_plan.Add(g.edge(e).extra);
+  }
+  graph_plan.Assign();
+  node_plan.Assign();
+  edge_plan.Assign();
+
+  std::string* out = sink->out();
+  out->append(kHeader);
+  const GraphData& data = g.data();
+  if (!data.title.empty()) AppendKey("g_", "graph", "title", "string", out);
+  AppendKey("g_", "graph", "profile", "string", out);
+  if (!data.articles.empty()) AppendKey("g_", "graph", "articles", "string", out);
+  for (const auto& [original, c] : graph_plan.ordered()) AppendKey("g_", "graph", c.name, c.type, out);
+  for (size_t i = 0; i < node_fields.size(); ++i) {
+    if (node_used[i]) AppendKey("v_", "node", node_fields[i].name, GraphmlType(node_fields[i].kind), out);
+  }
+  for (const auto& [original, c] : node_plan.ordered()) AppendKey("v_", "node", c.name, c.type, out);
+  for (size_t i = 0; i < edge_fields.size(); ++i) {
+    if (edge_used[i]) AppendKey("e_", "edge", edge_fields[i].name, GraphmlType(edge_fields[i].kind), out);
+  }
+  for (const auto& [original, c] : edge_plan.ordered()) AppendKey("e_", "edge", c.name, c.type, out);
+
+  out->append("  <graph id=\"G\" edgedefault=\"directed\">\n");
+  if (!data.title.empty()) AppendData("    ", "g_", "title", data.title, out);
+  AppendData("    ", "g_", "profile", kGraphmlProfile, out);
+  std::string scratch;
+  if (!data.articles.empty()) {
+    AppendArticlesJson(data, &scratch);
+    AppendData("    ", "g_", "articles", scratch, out);
+  }
+  AppendExtras("    ", "g_", data.extra, graph_plan, out);
+
+  for (NodeId n : nodes) {
+    const NodeData& d = g.node(n);
+    out->append("    <node id=\"");
+    AppendXmlAttribute(d.id, out);
+    out->append("\">\n");
+    AppendFields(node_fields, d, "v_", &scratch, out);
+    AppendExtras("      ", "v_", d.extra, node_plan, out);
+    out->append("    </node>\n");
+    sink->MaybeFlush();
+  }
+  for (EdgeId e : edges) {
+    const EdgeData& d = g.edge(e);
+    out->append("    <edge id=\"");
+    if (d.id.empty()) {
+      out->append("e").append(std::to_string(e));
+    } else {
+      AppendXmlAttribute(d.id, out);
+    }
+    out->append("\" source=\"");
+    AppendXmlAttribute(g.node(g.source(e)).id, out);
+    out->append("\" target=\"");
+    AppendXmlAttribute(g.node(g.target(e)).id, out);
+    out->append("\">\n");
+    AppendFields(edge_fields, d, "e_", &scratch, out);
+    AppendExtras("      ", "e_", d.extra, edge_plan, out);
+    out->append("    </edge>\n");
+    sink->MaybeFlush();
+  }
+  out->append("  </graph>\n</graphml>\n");
+}
+
+}  // namespace
+
+std::string GraphmlToString(const KnowledgeGraph& graph) {
+  OutputSink sink;
+  WriteGraphml(graph, &sink);
+  return sink.Finish();
+}
+
+Status WriteGraphmlFile(const KnowledgeGraph& graph, const std::string& path) {
+  AtomicFile file;
+  NEWSGRAPH_RETURN_IF_ERROR(file.Open(path));
+  OutputSink sink(&file);
+  WriteGraphml(graph, &sink);
+  sink.Finish();
+  return file.Commit();
+}
+
+}  // namespace newsgraph

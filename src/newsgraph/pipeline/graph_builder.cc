@@ -1,0 +1,75 @@
+#include "newsgraph/pipeline/graph_builder.h"
+
+#include "newsgraph/base/status.h"
+
+namespace newsgraph {
+
+void GraphBuilder::Add(const Article& article, const Extraction& extraction) {
+  ArticleInfo info;
+  info.id = article.id;
+  info.title = article.title;
+  info.date = extraction.date.empty() ? article.date : extraction.date;
+  info.url = article.url;
+  info.lang = extraction.lang;
+  graph_.data().articles[info.id] = std::move(info);
+
+  for (const ExtractedEntity& entity : extraction.entities) {
+    NodeData data;
+    data.id = entity.id;
+    data.label = entity.label;
+    data.category = entity.category;
+    data.wikidata = entity.wikidata;
+    data.iso3 = entity.iso3;
+    data.date = entity.date;
+    NodeId n = graph_.AddNode(std::move(data));
+    NodeData& node = graph_.node(n);
+    node.aliases.insert(entity.aliases.begin(), entity.aliases.end());
+    if (node.date.empty()) node.date = entity.date;
+    if (node.wikidata.empty()) node.wikidata = entity.wikidata;
+    if (entity.mention_count > 0) graph_.AddMention(n, article.id, entity.mention_count);
+  }
+
+  for (const ExtractedRelation& rel : extraction.relations) {
+    std::optional<NodeId> source = graph_.FindNode(rel.source_id);
+    std::optional<NodeId> target = graph_.FindNode(rel.target_id);
+    // The extractor lists every entity a relation names; a miss is a bug there.
+    assert(source && target);
+    if (!source || !target) continue;
+    const RelationDef* def = ontology_->FindRelation(rel.relation);
+    EdgeId e = graph_.AddEdge(*source, rel.relation, *target, def != nullptr && def->symmetric);
+    Evidence ev;
+    ev.article_id = article.id;
+    ev.sentence = rel.sentence;
+    ev.begin = rel.begin;
+    ev.end = rel.end;
+    ev.rule = rel.rule;
+    ev.modality = ParseModality(rel.modality).value_or(Modality::kAsserted);
+    ev.reported_by = rel.reported_by;
+    graph_.AddEvidence(e, std::move(ev));
+  }
+}
+
+KnowledgeGraph GraphBuilder::Finish() {
+  graph_.Finalize();
+  ApplyOntologyStyle(*ontology_, &graph_);
+  return std::move(graph_);
+}
+
+void ApplyOntologyStyle(const Ontology& ontology, KnowledgeGraph* graph) {
+  for (NodeId n = 0; n < graph->num_nodes(); ++n) {
+    NodeData& node = graph->node(n);
+    if (const CategoryDef* cat = ontology.FindCategory(node.category)) node.color = cat->color;
+  }
+  for (EdgeId e = 0; e < graph->num_edges(); ++e) {
+    EdgeData& edge = graph->edge(e);
+    const RelationDef* def = ontology.FindRelation(edge.relation);
+    if (def == nullptr) continue;
+    edge.label = def->label_en;
+    edge.color = def->color;
+    edge.symmetric = def->symmetric;
+    edge.cameo = def->cameo;
+    edge.goldstein = def->goldstein;
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,363 @@
+#include "newsgraph/text/dates.h"
+
+#include <cstdio>
+
+#include "newsgraph/text/normalizer.h"
+#include "newsgraph/text/tokenizer.h"
+
+namespace newsgraph {
+namespace {
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
+}
+
+bool ValidDay(int y, int m, int d) {
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m);
+}
+
+// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void CivilFromDays(int64_t z, int* y, int* m, int* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+}
+
+// 0 = Monday.
+int Weekday(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
+
+std::string Iso(int y, int m = 0, int d = 0) {
+  char buf[16];
+  if (d) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (m) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else std::snprintf(buf, sizeof buf, "%04d", y);
+  return buf;
+}
+
+// Parses all-digit `s` of 1..max_digits digits; -1 otherwise.
+int Digits(std::string_view s, size_t min_digits, size_t max_digits) {
+  if (s.size() < min_digits || s.size() > max_digits) return -1;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+bool ParseIso(std::string_view iso, int* y, int* m, int* d) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
+  *y = Digits(iso.substr(0, 4), 4, 4);
+  *m = Digits(iso.substr(5, 2), 2, 2);
+  *d = Digits(iso.substr(8, 2), 2, 2);
+  return *y >= 0 && *m >= 0 && *d >= 0 && ValidDay(*y, *m, *d);
+}
+
+// What a token is, for the date grammar (-1/0 = not that).
+struct Cell {
+  int month = 0;      // 1..12
+  int weekday = -1;   // 0..6
+  int relative = 0;   // relative day + 1000 when set
+  int marker = 0;     // -1 past, +1 next
+  bool prep = false;  // year preposition
+  int day = 0;        // 1..31 ("6", "06", "1er", "6th")
+  int year = 0;       // a four-digit number
+  int small = -1;     // a one- or two-digit number
+};
+
+}  // namespace
+
+bool IsIsoDate(std::string_view iso) {
+  int y, m, d;
+  return ParseIso(iso, &y, &m, &d);
+}
+
+DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
+  Vocabulary v;
+  for (size_t m = 0; m < language.months.size() && m < 12; ++m) {
+    for (const std::string& name : language.months[m]) v.months[FoldString(name)] = int(m) + 1;
+  }
+  for (size_t d = 0; d < language.weekdays.size() && d < 7; ++d) {
+    for (const std::string& name : language.weekdays[d]) v.weekdays[FoldString(name)] = int(d);
+  }
+  for (const auto& [word, offset] : language.relative_days) v.relative_days[FoldString(word)] = offset;
+  for (const std::string& w : language.past_markers) v.markers[FoldString(w)] = -1;
+  for (const std::string& w : language.next_markers) v.markers[FoldString(w)] = 1;
+  for (const std::string& w : language.year_prepositions) v.year_prepositions[FoldString(w)] = 1;
+  for (const std::string& s : language.day_suffixes) v.day_suffixes.push_back(FoldString(s));
+  v.names_capitalized = language.names_capitalized;
+  v.month_first_numeric = language.month_first_numeric;
+  return v;
+}
+
+DateFinder::DateFinder(const DateLexicon& lexicon)
+    : fr_(Compile(lexicon.fr)), en_(Compile(lexicon.en)) {}
+
+std::vector<DateMention> DateFinder::Find(std::string_view normalized, Lang lang,
+                                          std::string_view article_date) const {
+  std::vector<DateMention> out;
+  if (lang == Lang::kEn) {
+    FindWith(en_, normalized, article_date, &out);
+  } else if (lang == Lang::kFr) {
+    FindWith(fr_, normalized, article_date, &out);
+  } else {
+    std::vector<DateMention> fr, en;
+    FindWith(fr_, normalized, article_date, &fr);
+    FindWith(en_, normalized, article_date, &en);
+    // Merge in text order, the first (French on ties) wins an overlap.
+    size_t a = 0, b = 0;
+    while (a < fr.size() || b < en.size()) {
+      const bool take_fr = b == en.size() || (a < fr.size() && fr[a].begin <= en[b].begin);
+      DateMention& d = take_fr ? fr[a++] : en[b++];
+      if (!out.empty() && d.begin < out.back().end) continue;
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+void DateFinder::FindWith(const Vocabulary& v, std::string_view text,
+                          std::string_view article_date, std::vector<DateMention>* out) const {
+  int ay = 0, am = 0, ad = 0;
+  const bool have_article = ParseIso(article_date, &ay, &am, &ad);
+  const int64_t article_days = have_article ? DaysFromCivil(ay, am, ad) : 0;
+
+  std::vector<Token> tokens;
+  std::vector<Cell> cells;
+  std::string folded;
+  size_t line_begin = 0;
+  while (line_begin < text.size()) {
+    size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    tokens.clear();
+    Tokenize(text, {static_cast<uint32_t>(line_begin), static_cast<uint32_t>(line_end)}, &tokens);
+    line_begin = line_end + 1;
+
+    // Classify every token once.
+    cells.assign(tokens.size(), Cell());
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      const Token& tok = tokens[t];
+      const std::string_view s = TokenText(text, tok);
+      Cell& c = cells[t];
+      if (tok.kind == TokenKind::kNumber) {
+        c.year = Digits(s, 4, 4) >= 1000 ? Digits(s, 4, 4) : 0;
+        c.small = Digits(s, 1, 2);
+        c.day = c.small >= 1 && c.small <= 31 ? c.small : 0;
+        continue;
+      }
+      if (tok.kind != TokenKind::kWord) continue;
+      folded.clear();
+      AppendFolded(s, &folded);
+      // "1er", "6th": digits then a day suffix.
+      size_t digits = 0;
+      while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
+      if (digits > 0 && digits <= 2) {
+        for (const std::string& suffix : v.day_suffixes) {
+          if (folded.compare(digits, std::string::npos, suffix) == 0) {
+            const int d = Digits(folded.substr(0, digits), 1, 2);
+            if (d >= 1 && d <= 31) c.day = d;
+          }
+        }
+        continue;
+      }
+      // "avant-hier": a hyphenated relative day.
+      if (t + 2 < tokens.size() && TokenText(text, tokens[t + 1]) == "-" &&
+          !tokens[t + 1].space_before && !tokens[t + 2].space_before) {
+        std::string joined = folded + "-" + FoldString(TokenText(text, tokens[t + 2]));
+        auto it = v.relative_days.find(joined);
+        if (it != v.relative_days.end()) {
+          c.relative = it->second + 1000;
+          c.day = -(static_cast<int>(tokens[t + 2].end));  // marks the span end
+          continue;
+        }
+      }
+      const bool name_ok = !v.names_capitalized || tok.capitalized;
+      if (auto it = v.months.find(folded); it != v.months.end() && name_ok) c.month = it->second;
+      if (auto it = v.weekdays.find(folded); it != v.weekdays.end() && name_ok) c.weekday = it->second;
+      if (auto it = v.relative_days.find(folded); it != v.relative_days.end()) c.relative = it->second + 1000;
+      if (auto it = v.markers.find(folded); it != v.markers.end()) c.marker = it->second;
+      if (v.year_prepositions.count(folded)) c.prep = true;
+    }
+
+    const auto is_punct = [&](size_t t, std::string_view p, bool glued) {
+      return t < tokens.size() && TokenText(text, tokens[t]) == p &&
+             (!glued || !tokens[t].space_before);
+    };
+    const auto add = [&](size_t first, size_t last, std::string iso, DatePrecision p, bool rel) {
+      out->push_back({tokens[first].begin, tokens[last].end, std::move(iso), p, rel});
+    };
+    // A month name, optionally followed by its abbreviation dot: returns the
+    // index after it, or 0.
+    const auto month_at = [&](size_t t) -> size_t {
+      if (t >= tokens.size() || cells[t].month == 0) return 0;
+      return is_punct(t + 1, ".", true) ? t + 2 : t + 1;
+    };
+    // Day Month [Year] from t; returns the index after, or 0.
+    const auto day_month_year = [&](size_t t) -> size_t {
+      if (t >= tokens.size() || cells[t].day <= 0) return 0;
+      const size_t after_month = month_at(t + 1);
+      if (!after_month) return 0;
+      const int d = cells[t].day, m = cells[t + 1].month;
+      size_t y_at = after_month;
+      if (is_punct(y_at, ",", false)) ++y_at;
+      if (y_at < tokens.size() && cells[y_at].year) {
+        if (!ValidDay(cells[y_at].year, m, d)) return 0;
+        add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+        return y_at + 1;
+      }
+      if (!have_article || !ValidDay(ay, m, d)) return 0;
+      add(t, after_month - 1, Iso(ay, m, d), DatePrecision::kDay, true);
+      return after_month;
+    };
+    // Month Day[,] [Year] from t ("June 6, 2025").
+    const auto month_day_year = [&](size_t t) -> size_t {
+      const size_t after_month = month_at(t);
+      if (!after_month || after_month >= tokens.size() || cells[after_month].day <= 0) return 0;
+      const int m = cells[t].month, d = cells[after_month].day;
+      size_t y_at = after_month + 1;
+      if (is_punct(y_at, ",", false)) ++y_at;
+      if (y_at < tokens.size() && cells[y_at].year) {
+        if (!ValidDay(cells[y_at].year, m, d)) return 0;
+        add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+        return y_at + 1;
+      }
+      if (!have_article || !ValidDay(ay, m, d)) return 0;
+      add(t, after_month, Iso(ay, m, d), DatePrecision::kDay, true);
+      return after_month + 1;
+    };
+
+    size_t t = 0;
+    while (t < tokens.size()) {
+      const Cell& c = cells[t];
+      // 2025-06-06
+      if (c.year && is_punct(t + 1, "-", true) && t + 4 < tokens.size() &&
+          tokens[t + 2].kind == TokenKind::kNumber && !tokens[t + 2].space_before &&
+          is_punct(t + 3, "-", true) && tokens[t + 4].kind == TokenKind::kNumber &&
+          !tokens[t + 4].space_before) {
+        const int m = Digits(TokenText(text, tokens[t + 2]), 2, 2);
+        const int d = Digits(TokenText(text, tokens[t + 4]), 2, 2);
+        if (ValidDay(c.year, m, d)) {
+          add(t, t + 4, Iso(c.year, m, d), DatePrecision::kDay, false);
+          t += 5;
+          continue;
+        }
+      }
+      // 06/07/2025
+      if (c.small >= 1 && is_punct(t + 1, "/", true) && t + 4 < tokens.size() &&
+          cells[t + 2].small >= 1 && !tokens[t + 2].space_before && is_punct(t + 3, "/", true) &&
+          cells[t + 4].year && !tokens[t + 4].space_before) {
+        const int a = c.small, b = cells[t + 2].small, y = cells[t + 4].year;
+        int m = v.month_first_numeric ? a : b, d = v.month_first_numeric ? b : a;
+        if (!ValidDay(y, m, d) && v.month_first_numeric && ValidDay(y, b, a)) {
+          m = b;  // "25/12/2025" in English text: only dd/mm makes sense
+          d = a;
+        }
+        if (ValidDay(y, m, d)) {
+          add(t, t + 4, Iso(y, m, d), DatePrecision::kDay, false);
+          t += 5;
+          continue;
+        }
+      }
+      // [Weekday [,]] Day Month [Year] / [Weekday [,]] Month Day [Year]
+      if (c.weekday >= 0) {
+        size_t start = is_punct(t + 1, ",", false) ? t + 2 : t + 1;
+        size_t next = day_month_year(start);
+        if (!next) next = month_day_year(start);
+        if (next) {
+          out->back().begin = tokens[t].begin;
+          t = next;
+          continue;
+        }
+      }
+      if (size_t next = day_month_year(t)) {
+        t = next;
+        continue;
+      }
+      if (size_t next = month_day_year(t)) {
+        t = next;
+        continue;
+      }
+      // Month Year
+      if (size_t after = month_at(t); after && after < tokens.size() && cells[after].year) {
+        add(t, after, Iso(cells[after].year, c.month), DatePrecision::kMonth, false);
+        t = after + 1;
+        continue;
+      }
+      // en 2024 / en septembre
+      if (c.prep && t + 1 < tokens.size()) {
+        if (cells[t + 1].year && cells[t + 1].year <= 2999) {
+          add(t + 1, t + 1, Iso(cells[t + 1].year), DatePrecision::kYear, false);
+          t += 2;
+          continue;
+        }
+        if (size_t after = month_at(t + 1); after && have_article &&
+            !(after < tokens.size() && (cells[after].year || cells[after].day > 0))) {
+          add(t + 1, after - 1, Iso(ay, cells[t + 1].month), DatePrecision::kMonth, true);
+          t = after;
+          continue;
+        }
+      }
+      // hier, aujourd'hui, yesterday, avant-hier
+      if (c.relative && have_article) {
+        int y, m, d;
+        CivilFromDays(article_days + (c.relative - 1000), &y, &m, &d);
+        const size_t last = c.day < 0 ? t + 2 : t;
+        add(t, last, Iso(y, m, d), DatePrecision::kDay, true);
+        t = last + 1;
+        continue;
+      }
+      // [last|dernier] weekday [dernier|prochain]
+      {
+        size_t first = t, day_at = t;
+        int marker = 0;
+        if (c.marker && t + 1 < tokens.size() && cells[t + 1].weekday >= 0) {
+          marker = c.marker;
+          day_at = t + 1;
+        }
+        if (cells[day_at].weekday >= 0 && have_article) {
+          size_t last = day_at;
+          if (!marker && day_at + 1 < tokens.size() && cells[day_at + 1].marker) {
+            marker = cells[day_at + 1].marker;
+            last = day_at + 1;
+          }
+          const int target = cells[day_at].weekday;
+          const int today = Weekday(article_days);
+          int64_t delta;
+          if (marker > 0) {
+            delta = (target - today + 7) % 7;
+            if (delta == 0) delta = 7;
+          } else {
+            delta = -((today - target + 7) % 7);
+            if (marker < 0 && delta == 0) delta = -7;
+          }
+          int y, m, d;
+          CivilFromDays(article_days + delta, &y, &m, &d);
+          add(first, last, Iso(y, m, d), DatePrecision::kDay, true);
+          t = last + 1;
+          continue;
+        }
+      }
+      ++t;
+    }
+  }
+}
+
+}  // namespace newsgraph

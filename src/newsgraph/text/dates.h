@@ -1,0 +1,109 @@
+// DateFinder: absolute and relative date mentions in normalised text,
+// resolved to ISO 8601 strings.
+//
+//   DateFinder finder(lexicons.dates);                       // built once
+//   for (const DateMention& d : finder.Find(norm.text, Lang::kFr, "2025-06-07"))
+//     Use(d.iso, norm.ToOriginalSpan({d.begin, d.end}));     // "2025-06-06", ...
+//
+// Recognised (month and weekday names, markers and prepositions are data,
+// graph_schemas/lexicons/dates.json; names match accent- and case-insensitively,
+// except when the language says names are capitalised, as in English "May"):
+//   day    "6 juin 2025", "1er mars 2024", "mardi 6 juin 2025", "June 6, 2025",
+//          "June 6th 2025", "6 June 2025", "2025-06-06", "06/07/2025" (French
+//          and unknown: dd/mm/yyyy; English: mm/dd/yyyy, or dd/mm/yyyy when only
+//          that reading is a valid date); "6 juin" / "June 6" take the article's
+//          year (relative);
+//   month  "septembre 2024", "June 2025"; "en septembre" / "in September"
+//          (after a year preposition) take the article's year (relative);
+//   year   "en 2024", "in 2024" (a year preposition, then 1000..2999);
+//   relative days, resolved against article_date: "hier", "aujourd'hui",
+//          "demain", "yesterday", "today", "tomorrow"; a weekday alone or after
+//          "le"/"on" is the most recent such day on or before the article date
+//          ("mardi", "on Friday"); with a past marker ("mardi dernier", "last
+//          Tuesday") strictly before it; with a next marker ("lundi prochain",
+//          "next Monday") strictly after it.
+// Not dates: "la semaine dernière", bare numbers, month names alone. Relative
+// mentions are reported only when article_date is a valid "YYYY-MM-DD".
+// A mention's span covers the date words (and "dernier"/"last"), not the
+// preposition ("le", "en", "in", "on"). Mentions are in text order and do not
+// overlap. Invalid dates ("31/02/2025") are skipped.
+//
+// Immutable after construction: Find() is safe from many threads.
+#ifndef NEWSGRAPH_TEXT_DATES_H_
+#define NEWSGRAPH_TEXT_DATES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "newsgraph/text/language.h"
+
+namespace newsgraph {
+
+enum class DatePrecision { kDay, kMonth, kYear };
+
+struct DateMention {
+  uint32_t begin = 0;  // span in the normalised text
+  uint32_t end = 0;
+  std::string iso;     // "2025-06-06", "2024-09" or "2025"
+  DatePrecision precision = DatePrecision::kDay;
+  bool relative = false;  // resolved with the article date
+};
+
+// The date vocabulary of one language.
+struct DateLanguage {
+  std::vector<std::vector<std::string>> months;    // 12 entries, January first: names, abbreviations
+  std::vector<std::vector<std::string>> weekdays;  // 7 entries, Monday first
+  std::vector<std::pair<std::string, int>> relative_days;  // {"hier", -1}, {"today", 0}
+  std::vector<std::string> past_markers;        // "dernier", "last" (before or after the weekday)
+  std::vector<std::string> next_markers;        // "prochain", "next"
+  std::vector<std::string> year_prepositions;   // "en", "in": introduce "en 2024", "en septembre"
+  std::vector<std::string> day_suffixes;        // "er" (1er), "st", "nd", "rd", "th"
+  bool names_capitalized = false;   // month/weekday names must start upper-case
+  bool month_first_numeric = false; // "06/07/2025" is mm/dd/yyyy
+};
+
+// graph_schemas/lexicons/dates.json, loaded by LoadTextLexicons().
+struct DateLexicon {
+  DateLanguage fr;
+  DateLanguage en;
+};
+
+// Whether `iso` is a valid "YYYY-MM-DD" calendar date.
+bool IsIsoDate(std::string_view iso);
+
+class DateFinder {
+ public:
+  explicit DateFinder(const DateLexicon& lexicon);
+
+  // Date mentions of `normalized` (Normalize()d text; spans into it).
+  // `article_date` is "YYYY-MM-DD" or "" (then no relative dates).
+  // Lang::kUnknown applies the French then the English rules.
+  std::vector<DateMention> Find(std::string_view normalized, Lang lang,
+                                std::string_view article_date) const;
+
+ private:
+  struct Vocabulary {
+    std::unordered_map<std::string, int> months;    // folded name -> 1..12
+    std::unordered_map<std::string, int> weekdays;  // folded name -> 0 (Monday)..6
+    std::unordered_map<std::string, int> relative_days;
+    std::unordered_map<std::string, int> markers;   // folded -> -1 past, +1 next
+    std::unordered_map<std::string, int> year_prepositions;
+    std::vector<std::string> day_suffixes;
+    bool names_capitalized = false;
+    bool month_first_numeric = false;
+  };
+  static Vocabulary Compile(const DateLanguage& language);
+  void FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
+                std::vector<DateMention>* out) const;
+
+  Vocabulary fr_;
+  Vocabulary en_;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_TEXT_DATES_H_

@@ -1,0 +1,200 @@
+#include "newsgraph/text/sentence_splitter.h"
+
+#include <algorithm>
+
+#include "newsgraph/base/utf8.h"
+#include "newsgraph/text/char_class.h"
+#include "newsgraph/text/normalizer.h"
+
+namespace newsgraph {
+namespace {
+
+bool HasUpper(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (CharClassOf(DecodeUtf8(s, &i)) & kCharUpper) return true;
+  }
+  return false;
+}
+
+// "p.  ex." -> "p. ex" : final period dropped, runs of spaces collapsed.
+std::string Canonical(std::string_view entry) {
+  std::string out;
+  for (char c : entry) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();
+  return out;
+}
+
+inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool IsTerminal(char c) { return c == '.' || c == '!' || c == '?'; }
+inline bool IsCloser(char c) { return c == '"' || c == ')' || c == ']' || c == '\''; }
+inline bool IsOpener(char c) { return c == '"' || c == '(' || c == '[' || c == '\''; }
+
+// Whether the character at i can start a sentence; *upper_letter tells
+// whether it is an upper-case letter.
+bool StartsSentence(std::string_view s, size_t i, bool* upper_letter) {
+  *upper_letter = false;
+  const unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    if (b >= 'A' && b <= 'Z') return *upper_letter = true;
+    return (b >= '0' && b <= '9') || IsOpener(static_cast<char>(b)) || b == '-';
+  }
+  if (s.compare(i, kCanonicalDash.size(), kCanonicalDash) == 0) return true;
+  size_t next = i;
+  const char32_t c = DecodeUtf8(s, &next);
+  if (c == 0xA1 || c == 0xBF) return true;  // ¡ ¿
+  const uint8_t cls = CharClassOf(c);
+  if ((cls & kCharUpper) && (cls & kCharLetter)) return *upper_letter = true;
+  return (cls & kCharDigit) != 0;
+}
+
+// A single upper-case letter ("J", "U", "É").
+bool IsInitial(std::string_view w) {
+  if (w.empty()) return false;
+  size_t i = 0;
+  const char32_t c = DecodeUtf8(w, &i);
+  const uint8_t cls = CharClassOf(c);
+  return i == w.size() && (cls & kCharUpper) && (cls & kCharLetter);
+}
+
+// "U.S", "e.g": single letters joined by dots.
+bool IsDottedAcronym(std::string_view w) {
+  size_t i = 0;
+  int letters = 0;
+  while (i < w.size()) {
+    const char32_t c = DecodeUtf8(w, &i);
+    if (!(CharClassOf(c) & kCharLetter)) return false;
+    ++letters;
+    if (i == w.size()) break;
+    if (w[i] != '.') return false;
+    ++i;
+  }
+  return letters >= 2;
+}
+
+}  // namespace
+
+SentenceSplitter::SentenceSplitter(const AbbreviationLexicon& lexicon) {
+  const auto add = [](const AbbreviationList& list, Table* t) {
+    const auto put = [t](const std::string& entry, std::unordered_set<std::string>* set) {
+      const std::string c = Canonical(entry);
+      if (c.empty()) return;
+      set->insert(c);
+      // An all-lower-case entry also matches when capitalised: store folded.
+      if (!HasUpper(c)) set->insert("\x01" + FoldString(c));
+      t->max_words = std::max(t->max_words, 1 + static_cast<size_t>(std::count(c.begin(), c.end(), ' ')));
+    };
+    for (const std::string& e : list.abbreviations) put(e, &t->never_final);
+    for (const std::string& e : list.may_end_sentence) put(e, &t->may_end);
+  };
+  add(lexicon.fr, &fr_);
+  add(lexicon.en, &en_);
+  add(lexicon.fr, &both_);
+  add(lexicon.en, &both_);
+}
+
+const SentenceSplitter::Table& SentenceSplitter::TableFor(Lang lang) const {
+  switch (lang) {
+    case Lang::kFr: return fr_;
+    case Lang::kEn: return en_;
+    default: return both_;
+  }
+}
+
+std::vector<Span> SentenceSplitter::Split(std::string_view normalized, Lang lang) const {
+  std::vector<Span> out;
+  Split(normalized, lang, &out);
+  return out;
+}
+
+namespace {
+
+// Looks up the words ending at `dot` (exclusive) in `set`: the last word,
+// then the last two, ... up to max_words ("av. J.-C").
+bool EndsWithEntry(std::string_view s, size_t line_begin, size_t dot,
+                   const std::unordered_set<std::string>& set, size_t max_words,
+                   std::string* key) {
+  size_t word_end = dot;
+  key->clear();
+  for (size_t words = 0; words < max_words; ++words) {
+    size_t b = word_end;
+    while (b > line_begin && !IsSpace(s[b - 1])) --b;
+    while (b < word_end && (s[b] == '(' || s[b] == '[' || s[b] == '"')) ++b;
+    if (b == word_end) return false;
+    std::string joined(s.substr(b, word_end - b));
+    if (!key->empty()) joined += ' ' + *key;
+    *key = std::move(joined);
+    if (set.count(*key)) return true;
+    if (set.count("\x01" + FoldString(*key))) return true;
+    while (b > line_begin && IsSpace(s[b - 1])) --b;
+    if (b == line_begin || b == 0) return false;
+    word_end = b;
+  }
+  return false;
+}
+
+void Emit(std::string_view s, size_t begin, size_t end, std::vector<Span>* out) {
+  while (begin < end && IsSpace(s[begin])) ++begin;
+  while (end > begin && IsSpace(s[end - 1])) --end;
+  if (begin < end) out->push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+}
+
+}  // namespace
+
+void SentenceSplitter::Split(std::string_view s, Lang lang, std::vector<Span>* out) const {
+  const Table& table = TableFor(lang);
+  std::string key;  // reused by EndsWithEntry
+  size_t line_begin = 0;
+  while (line_begin <= s.size()) {
+    size_t line_end = s.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = s.size();
+    size_t sentence_begin = line_begin;
+    size_t i = line_begin;
+    while (i < line_end) {
+      if (!IsTerminal(s[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < line_end && IsTerminal(s[j])) ++j;
+      size_t k = j;
+      while (k < line_end && IsCloser(s[k])) ++k;
+      if (k == line_end || !IsSpace(s[k])) {  // end of line, or "3.5", "U.S.A"
+        i = k;
+        continue;
+      }
+      size_t next = k;
+      while (next < line_end && IsSpace(s[next])) ++next;
+      bool upper = false;
+      bool boundary = next < line_end && StartsSentence(s, next, &upper);
+      if (boundary && j == i + 1 && s[i] == '.') {
+        // A single period: abbreviation, initial, acronym?
+        size_t w = i;
+        while (w > line_begin && !IsSpace(s[w - 1])) --w;
+        while (w < i && (s[w] == '(' || s[w] == '[' || s[w] == '"')) ++w;
+        const std::string_view word = s.substr(w, i - w);
+        if (EndsWithEntry(s, line_begin, i, table.may_end, table.max_words, &key)) {
+          boundary = upper;  // "etc.", "p.m.", "Inc."
+        } else if (IsInitial(word) || IsDottedAcronym(word) ||
+                   EndsWithEntry(s, line_begin, i, table.never_final, table.max_words, &key)) {
+          boundary = false;
+        }
+      }
+      if (boundary) {
+        Emit(s, sentence_begin, k, out);
+        sentence_begin = k;
+      }
+      i = k;
+    }
+    Emit(s, sentence_begin, line_end, out);
+    line_begin = line_end + 1;
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,306 @@
+#include "newsgraph/graph/merge.h"
+
+#include <catch2/catch.hpp>
+
+#include "graph/graph_dump.h"
+
+namespace newsgraph {
+namespace {
+
+NodeData Node(std::string id, std::string category, std::string label, std::string wikidata = "",
+              std::string iso3 = "") {
+  NodeData n;
+  n.id = std::move(id);
+  n.category = std::move(category);
+  n.label = std::move(label);
+  n.wikidata = std::move(wikidata);
+  n.iso3 = std::move(iso3);
+  return n;
+}
+
+Evidence Ev(std::string article, uint64_t begin, std::string rule = "r") {
+  Evidence e;
+  e.article_id = std::move(article);
+  e.sentence = "s";
+  e.begin = begin;
+  e.end = begin + 10;
+  e.rule = std::move(rule);
+  return e;
+}
+
+const NodeData* FindNode(const KnowledgeGraph& g, std::string_view id) {
+  auto n = g.FindNode(id);
+  return n ? &g.node(*n) : nullptr;
+}
+
+std::string Extra(const NodeData& n, std::string_view name) {
+  auto it = n.extra.find(std::string(name));
+  return it == n.extra.end() ? "" : it->second.type + ":" + it->second.value;
+}
+
+TEST_CASE("Merge unites a foreign node with newsgraph's node through their Wikidata id",
+          "[graph][merge]") {
+  KnowledgeGraph ours;
+  NodeId ind = ours.AddNode(Node("country_ind", "country", "Inde", "Q668", "IND"));
+  NodeId kaz = ours.AddNode(Node("country_kaz", "country", "Kazakhstan", "Q232", "KAZ"));
+  ours.AddEvidence(ours.AddEdge(ind, "cooperates_with", kaz, true), Ev("a1", 0));
+  ours.AddMention(ind, "a1", 2);
+  ours.Finalize();
+
+  KnowledgeGraph foreign;
+  NodeId n12 = foreign.AddNode(Node("n12", "country", "India", "Q668"));
+  NodeId n3 = foreign.AddNode(Node("n3", "country", "Kazakhstan", "Q232"));
+  foreign.AddEvidence(foreign.AddEdge(n3, "cooperates_with", n12, true), Ev("b1", 5));
+  foreign.Finalize();
+
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&ours, &foreign}, &report);
+  REQUIRE(merged.num_nodes() == 2);
+  const NodeData* india = FindNode(merged, "country_ind");
+  REQUIRE(india != nullptr);
+  CHECK(india->label == "India");  // the smallest label; the other is an alias
+  CHECK(india->aliases == std::set<std::string>{"Inde"});
+  CHECK(Extra(*india, kMergedIdsAttribute) == "string:n12");
+  CHECK(india->iso3 == "IND");
+  CHECK(FindNode(merged, "n12") == nullptr);
+
+  REQUIRE(merged.num_edges() == 1);
+  const EdgeData& e = merged.edge(0);
+  CHECK(e.id == "country_ind.cooperates_with.country_kaz");
+  CHECK(e.weight == 2);
+  CHECK(e.article_ids == std::vector<std::string>{"a1", "b1"});
+
+  CHECK(report.unified ==
+        std::vector<MergeDecision>{{"same wikidata", {"country_ind", "n12"}, "Q668"},
+                                   {"same wikidata", {"country_kaz", "n3"}, "Q232"}});
+  CHECK(report.near_misses.empty());
+  CHECK(report.conflicts.empty());
+
+  // A later file still finds India under the absorbed id.
+  KnowledgeGraph later;
+  later.AddNode(Node("n12", "", "?"));
+  KnowledgeGraph again = Merge({&merged, &later}, nullptr);
+  CHECK(again.num_nodes() == 2);
+}
+
+TEST_CASE("Merge unites nodes without ids only on the exact normalised name and category",
+          "[graph][merge]") {
+  KnowledgeGraph a, b;
+  a.AddNode(Node("org_1", "organization", "L\u2019Organisation de coop\u00E9ration de Shanghai"));
+  a.AddNode(Node("loc_1", "location", "Termez"));
+  b.AddNode(Node("org_9", "organization", "organisation de cooperation de shanghai"));
+  b.AddNode(Node("org_2", "organization", "Termez"));  // same name, other category
+  b.AddNode(Node("loc_2", "location", "Termes"));      // close, but not the same
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&a, &b}, &report);
+  CHECK(merged.num_nodes() == 4);
+  const NodeData* sco = FindNode(merged, "org_1");
+  REQUIRE(sco != nullptr);
+  CHECK(Extra(*sco, kMergedIdsAttribute) == "string:org_9");
+  CHECK(sco->aliases.count("organisation de cooperation de shanghai") == 0);  // the label won
+  CHECK(report.unified ==
+        std::vector<MergeDecision>{{"same category and normalised name",
+                                    {"org_1", "org_9"},
+                                    "organization 'organisation de cooperation de shanghai'"}});
+  REQUIRE(report.near_misses.size() == 1);
+  CHECK(report.near_misses[0].node_ids == std::vector<std::string>{"loc_1", "loc_2"});
+  CHECK(report.near_misses[0].detail == "location 'termez' ~ 'termes' (edit distance 1)");
+}
+
+TEST_CASE("Merge never unites two known entities by name", "[graph][merge]") {
+  KnowledgeGraph a, b;
+  a.AddNode(Node("person_1", "person", "John Smith", "Q1"));
+  b.AddNode(Node("person_2", "person", "John Smith", "Q2"));
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&a, &b}, &report);
+  CHECK(merged.num_nodes() == 2);
+  REQUIRE(report.near_misses.size() == 1);
+  CHECK(report.near_misses[0].detail ==
+        "person 'john smith' on two nodes with different wikidata/iso3 ids");
+}
+
+TEST_CASE("An unknown node joins a known one by name and keeps joining later ones",
+          "[graph][merge]") {
+  // x has no id and shares a name with both k (Q1) and z (Q2): all three are
+  // one, whichever pair is merged first.
+  KnowledgeGraph a, b, c;
+  NodeData x = Node("x", "organization", "Acme");
+  a.AddNode(x);
+  NodeData k = Node("k", "organization", "Acme", "Q1");
+  k.aliases = {"Acme Corporation"};
+  b.AddNode(k);
+  c.AddNode(Node("z", "organization", "ACME", "Q2"));
+  KnowledgeGraph ab = Merge({&a, &b}, nullptr);
+  KnowledgeGraph bc = Merge({&b, &c}, nullptr);
+  CHECK(bc.num_nodes() == 2);  // two known nodes: not merged by name
+  KnowledgeGraph left = Merge({&ab, &c}, nullptr);
+  KnowledgeGraph right = Merge({&a, &bc}, nullptr);
+  CHECK(left.num_nodes() == 1);
+  CHECK(testing::DumpGraph(left) == testing::DumpGraph(right));
+  const NodeData* kept = FindNode(left, "k");
+  REQUIRE(kept != nullptr);
+  CHECK(kept->wikidata == "Q1");
+  CHECK(Extra(*kept, kOtherWikidataAttribute) == "string:Q2");
+  CHECK(Extra(*kept, kUnkeyedNamesAttribute) == "string:acme");
+  CHECK(Extra(*kept, kMergedIdsAttribute) == "string:x|z");
+}
+
+TEST_CASE("Events unite by id only", "[graph][merge]") {
+  KnowledgeGraph a, b;
+  a.AddNode(Node("event_dialogue_2025_06_06", "event", "India-Central Asia Dialogue"));
+  b.AddNode(Node("event_dialogue_2024_09", "event", "India-Central Asia Dialogue"));
+  b.AddNode(Node("event_dialogue_2025_06_06", "event", "4th India-Central Asia Dialogue"));
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&a, &b}, &report);
+  CHECK(merged.num_nodes() == 2);
+  CHECK(report.near_misses.empty());
+  CHECK(report.unified == std::vector<MergeDecision>{
+                              {"same id", {"event_dialogue_2025_06_06"},
+                               "event_dialogue_2025_06_06 (2 records)"}});
+}
+
+TEST_CASE("A node whose category disagrees is kept with its edges and the conflict recorded",
+          "[graph][merge]") {
+  KnowledgeGraph a, b;
+  NodeId asia = a.AddNode(Node("central_asia", "region", "Central Asia"));
+  NodeId kaz = a.AddNode(Node("country_kaz", "country", "Kazakhstan"));
+  a.AddEvidence(a.AddEdge(kaz, "member_of", asia, false), Ev("a1", 0));
+  a.Finalize();
+  NodeId asia2 = b.AddNode(Node("central_asia", "organization", "Central Asia"));
+  NodeId ind = b.AddNode(Node("country_ind", "country", "India"));
+  b.AddEvidence(b.AddEdge(ind, "cooperates_with", asia2, true), Ev("b1", 0));
+  b.Finalize();
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&a, &b}, &report);
+  const NodeData* node = FindNode(merged, "central_asia");
+  REQUIRE(node != nullptr);
+  CHECK(node->category == "organization");
+  CHECK(Extra(*node, kOtherCategoriesAttribute) == "string:region");
+  CHECK(merged.num_edges() == 2);
+  CHECK(report.conflicts == std::vector<std::string>{
+                                "node central_asia: categories 'organization', 'region' "
+                                "disagree, kept 'organization'"});
+}
+
+TEST_CASE("Merging the same article twice counts nothing twice", "[graph][merge]") {
+  KnowledgeGraph a;
+  NodeId ind = a.AddNode(Node("country_ind", "country", "Inde"));
+  NodeId chn = a.AddNode(Node("country_chn", "country", "Chine"));
+  EdgeId e = a.AddEdge(ind, "depends_on", chn, false);
+  a.AddEvidence(e, Ev("a1", 0));
+  a.AddEvidence(e, Ev("a1", 40));
+  a.AddMention(ind, "a1", 3);
+  a.AddMention(chn, "a1", 2);
+  a.data().articles["a1"] = {"a1", "T", "2025-06-06", "", "fr"};
+  a.Finalize();
+
+  KnowledgeGraph b;  // a second extraction of a1, plus article a2
+  ind = b.AddNode(Node("country_ind", "country", "Inde"));
+  chn = b.AddNode(Node("country_chn", "country", "Chine"));
+  e = b.AddEdge(ind, "depends_on", chn, false);
+  b.AddEvidence(e, Ev("a1", 40));
+  b.AddEvidence(e, Ev("a2", 7));
+  b.AddMention(ind, "a1", 3);
+  b.AddMention(ind, "a2", 1);
+  b.data().articles["a1"] = {"a1", "T", "2025-06-06", "", "fr"};
+  b.data().articles["a2"] = {"a2", "U", "2025-07-01", "", "en"};
+  b.Finalize();
+
+  KnowledgeGraph merged = Merge({&a, &b, &a}, nullptr);
+  const EdgeData& edge = merged.edge(*merged.FindEdge(*merged.FindNode("country_ind"),
+                                                      "depends_on",
+                                                      *merged.FindNode("country_chn")));
+  CHECK(edge.weight == 3);
+  CHECK(edge.evidence_count == 3);
+  CHECK(edge.first_seen == "2025-06-06");
+  CHECK(edge.last_seen == "2025-07-01");
+  const NodeData* india = FindNode(merged, "country_ind");
+  CHECK(india->mention_count == 4);
+  CHECK(india->article_mentions == std::map<std::string, int64_t>{{"a1", 3}, {"a2", 1}});
+  CHECK(merged.data().articles.size() == 2);
+}
+
+TEST_CASE("Merge reconciles attribute types and reports them", "[graph][merge]") {
+  KnowledgeGraph a, b;
+  NodeData x = Node("x", "country", "X");
+  x.extra = {{"pop", {"int", "5"}}, {"gdp", {"int", "7"}}, {"flag", {"boolean", "true"}},
+             {"same", {"string", "s"}}};
+  NodeData y = x;
+  y.extra = {{"pop", {"long", "9000000000"}}, {"gdp", {"double", "7.5"}}, {"flag", {"int", "1"}},
+             {"same", {"string", "s"}}};
+  a.AddNode(x);
+  b.AddNode(y);
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&a, &b}, &report);
+  const NodeData* node = FindNode(merged, "x");
+  CHECK(Extra(*node, "pop") == "long:5");
+  CHECK(Extra(*node, "gdp") == "double:7");
+  CHECK(Extra(*node, "flag") == "string:1");
+  CHECK(Extra(*node, "same") == "string:s");
+  CHECK(report.conflicts ==
+        std::vector<std::string>{
+            "node x: attribute 'flag' has types 'boolean', 'int', kept as string '1'",
+            "node x: attribute 'gdp' has types 'double', 'int', kept as double '7'",
+            "node x: attribute 'pop' has types 'int', 'long', kept as long '5'"});
+}
+
+TEST_CASE("Foreign edges without relation stay parallel unless id and endpoints match",
+          "[graph][merge]") {
+  KnowledgeGraph a, b;
+  for (KnowledgeGraph* g : {&a, &b}) {
+    NodeId n0 = g->AddNode(Node("n0", "", "A"));
+    NodeId n1 = g->AddNode(Node("n1", "", "B"));
+    EdgeData e0;
+    e0.id = "e0";
+    e0.weight = 2;
+    g->AddRawEdge(n0, n1, e0);
+    EdgeData e1;
+    e1.id = g == &a ? "e1" : "e2";
+    g->AddRawEdge(n0, n1, e1);
+  }
+  KnowledgeGraph merged = Merge({&a, &b}, nullptr);
+  REQUIRE(merged.num_edges() == 3);
+  CHECK(merged.edge(0).id == "e0");
+  CHECK(merged.edge(0).weight == 2);
+  CHECK(merged.edge(1).id == "e1");
+  CHECK(merged.edge(2).id == "e2");
+}
+
+TEST_CASE("Symmetric edges are one after their endpoints are unified", "[graph][merge]") {
+  KnowledgeGraph a, b;
+  NodeId p = a.AddNode(Node("zz_kaz", "country", "Kazakhstan", "Q232"));
+  NodeId q = a.AddNode(Node("country_ind", "country", "India", "Q668"));
+  a.AddEvidence(a.AddEdge(p, "cooperates_with", q, true), Ev("a1", 0));
+  a.Finalize();
+  p = b.AddNode(Node("country_kaz", "country", "Kazakhstan", "Q232"));
+  q = b.AddNode(Node("aa_ind", "country", "India", "Q668"));
+  Evidence ev = Ev("b1", 0);
+  ev.reported_by = "zz_kaz";
+  b.AddEvidence(b.AddEdge(p, "cooperates_with", q, true), ev);
+  b.Finalize();
+  KnowledgeGraph merged = Merge({&a, &b}, nullptr);
+  REQUIRE(merged.num_edges() == 1);
+  CHECK(merged.edge(0).id == "aa_ind.cooperates_with.country_kaz");
+  CHECK(merged.edge(0).weight == 2);
+  CHECK(merged.edge(0).evidence[1].reported_by == "country_kaz");  // follows unification
+}
+
+TEST_CASE("MergeInto equals Merge of both graphs", "[graph][merge]") {
+  KnowledgeGraph a, b;
+  a.AddNode(Node("n1", "country", "Inde", "Q668"));
+  b.AddNode(Node("country_ind", "country", "India", "Q668"));
+  KnowledgeGraph expected = Merge({&a, &b}, nullptr);
+  MergeInto(&a, b, nullptr);
+  CHECK(testing::DumpGraph(a) == testing::DumpGraph(expected));
+  CHECK(a.num_nodes() == 1);
+}
+
+TEST_CASE("The merge attribute lists escape their separator", "[graph][merge]") {
+  std::set<std::string> items = {"a|b", "100%", "plain"};
+  CHECK(EncodeList(items) == "100%25|a%7Cb|plain");
+  CHECK(DecodeList(EncodeList(items)) == items);
+  CHECK(DecodeList("").empty());
+}
+
+}  // namespace
+}  // namespace newsgraph
