@@ -87,15 +87,14 @@ TEST_CASE("Every example gold file is valid for graph_schemas/gold.schema.json",
   }
   SECTION("and the schema rejects what LoadGold rejects") {
     rapidjson::Document doc;
-    doc.Parse(R"({"article":"a.txt","entities":[{"key":"a","type":"nation","name":"A"}],
-                  "relations":[]})");
+    doc.Parse(R"json({"article":"a.txt","entities":[{"key":"a","type":"nation","name":"A"}],
+                  "relations":[]})json");
     rapidjson::SchemaValidator validator(schema);
     CHECK_FALSE(doc.Accept(validator));
   }
 }
 
-TEST_CASE("The examples cover every relation type, both languages and negation",
-          "[eval][gold]") {
+TEST_CASE("The examples cover every relation type, both languages and negation", "[eval][gold]") {
   std::set<std::string> relations, negated_langs, intended_langs;
   int fr = 0, en = 0;
   for (const std::string& path : GoldFiles()) {
@@ -153,14 +152,14 @@ TEST_CASE("Broken gold inputs are reported with line and column", "[eval][gold]"
       {"", "t.json: empty file"},
       {"[]", "t.json:1:1: a gold file is a JSON object"},
       {"{\"article\": \"a.txt\",\n \"entities\": [], \"relations\": [] ,}",
-       "t.json:2:33: missing a name for object member"},
+       "t.json:2:35: missing a name for object member"},
       {"{\"entities\": [], \"relations\": []}", "t.json:1:1: missing field 'article'"},
       {"{\"article\": 7, \"entities\": [], \"relations\": []}",
        "t.json:1:13: 'article' must be a string, not a number"},
       {"{\"article\": \"a.txt\", \"relations\": []}", "t.json:1:1: missing field 'entities'"},
       {"{\"article\": \"a.txt\",\n \"entities\": [\n  {\"key\": \"ind\", \"type\": \"nation\", "
        "\"name\": \"India\"}],\n \"relations\": []}",
-       "t.json:3:30: unknown entity type 'nation'"},
+       "t.json:3:26: unknown entity type 'nation'"},
       {"{\"article\": \"a.txt\", \"entities\": [\n  {\"key\": \"a\", \"type\": \"country\", "
        "\"name\": \"A\"},\n  {\"key\": \"a\", \"type\": \"country\", \"name\": \"B\"}],\n "
        "\"relations\": []}",
@@ -168,11 +167,11 @@ TEST_CASE("Broken gold inputs are reported with line and column", "[eval][gold]"
       {"{\"article\": \"a.txt\", \"entities\": [\n  {\"key\": \"a\", \"type\": \"country\", "
        "\"name\": \"A\"}],\n \"relations\": [\n  {\"source\": \"a\", \"relation\": "
        "\"cooperates_with\", \"target\": \"kazakstan\"}]}",
-       "t.json:4:61: relation names unknown entity key 'kazakstan'"},
+       "t.json:4:60: relation names unknown entity key 'kazakstan'"},
       {"{\"article\": \"a.txt\", \"entities\": [\n  {\"key\": \"a\", \"type\": \"country\", "
        "\"name\": \"A\"},\n  {\"key\": \"b\", \"type\": \"country\", \"name\": \"B\"}],\n "
        "\"relations\": [\n  {\"source\": \"a\", \"relation\": \"likes\", \"target\": \"b\"}]}",
-       "t.json:5:32: unknown relation type 'likes'"},
+       "t.json:5:31: unknown relation type 'likes'"},
       {"{\"article\": \"a.txt\", \"entities\": [\n  {\"key\": \"a\", \"type\": \"country\", "
        "\"name\": \"A\"},\n  {\"key\": \"b\", \"type\": \"country\", \"name\": \"B\"}],\n "
        "\"relations\": [\n  {\"source\": \"a\", \"relation\": \"cooperates_with\", \"target\": "
@@ -186,7 +185,7 @@ TEST_CASE("Broken gold inputs are reported with line and column", "[eval][gold]"
        "t.json:2:54: 'June 2025' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"},
       {"{\"article\": \"a.txt\", \"entities\": [\n  {\"key\": \"a\", \"type\": \"country\", "
        "\"name\": \"Ä\", \"optional\": \"yes\"}], \"relations\": []}",
-       "t.json:2:55: 'optional' must be true or false, not a string"},
+       "t.json:2:60: 'optional' must be true or false, not a string"},
       {"{\"article\": \"a.txt\", \"entities\": [], \"relations\": [], \"article\": \"b.txt\"}",
        "t.json:1:55: duplicate field 'article'"},
       {"{\"article\": \"a.txt\", \"entities\": [\n  {\"key\": \"a\", \"type\": \"country\", "
@@ -213,12 +212,12 @@ TEST_CASE("LoadGold names a missing file", "[eval][gold]") {
 
 TEST_CASE("A minimal gold file loads with its defaults", "[eval][gold]") {
   Result<GoldGraph> gold = ParseGold(
-      R"({"article": "dir/a-b.txt", "entities": [
+      R"json({"article": "dir/a-b.txt", "entities": [
             {"key": "s", "type": "event", "name": "Summit (2025-06-06)", "x-note": 1},
             {"key": "t", "type": "event", "name": "Forum", "date": "2024-09", "optional": true},
             {"key": "c", "type": "country", "name": "India (2025)"}],
           "relations": [{"source": "s", "relation": "edition_of", "target": "t"}],
-          "negated_relations": [{"source": "c", "relation": "condemns", "target": "s"}]})",
+          "negated_relations": [{"source": "c", "relation": "condemns", "target": "s"}]})json",
       "t.json");
   REQUIRE(gold.ok());
   CHECK(gold->ArticleId() == "a-b");

@@ -55,14 +55,13 @@ GoldGraph Gold(const std::string& json) {
 }
 
 // India and Kazakhstan cooperating, in article "a".
-const char* kIndiaKazakhstan = R"({"article": "a.txt", "entities": [
+const char* kIndiaKazakhstan = R"json({"article": "a.txt", "entities": [
     {"key": "india", "type": "country", "name": "India", "qid": "Q668",
      "aliases": ["Inde", "l’Inde"]},
     {"key": "kaz", "type": "country", "name": "Kazakhstan", "qid": "Q232"}],
-  "relations": [{"source": "india", "relation": "cooperates_with", "target": "kaz"}]})";
+  "relations": [{"source": "india", "relation": "cooperates_with", "target": "kaz"}]})json";
 
-TEST_CASE("Score derives precision, recall and F1 with documented edge cases",
-          "[eval][scorer]") {
+TEST_CASE("Score derives precision, recall and F1 with documented edge cases", "[eval][scorer]") {
   Score s{.tp = 3, .fp = 1, .fn = 2};
   CHECK(s.precision() == Approx(0.75));
   CHECK(s.recall() == Approx(0.6));
@@ -74,8 +73,7 @@ TEST_CASE("Score derives precision, recall and F1 with documented edge cases",
   CHECK(Score{.fp = 2}.f1() == 0.0);
 }
 
-TEST_CASE("MatchKey folds case, accents, apostrophes, articles and punctuation",
-          "[eval][scorer]") {
+TEST_CASE("MatchKey folds case, accents, apostrophes, articles and punctuation", "[eval][scorer]") {
   struct Case {
     const char* in;
     const char* out;
@@ -98,10 +96,10 @@ TEST_CASE("MatchKey folds case, accents, apostrophes, articles and punctuation",
       {"« Forum des Terres Rares »", "forum des terres rares"},
       {"Turkménistan, ", "turkmenistan"},
       {"Côte d’Ivoire", "cote d ivoire"},
-      {"Lesotho", "lesotho"},     // not an article: no space after "les"
+      {"Lesotho", "lesotho"},  // not an article: no space after "les"
       {"Theodore", "theodore"},
-      {"la", "la"},               // an article alone stays
-      {"Straße", "strasse"},      // full case folding
+      {"la", "la"},           // an article alone stays
+      {"Straße", "strasse"},  // full case folding
       {"", ""},
   };
   for (const Case& c : cases) {
@@ -128,15 +126,15 @@ TEST_CASE("Evaluate scores an exact extraction as perfect", "[eval][scorer]") {
 
 TEST_CASE("Evaluate matches names through aliases, accents, apostrophes and articles",
           "[eval][scorer]") {
-  GoldGraph gold = Gold(R"({"article": "a.txt", "entities": [
+  GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
       {"key": "india", "type": "country", "name": "India", "aliases": ["l’Inde"]},
       {"key": "uzb", "type": "country", "name": "Uzbekistan", "aliases": ["Ouzbékistan"]},
       {"key": "ca", "type": "region", "name": "Central Asia", "aliases": ["Asie centrale"]}],
-    "relations": []})");
+    "relations": []})json");
   GraphBuilder b;
-  b.Node("x1", "country", "L'INDE");                          // apostrophe, article, case
+  b.Node("x1", "country", "L'INDE");                             // apostrophe, article, case
   b.Node("x2", "country", "Uzbek state", "a", {"ouzbekistan"});  // accent, via node alias
-  b.Node("x3", "region", "l’Asie-centrale");                  // punctuation
+  b.Node("x3", "region", "l’Asie-centrale");                     // punctuation
   EvalReport r = Evaluate(b.Done(), {gold});
   CHECK(r.entities == Score{.tp = 3});
 
@@ -163,10 +161,10 @@ TEST_CASE("Evaluate matches by Wikidata id and refuses different ids", "[eval][s
 }
 
 TEST_CASE("Evaluate matches events by date and a shared content word", "[eval][scorer]") {
-  GoldGraph gold = Gold(R"({"article": "a.txt", "entities": [
+  GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
       {"key": "d", "type": "event", "name": "4th India-Central Asia Dialogue (2025-06-06)"},
       {"key": "s", "type": "event", "name": "SCO summit", "date": "2025-09-01"}],
-    "relations": []})");
+    "relations": []})json");
   SECTION("same date and a word: a match") {
     GraphBuilder b;
     b.Node("e1", "event", "quatrième dialogue ministériel", "a", {}, "", "2025-06-06");
@@ -190,7 +188,7 @@ TEST_CASE("Evaluate matches events by date and a shared content word", "[eval][s
 }
 
 TEST_CASE("Evaluate neither rewards nor penalises optional items", "[eval][scorer]") {
-  GoldGraph gold = Gold(R"({"article": "a.txt", "entities": [
+  GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
       {"key": "ind", "type": "country", "name": "India"},
       {"key": "kaz", "type": "country", "name": "Kazakhstan"},
       {"key": "tech", "type": "sector", "name": "electronics", "optional": true},
@@ -198,7 +196,7 @@ TEST_CASE("Evaluate neither rewards nor penalises optional items", "[eval][score
     "relations": [
       {"source": "ind", "relation": "cooperates_with", "target": "kaz"},
       {"source": "kaz", "relation": "depends_on", "target": "ind", "optional": true},
-      {"source": "ind", "relation": "concerns", "target": "def", "optional": true}]})");
+      {"source": "ind", "relation": "concerns", "target": "def", "optional": true}]})json");
   GraphBuilder b;
   b.Node("country_ind", "country", "India");
   b.Node("country_kaz", "country", "Kazakhstan");
@@ -210,18 +208,19 @@ TEST_CASE("Evaluate neither rewards nor penalises optional items", "[eval][score
   CHECK(r.per_type.count("sector") == 0);
   CHECK(r.per_relation.count("depends_on") == 0);
   CHECK(r.missed_relations ==
-        std::vector<std::string>{"a: India --cooperates_with--> Kazakhstan [ind cooperates_with kaz]"});
+        std::vector<std::string>{
+            "a: India --cooperates_with--> Kazakhstan [ind cooperates_with kaz]"});
 }
 
 TEST_CASE("Evaluate matches cooperation in either direction, other relations in one",
           "[eval][scorer]") {
-  GoldGraph gold = Gold(R"({"article": "a.txt", "entities": [
+  GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
       {"key": "ind", "type": "country", "name": "India"},
       {"key": "kaz", "type": "country", "name": "Kazakhstan"},
       {"key": "chn", "type": "country", "name": "China"}],
     "relations": [
       {"source": "ind", "relation": "cooperates_with", "target": "kaz"},
-      {"source": "ind", "relation": "depends_on", "target": "chn"}]})");
+      {"source": "ind", "relation": "depends_on", "target": "chn"}]})json");
   GraphBuilder b;
   b.Node("z_kaz", "country", "Kazakhstan");
   b.Node("a_ind", "country", "India");
@@ -258,10 +257,10 @@ TEST_CASE("Evaluate matches one to one", "[eval][scorer]") {
   SECTION("and finds the matching that covers the most gold items") {
     // n1 prefers k2 (same Wikidata id) but could also be k1 (same name); n2
     // can only be k2. A greedy matching would find one pair, the maximum two.
-    GoldGraph gold = Gold(R"({"article": "a.txt", "entities": [
+    GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
         {"key": "k1", "type": "country", "name": "Kazakh Republic", "aliases": ["KZ"]},
         {"key": "k2", "type": "country", "name": "Kazakhstan", "qid": "Q232"}],
-      "relations": []})");
+      "relations": []})json");
     GraphBuilder c;
     c.Node("n1", "country", "KZ", "a", {}, "Q232");
     c.Node("n2", "country", "Kazakhstan");
@@ -271,10 +270,10 @@ TEST_CASE("Evaluate matches one to one", "[eval][scorer]") {
 
 TEST_CASE("Evaluate scores each gold file only on its own article", "[eval][scorer]") {
   GoldGraph gold_a = Gold(kIndiaKazakhstan);
-  GoldGraph gold_b = Gold(R"({"article": "dir/b.txt", "entities": [
+  GoldGraph gold_b = Gold(R"json({"article": "dir/b.txt", "entities": [
       {"key": "chn", "type": "country", "name": "China"},
       {"key": "ind", "type": "country", "name": "India"}],
-    "relations": [{"source": "chn", "relation": "restricts", "target": "ind"}]})");
+    "relations": [{"source": "chn", "relation": "restricts", "target": "ind"}]})json");
   GraphBuilder b;
   b.Node("country_ind", "country", "India", "a");
   b.graph().AddMention(*b.graph().FindNode("country_ind"), "b");
@@ -290,24 +289,33 @@ TEST_CASE("Evaluate scores each gold file only on its own article", "[eval][scor
   CHECK(only_a.entities == Score{.tp = 2});
   CHECK(only_a.relations == Score{.tp = 1});
 
+  GoldGraph gold_d = gold_b;
+  gold_d.article = "d.txt";  // an article the graph has never seen
+  EvalReport unseen = Evaluate(g, {gold_d});
+  CHECK(unseen.entities == Score{.fn = 2});
+  CHECK(unseen.warnings ==
+        std::vector<std::string>{"no node of the graph comes from article 'd' (is the gold "
+                                 "file's \"article\" the graph's article id?)"});
+
   EvalReport both = Evaluate(g, {gold_a, gold_b});
+  CHECK(both.warnings.empty());
   CHECK(both.per_article.at("a").entities == Score{.tp = 2});
   CHECK(both.per_article.at("b").entities == Score{.tp = 2});
   CHECK(both.per_article.at("b").relations == Score{.fp = 1, .fn = 1});
   CHECK(both.entities == Score{.tp = 4});
   CHECK(both.relations == Score{.tp = 1, .fp = 1, .fn = 1});
-  CHECK(both.false_relations ==
-        std::vector<std::string>{"b: China --condemns--> India [country_chn.condemns.country_ind]"});
+  CHECK(
+      both.false_relations ==
+      std::vector<std::string>{"b: China --condemns--> India [country_chn.condemns.country_ind]"});
 }
 
-TEST_CASE("Evaluate does not count negated edges and flags contradictions",
-          "[eval][scorer]") {
-  GoldGraph gold = Gold(R"({"article": "a.txt", "entities": [
+TEST_CASE("Evaluate does not count negated edges and flags contradictions", "[eval][scorer]") {
+  GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
       {"key": "afg", "type": "country", "name": "Afghanistan"},
       {"key": "att", "type": "event", "name": "Gwadar attack (2025-03-12)"},
       {"key": "chn", "type": "country", "name": "China"}],
     "relations": [{"source": "chn", "relation": "condemns", "target": "att"}],
-    "negated_relations": [{"source": "afg", "relation": "condemns", "target": "att"}]})");
+    "negated_relations": [{"source": "afg", "relation": "condemns", "target": "att"}]})json");
   GraphBuilder b;
   b.Node("afg", "country", "Afghanistan");
   b.Node("chn", "country", "China");
@@ -324,14 +332,13 @@ TEST_CASE("Evaluate does not count negated edges and flags contradictions",
     EvalReport r = Evaluate(b.Done(), {gold});
     CHECK(r.relations == Score{.tp = 1, .fp = 1});
     CHECK(r.contradictions == 1);
-    CHECK(r.false_relations == std::vector<std::string>{
-                                   "a: Afghanistan --condemns--> attaque de Gwadar "
+    CHECK(r.false_relations ==
+          std::vector<std::string>{"a: Afghanistan --condemns--> attaque de Gwadar "
                                    "[afg.condemns.att] (the text negates it)"});
   }
 }
 
-TEST_CASE("Evaluate scores a graph without provenance whole, with a warning",
-          "[eval][scorer]") {
+TEST_CASE("Evaluate scores a graph without provenance whole, with a warning", "[eval][scorer]") {
   GraphBuilder b;
   b.Node("country_ind", "country", "India", "");
   b.Node("country_kaz", "country", "Kazakhstan", "");
@@ -346,8 +353,7 @@ TEST_CASE("Evaluate scores a graph without provenance whole, with a warning",
   CHECK(r.warnings[0].find("no article provenance") != std::string::npos);
 }
 
-TEST_CASE("FormatReport and FormatReportJson print the scores byte for byte",
-          "[eval][scorer]") {
+TEST_CASE("FormatReport and FormatReportJson print the scores byte for byte", "[eval][scorer]") {
   GraphBuilder b;
   b.Node("country_ind", "country", "India");
   b.Node("country_kaz", "country", "Kazakhstan");

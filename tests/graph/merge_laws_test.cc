@@ -230,6 +230,11 @@ std::vector<GraphSpec> Shrink(std::vector<GraphSpec> specs, const Law& law) {
           if (try_remove(&e.data.evidence, i)) progress = true; else ++i;
         }
       }
+      if (!specs[g].extra.empty()) {
+        Attributes saved = specs[g].extra;
+        specs[g].extra.clear();
+        if (law(specs)) progress = true; else specs[g].extra = std::move(saved);
+      }
       for (size_t i = 0; i < specs[g].articles.size();) {
         if (try_remove(&specs[g].articles, i)) progress = true; else ++i;
       }

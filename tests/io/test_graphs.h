@@ -12,6 +12,14 @@ namespace newsgraph::testing {
 // '<', newlines and a control character in sentences, several evidence records,
 // symmetric and directed edges, a self-loop, a CAMEO code and a Goldstein score,
 // foreign attributes of every type on the graph, nodes and edges.
+inline NodeData MakeNode(std::string id, std::string label, std::string category) {
+  NodeData n;
+  n.id = std::move(id);
+  n.label = std::move(label);
+  n.category = std::move(category);
+  return n;
+}
+
 inline KnowledgeGraph RichGraph() {
   KnowledgeGraph g;
   g.data().title = "Relations « Asie centrale » & Afrique";
@@ -19,12 +27,13 @@ inline KnowledgeGraph RichGraph() {
   g.data().articles["a2"] = {"a2", "Tashkent \"deal\"", "2024-03", "", "en"};
   g.data().articles["a3"] = {"a3", "Year only", "2023", "", "en"};
   g.data().extra["corpus_size"] = {"long", "3"};
-  NodeId uzb = g.AddNode({.id = "country_uzb", .label = "Ouzbékistan", .category = "country",
-                          .wikidata = "Q265", .iso3 = "UZB"});
-  NodeId civ = g.AddNode({.id = "country_civ", .label = "Côte d'Ivoire", .category = "country"});
-  NodeId un = g.AddNode({.id = "org_un", .label = "ONU <Nations unies>", .category = "organisation"});
-  NodeId summit = g.AddNode({.id = "event_summit", .label = "Sommet \"Énergie & Climat\"",
-                             .category = "event", .date = "2024-03"});
+  NodeId uzb = g.AddNode(MakeNode("country_uzb", "Ouzbékistan", "country"));
+  NodeId civ = g.AddNode(MakeNode("country_civ", "Côte d'Ivoire", "country"));
+  NodeId un = g.AddNode(MakeNode("org_un", "ONU <Nations unies>", "organisation"));
+  NodeId summit = g.AddNode(MakeNode("event_summit", "Sommet \"Énergie & Climat\"", "event"));
+  g.node(uzb).wikidata = "Q265";
+  g.node(uzb).iso3 = "UZB";
+  g.node(summit).date = "2024-03";
   g.node(uzb).aliases = {"Ouzbékistan", "Uzbekistan", "l'Ouzbékistan"};
   g.node(uzb).color = "#1f77b4";
   g.node(uzb).size = 20;

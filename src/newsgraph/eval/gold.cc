@@ -24,7 +24,7 @@ struct JsonNode {
   Kind kind = Kind::kNull;
   size_t offset = 0;  // byte offset of the value's first character
   bool boolean = false;
-  std::string text;  // strings
+  std::string text;                                       // strings
   std::vector<std::pair<std::string, JsonNode>> members;  // objects, in file order
   std::vector<size_t> key_offsets;                        // where each member's key is
   std::vector<JsonNode> items;                            // arrays
@@ -39,20 +39,43 @@ struct JsonNode {
 
 const char* KindName(JsonNode::Kind kind) {
   switch (kind) {
-    case JsonNode::Kind::kNull: return "null";
-    case JsonNode::Kind::kBool: return "a boolean";
-    case JsonNode::Kind::kNumber: return "a number";
-    case JsonNode::Kind::kString: return "a string";
-    case JsonNode::Kind::kObject: return "an object";
-    case JsonNode::Kind::kArray: return "an array";
+    case JsonNode::Kind::kNull:
+      return "null";
+    case JsonNode::Kind::kBool:
+      return "a boolean";
+    case JsonNode::Kind::kNumber:
+      return "a number";
+    case JsonNode::Kind::kString:
+      return "a string";
+    case JsonNode::Kind::kObject:
+      return "an object";
+    case JsonNode::Kind::kArray:
+      return "an array";
   }
   return "?";
 }
 
+// A read-only input stream over a NUL-terminated buffer. Unlike
+// rapidjson::StringStream it is not copied inside the parser (StreamTraits'
+// copyOptimization is 0), so Tell() is exact while a handler runs: just past
+// the token being reported.
+struct OffsetStream {
+  using Ch = char;
+  explicit OffsetStream(const char* text) : begin(text), cur(text) {}
+  Ch Peek() const { return *cur; }
+  Ch Take() { return *cur++; }
+  size_t Tell() const { return static_cast<size_t>(cur - begin); }
+  Ch* PutBegin() { return nullptr; }
+  void Put(Ch) {}
+  void Flush() {}
+  size_t PutEnd(Ch*) { return 0; }
+  const char* begin;
+  const char* cur;
+};
+
 class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
  public:
-  TreeBuilder(const std::string& text, const rapidjson::StringStream& stream)
-      : text_(text), stream_(stream) {}
+  TreeBuilder(const std::string& text, const OffsetStream& stream) : text_(text), stream_(stream) {}
 
   bool Null() { return Add(NewNode(JsonNode::Kind::kNull)); }
   bool Bool(bool b) {
@@ -128,9 +151,9 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   }
 
   const std::string& text_;
-  const rapidjson::StringStream& stream_;
+  const OffsetStream& stream_;
   size_t last_end_ = 0;
-  std::vector<JsonNode> open_;  // objects and arrays being filled
+  std::vector<JsonNode> open_;                        // objects and arrays being filled
   std::vector<std::pair<std::string, size_t>> keys_;  // pending member keys
   JsonNode root_;
 };
@@ -216,16 +239,13 @@ class GoldReader {
     return Status::Ok();
   }
 
-  Status String(const JsonNode& object, const char* field, bool required,
-                std::string* out) const {
+  Status String(const JsonNode& object, const char* field, bool required, std::string* out) const {
     const JsonNode* v = object.Member(field);
     if (v == nullptr) {
-      return required ? Error(object, std::string("missing field '") + field + "'")
-                      : Status::Ok();
+      return required ? Error(object, std::string("missing field '") + field + "'") : Status::Ok();
     }
     if (v->kind != JsonNode::Kind::kString) {
-      return Error(*v, std::string("'") + field + "' must be a string, not " +
-                           KindName(v->kind));
+      return Error(*v, std::string("'") + field + "' must be a string, not " + KindName(v->kind));
     }
     *out = v->text;
     return Status::Ok();
@@ -235,8 +255,8 @@ class GoldReader {
     const JsonNode* v = object.Member(field);
     if (v == nullptr) return Status::Ok();
     if (v->kind != JsonNode::Kind::kBool) {
-      return Error(*v, std::string("'") + field + "' must be true or false, not " +
-                           KindName(v->kind));
+      return Error(*v,
+                   std::string("'") + field + "' must be true or false, not " + KindName(v->kind));
     }
     *out = v->boolean;
     return Status::Ok();
@@ -246,12 +266,10 @@ class GoldReader {
                const JsonNode** out) const {
     const JsonNode* v = object.Member(field);
     if (v == nullptr) {
-      return required ? Error(object, std::string("missing field '") + field + "'")
-                      : Status::Ok();
+      return required ? Error(object, std::string("missing field '") + field + "'") : Status::Ok();
     }
     if (v->kind != JsonNode::Kind::kArray) {
-      return Error(*v, std::string("'") + field + "' must be an array, not " +
-                           KindName(v->kind));
+      return Error(*v, std::string("'") + field + "' must be an array, not " + KindName(v->kind));
     }
     *out = v;
     return Status::Ok();
@@ -314,8 +332,8 @@ class GoldReader {
       return Error(*r.Member("relation"), "unknown relation type '" + relation.relation + "'");
     }
     for (const char* end : {"source", "target"}) {
-      const std::string& key = std::string_view(end) == "source" ? relation.source
-                                                                 : relation.target;
+      const std::string& key =
+          std::string_view(end) == "source" ? relation.source : relation.target;
       if (gold.FindEntity(key) == nullptr) {
         return Error(*r.Member(end), "relation names unknown entity key '" + key + "'");
       }
@@ -377,26 +395,26 @@ const GoldEntity* GoldGraph::FindEntity(std::string_view key) const {
 }
 
 const std::vector<std::string>& GoldEntityTypes() {
-  static const std::vector<std::string> kTypes = {
-      "country", "event", "forum", "location", "organization",
-      "person", "region", "resource", "sector"};
+  static const std::vector<std::string> kTypes = {"country",  "event",        "forum",
+                                                  "location", "organization", "person",
+                                                  "region",   "resource",     "sector"};
   return kTypes;
 }
 
 const std::vector<std::string>& GoldRelationTypes() {
   static const std::vector<std::string> kTypes = {
-      "concerns", "condemns", "controls", "cooperates_with", "depends_on", "edition_of",
-      "held_in", "located_in", "member_of", "participates_in", "restricts", "supports"};
+      "concerns", "condemns",   "controls",  "cooperates_with", "depends_on", "edition_of",
+      "held_in",  "located_in", "member_of", "participates_in", "restricts",  "supports"};
   return kTypes;
 }
 
 Result<GoldGraph> ParseGold(std::string_view json, const std::string& name) {
   NEWSGRAPH_RETURN_IF_ERROR(CheckText(json, name));
   std::string text(json);
-  rapidjson::StringStream stream(text.c_str());
+  OffsetStream stream(text.c_str());
   TreeBuilder builder(text, stream);
   rapidjson::Reader reader;
-  rapidjson::ParseResult ok = reader.Parse(stream, builder);
+  rapidjson::ParseResult ok = reader.Parse<rapidjson::kParseDefaultFlags>(stream, builder);
   if (!ok) {
     std::string message = rapidjson::GetParseError_En(ok.Code());
     if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));

@@ -23,9 +23,9 @@ struct GoldEntity {
   std::string key;   // unique in the file; scoring never looks at it
   std::string type;  // an entity type of ANNOTATION.md: country, region, event, ...
   std::string name;
-  std::string qid;   // "Q668", or "" when the annotator was not certain
+  std::string qid;                   // "Q668", or "" when the annotator was not certain
   std::vector<std::string> aliases;  // surface forms used in the text
-  bool optional = false;  // neither a miss when absent nor a false positive when found
+  bool optional = false;             // neither a miss when absent nor a false positive when found
   // Events: the ISO date ("2025-06-06", "2024-09", "2025") from the "date"
   // field, else from a trailing "(YYYY[-MM[-DD]])" in the name; "" when none.
   std::string date;

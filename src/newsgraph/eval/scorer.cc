@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <set>
@@ -18,8 +19,8 @@ namespace {
 // NFD with nonspacing marks removed, then NFC; typographic apostrophes as '.
 icu::UnicodeString StripMarks(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return u;  // ICU data missing: compare as written
@@ -240,13 +241,12 @@ bool HasProvenance(const KnowledgeGraph& graph) {
 }
 
 std::string Describe(const GoldEntity& e) {
-  return e.type + " \"" + e.name + "\"" + (e.qid.empty() ? "" : " " + e.qid) + " [" + e.key +
-         "]";
+  return e.type + " \"" + e.name + "\"" + (e.qid.empty() ? "" : " " + e.qid) + " [" + e.key + "]";
 }
 
 std::string Describe(const NodeData& n) {
-  return n.category + " \"" + n.label + "\"" + (n.wikidata.empty() ? "" : " " + n.wikidata) +
-         " [" + n.id + "]";
+  return n.category + " \"" + n.label + "\"" + (n.wikidata.empty() ? "" : " " + n.wikidata) + " [" +
+         n.id + "]";
 }
 
 void ScoreOneGold(const KnowledgeGraph& graph, const GoldGraph& gold, const Scope& scope,
@@ -263,8 +263,8 @@ void ScoreOneGold(const KnowledgeGraph& graph, const GoldGraph& gold, const Scop
   }
   std::vector<NodeKeys> node_keys;
   for (NodeId n : scope.nodes) node_keys.push_back(KeysOf(graph.node(n)));
-  std::vector<int> node_match = MatchRequiredFirst(
-      scope.nodes.size(), gold_optional, [&](size_t l) {
+  std::vector<int> node_match =
+      MatchRequiredFirst(scope.nodes.size(), gold_optional, [&](size_t l) {
         std::vector<std::pair<int, int>> ranked;  // (-strength, gold index)
         const NodeData& node = graph.node(scope.nodes[l]);
         for (size_t g = 0; g < gold.entities.size(); ++g) {
@@ -359,10 +359,10 @@ void ScoreOneGold(const KnowledgeGraph& graph, const GoldGraph& gold, const Scop
     as.relations += one;
     report->per_relation[rel.relation] += one;
     if (!relation_found[r]) {
-      report->missed_relations.push_back(
-          article + ": " + gold.FindEntity(rel.source)->name + " --" + rel.relation + "--> " +
-          gold.FindEntity(rel.target)->name + " [" + rel.source + " " + rel.relation + " " +
-          rel.target + "]");
+      report->missed_relations.push_back(article + ": " + gold.FindEntity(rel.source)->name +
+                                         " --" + rel.relation + "--> " +
+                                         gold.FindEntity(rel.target)->name + " [" + rel.source +
+                                         " " + rel.relation + " " + rel.target + "]");
     }
   }
 }
@@ -382,6 +382,9 @@ std::string Row(const std::string& name, const Score& s) {
   return buf;
 }
 
+// Rounded to 4 decimals (the writer alone would truncate).
+double Round4(double x) { return std::round(x * 10000) / 10000; }
+
 void WriteScore(rapidjson::Writer<rapidjson::StringBuffer>& w, const Score& s) {
   w.StartObject();
   w.Key("tp");
@@ -391,11 +394,11 @@ void WriteScore(rapidjson::Writer<rapidjson::StringBuffer>& w, const Score& s) {
   w.Key("fn");
   w.Int64(s.fn);
   w.Key("precision");
-  w.Double(s.precision());
+  w.Double(Round4(s.precision()));
   w.Key("recall");
-  w.Double(s.recall());
+  w.Double(Round4(s.recall()));
   w.Key("f1");
-  w.Double(s.f1());
+  w.Double(Round4(s.f1()));
   w.EndObject();
 }
 
@@ -403,7 +406,8 @@ void WriteStrings(rapidjson::Writer<rapidjson::StringBuffer>& w, const char* key
                   const std::vector<std::string>& items) {
   w.Key(key);
   w.StartArray();
-  for (const std::string& s : items) w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+  for (const std::string& s : items)
+    w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
   w.EndArray();
 }
 
@@ -476,7 +480,12 @@ EvalReport Evaluate(const KnowledgeGraph& graph, const std::vector<GoldGraph>& g
       report.warnings.push_back("two gold files describe article '" + gold.ArticleId() +
                                 "': the graph's items are scored against each");
     }
-    ScoreOneGold(graph, gold, scopes[gold.ArticleId()], &report);
+    const Scope& scope = scopes[gold.ArticleId()];
+    if (!whole_graph && scope.nodes.empty()) {
+      report.warnings.push_back("no node of the graph comes from article '" + gold.ArticleId() +
+                                "' (is the gold file's \"article\" the graph's article id?)");
+    }
+    ScoreOneGold(graph, gold, scope, &report);
   }
   return report;
 }

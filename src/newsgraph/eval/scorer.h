@@ -15,7 +15,8 @@
 //     condemns relation);
 //   - the nodes mentioned in that article (NodeData::article_mentions), plus
 //     the endpoints of those edges.
-// Nodes and edges of articles that have no gold file are ignored. A graph that
+// Nodes and edges of articles that have no gold file are ignored; a gold file
+// whose article has no node in the graph gets a warning (all its items are misses). A graph that
 // records no provenance at all (no article_mentions, no evidence: a foreign
 // file) is scored whole against every gold file, with a warning; its edges
 // count unless their modality attribute is "negated".
@@ -75,8 +76,8 @@ struct ArticleScore {
 struct EvalReport {
   Score entities;
   Score relations;
-  std::map<std::string, Score> per_relation;  // by relation type
-  std::map<std::string, Score> per_type;      // by entity type / node category
+  std::map<std::string, Score> per_relation;        // by relation type
+  std::map<std::string, Score> per_type;            // by entity type / node category
   std::map<std::string, ArticleScore> per_article;  // by article id
   // One line per item, "ARTICLE: ...", in gold order (misses) or node / edge
   // id order (false positives), gold files in the order given.

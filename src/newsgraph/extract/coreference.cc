@@ -26,6 +26,22 @@ bool IsActor(const std::string& category) {
          category == "region";
 }
 
+// Which entities may be coordinated: actors with actors, resources and
+// sectors together, places together.
+int CategoryClass(const std::string& category) {
+  if (IsActor(category)) return 0;
+  if (category == "resource" || category == "sector") return 1;
+  if (category == "location") return 2;
+  return 3;
+}
+
+int PhraseClass(const ArgPhrase& p, const EntityTable& table) {
+  for (const auto& c : p.conjuncts) {
+    for (int e : c) return CategoryClass(table.at(e).entity.category);
+  }
+  return 3;
+}
+
 std::vector<std::vector<int>> Participants(const EntityTable& table, const Discourse& d) {
   if (d.current_event >= 0) {
     const EntityRecord& r = table.at(d.current_event);
@@ -147,8 +163,11 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
   for (ArgPhrase& u : units) {
     if (!out->phrases.empty()) {
       ArgPhrase& prev = out->phrases.back();
-      bool joined = prev.event < 0 && u.event < 0 && u.begin >= prev.end;
-      bool saw_conj = false;
+      bool joined = prev.event < 0 && u.event < 0 && u.begin >= prev.end &&
+                    PhraseClass(prev, *table) == PhraseClass(u, *table) &&
+                    (u.governor < 0 || (prev.governor >= 0 &&
+                                        s.tokens[u.governor].lower == s.tokens[prev.governor].lower));
+      bool saw_conj = false, saw_word_conj = false;
       for (uint32_t i = prev.end; joined && i < u.begin; ++i) {
         const std::string_view text = TokenText(normalized, s.tokens[i].token);
         const bool conj = Has(s, i, Cue::kConjunction);
@@ -156,8 +175,12 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         const bool det = Has(s, i, Cue::kDeterminer) && !Has(s, i, Cue::kPreposition);
         const bool same_prep = prev.governor >= 0 && s.tokens[i].lower == s.tokens[prev.governor].lower;
         saw_conj = saw_conj || conj || comma;
+        saw_word_conj = saw_word_conj || conj;
         joined = conj || comma || det || same_prep;
       }
+      // "Selon la France, la Russie ...": a comma alone does not join a
+      // governed phrase to an ungoverned one.
+      if (prev.governor >= 0 && u.governor < 0 && !saw_word_conj) joined = false;
       if (joined && saw_conj && u.begin > prev.end) {
         prev.end = u.end;
         for (auto& c : u.conjuncts) prev.conjuncts.push_back(c);

@@ -1,5 +1,6 @@
 #include "newsgraph/extract/extractor.h"
 
+
 #include "newsgraph/extract/coreference.h"
 #include "newsgraph/extract/lexicon_index.h"
 #include "newsgraph/extract/mentions.h"
@@ -14,6 +15,12 @@
 #include "newsgraph/text/sentence_splitter.h"
 
 namespace newsgraph {
+namespace {
+
+// Bytes besides the date on a dateline ("Le ", "Publié le ").
+constexpr size_t kDatelineSlack = 16;
+
+}  // namespace
 
 struct Extractor::State {
   Ontology ontology;
@@ -82,12 +89,22 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   if (IsIsoDate(article.date)) {
     x.date = article.date;
   } else {
+    // A dateline (a full date alone on its line, "Le 06/07/2025") wins over
+    // the first full date of the text.
+    std::string first;
     for (const DateMention& d : st.dates.Find(norm.text, lang, "")) {
-      if (d.precision == DatePrecision::kDay) {
+      if (d.precision != DatePrecision::kDay) continue;
+      if (first.empty()) first = d.iso;
+      size_t line_begin = norm.text.rfind('\n', d.begin);
+      line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
+      size_t line_end = norm.text.find('\n', d.end);
+      if (line_end == std::string::npos) line_end = norm.text.size();
+      if (line_end - line_begin <= (d.end - d.begin) + kDatelineSlack) {
         x.date = d.iso;
         break;
       }
     }
+    if (x.date.empty()) x.date = first;
   }
   const std::vector<DateMention> dates = st.dates.Find(norm.text, lang, x.date);
   std::vector<Span> sentences;

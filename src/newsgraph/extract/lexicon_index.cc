@@ -29,6 +29,19 @@ uint32_t Prefix3(std::string_view s) {
 
 constexpr size_t kShortWord = 3;  // words this short are their own stem
 
+// Tokens of a lexicon phrase, tokenised like text. A phrase ending in an
+// elided word ("d'", "en matière d'") is tokenised with a letter after it, as
+// in text, and that letter dropped.
+std::vector<Token> PhraseTokens(std::string_view phrase, MappedText* norm) {
+  *norm = Normalize(phrase);
+  const bool elided_end = !norm->text.empty() && norm->text.back() == '\'';
+  if (elided_end) norm->text.push_back('x');
+  std::vector<Token> toks;
+  Tokenize(norm->text, {0, static_cast<uint32_t>(norm->text.size())}, &toks);
+  if (elided_end && !toks.empty()) toks.pop_back();
+  return toks;
+}
+
 }  // namespace
 
 void AppendLower(std::string_view text, std::string* out) {
@@ -86,6 +99,8 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
     info.fold = folded_words_.Find(out->scratch);
     if (t.kind == TokenKind::kWord) info.stem = StemKeyOf(lang, out->scratch, &out->stem_scratch);
     if (info.lower != kNoKey) {
+      auto first = li.first_cues.find(info.lower);
+      if (first != li.first_cues.end()) info.first_cues = first->second;
       const uint32_t node = li.phrases.Child(0, info.lower);
       if (node != 0) {
         for (uint32_t p : li.phrases.Payloads(node)) info.cues |= uint64_t{1} << (p >> 24);
@@ -99,9 +114,8 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
 }
 
 std::vector<uint32_t> LexiconIndex::LowerKeys(std::string_view phrase) {
-  MappedText norm = Normalize(phrase);
-  std::vector<Token> toks;
-  Tokenize(norm.text, {0, static_cast<uint32_t>(norm.text.size())}, &toks);
+  MappedText norm;
+  std::vector<Token> toks = PhraseTokens(phrase, &norm);
   std::vector<uint32_t> keys;
   std::string s;
   for (const Token& t : toks) {
@@ -113,18 +127,16 @@ std::vector<uint32_t> LexiconIndex::LowerKeys(std::string_view phrase) {
 }
 
 std::vector<uint32_t> LexiconIndex::FoldKeys(std::string_view phrase) {
-  MappedText norm = Normalize(phrase);
-  std::vector<Token> toks;
-  Tokenize(norm.text, {0, static_cast<uint32_t>(norm.text.size())}, &toks);
+  MappedText norm;
+  std::vector<Token> toks = PhraseTokens(phrase, &norm);
   std::vector<uint32_t> keys;
   for (const Token& t : toks) keys.push_back(folded_words_.Intern(FoldString(TokenText(norm.text, t))));
   return keys;
 }
 
 std::vector<uint32_t> LexiconIndex::StemKeys(Lang lang, std::string_view phrase) {
-  MappedText norm = Normalize(phrase);
-  std::vector<Token> toks;
-  Tokenize(norm.text, {0, static_cast<uint32_t>(norm.text.size())}, &toks);
+  MappedText norm;
+  std::vector<Token> toks = PhraseTokens(phrase, &norm);
   std::vector<uint32_t> keys;
   LanguageIndex& li = lang == Lang::kEn ? en_ : fr_;
   for (const Token& t : toks) {
@@ -143,6 +155,17 @@ std::vector<uint32_t> LexiconIndex::StemKeys(Lang lang, std::string_view phrase)
   return keys;
 }
 
+namespace {
+
+// Adds a phrase and records which cue its first token can start.
+void AddPhrase(LanguageIndex* li, const std::vector<uint32_t>& keys, uint32_t payload) {
+  if (keys.empty()) return;
+  li->phrases.Add(keys, payload);
+  li->first_cues[keys[0]] |= uint64_t{1} << (payload >> 24);
+}
+
+}  // namespace
+
 Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const Ontology& ontology,
                                    LanguageIndex* li) {
   li->lexicon = &lex;
@@ -151,30 +174,30 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   auto add = [&](Cue cue, const std::vector<std::string>& phrases) {
     for (uint32_t i = 0; i < phrases.size(); ++i) {
       std::vector<uint32_t> keys = LowerKeys(phrases[i]);
-      if (!keys.empty()) li->phrases.Add(keys, CuePayload(cue, i));
+      if (!keys.empty()) AddPhrase(li, keys, CuePayload(cue, i));
     }
   };
   add(Cue::kTitle, m.person_titles);
   add(Cue::kByline, m.byline_markers);
   add(Cue::kOrgHead, m.organization_heads);
   for (uint32_t i = 0; i < m.location_heads.size(); ++i) {
-    li->phrases.Add(LowerKeys(m.location_heads[i].text), CuePayload(Cue::kLocHead, i));
+    AddPhrase(li, LowerKeys(m.location_heads[i].text), CuePayload(Cue::kLocHead, i));
   }
   for (uint32_t i = 0; i < m.event_nouns.size(); ++i) {
-    li->phrases.Add(LowerKeys(m.event_nouns[i].text), CuePayload(Cue::kEventNoun, i));
+    AddPhrase(li, LowerKeys(m.event_nouns[i].text), CuePayload(Cue::kEventNoun, i));
   }
   add(Cue::kEditionNoun, m.edition_nouns);
   for (uint32_t i = 0; i < m.ordinals.size(); ++i) {
-    li->phrases.Add(LowerKeys(m.ordinals[i].text), CuePayload(Cue::kOrdinal, i));
+    AddPhrase(li, LowerKeys(m.ordinals[i].text), CuePayload(Cue::kOrdinal, i));
   }
   for (uint32_t i = 0; i < m.number_words.size(); ++i) {
-    li->phrases.Add(LowerKeys(m.number_words[i].text), CuePayload(Cue::kNumberWord, i));
+    AddPhrase(li, LowerKeys(m.number_words[i].text), CuePayload(Cue::kNumberWord, i));
   }
   add(Cue::kGroupNoun, m.group_nouns);
   add(Cue::kParticipantAnaphor, m.participant_anaphors);
   add(Cue::kGroupAnaphor, m.group_anaphors);
   for (uint32_t i = 0; i < m.pronouns.size(); ++i) {
-    li->phrases.Add(LowerKeys(m.pronouns[i].text), CuePayload(Cue::kPronoun, i));
+    AddPhrase(li, LowerKeys(m.pronouns[i].text), CuePayload(Cue::kPronoun, i));
   }
   add(Cue::kResourceAnaphor, m.resource_anaphors);
   add(Cue::kDeterminer, m.determiners);
@@ -214,7 +237,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
       uint32_t index = static_cast<uint32_t>(it - li->object_preps.begin());
       if (it == li->object_preps.end()) {
         li->object_preps.push_back(prep);
-        li->phrases.Add(LowerKeys(prep), CuePayload(Cue::kObjectPrep, index));
+        AddPhrase(li, LowerKeys(prep), CuePayload(Cue::kObjectPrep, index));
       }
       li->trigger_preps[t].push_back(index);
     }
@@ -230,6 +253,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add_stems(StemCue::kPresupposing, r.presupposing);
   li->phrases.Finalize();
   li->stems.Finalize();
+
   return Status::Ok();
 }
 

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -64,6 +65,7 @@ struct TokenInfo {
   uint32_t fold = kNoKey;      // id in LexiconIndex::folded_words
   uint32_t stem = kNoKey;      // id in LexiconIndex::stem_words
   uint64_t cues = 0;           // CueBit()s of the one-token phrases it is
+  uint64_t first_cues = 0;     // CueBit()s of the phrases that start with it
 };
 
 // The tokens of one sentence with their keys (buffers reused across calls).
@@ -83,6 +85,7 @@ struct LanguageIndex {
   std::vector<std::vector<uint32_t>> trigger_preps;  // trigger -> kObjectPrep indices
   std::vector<const RelationDef*> trigger_relation;  // trigger -> ontology relation
   std::unordered_set<uint32_t> stem_prefixes;        // first 3 bytes of trigger stems
+  std::unordered_map<uint32_t, uint64_t> first_cues;  // lower key -> cues of phrases it starts
 };
 
 class LexiconIndex {

@@ -94,6 +94,7 @@ class SentenceScanner {
   }
   // End of the longest phrase with `cue` starting at i (0 if none); *index set.
   size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {
+    if (i >= n_ || !(t_[i].first_cues & CueBit(cue))) return 0;
     Matcher::Match m = li_.phrases.LongestAt(s_.lower_keys.data(), n_, i, [&](uint32_t node) {
       for (uint32_t p : li_.phrases.Payloads(node)) {
         if (PayloadCue(p) == cue) return true;

@@ -51,6 +51,7 @@ class SentenceRelations {
     return x == ";" || x == ":" || x == "." || x == "?" || x == "!" || x == "(" || x == ")";
   }
   size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {
+    if (i >= n_ || !(t_[i].first_cues & CueBit(cue))) return 0;
     Matcher::Match m = li_.phrases.LongestAt(s_.lower_keys.data(), n_, i, [&](uint32_t node) {
       for (uint32_t p : li_.phrases.Payloads(node)) {
         if (PayloadCue(p) == cue) return true;
@@ -254,15 +255,22 @@ class SentenceRelations {
     const RelationDef* rel = li_.trigger_relation[hit.trigger];
     const std::string modality = Modality(hit.begin, hit.end);
     bool between = false;
-    const size_t start = ObjectStart(hit.end, def, hit.trigger, &between);
-    std::vector<int> objects;
     const bool marker = def.kind == TriggerKind::kMarker;
+    const size_t start = marker ? hit.end : ObjectStart(hit.end, def, hit.trigger, &between);
+    std::vector<int> objects;
     const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
     for (size_t p = 0; p < args_.phrases.size() && start < n_; ++p) {
       const ArgPhrase& ph = args_.phrases[p];
-      if (ph.begin >= start && ph.begin < wend && !Excluded(static_cast<int>(p))) {
-        objects.push_back(static_cast<int>(p));
+      if (ph.begin < start || ph.begin >= wend || Excluded(static_cast<int>(p))) continue;
+      // A comma after an object closes the object ("..., invoquant des raisons").
+      if (!marker && !objects.empty()) {
+        bool comma = false;
+        for (uint32_t i = args_.phrases[objects.back()].end; i < ph.begin; ++i) {
+          comma = comma || Text(i) == ",";
+        }
+        if (comma) break;
       }
+      objects.push_back(static_cast<int>(p));
     }
     int subject = Subject(hit.begin);
     if (def.source_is_event) {

@@ -153,7 +153,7 @@ std::vector<Point> SpiralLayout(const std::vector<double>& radius, double gap) {
   double area = 0;
   for (size_t k = 0; k < n; ++k) {
     const uint32_t i = order[k];
-    const double r = std::sqrt(area / kPi) * 1.1;
+    const double r = std::sqrt(area / kPi) * 1.5;
     const double angle = static_cast<double>(k) * kGoldenAngle;
     out[i] = {r * std::cos(angle), r * std::sin(angle)};
     const double d = 2 * radius[i] + gap;

@@ -41,7 +41,8 @@ struct LayoutOptions {
   int iterations = 100;
   double edge_length_factor = 2.0;
   // Components with more nodes get the spiral layout instead (time grows as
-  // iterations * nodes^2: 1000 nodes take about 0.3 s here).
+  // iterations * nodes^2 for small components, about 0.6 s for 500 nodes and
+  // 1500 edges here; the spiral takes 1.4 s for 100k nodes and 1M edges).
   size_t max_force_nodes = 500;
 
   // Free space between two node discs, and between packed components.

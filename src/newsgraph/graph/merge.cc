@@ -162,24 +162,28 @@ std::string Quoted(const std::set<std::string>& values) {
 Attributes JoinAttributes(const std::vector<const Attributes*>& parts, const std::string& where,
                           std::vector<std::string>* conflicts) {
   Attributes out;
-  std::map<std::string, std::set<std::pair<std::string, std::string>>> seen;  // name -> (type, value)
+  std::map<std::string, std::set<std::pair<std::string, std::string>>> variants;
   for (const Attributes* attrs : parts) {
     for (const auto& [name, attr] : *attrs) {
       if (IsMergeAttribute(name)) continue;
       auto [it, added] = out.try_emplace(name, attr);
-      if (added || it->second == attr) continue;
-      auto& variants = seen[name];
-      variants.insert({it->second.type, it->second.value});
-      variants.insert({attr.type, attr.value});
-      it->second.type = JoinTypes(it->second.type, attr.type);
-      it->second.value = std::min(it->second.value, attr.value);
+      if (!added && !(it->second == attr)) variants[name];  // mark: more than one variant
     }
   }
-  if (conflicts == nullptr) return out;
-  for (const auto& [name, variants] : seen) {
+  for (auto& [name, seen] : variants) {
+    for (const Attributes* attrs : parts) {
+      auto it = attrs->find(name);
+      if (it != attrs->end()) seen.insert({it->second.type, it->second.value});
+    }
+    Attribute& kept = out[name];
     std::set<std::string> types, values;
-    for (const auto& [type, value] : variants) types.insert(type), values.insert(value);
-    const Attribute& kept = out[name];
+    for (const auto& [type, value] : seen) {
+      kept.type = JoinTypes(kept.type, type);
+      kept.value = std::min(kept.value, value);
+      types.insert(type);
+      values.insert(value);
+    }
+    if (conflicts == nullptr) continue;
     std::string message = where + ": attribute '" + name + "' ";
     if (types.size() > 1) {
       message += "has types " + Quoted(types) + ", kept as " + kept.type + " '" + kept.value + "'";
@@ -381,9 +385,11 @@ bool Merger::AddCrossCategoryKeys() {
       }
     }
   }
-  // Keep only the uses that are new.
+  // Keep only the uses that are new (only the roots' own uses can repeat).
   std::set<std::tuple<uint32_t, uint32_t, bool>> seen;
-  for (size_t i = 0; i < before; ++i) seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed});
+  for (size_t i = 0; i < before; ++i) {
+    if (multi_roots.count(uses_[i].member)) seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed});
+  }
   size_t w = before;
   for (size_t i = before; i < uses_.size(); ++i) {
     if (seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed}).second) uses_[w++] = uses_[i];

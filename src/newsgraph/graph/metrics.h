@@ -39,7 +39,7 @@ struct StatsOptions {
   // undirected view is at most this; above, it is estimated from a sample of
   // max(1, budget / edges) source nodes (chosen with `seed`) and scaled by
   // nodes / sources. 0 skips betweenness.
-  double betweenness_budget = 2e8;
+  double betweenness_budget = 2e7;
   uint64_t seed = 20250606;
   // PageRank: damping 0.85; stops when the L1 change of an iteration drops
   // below `pagerank_tolerance` or after `pagerank_max_iterations`.

@@ -219,8 +219,10 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text,
       size_t y_at = after_month;
       if (is_punct(y_at, ",", false)) ++y_at;
       if (y_at < tokens.size() && cells[y_at].year) {
-        if (!ValidDay(cells[y_at].year, m, d)) return 0;
-        add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+        // An impossible date ("30 février 2024") is consumed, not reported.
+        if (ValidDay(cells[y_at].year, m, d)) {
+          add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+        }
         return y_at + 1;
       }
       if (!have_article || !ValidDay(ay, m, d)) return 0;
@@ -235,8 +237,10 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text,
       size_t y_at = after_month + 1;
       if (is_punct(y_at, ",", false)) ++y_at;
       if (y_at < tokens.size() && cells[y_at].year) {
-        if (!ValidDay(cells[y_at].year, m, d)) return 0;
-        add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+        // An impossible date ("30 février 2024") is consumed, not reported.
+        if (ValidDay(cells[y_at].year, m, d)) {
+          add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+        }
         return y_at + 1;
       }
       if (!have_article || !ValidDay(ay, m, d)) return 0;
@@ -279,10 +283,11 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text,
       // [Weekday [,]] Day Month [Year] / [Weekday [,]] Month Day [Year]
       if (c.weekday >= 0) {
         size_t start = is_punct(t + 1, ",", false) ? t + 2 : t + 1;
+        const size_t before = out->size();
         size_t next = day_month_year(start);
         if (!next) next = month_day_year(start);
         if (next) {
-          out->back().begin = tokens[t].begin;
+          if (out->size() > before) out->back().begin = tokens[t].begin;
           t = next;
           continue;
         }

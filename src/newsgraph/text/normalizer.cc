@@ -98,6 +98,12 @@ bool NfcPass(std::string_view src, std::string* out, std::vector<uint32_t>* orig
   return changed;
 }
 
+// ASCII the typographic pass copies unchanged.
+inline bool IsPlainAscii(char b) {
+  const unsigned char u = static_cast<unsigned char>(b);
+  return u < 0x80 && (u >= 0x20 || u == '\n');
+}
+
 bool IsHorizontalSpaceToDrop(char32_t c) {
   return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == 0x200A ||
          c == 0x2007 || c == 0x2008;
@@ -128,6 +134,15 @@ void TypographicPass(std::string_view src, size_t original_size, OriginOf origin
   while (i < src.size()) {
     const size_t start = i;
     const char b = src[i];
+    if (!after_open_guillemet && IsPlainAscii(b)) {  // fast path: a run of plain ASCII
+      size_t run_end = i + 1;
+      while (run_end < src.size() && IsPlainAscii(src[run_end])) ++run_end;
+      out.append(src.data() + i, run_end - i);
+      for (size_t k = i; k < run_end; ++k) origin.push_back(origin_of(k));
+      prev = static_cast<unsigned char>(src[run_end - 1]);
+      i = run_end;
+      continue;
+    }
     if (IsAscii(b)) {
       ++i;
       if (b == '\r') {

@@ -11,7 +11,7 @@
 //   - apostrophes ’ ‘ ‛ ʼ ′ -> ' ; quotes « » “ ” „ ‟ ‹ › -> " ; the spaces
 //     French typesetting puts just inside « » are dropped ("« oui »" -> "\"oui\"");
 //   - no-break, narrow no-break and all other Unicode spaces, and tab -> ' ';
-//     U+2028 line separator and U+0085 -> '\n'; U+2029 paragraph separator -> "\n\n";
+//     U+2028 line separator, U+0085, vertical tab and form feed -> '\n'; U+2029 paragraph separator -> "\n\n";
 //     CRLF and lone CR -> '\n';
 //   - soft hyphen, zero-width space/joiners, word joiner, BOM and bidi
 //     controls are removed;

@@ -16,8 +16,8 @@
 //   - a '.' does NOT end a sentence after a listed abbreviation ("M.", "av. J.-C.",
 //     "p. ex."), a single upper-case initial ("J. K. Rowling", "Païsiy U."), an
 //     acronym with dots ("U.S."), or inside a number ("3.5", "1.000");
-//     abbreviations listed as may_end_sentence ("etc.") end one when the next
-//     word is capitalised; an initial or acronym ends one at end of line.
+//     abbreviations listed as may_end_sentence ("etc.", "p.m.", "Inc.") end one
+//     when the next word is capitalised; an initial or acronym ends one at end of line.
 // Spans are trimmed of spaces, never empty, in text order, non-overlapping.
 //
 // Immutable after construction: Split() is safe from many threads.

@@ -103,7 +103,8 @@ void Tokenize(std::string_view s, Span sentence, std::vector<Token>* out) {
       continue;
     }
     const bool cap = (ch.cls & kCharUpper) != 0;
-    if ((ch.cls & kCharLetter) && !(ch.cls & kCharMark)) {
+    if (i + ch.size < end && s[i + ch.size] == '.' && (ch.cls & kCharLetter) &&
+        !(ch.cls & kCharMark)) {
       const size_t acronym = AcronymLength(s, i, end);
       if (acronym) {
         push(i, i + acronym, TokenKind::kWord, cap, false);
@@ -116,6 +117,16 @@ void Tokenize(std::string_view s, Span sentence, std::vector<Token>* out) {
     bool letters = false;
     bool elided = false;
     while (j < end) {
+      const unsigned char b = static_cast<unsigned char>(s[j]);
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        letters = true;
+        ++j;
+        continue;
+      }
+      if (b >= '0' && b <= '9') {
+        ++j;
+        continue;
+      }
       const Char c = CharAt(s, j, end);
       if (IsWordChar(c)) {
         letters |= (c.cls & kCharLetter) != 0;

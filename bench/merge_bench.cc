@@ -1,0 +1,187 @@
+// merge_bench: merging many single-article graphs, as `newsgraph merge` and
+// a day-after-day pipeline do.
+//
+//   build/bench/merge_bench --graphs 10000
+//   build/bench/merge_bench --graphs 100000 --batch 10000
+//   build/bench/merge_bench --graphs 10000 --graphml     # also write + read each graph
+//
+// Generates news-like single-article graphs in memory (entities drawn from a
+// skewed pool, half of them known by Wikidata id, foreign-style ids for a
+// tenth; relation edges with one or two evidence sentences), then merges them
+// `batch` at a time into a running result (merge is associative, so this is
+// the same graph as one big merge, with memory bounded by batch + result).
+// With --graphml each generated graph is first written to GraphML and read
+// back, and the read time is reported apart. Reports time per edge read and
+// peak resident memory (getrusage).
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "newsgraph/graph/merge.h"
+#include "newsgraph/io/graph_io.h"
+
+namespace {
+
+using newsgraph::KnowledgeGraph;
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+long PeakRssMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+class Random {
+ public:
+  explicit Random(uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ull + 1) {}
+  uint64_t Next() {
+    state_ ^= state_ << 13;
+    state_ ^= state_ >> 7;
+    state_ ^= state_ << 17;
+    return state_;
+  }
+  size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
+  // Skewed towards small values: a few entities are in most articles.
+  size_t Skewed(size_t n) {
+    double u = static_cast<double>(Next() % 1000000) / 1000000.0;
+    return static_cast<size_t>(static_cast<double>(n) * u * u * u) % n;
+  }
+
+ private:
+  uint64_t state_;
+};
+
+const char* kCategories[] = {"country", "organization", "person", "location", "resource"};
+const char* kRelations[] = {"cooperates_with", "supports", "condemns", "depends_on", "restricts"};
+
+KnowledgeGraph MakeArticleGraph(size_t article, size_t entities, Random* rnd) {
+  KnowledgeGraph g;
+  const std::string article_id = "art" + std::to_string(article);
+  g.data().articles[article_id] = {article_id, "Title " + std::to_string(article),
+                                   "2025-06-" + std::to_string(10 + article % 20), "", "fr"};
+  size_t n = 4 + rnd->Below(8);
+  std::vector<newsgraph::NodeId> nodes;
+  for (size_t i = 0; i < n; ++i) {
+    size_t e = rnd->Skewed(entities);
+    newsgraph::NodeData nd;
+    const bool foreign = e % 10 == 3;
+    nd.id = foreign ? "n" + std::to_string(e) : "ent_" + std::to_string(e);
+    nd.category = kCategories[e % 5];
+    nd.label = "Entity " + std::to_string(e);
+    if (e % 2 == 0) nd.wikidata = "Q" + std::to_string(1000 + e);
+    nd.aliases.insert(rnd->Below(2) ? "entity " + std::to_string(e) : "l'Entity " + std::to_string(e));
+    newsgraph::NodeId id = g.AddNode(std::move(nd));
+    g.AddMention(id, article_id, 1 + static_cast<int64_t>(rnd->Below(3)));
+    nodes.push_back(id);
+  }
+  size_t m = 4 + rnd->Below(12);
+  for (size_t i = 0; i < m; ++i) {
+    newsgraph::NodeId s = nodes[rnd->Below(nodes.size())];
+    newsgraph::NodeId t = nodes[rnd->Below(nodes.size())];
+    if (s == t) continue;
+    size_t r = rnd->Below(5);
+    newsgraph::EdgeId e = g.AddEdge(s, kRelations[r], t, r == 0);
+    size_t k = 1 + rnd->Below(2);
+    for (size_t j = 0; j < k; ++j) {
+      newsgraph::Evidence ev;
+      ev.article_id = article_id;
+      ev.begin = 100 * rnd->Below(20);
+      ev.end = ev.begin + 90;
+      ev.sentence = "Une phrase de l'article " + std::to_string(article) +
+                    " qui dit que deux entités coopèrent dans le domaine de l'énergie.";
+      ev.rule = "fr.rule." + std::to_string(r);
+      g.AddEvidence(e, std::move(ev));
+    }
+  }
+  g.Finalize();
+  return g;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t graphs = 10000, batch = 10000, entities = 5000;
+  uint64_t seed = 1;
+  bool graphml = false;
+  for (int i = 1; i < argc; ++i) {
+    auto next = [&]() { return i + 1 < argc ? std::strtoull(argv[++i], nullptr, 10) : 0ull; };
+    if (std::strcmp(argv[i], "--graphs") == 0) graphs = next();
+    else if (std::strcmp(argv[i], "--batch") == 0) batch = next();
+    else if (std::strcmp(argv[i], "--entities") == 0) entities = next();
+    else if (std::strcmp(argv[i], "--seed") == 0) seed = next();
+    else if (std::strcmp(argv[i], "--graphml") == 0) graphml = true;
+    else {
+      std::fprintf(stderr,
+                   "usage: merge_bench [--graphs N] [--batch B] [--entities E] [--seed S] "
+                   "[--graphml]\n");
+      return 2;
+    }
+  }
+  if (batch == 0 || entities == 0) return 2;
+
+  Random rnd(seed);
+  KnowledgeGraph result;
+  size_t edges_read = 0, nodes_read = 0, evidence_read = 0;
+  double generate_s = 0, io_s = 0, merge_s = 0;
+  for (size_t done = 0; done < graphs;) {
+    size_t count = std::min(batch, graphs - done);
+    auto start = Clock::now();
+    std::vector<KnowledgeGraph> inputs;
+    inputs.reserve(count);
+    for (size_t i = 0; i < count; ++i) inputs.push_back(MakeArticleGraph(done + i, entities, &rnd));
+    generate_s += Seconds(start);
+    if (graphml) {
+      start = Clock::now();
+      for (KnowledgeGraph& g : inputs) {
+        std::string text = newsgraph::WriteGraphToString(g, newsgraph::GraphFormat::kGraphml);
+        auto read = newsgraph::ReadGraphFromString(text, "bench.graphml",
+                                                   newsgraph::GraphFormat::kGraphml);
+        if (!read.ok()) {
+          std::fprintf(stderr, "%s\n", read.status().message().c_str());
+          return 1;
+        }
+        g = std::move(*read);
+      }
+      io_s += Seconds(start);
+    }
+    std::vector<const KnowledgeGraph*> pointers = {&result};
+    for (const KnowledgeGraph& g : inputs) {
+      pointers.push_back(&g);
+      edges_read += g.num_edges();
+      nodes_read += g.num_nodes();
+      for (newsgraph::EdgeId e = 0; e < g.num_edges(); ++e) evidence_read += g.edge(e).evidence.size();
+    }
+    start = Clock::now();
+    result = newsgraph::Merge(pointers, nullptr);
+    merge_s += Seconds(start);
+    done += count;
+  }
+  size_t evidence_out = 0;
+  for (newsgraph::EdgeId e = 0; e < result.num_edges(); ++e) evidence_out += result.edge(e).evidence.size();
+
+  std::printf("graphs merged      %zu (batches of %zu, %zu entities in the pool)\n", graphs, batch,
+              entities);
+  std::printf("read               %zu nodes, %zu edges, %zu evidence records\n", nodes_read,
+              edges_read, evidence_read);
+  std::printf("result             %zu nodes, %zu edges, %zu evidence records\n",
+              result.num_nodes(), result.num_edges(), evidence_out);
+  std::printf("generate           %.3f s\n", generate_s);
+  if (graphml) {
+    std::printf("graphml write+read %.3f s (%.3f us per edge read)\n", io_s,
+                1e6 * io_s / static_cast<double>(edges_read));
+  }
+  std::printf("merge              %.3f s (%.3f us per edge read, %.3f us per graph)\n", merge_s,
+              1e6 * merge_s / static_cast<double>(edges_read),
+              1e6 * merge_s / static_cast<double>(graphs));
+  std::printf("peak RSS           %ld MB\n", PeakRssMb());
+  return 0;
+}

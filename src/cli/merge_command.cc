@@ -1,0 +1,135 @@
+// newsgraph merge GRAPH... -o OUT [--explain] [--report FILE] [--keep-layout]
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/graph_summary.h"
+#include "newsgraph/base/file.h"
+#include "newsgraph/graph/layout.h"
+#include "newsgraph/graph/merge.h"
+#include "newsgraph/io/graph_io.h"
+#include "newsgraph/io/text_escape.h"
+
+namespace newsgraph::cli {
+namespace {
+
+struct MergeArgs {
+  std::vector<std::string> inputs;
+  std::string output;
+  bool explain = false;
+  std::string report_path;
+  bool keep_layout = false;
+  bool quiet = false;
+};
+
+std::string JoinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : " ") + id;
+  return out;
+}
+
+// One line per decision, unified first: "unified (same wikidata Q668): country_ind n12".
+std::string ExplainReport(const MergeReport& report) {
+  std::string out;
+  for (const MergeDecision& d : report.unified) {
+    out += "unified (" + d.kind + " " + d.detail + "): " + JoinIds(d.node_ids) + "\n";
+  }
+  for (const MergeDecision& d : report.near_misses) {
+    out += "not merged (near miss: " + d.detail + "): " + JoinIds(d.node_ids) + "\n";
+  }
+  for (const std::string& c : report.conflicts) out += "conflict: " + c + "\n";
+  return out;
+}
+
+void AppendDecisions(const std::vector<MergeDecision>& decisions, std::string* out) {
+  out->push_back('[');
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    *out += "\n  {\"kind\":";
+    AppendJsonString(decisions[i].kind, out);
+    *out += ",\"node_ids\":[";
+    for (size_t j = 0; j < decisions[i].node_ids.size(); ++j) {
+      if (j > 0) out->push_back(',');
+      AppendJsonString(decisions[i].node_ids[j], out);
+    }
+    *out += "],\"detail\":";
+    AppendJsonString(decisions[i].detail, out);
+    out->push_back('}');
+  }
+  *out += "]";
+}
+
+// {"inputs":[...],"unified":[...],"near_misses":[...],"conflicts":[...]}
+std::string ReportJson(const std::vector<std::string>& inputs, const MergeReport& report) {
+  std::string out = "{\"inputs\":[";
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    AppendJsonString(inputs[i], &out);
+  }
+  out += "],\n\"unified\":";
+  AppendDecisions(report.unified, &out);
+  out += ",\n\"near_misses\":";
+  AppendDecisions(report.near_misses, &out);
+  out += ",\n\"conflicts\":[";
+  for (size_t i = 0; i < report.conflicts.size(); ++i) {
+    out += i > 0 ? ",\n  " : "\n  ";
+    AppendJsonString(report.conflicts[i], &out);
+  }
+  out += "]}\n";
+  return out;
+}
+
+int RunMerge(const MergeArgs& args) {
+  Result<GraphFormat> format = FormatFromPath(args.output);
+  if (!format.ok()) return ReportError(Status::UsageError(format.status().message()));
+
+  // Read everything before writing anything: one bad input, no output.
+  std::vector<KnowledgeGraph> graphs;
+  graphs.reserve(args.inputs.size());
+  for (const std::string& path : args.inputs) {
+    Result<KnowledgeGraph> graph = ReadGraph(path);
+    if (!graph.ok()) return ReportError(graph.status());
+    graphs.push_back(std::move(*graph));
+  }
+  std::vector<const KnowledgeGraph*> inputs;
+  for (const KnowledgeGraph& g : graphs) inputs.push_back(&g);
+
+  const bool want_report = args.explain || !args.report_path.empty();
+  MergeReport report;
+  KnowledgeGraph merged = Merge(inputs, want_report ? &report : nullptr);
+  graphs.clear();
+  if (!args.keep_layout) ApplyLayout(&merged, LayoutOptions());
+
+  Status written = WriteGraph(merged, args.output, *format);
+  if (!written.ok()) return ReportError(written);
+  if (!args.report_path.empty()) {
+    Status s = WriteFileAtomic(args.report_path, ReportJson(args.inputs, report));
+    if (!s.ok()) return ReportError(s);
+  }
+  if (args.explain) std::cout << ExplainReport(report);
+  if (!args.quiet && args.output != "-") {
+    std::cout << "wrote " << args.output << " (merged " << args.inputs.size()
+              << (args.inputs.size() == 1 ? " graph" : " graphs") << ")\n"
+              << DescribeGraph(merged);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRunner SetUpMerge(CLI::App* app) {
+  auto args = std::make_shared<MergeArgs>();
+  app->add_option("graphs", args->inputs, "graph files to merge (.graphml, .xml or .json)")
+      ->required();
+  app->add_option("-o,--output", args->output,
+                  "graph file to write; the format follows its extension (.graphml, .gexf, .json)")
+      ->required();
+  app->add_flag("--explain", args->explain,
+                "print every merge decision: what was unified and why, near misses, conflicts");
+  app->add_option("--report", args->report_path, "also write the decisions to FILE as JSON");
+  app->add_flag("--keep-layout", args->keep_layout,
+                "keep the inputs' positions instead of laying the merged graph out again");
+  app->add_flag("-q,--quiet", args->quiet, "print nothing but errors (and --explain)");
+  return [args]() { return RunMerge(*args); };
+}
+
+}  // namespace newsgraph::cli

@@ -1,0 +1,118 @@
+// newsgraph merge, driven as a user drives it.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/run_command.h"
+
+namespace newsgraph::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct MergeDir {
+  fs::path path;
+  MergeDir() {
+    path = fs::temp_directory_path() / ("newsgraph_merge_cli_" + std::to_string(::getpid()));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~MergeDir() { fs::remove_all(path); }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+  std::string Write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+    return (path / name).string();
+  }
+};
+
+// As Gephi or networkx would write it: foreign ids, no relation.
+const char kForeign[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="label" attr.type="string"/>
+  <key id="d1" for="node" attr.name="category" attr.type="string"/>
+  <key id="d2" for="node" attr.name="wikidata" attr.type="string"/>
+  <key id="d3" for="node" attr.name="population" attr.type="int"/>
+  <graph edgedefault="undirected">
+    <node id="n12"><data key="d0">India</data><data key="d1">country</data><data key="d2">Q668</data><data key="d3">1400</data></node>
+    <node id="n3"><data key="d0">Kirghizstan</data><data key="d1">country</data></node>
+    <edge id="e0" source="n12" target="n3"/>
+  </graph>
+</graphml>
+)";
+
+const char kOurs[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="label" attr.type="string"/>
+  <key id="d1" for="node" attr.name="category" attr.type="string"/>
+  <key id="d2" for="node" attr.name="wikidata" attr.type="string"/>
+  <key id="d3" for="node" attr.name="population" attr.type="long"/>
+  <graph edgedefault="directed">
+    <node id="country_ind"><data key="d0">Inde</data><data key="d1">country</data><data key="d2">Q668</data><data key="d3">1400000000</data></node>
+    <node id="country_kgz"><data key="d0">Kirghizistan</data><data key="d1">country</data><data key="d2">Q813</data></node>
+  </graph>
+</graphml>
+)";
+
+TEST_CASE("merge unites nodes across files and explains why", "[cli][merge]") {
+  MergeDir dir;
+  std::string a = dir.Write("ours.graphml", kOurs);
+  std::string b = dir.Write("foreign.graphml", kForeign);
+  CommandResult r = RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(b) + " -o " +
+                                 ShellQuote(dir / "out.graphml") + " --explain --report " +
+                                 ShellQuote(dir / "report.json"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("unified (same wikidata Q668): country_ind n12\n") != std::string::npos);
+  CHECK(r.out.find("not merged (near miss: country 'kirghizistan' ~ 'kirghizstan' (edit distance "
+                   "1)): country_kgz n3\n") != std::string::npos);
+  CHECK(r.out.find("conflict: node country_ind: attribute 'population' has types 'int', 'long', "
+                   "kept as long '1400'\n") != std::string::npos);
+  CHECK(r.out.find("wrote ") != std::string::npos);
+  std::string out = ReadFileOrEmpty(dir / "out.graphml");
+  CHECK(out.find("id=\"country_ind\"") != std::string::npos);
+  CHECK(out.find("id=\"n12\"") == std::string::npos);
+  std::string report = ReadFileOrEmpty(dir / "report.json");
+  CHECK(report.find("{\"kind\":\"same wikidata\",\"node_ids\":[\"country_ind\",\"n12\"],"
+                    "\"detail\":\"Q668\"}") != std::string::npos);
+}
+
+TEST_CASE("merge writes the same bytes whatever the order of its inputs", "[cli][merge]") {
+  MergeDir dir;
+  std::string a = dir.Write("ours.graphml", kOurs);
+  std::string b = dir.Write("foreign.graphml", kForeign);
+  REQUIRE(RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(b) + " -o " + ShellQuote(dir / "ab.graphml"))
+              .exit_code == 0);
+  REQUIRE(RunNewsgraph("merge " + ShellQuote(b) + " " + ShellQuote(a) + " -o " + ShellQuote(dir / "ba.graphml"))
+              .exit_code == 0);
+  std::string ab = ReadFileOrEmpty(dir / "ab.graphml");
+  CHECK(!ab.empty());
+  CHECK(ab == ReadFileOrEmpty(dir / "ba.graphml"));
+  // Its own output merges back to itself.
+  REQUIRE(RunNewsgraph("merge " + ShellQuote(dir / "ab.graphml") + " " + ShellQuote(a) + " -o " +
+                       ShellQuote(dir / "again.graphml"))
+              .exit_code == 0);
+  CHECK(ReadFileOrEmpty(dir / "again.graphml") == ab);
+}
+
+TEST_CASE("merge names the place of a parse error and writes nothing", "[cli][merge]") {
+  MergeDir dir;
+  std::string a = dir.Write("ours.graphml", kOurs);
+  std::string bad = dir.Write("bad.graphml", "<graphml>\n  <graph>\n    <node id=\"x\">\n</graphml>\n");
+  CommandResult r =
+      RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(bad) + " -o " + ShellQuote(dir / "out.graphml"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(bad + ":") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "out.graphml"));
+}
+
+TEST_CASE("merge without -o is a usage error", "[cli][merge]") {
+  MergeDir dir;
+  std::string a = dir.Write("ours.graphml", kOurs);
+  CHECK(RunNewsgraph("merge " + ShellQuote(a)).exit_code == 2);
+  CHECK(RunNewsgraph("merge " + ShellQuote(a) + " -o " + ShellQuote(dir / "out.txt")).exit_code == 2);
+}
+
+}  // namespace
+}  // namespace newsgraph::testing

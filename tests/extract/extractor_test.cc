@@ -1,0 +1,204 @@
+// The extraction engine end to end: the seed article (every relation the
+// product brief lists for it), language and date handling, determinism.
+#include "newsgraph/extract/extractor.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace newsgraph {
+namespace {
+
+const Extractor& SharedExtractor() {
+  static const Extractor* extractor = [] {
+    Result<Extractor> e = Extractor::Create(NEWSGRAPH_SCHEMA_DIR);
+    if (!e.ok()) {
+      std::cerr << e.status().message() << "\n";
+      std::abort();
+    }
+    return new Extractor(std::move(*e));
+  }();
+  return *extractor;
+}
+
+Article SeedArticle() {
+  std::ifstream in(std::string(NEWSGRAPH_SHARED_DIR) + "/seed/inde-asie-centrale.txt",
+                   std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Article a;
+  a.id = "inde-asie-centrale";
+  a.text = ss.str();
+  a.title = a.text.substr(0, a.text.find('\n'));
+  a.source = "seed/inde-asie-centrale.txt";
+  return a;
+}
+
+bool HasRelation(const Extraction& x, const std::string& s, const std::string& rel,
+                 const std::string& t) {
+  for (const ExtractedRelation& r : x.relations) {
+    if (r.relation == rel && r.source_id == s && r.target_id == t) return true;
+  }
+  return false;
+}
+
+bool HasEntity(const Extraction& x, const std::string& id) {
+  return std::any_of(x.entities.begin(), x.entities.end(),
+                     [&](const ExtractedEntity& e) { return e.id == id; });
+}
+
+const std::vector<std::string> kFive = {"country_kaz", "country_kgz", "country_tjk",
+                                        "country_tkm", "country_uzb"};
+std::vector<std::string> Six() {
+  std::vector<std::string> six = kFive;
+  six.insert(six.begin(), "country_ind");
+  return six;
+}
+
+void Dump(const Extraction& x) {
+  if (std::getenv("NEWSGRAPH_DUMP") == nullptr) return;
+  for (const ExtractedEntity& e : x.entities) {
+    std::cerr << "E " << e.id << " [" << e.category << "] " << e.label << " x" << e.mention_count
+              << "\n";
+  }
+  for (const ExtractedRelation& r : x.relations) {
+    std::cerr << "R " << r.source_id << " " << r.relation << " " << r.target_id << " ("
+              << r.rule << ", " << r.modality << ") @" << r.begin << "\n";
+  }
+}
+
+TEST_CASE("The seed article yields every relation the product brief lists", "[extract][seed]") {
+  Result<Extraction> x = SharedExtractor().Extract(SeedArticle());
+  REQUIRE(x.ok());
+  Dump(*x);
+  CHECK(x->lang == "fr");
+  CHECK(x->date == "2025-07-06");
+  const std::string dialogue = "event_4th_india_central_asia_dialogue_2025_06_06";
+  const std::string forum = "forum_india_central_asia_dialogue";
+  const std::string attack = "event_pahalgam_terrorist_attack_2025_04_22";
+  for (const std::string& id :
+       {dialogue, forum, attack, std::string("forum_india_central_asia_rare_earths_forum"),
+        std::string("event_1st_india_central_asia_rare_earths_forum_2024_09"),
+        std::string("event_china_export_restrictions_2025_04"), std::string("location_new_delhi"),
+        std::string("location_pahalgam"), std::string("location_termez_hub"),
+        std::string("person_paisiy_ukhanov"), std::string("region_central_asia"),
+        std::string("resource_rare_earths"), std::string("resource_critical_minerals"),
+        std::string("country_chn"), std::string("country_afg")}) {
+    INFO(id);
+    CHECK(HasEntity(*x, id));
+  }
+  for (const std::string& c : kFive) {
+    INFO(c);
+    CHECK((HasRelation(*x, "country_ind", "cooperates_with", c) ||
+           HasRelation(*x, c, "cooperates_with", "country_ind")));
+    CHECK(HasRelation(*x, c, "member_of", "region_central_asia"));
+  }
+  for (const std::string& c : Six()) {
+    INFO(c);
+    CHECK(HasRelation(*x, c, "participates_in", dialogue));
+    CHECK(HasRelation(*x, c, "depends_on", "country_chn"));
+    CHECK(HasRelation(*x, c, "condemns", attack));
+    CHECK(HasRelation(*x, c, "supports", "country_afg"));
+    CHECK(HasRelation(*x, c, "supports", "location_termez_hub"));
+  }
+  CHECK(HasRelation(*x, "country_chn", "controls", "resource_rare_earths"));
+  CHECK(HasRelation(*x, "country_chn", "restricts", "resource_rare_earths"));
+  CHECK(HasRelation(*x, dialogue, "held_in", "location_new_delhi"));
+  CHECK(HasRelation(*x, dialogue, "edition_of", forum));
+  CHECK(HasRelation(*x, dialogue, "concerns", "resource_rare_earths"));
+  CHECK(HasRelation(*x, dialogue, "concerns", "resource_critical_minerals"));
+  for (const char* sector : {"sector_pharmaceuticals", "sector_information_technology", "sector_agriculture",
+                             "sector_energy", "sector_textiles", "sector_jewellery"}) {
+    INFO(sector);
+    CHECK(HasRelation(*x, dialogue, "concerns", sector));
+  }
+  CHECK(HasRelation(*x, attack, "held_in", "location_pahalgam"));
+  CHECK(HasRelation(*x, "event_1st_india_central_asia_rare_earths_forum_2024_09", "edition_of",
+                    "forum_india_central_asia_rare_earths_forum"));
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+TEST_CASE("Extract gives the same output for the same input, from any thread",
+          "[extract][determinism]") {
+  const Article a = SeedArticle();
+  Result<Extraction> first = SharedExtractor().Extract(a);
+  REQUIRE(first.ok());
+  std::vector<Extraction> results(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] { results[i] = *SharedExtractor().Extract(a); });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const Extraction& x : results) {
+    REQUIRE(x.relations.size() == first->relations.size());
+    REQUIRE(x.entities.size() == first->entities.size());
+    for (size_t i = 0; i < x.relations.size(); ++i) {
+      CHECK(x.relations[i].source_id == first->relations[i].source_id);
+      CHECK(x.relations[i].target_id == first->relations[i].target_id);
+      CHECK(x.relations[i].rule == first->relations[i].rule);
+      CHECK(x.relations[i].begin == first->relations[i].begin);
+    }
+    for (size_t i = 0; i < x.entities.size(); ++i) {
+      CHECK(x.entities[i].id == first->entities[i].id);
+      CHECK(x.entities[i].aliases == first->entities[i].aliases);
+    }
+  }
+}
+
+TEST_CASE("An article in neither French nor English is an error naming it", "[extract]") {
+  Article a;
+  a.id = "de-1";
+  a.source = "in.jsonl:3";
+  a.text = "Die Bundesregierung und der Bundestag haben heute über die neuen Gesetze "
+           "gesprochen, und die Minister sind mit dem Ergebnis nicht zufrieden.";
+  Result<Extraction> x = SharedExtractor().Extract(a);
+  REQUIRE(!x.ok());
+  CHECK(x.status().message().rfind("in.jsonl:3: ", 0) == 0);
+  CHECK(x.status().message().find("de-1") != std::string::npos);
+}
+
+TEST_CASE("Entities are sorted by id with their surface forms", "[extract]") {
+  Result<Extraction> x = SharedExtractor().Extract(SeedArticle());
+  REQUIRE(x.ok());
+  for (size_t i = 1; i < x->entities.size(); ++i) CHECK(x->entities[i - 1].id < x->entities[i].id);
+  for (const ExtractedEntity& e : x->entities) {
+    if (e.id != "country_ind") continue;
+    CHECK(e.iso3 == "IND");
+    CHECK(std::find(e.aliases.begin(), e.aliases.end(), "Inde") != e.aliases.end());
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// Not run by default: `extract_tests "[.speed]"` prints the throughput.
+TEST_CASE("Extraction throughput on the seed article", "[.speed]") {
+  const Article a = SeedArticle();
+  const int kRounds = 300;
+  (void)SharedExtractor();  // load outside the timing
+  const auto start = std::chrono::steady_clock::now();
+  size_t relations = 0;
+  for (int i = 0; i < kRounds; ++i) relations += SharedExtractor().Extract(a)->relations.size();
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "extract: " << (a.text.size() * kRounds / 1e6) / s << " MB/s per core ("
+            << relations / kRounds << " relations per article)\n";
+}
+
+}  // namespace
+}  // namespace newsgraph

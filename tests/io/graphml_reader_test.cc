@@ -1,0 +1,204 @@
+#include "newsgraph/io/graphml_reader.h"
+
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "newsgraph/base/file.h"
+#include "newsgraph/io/graphml_writer.h"
+
+namespace newsgraph {
+namespace {
+
+const std::string kInterop = std::string(NEWSGRAPH_SHARED_DIR) + "/interop";
+
+Result<KnowledgeGraph> ReadInterop(const std::string& relative) {
+  const std::string path = kInterop + "/" + relative;
+  Result<std::string> text = ReadFile(path);
+  REQUIRE(text.ok());
+  return ReadGraphml(*text, path);
+}
+
+const EdgeData& EdgeById(const KnowledgeGraph& g, const std::string& id) {
+  for (EdgeId e = 0; e < g.num_edges(); ++e) {
+    if (g.edge(e).id == id) return g.edge(e);
+  }
+  FAIL("no edge " << id);
+  return g.edge(0);
+}
+
+std::string ExtraOf(const Attributes& extra, const std::string& name) {
+  auto it = extra.find(name);
+  return it == extra.end() ? "<none>" : it->second.type + ":" + it->second.value;
+}
+
+TEST_CASE("GraphML reader reads every foreign file and keeps its attributes", "[io][graphml]") {
+  struct Case {
+    const char* file;
+    size_t nodes, edges;
+  };
+  const Case cases[] = {
+      {"foreign/gephi-cdata.graphml", 2, 1},       {"foreign/gephi-football.graphml", 115, 613},
+      {"foreign/gephi-moviegalaxies.graphml", 27, 102}, {"foreign/gephi-withdesc.graphml", 2, 1},
+      {"foreign/igraph-written.graphml", 6, 7},    {"foreign/networkx-written.graphml", 6, 7},
+      {"foreign/yed-style.graphml", 2, 1},         {"sample.graphml", 6, 7},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    Result<KnowledgeGraph> g = ReadInterop(c.file);
+    REQUIRE(g.ok());
+    CHECK(g->num_nodes() == c.nodes);
+    CHECK(g->num_edges() == c.edges);
+    // What we read, we write in the profile and read back the same.
+    std::string once = GraphmlToString(*g);
+    Result<KnowledgeGraph> again = ReadGraphml(once, c.file);
+    REQUIRE(again.ok());
+    CHECK(GraphmlToString(*again) == once);
+  }
+
+  SECTION("Gephi CDATA labels, with the same key id for nodes and edges") {
+    Result<KnowledgeGraph> g = ReadInterop("foreign/gephi-cdata.graphml");
+    REQUIRE(g.ok());
+    CHECK(g->node(*g->FindNode("n0")).label == "foo");
+    CHECK(g->edge(0).label == "foobar");
+  }
+  SECTION("Gephi football: undirected edges become symmetric, typed attributes kept") {
+    Result<KnowledgeGraph> g = ReadInterop("foreign/gephi-football.graphml");
+    REQUIRE(g.ok());
+    CHECK(g->edge(0).symmetric);
+    CHECK(ExtraOf(g->node(*g->FindNode("n0")).extra, "partition") == "int:9");
+    CHECK(ExtraOf(g->data().extra, "dl") == "float:1850.2102335828238");
+  }
+  SECTION("igraph: ids restored from uid, edge ids generated, doubles as counts") {
+    Result<KnowledgeGraph> g = ReadInterop("foreign/igraph-written.graphml");
+    REQUIRE(g.ok());
+    REQUIRE(g->FindNode("country_uzb"));
+    const NodeData& uzb = g->node(*g->FindNode("country_uzb"));
+    CHECK(uzb.label == "Ouzbékistan");
+    CHECK(uzb.mention_count == 3);
+    CHECK(uzb.size == 20.0);
+    CHECK(ExtraOf(uzb.extra, "is_state_actor") == "boolean:true");
+    CHECK(ExtraOf(uzb.extra, "id") == "<none>");  // equal to the id: not repeated
+    // igraph drops edge ids but keeps them in an `id` attribute.
+    const EdgeData& coop = EdgeById(*g, "e_country_civ__cooperation__country_uzb");
+    CHECK(coop.evidence_count == 2);
+    CHECK(ExtraOf(coop.extra, "id") == "<none>");
+  }
+  SECTION("networkx: Python booleans, defaults applied, evidence sentences kept") {
+    Result<KnowledgeGraph> g = ReadInterop("foreign/networkx-written.graphml");
+    REQUIRE(g.ok());
+    const NodeData& un = g->node(*g->FindNode("org_un"));
+    CHECK(ExtraOf(un.extra, "is_state_actor") == "boolean:false");
+    CHECK(ExtraOf(un.extra, "article_ids") == "string:[\"art-2024-007\"]");
+    const EdgeData& e = EdgeById(*g, "e_country_civ__cooperation__country_uzb");
+    REQUIRE(e.evidence.size() == 2);
+    CHECK(e.evidence[1].sentence == "Les deux pays veulent des échanges \"gagnant-gagnant\" & durables.");
+    CHECK(e.evidence[0].sentence.find("Ouzbékistan") != std::string::npos);
+    CHECK(ExtraOf(e.extra, "confidence") == "double:0.87");
+  }
+  SECTION("yEd: graphics skipped, plain keys kept, yEd labels and positions used") {
+    Result<KnowledgeGraph> g = ReadInterop("foreign/yed-style.graphml");
+    REQUIRE(g.ok());
+    const NodeData& n0 = g->node(*g->FindNode("n0"));
+    CHECK(ExtraOf(n0.extra, "description") == "string:Côte d'Ivoire");
+    CHECK(n0.label == "Côte d'Ivoire");
+    CHECK(n0.x == 806.1);
+    CHECK(n0.color == "#FF0000");
+    CHECK(g->node(*g->FindNode("n1")).label == "Ouzbékistan");
+    CHECK(g->edge(0).label == "coopération");
+  }
+}
+
+// What a reader must refuse and what it may accept, file by file.
+TEST_CASE("GraphML reader: broken files that are errors and those it tolerates",
+          "[io][graphml]") {
+  struct Case {
+    const char* file;
+    const char* error;  // regex for the message after "path:", or "" when read
+  };
+  const Case cases[] = {
+      {"broken-not-wellformed.graphml", "^73:43: not well-formed XML: '&' must start"},
+      {"broken-dup-node-id.graphml", "^60:5: duplicate node id 'country_civ' \\(first at .*:47:5\\)"},
+      {"broken-missing-node.graphml", "^171:5: edge '.*': unknown target node 'event_missing'"},
+      {"broken-undeclared-key.graphml", "^129:7: undeclared key 'e_undeclared' in edge"},
+      {"broken-dup-data-key.graphml", "^45:7: key 'v_articles' is given twice in one node"},
+      // Tolerated: the intent is clear and other readers accept them too.
+      {"broken-attrname-space.graphml", ""},      // "evidence count" read as evidence_count
+      {"broken-edge-label-attr.graphml", ""},     // label="..." on <edge>: used if no label data
+      {"broken-liststring.graphml", ""},          // Gephi's liststring read as string
+      {"broken-no-edgedefault.graphml", ""},      // read as directed
+      {"broken-nodeid-nmtoken-consistent.graphml", ""},  // ids from uid
+      {"broken-type-integer.graphml", ""},        // Gephi's integer read as int
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    const std::string path = kInterop + "/broken/" + c.file;
+    Result<KnowledgeGraph> g = ReadInterop(std::string("broken/") + c.file);
+    if (*c.error == '\0') {
+      REQUIRE(g.ok());
+      CHECK(g->num_nodes() == 6);
+      CHECK(g->num_edges() == 7);
+    } else {
+      REQUIRE_FALSE(g.ok());
+      const std::string& message = g.status().message();
+      REQUIRE(message.rfind(path + ":", 0) == 0);
+      CHECK(std::regex_search(message.substr(path.size() + 1), std::regex(c.error)));
+    }
+  }
+  SECTION("tolerated files are read as meant") {
+    Result<KnowledgeGraph> g = ReadInterop("broken/broken-attrname-space.graphml");
+    REQUIRE(g.ok());
+    CHECK(g->edge(0).evidence_count == 2);
+    g = ReadInterop("broken/broken-nodeid-nmtoken-consistent.graphml");
+    REQUIRE(g.ok());
+    CHECK(g->FindNode("country_civ"));
+    g = ReadInterop("broken/broken-type-integer.graphml");
+    REQUIRE(g.ok());
+    CHECK(g->node(*g->FindNode("country_uzb")).mention_count == 3);
+  }
+}
+
+TEST_CASE("GraphML reader refuses DTDs and entities before parsing", "[io][graphml]") {
+  const std::string billion_laughs =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n]>\n"
+      "<graphml><graph edgedefault=\"directed\"><node id=\"&lol;\"/></graph></graphml>\n";
+  Result<KnowledgeGraph> g = ReadGraphml(billion_laughs, "evil.graphml");
+  REQUIRE_FALSE(g.ok());
+  CHECK_THAT(g.status().message(),
+             Catch::StartsWith("evil.graphml:2:1: DOCTYPE declarations are refused"));
+  const std::string external =
+      "<?xml version=\"1.0\"?>\n<!ENTITY x SYSTEM \"file:///etc/passwd\">\n<graphml/>";
+  g = ReadGraphml(external, "x.graphml");
+  REQUIRE_FALSE(g.ok());
+  CHECK_THAT(g.status().message(), Catch::StartsWith("x.graphml:2:1: ENTITY declarations"));
+}
+
+TEST_CASE("GraphML reader gives clear errors for bad input", "[io][graphml]") {
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"", "in.graphml: empty file"},
+      {std::string("<graphml>\0</graphml>", 20), "in.graphml:1:10: binary data"},
+      {"<graphml>\n  <x>\xC3(</x>", "in.graphml:2:6: invalid UTF-8"},
+      {"<?xml version=\"1.0\"?>\n<graphml>\n  <graph edgedefault=\"directed\">\n    <node id=",
+       "in.graphml:4:13: not well-formed XML"},
+      {"<?xml version=\"1.0\"?>\n<graphml>\n  <graph edgedefault=\"directed\">\n    <node id=\"a\"/>\n",
+       "in.graphml:4:19: not well-formed XML"},
+      {"<gexf version=\"1.3\"/>", "in.graphml:1:1: expected a <graphml> root element, found <gexf>"},
+      {"<graphml/>", "in.graphml:1:1: expected exactly one <graph>, found 0"},
+      {"<graphml><key id=\"v_label\" for=\"node\" attr.name=\"label\"/><graph>\n<node id=\"a\">"
+       "<data key=\"v_lable\">x</data></node></graph></graphml>",
+       "in.graphml:2:14: undeclared key 'v_lable' in node, did you mean 'v_label'?"},
+      {"<graphml><graph><node/></graph></graphml>", "in.graphml:1:17: node without an id"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Result<KnowledgeGraph> g = ReadGraphml(c.text, "in.graphml");
+    REQUIRE_FALSE(g.ok());
+    CHECK_THAT(g.status().message(), Catch::StartsWith(c.message));
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph
