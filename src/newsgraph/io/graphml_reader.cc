@@ -356,19 +356,20 @@ Status Reader::ReadEdges(const pugi::xml_node& graph, bool undirected) {
 // outside comments, CDATA sections and processing instructions.
 Status CheckAmpersands(std::string_view text, const std::string& name) {
   static constexpr std::string_view kNamed[] = {"amp;", "lt;", "gt;", "quot;", "apos;"};
-  size_t i = 0;
-  while ((i = text.find_first_of("<&", i)) != std::string_view::npos) {
-    if (text[i] == '<') {
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char c = text[i];
+    if (c != '<' && c != '&') continue;
+    if (c == '<') {
+      if (i + 1 >= n || (text[i + 1] != '!' && text[i + 1] != '?')) continue;
       std::string_view end;
       if (text.substr(i, 4) == "<!--") end = "-->";
       else if (text.substr(i, 9) == "<![CDATA[") end = "]]>";
-      else if (text.substr(i, 2) == "<?") end = "?>";
-      if (end.empty()) {
-        ++i;
-      } else {
-        size_t close = text.find(end, i + 2);
-        i = close == std::string_view::npos ? text.size() : close + end.size();
-      }
+      else if (text[i + 1] == '?') end = "?>";
+      if (end.empty()) continue;
+      size_t close = text.find(end, i + 2);
+      if (close == std::string_view::npos) break;
+      i = close + end.size() - 1;
       continue;
     }
     std::string_view rest = text.substr(i + 1, 12);
@@ -391,7 +392,6 @@ Status CheckAmpersands(std::string_view text, const std::string& name) {
                                 ": not well-formed XML: '&' must start a reference such as "
                                 "&amp; (write '&amp;' for a literal '&')");
     }
-    ++i;
   }
   return Status::Ok();
 }
@@ -438,12 +438,13 @@ Result<KnowledgeGraph> Reader::Read() {
 }  // namespace
 
 Status RefuseDoctype(std::string_view text, const std::string& name) {
-  for (std::string_view marker : {"<!DOCTYPE", "<!ENTITY"}) {
-    size_t at = text.find(marker);
-    if (at != std::string_view::npos) {
-      return Status::InputError(Where(name, text, at) + ": " + std::string(marker.substr(2)) +
-                                " declarations are refused (DTDs and entities are never "
-                                "expanded or fetched); remove it");
+  for (size_t at = text.find("<!"); at != std::string_view::npos; at = text.find("<!", at + 2)) {
+    for (std::string_view keyword : {"DOCTYPE", "ENTITY"}) {
+      if (text.substr(at + 2, keyword.size()) == keyword) {
+        return Status::InputError(Where(name, text, at) + ": " + std::string(keyword) +
+                                  " declarations are refused (DTDs and entities are never "
+                                  "expanded or fetched); remove it");
+      }
     }
   }
   return Status::Ok();
