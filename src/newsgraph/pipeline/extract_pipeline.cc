@@ -4,6 +4,7 @@
 #include <optional>
 #include <thread>
 
+#include "newsgraph/graph/layout.h"
 #include "newsgraph/pipeline/article_reader.h"
 #include "newsgraph/pipeline/graph_builder.h"
 
@@ -101,7 +102,14 @@ Result<KnowledgeGraph> ExtractGraph(const std::vector<std::string>& inputs,
   if (summary->extracted == 0) {
     return Status::InputError("no article could be extracted (" + FormatSummary(*summary) + ")");
   }
-  return builder.Finish();
+  KnowledgeGraph graph = builder.Finish();
+  if (summary->extracted == 1) {
+    graph.data().title = graph.data().articles.begin()->second.title;
+  } else {
+    graph.data().title = "newsgraph: " + std::to_string(summary->extracted) + " articles";
+  }
+  if (options.layout) ApplyLayout(&graph, LayoutOptions());
+  return graph;
 }
 
 std::string FormatSummary(const ExtractSummary& s) {

@@ -34,6 +34,9 @@ struct ExtractOptions {
   std::string lang = "auto";
   // Articles read and extracted together; bounds memory, not results.
   size_t batch_size = 512;
+  // Give nodes positions and sizes (graph/layout.h) so the first view in
+  // Gephi is readable.
+  bool layout = true;
   // Called after each batch with the number of articles done (progress).
   std::function<void(size_t done)> on_progress;
 };
