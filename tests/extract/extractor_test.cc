@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -198,6 +200,77 @@ TEST_CASE("Extraction throughput on the seed article", "[.speed]") {
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "extract: " << (a.text.size() * kRounds / 1e6) / s << " MB/s per core ("
             << relations / kRounds << " relations per article)\n";
+}
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// Short news-like paragraphs from other regions, written for these tests:
+// the relations each states, and one it must not yield.
+struct Paragraph {
+  const char* lang;
+  const char* text;
+  std::vector<std::array<const char*, 3>> expected;
+  std::vector<std::array<const char*, 3>> forbidden;
+};
+
+TEST_CASE("Paragraphs from other regions yield the relations they state", "[extract][paragraphs]") {
+  const std::vector<Paragraph> paragraphs = {
+      {"en",
+       "Sahel: Niger and Mali tighten ties\n\n"
+       "Niger and Mali signed a defence agreement in Niamey on February 10, 2025. Algeria "
+       "expressed support for Mali. Burkina Faso, which is not a member of ECOWAS, sent observers.",
+       {{"country_ner", "cooperates_with", "country_mli"}, {"country_dza", "supports", "country_mli"}},
+       {{"country_bfa", "member_of", "organization_ecowas"}}},  // negated, never asserted
+      {"fr",
+       "Amérique latine : le Brésil et l'Argentine relancent le Mercosur\n\n"
+       "Le Brésil et l'Argentine ont signé un accord de coopération le 3 mars 2025 à Buenos Aires. "
+       "Le Chili a exprimé son soutien à l'Argentine. Le Paraguay a condamné les sanctions imposées "
+       "par les États-Unis contre le Venezuela.",
+       {{"country_bra", "cooperates_with", "country_arg"}, {"country_chl", "supports", "country_arg"}},
+       {{"country_pry", "condemns", "country_usa"}, {"country_pry", "condemns", "country_ven"}}},
+      {"en",
+       "Gulf states back Jordan after Amman bombing\n\n"
+       "Saudi Arabia and Qatar condemned the bombing in Amman on May 12, 2025. Egypt, which hosted "
+       "talks with Jordan, also denounced the attack. Iraq depends on Iran for gas.",
+       {{"country_sau", "condemns", "event_amman_bombing_2025_05_12"},
+        {"country_qat", "condemns", "event_amman_bombing_2025_05_12"},
+        {"event_amman_bombing_2025_05_12", "held_in", "location_amman"},
+        {"country_egy", "condemns", "event_amman_bombing_2025_05_12"},
+        {"country_irq", "depends_on", "country_irn"}},
+       {{"location_amman", "located_in", "country_jor"}}},
+      {"fr",
+       "Moyen-Orient : Riyad et Téhéran renouent\n\n"
+       "Les ministres se sont réunis le 8 avril 2025 à Bagdad pour le sommet annuel de la Ligue arabe. "
+       "L'Égypte, qui n'est pas membre de l'OPEP, a dénoncé les frappes aériennes contre le Yémen.",
+       {{"event_sommet_annuel_de_la_ligue_arabe_2025_04_08", "held_in", "location_baghdad"},
+        {"organization_arab_league", "participates_in", "event_sommet_annuel_de_la_ligue_arabe_2025_04_08"}},
+       {{"country_egy", "member_of", "organization_opec"}}},
+  };
+  for (const Paragraph& p : paragraphs) {
+    Article a;
+    a.id = "p";
+    a.lang = p.lang;
+    a.text = p.text;
+    Result<Extraction> x = SharedExtractor().Extract(a);
+    REQUIRE(x.ok());
+    for (const auto& [s, r, t] : p.expected) {
+      INFO(p.text << "\n  expected " << s << " " << r << " " << t);
+      CHECK(HasRelation(*x, s, r, t));
+    }
+    for (const auto& [s, r, t] : p.forbidden) {
+      INFO(p.text << "\n  forbidden " << s << " " << r << " " << t);
+      bool asserted = false;
+      for (const ExtractedRelation& rel : x->relations) {
+        asserted = asserted || (rel.source_id == s && rel.relation == r && rel.target_id == t &&
+                                rel.modality == "asserted");
+      }
+      CHECK_FALSE(asserted);
+    }
+  }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
 #include <vector>
 
 namespace newsgraph {
@@ -32,6 +33,28 @@ TEST_CASE("Matcher finds the longest leftmost token patterns", "[extract][matche
     return m.Payloads(node)[0] != 2;
   });
   CHECK(shorter.end == 3);
+}
+
+TEST_CASE("Matcher keeps every pattern when it holds thousands of them", "[extract][matcher]") {
+  // Enough edges to grow the edge table many times.
+  Vocabulary v;
+  Matcher m;
+  for (uint32_t i = 0; i < 5000; ++i) {
+    const uint32_t a = v.Intern("a" + std::to_string(i % 97));
+    const uint32_t b = v.Intern("b" + std::to_string(i));
+    m.Add(std::vector<uint32_t>{a, b}, i);
+  }
+  m.Finalize();
+  for (uint32_t i = 0; i < 5000; i += 7) {
+    const std::vector<uint32_t> keys = {v.Find("a" + std::to_string(i % 97)),
+                                        v.Find("b" + std::to_string(i))};
+    const Matcher::Match hit = m.LongestAt(keys.data(), keys.size(), 0, [](uint32_t) { return true; });
+    REQUIRE(hit.end == 2);
+    CHECK(m.Payloads(hit.node)[0] == i);
+  }
+  const std::vector<uint32_t> wrong = {v.Find("a1"), v.Find("b2")};  // b2 follows a2 only
+  CHECK(m.LongestAt(wrong.data(), wrong.size(), 0, [](uint32_t) { return true; }).end == 0);
+  CHECK(m.Child(0, v.Find("b3")) == 0);  // no pattern starts with a b-word
 }
 
 }  // namespace

@@ -97,6 +97,43 @@ TEST_CASE("Relation rules fire on short French and English sentences", "[extract
       // Meetings: participants and editions.
       {"en", "The 3rd India-Japan Summit took place on June 6, 2025.", "country_jpn", "participates_in", "event_3rd_india_japan_summit_2025_06_06", "asserted"},
       {"en", "The 3rd India-Japan Summit took place on June 6, 2025.", "event_3rd_india_japan_summit_2025_06_06", "edition_of", "forum_india_japan_summit", "asserted"},
+      // Words inside a name are not triggers ("critical" ~ "criticize").
+      {"en", "Kenya and Ghana will invest in critical raw materials.", "country_ken", "condemns", "country_gha", nullptr},
+      {"fr", "Le Maroc a rejoint l'Organisation de coopération islamique.", "country_mar", "cooperates_with", "organization_oic", nullptr},
+      // A capital is its country unless a locative preposition governs it, even in a coordination.
+      {"en", "Brazil deepened its partnership with Buenos Aires and Lima.", "country_bra", "cooperates_with", "country_per", "asserted"},
+      {"fr", "Dakar, Bamako et Niamey ont dénoncé la Russie.", "country_ner", "condemns", "country_rus", "asserted"},
+      // A direct object never follows a comma.
+      {"fr", "Nairobi condamne, Kampala se tait.", "country_ken", "condemns", "country_uga", nullptr},
+      // The genitive of a noun trigger is its agent.
+      {"fr", "Le ministre a salué le soutien du Qatar au Liban.", "country_qat", "supports", "country_lbn", "asserted"},
+      {"en", "Officials praised the support of Japan for the Philippines.", "country_jpn", "supports", "country_phl", "asserted"},
+      // Receiving support inverts the frame.
+      {"fr", "Le Mali a reçu le soutien de l'Algérie.", "country_dza", "supports", "country_mli", "asserted"},
+      {"en", "Chile received support from Argentina.", "country_arg", "supports", "country_chl", "asserted"},
+      // Subject across a relative clause.
+      {"en", "Egypt, which holds the rotating chair, hosted the Arab League summit on May 3, 2025.", "country_egy", "participates_in", "event_arab_league_summit_2025_05_03", "asserted"},
+      // Membership.
+      {"en", "Ghana and Senegal, both members of ECOWAS, signed a trade deal.", "country_sen", "member_of", "organization_ecowas", "asserted"},
+      {"fr", "Le Maroc n'est pas membre de la CEDEAO.", "country_mar", "member_of", "organization_ecowas", "negated"},
+      // Joint work and agreements between the subject's conjuncts.
+      {"fr", "Le Chili et le Pérou ont convenu de créer un centre conjoint.", "country_chl", "cooperates_with", "country_per", "asserted"},
+      {"en", "Jordan and Iraq signed a memorandum of understanding on energy.", "country_jor", "cooperates_with", "country_irq", "asserted"},
+      // An object that names no entity stands for the incident being reported.
+      {"fr", "Une attaque a frappé un marché à Goma le 2 mars 2025. Kigali et Kinshasa ont dénoncé un acte barbare.", "country_rwa", "condemns", "event_attack_2025_03_02", "asserted"},
+      // Group listing after a hyphen; region demonyms.
+      {"en", "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan - agreed to build a partnership.", "country_jpn", "cooperates_with", "country_tjk", "asserted"},
+      {"en", "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan - agreed to build a partnership.", "country_tjk", "member_of", "region_central_asia", "asserted"},
+      {"en", "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan - agreed to build a partnership.", "country_tjk", "cooperates_with", "country_kaz", nullptr},
+      // located_in only when the text states it.
+      {"en", "The talks were held in Mombasa, Kenya.", "location_mombasa", "located_in", "country_ken", "asserted"},
+      {"en", "The talks were held in Abuja.", "location_abuja", "located_in", "country_nga", nullptr},
+      {"en", "Ministers met in Aleppo, Syria on May 3, 2025.", "location_aleppo", "located_in", "country_syr", "asserted"},
+      {"fr", "Les dirigeants se sont retrouvés à Genève.", "location_geneva", "located_in", "country_che", nullptr},
+      // Meetings named after an organisation: participants, place, edition.
+      {"en", "Foreign ministers gathered in Abuja on March 3, 2025 for the 12th ECOWAS Defence Ministers Meeting.", "organization_ecowas", "participates_in", "event_12th_ecowas_defence_ministers_meeting_2025_03_03", "asserted"},
+      {"en", "Foreign ministers gathered in Abuja on March 3, 2025 for the 12th ECOWAS Defence Ministers Meeting.", "event_12th_ecowas_defence_ministers_meeting_2025_03_03", "held_in", "location_abuja", "asserted"},
+      {"fr", "Les ministres se sont réunis le 4 avril 2025 à Lima pour le sommet annuel du Mercosur.", "event_sommet_annuel_du_mercosur_2025_04_04", "held_in", "location_lima", "asserted"},
       // Things that must not fire.
       {"fr", "Les minéraux critiques sont rares au Japon.", "country_jpn", "condemns", "resource_critical_minerals", nullptr},
       {"fr", "La coopération entre la Chine et le Japon s'appuie sur le commerce.", "country_chn", "supports", "country_jpn", nullptr},
@@ -109,7 +146,8 @@ TEST_CASE("Relation rules fire on short French and English sentences", "[extract
     if (row.modality == nullptr) {
       CHECK(r == nullptr);
     } else {
-      REQUIRE(r != nullptr);
+      CHECK(r != nullptr);
+      if (r == nullptr) continue;
       CHECK(r->modality == row.modality);
       CHECK(!r->rule.empty());
       CHECK(r->sentence == x.relations.front().sentence.substr(0, 0) + r->sentence);

@@ -122,4 +122,20 @@ TEST_CASE("IsIsoDate accepts real calendar dates only", "[text][dates]") {
   CHECK_FALSE(IsIsoDate(""));
 }
 
+// The finder skips the parts of a line that cannot hold a date (dates.h);
+// dates next to ordinary words, split words and line ends must still be found.
+TEST_CASE("DateFinder finds dates among ordinary words, whatever their spelling", "[text][dates]") {
+  CHECK(Show("Les ministres se sont r\u00E9unis avant-hier \u00E0 Paris", Lang::kFr, kWednesday) ==
+        Found{"2025-06-09 <avant-hier> d rel"});
+  CHECK(Show("R\u00E9union pr\u00E9vue mardi prochain \u00E0 Astana", Lang::kFr, kWednesday) ==
+        Found{"2025-06-17 <mardi prochain> d rel"});
+  CHECK(Show("Le rapport, publi\u00E9 aujourd\u2019hui, cite le 6\njuin 2025", Lang::kFr, kWednesday) ==
+        Found{"2025-06-11 <aujourd'hui> d rel", "2025-06 <juin 2025> m"});
+  CHECK(Show("\u00C9lu en septembre, D\u00C9CEMBRE 2024 \u00E9tant loin", Lang::kFr, kWednesday) ==
+        Found{"2025-09 <septembre> m rel", "2024-12 <D\u00C9CEMBRE 2024> m"});
+  CHECK(Show("Ministers met on Friday, June 6, 2025 and again last Monday", Lang::kEn, kWednesday) ==
+        Found{"2025-06-06 <Friday, June 6, 2025> d", "2025-06-09 <last Monday> d rel"});
+  CHECK(Show("Nothing here: no digit, no month, no weekday at all", Lang::kEn, kWednesday) == Found{});
+}
+
 }  // namespace newsgraph

@@ -3,9 +3,12 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 #include <memory>
 
 #include "newsgraph/text/normalizer.h"
+#include "newsgraph/text/string_hash.h"
 
 namespace newsgraph {
 namespace {
@@ -28,6 +31,104 @@ uint32_t Prefix3(std::string_view s) {
 }
 
 constexpr size_t kShortWord = 3;  // words this short are their own stem
+
+// A fresh id for the per-thread token cache (never 0, never reused).
+uint64_t NextCacheId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+// What TokenizeSentence derives from a token's text (and kind, itself a
+// function of the text): a pure function, so it can be cached.
+struct TokenKeys {
+  uint32_t lower = kNoKey;
+  uint32_t fold = kNoKey;
+  uint32_t stem = kNoKey;
+  uint64_t cues = 0;
+  uint64_t first_cues = 0;
+  uint32_t gazetteer_node = 0;
+};
+
+// Token text -> TokenKeys, open addressing (linear probing, at most half
+// full) over entries whose texts live in one arena. Cleared when it reaches
+// kMaxEntries, which bounds its memory (~20 MB) on unbounded vocabularies.
+class TokenKeyCache {
+ public:
+  static constexpr size_t kMaxEntries = size_t{1} << 18;
+
+  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash) const {
+    if (slots_.empty()) return nullptr;
+    const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == 0) return nullptr;
+      if (slot.tag != tag) continue;
+      const Entry& e = entries_[slot.entry - 1];
+      if (e.size == text.size() && e.kind == kind &&
+          std::memcmp(arena_.data() + e.offset, text.data(), text.size()) == 0) {
+        return &e.keys;
+      }
+    }
+  }
+
+  void Insert(std::string_view text, TokenKind kind, uint64_t hash, const TokenKeys& keys) {
+    if (entries_.size() >= kMaxEntries) Clear();
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    entries_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(text.size()),
+                        kind, keys});
+    arena_.append(text);
+    Place(static_cast<uint32_t>(hash >> 32), hash, static_cast<uint32_t>(entries_.size()));
+  }
+
+  void Clear() {
+    slots_.clear();
+    entries_.clear();
+    arena_.clear();
+    mask_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;    // high half of the hash
+    uint32_t entry = 0;  // index + 1 in entries_; 0: free
+  };
+  struct Entry {
+    uint32_t offset, size;  // text in arena_
+    TokenKind kind;
+    TokenKeys keys;
+  };
+
+  void Place(uint32_t tag, uint64_t hash, uint32_t entry) {
+    size_t i = hash & mask_;
+    while (slots_[i].entry != 0) i = (i + 1) & mask_;
+    slots_[i] = {tag, entry};
+  }
+  void Grow() {
+    slots_.assign(slots_.empty() ? 4096 : slots_.size() * 2, Slot());
+    mask_ = slots_.size() - 1;
+    for (uint32_t k = 0; k < entries_.size(); ++k) {
+      const Entry& e = entries_[k];
+      const uint64_t hash = HashBytes(std::string_view(arena_.data() + e.offset, e.size));
+      Place(static_cast<uint32_t>(hash >> 32), hash, k + 1);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  std::string arena_;
+  size_t mask_ = 0;
+};
+
+// The calling thread's caches (French, English) and the index they belong to.
+struct ThreadTokenCaches {
+  uint64_t owner = 0;
+  TokenKeyCache by_lang[2];
+};
+
+ThreadTokenCaches& TokenCaches() {
+  thread_local ThreadTokenCaches caches;
+  return caches;
+}
 
 // Tokens of a lexicon phrase, tokenised like text. A phrase ending in an
 // elided word ("d'", "en matière d'") is tokenised with a letter after it, as
@@ -77,43 +178,74 @@ uint32_t LexiconIndex::StemKeyOf(Lang lang, std::string_view folded, std::string
   return stem_words_.Find(*scratch);
 }
 
+void LexiconIndex::ComputeKeys(Lang lang, std::string_view text, TokenKind kind,
+                               SentenceTokens* scratch, TokenInfo* info) const {
+  const LanguageIndex& li = ForLang(lang);
+  std::string& buffer = scratch->scratch;
+  buffer.clear();
+  AppendLower(text, &buffer);
+  info->lower = lower_words_.Find(buffer);
+  buffer.clear();
+  AppendFolded(text, &buffer);
+  info->fold = folded_words_.Find(buffer);
+  info->stem = kind == TokenKind::kWord ? StemKeyOf(lang, buffer, &scratch->stem_scratch) : kNoKey;
+  info->cues = 0;
+  info->first_cues = 0;
+  info->gazetteer_node = info->fold != kNoKey ? gazetteer_.Child(0, info->fold) : 0;
+  if (info->lower != kNoKey) {
+    auto first = li.first_cues.find(info->lower);
+    if (first != li.first_cues.end()) info->first_cues = first->second;
+    const uint32_t node = li.phrases.Child(0, info->lower);
+    if (node != 0) {
+      for (uint32_t p : li.phrases.Payloads(node)) info->cues |= uint64_t{1} << (p >> 24);
+    }
+  }
+}
+
 void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span span,
                                     SentenceTokens* out) const {
   out->span = span;
   out->raw.clear();
-  out->tokens.clear();
-  out->lower_keys.clear();
-  out->fold_keys.clear();
-  out->stem_keys.clear();
   Tokenize(normalized, span, &out->raw);
-  const LanguageIndex& li = ForLang(lang);
-  for (const Token& t : out->raw) {
-    TokenInfo info;
+  const size_t n = out->raw.size();
+  out->tokens.resize(n);
+  out->lower_keys.resize(n);
+  out->fold_keys.resize(n);
+  out->stem_keys.resize(n);
+  ThreadTokenCaches& caches = TokenCaches();
+  if (caches.owner != cache_id_) {
+    caches.by_lang[0].Clear();
+    caches.by_lang[1].Clear();
+    caches.owner = cache_id_;
+  }
+  TokenKeyCache& cache = caches.by_lang[lang == Lang::kEn ? 1 : 0];
+  for (size_t k = 0; k < n; ++k) {
+    const Token& t = out->raw[k];
+    TokenInfo& info = out->tokens[k];
     info.token = t;
     const std::string_view text = TokenText(normalized, t);
-    out->scratch.clear();
-    AppendLower(text, &out->scratch);
-    info.lower = lower_words_.Find(out->scratch);
-    out->scratch.clear();
-    AppendFolded(text, &out->scratch);
-    info.fold = folded_words_.Find(out->scratch);
-    if (t.kind == TokenKind::kWord) info.stem = StemKeyOf(lang, out->scratch, &out->stem_scratch);
-    if (info.lower != kNoKey) {
-      auto first = li.first_cues.find(info.lower);
-      if (first != li.first_cues.end()) info.first_cues = first->second;
-      const uint32_t node = li.phrases.Child(0, info.lower);
-      if (node != 0) {
-        for (uint32_t p : li.phrases.Payloads(node)) info.cues |= uint64_t{1} << (p >> 24);
-      }
+    const uint64_t hash = HashBytes(text);
+    if (const TokenKeys* keys = cache.Find(text, t.kind, hash)) {
+      info.lower = keys->lower;
+      info.fold = keys->fold;
+      info.stem = keys->stem;
+      info.cues = keys->cues;
+      info.first_cues = keys->first_cues;
+      info.gazetteer_node = keys->gazetteer_node;
+    } else {
+      ComputeKeys(lang, text, t.kind, out, &info);
+      cache.Insert(text, t.kind, hash,
+                   TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
+                             info.gazetteer_node});
     }
-    out->tokens.push_back(info);
-    out->lower_keys.push_back(info.lower);
-    out->fold_keys.push_back(info.fold);
-    out->stem_keys.push_back(info.stem);
+    out->lower_keys[k] = info.lower;
+    out->fold_keys[k] = info.fold;
+    out->stem_keys[k] = info.stem;
   }
 }
 
 std::vector<uint32_t> LexiconIndex::LowerKeys(std::string_view phrase) {
+  cache_id_ = NextCacheId();  // new words: what threads cached may be stale
   MappedText norm;
   std::vector<Token> toks = PhraseTokens(phrase, &norm);
   std::vector<uint32_t> keys;
@@ -127,6 +259,7 @@ std::vector<uint32_t> LexiconIndex::LowerKeys(std::string_view phrase) {
 }
 
 std::vector<uint32_t> LexiconIndex::FoldKeys(std::string_view phrase) {
+  cache_id_ = NextCacheId();
   MappedText norm;
   std::vector<Token> toks = PhraseTokens(phrase, &norm);
   std::vector<uint32_t> keys;
@@ -135,6 +268,7 @@ std::vector<uint32_t> LexiconIndex::FoldKeys(std::string_view phrase) {
 }
 
 std::vector<uint32_t> LexiconIndex::StemKeys(Lang lang, std::string_view phrase) {
+  cache_id_ = NextCacheId();
   MappedText norm;
   std::vector<Token> toks = PhraseTokens(phrase, &norm);
   std::vector<uint32_t> keys;

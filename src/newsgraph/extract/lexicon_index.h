@@ -10,7 +10,13 @@
 // words, "à" != "a"), `fold` (no case, no accents: gazetteer names) and `stem`
 // (Snowball stem of the folded word: relation triggers, modality verbs).
 // Internal to the extract module. Immutable after Build: const methods are
-// safe from many threads (stemmers are per thread).
+// safe from many threads (stemmers and the token key cache are per thread).
+//
+// Speed: TokenizeSentence looks each token's text up in a per-thread cache
+// (token text -> lower, fold and stem keys and cues), so a word seen before
+// costs one hash of its bytes; only new words are lower-cased, folded and
+// stemmed. The cache holds pure functions of the text, so results do not
+// depend on what a thread extracted before.
 #ifndef NEWSGRAPH_EXTRACT_LEXICON_INDEX_H_
 #define NEWSGRAPH_EXTRACT_LEXICON_INDEX_H_
 
@@ -66,6 +72,10 @@ struct TokenInfo {
   uint32_t stem = kNoKey;      // id in LexiconIndex::stem_words
   uint64_t cues = 0;           // CueBit()s of the one-token phrases it is
   uint64_t first_cues = 0;     // CueBit()s of the phrases that start with it
+  // gazetteer().Child(0, fold): the trie node of the gazetteer names that
+  // start with this token, 0 when none does (most tokens). Start a name walk
+  // here instead of at the root.
+  uint32_t gazetteer_node = 0;
 };
 
 // The tokens of one sentence with their keys (buffers reused across calls).
@@ -112,11 +122,15 @@ class LexiconIndex {
   Status BuildLanguage(Lang lang, const LanguageLexicon& lex, const Ontology& ontology,
                        LanguageIndex* out);
   uint32_t StemKeyOf(Lang lang, std::string_view folded, std::string* scratch) const;
+  // Fills the keys and cues of a token the per-thread cache has not seen.
+  void ComputeKeys(Lang lang, std::string_view text, TokenKind kind, SentenceTokens* scratch,
+                   TokenInfo* info) const;
 
   Vocabulary lower_words_, folded_words_, stem_words_;
   Matcher gazetteer_;  // over fold keys; payload = index in names_
   std::vector<IndexedName> names_;
   LanguageIndex fr_, en_;
+  uint64_t cache_id_ = 0;  // names this index in the per-thread token cache
 };
 
 // Lower-cases ASCII and Latin-1 capitals, keeping accents; appends to *out.

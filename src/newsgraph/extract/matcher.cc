@@ -24,19 +24,37 @@ void Matcher::Add(std::span<const uint32_t> keys, uint32_t payload) {
   uint32_t node = 0;
   for (uint32_t key : keys) {
     assert(key != kNoKey);
-    const uint64_t edge = (static_cast<uint64_t>(node) << 32) | key;
-    auto it = children_.find(edge);
-    if (it == children_.end()) {
+    const uint32_t existing = Child(node, key);
+    if (existing == 0) {
       const uint32_t child = node_count_++;
-      children_.emplace(edge, child);
+      InsertEdge((static_cast<uint64_t>(node) << 32) | key, child);
       build_payloads_.emplace_back();
       node = child;
     } else {
-      node = it->second;
+      node = existing;
     }
   }
   std::vector<uint32_t>& list = build_payloads_[node];
   if (std::find(list.begin(), list.end(), payload) == list.end()) list.push_back(payload);
+}
+
+void Matcher::InsertEdge(uint64_t edge, uint32_t child) {
+  if (2 * (edge_count_ + 1) > edges_.size()) {  // grow: keep the table at most half full
+    std::vector<Edge> old = std::move(edges_);
+    edges_.assign(old.size() * 2, Edge());
+    edge_mask_ = edges_.size() - 1;
+    --edge_shift_;
+    for (const Edge& e : old) {
+      if (e.edge == kNoEdge) continue;
+      size_t slot = EdgeSlot(e.edge);
+      while (edges_[slot].edge != kNoEdge) slot = (slot + 1) & edge_mask_;
+      edges_[slot] = e;
+    }
+  }
+  size_t slot = EdgeSlot(edge);
+  while (edges_[slot].edge != kNoEdge) slot = (slot + 1) & edge_mask_;
+  edges_[slot] = {edge, child};
+  ++edge_count_;
 }
 
 void Matcher::Finalize() {

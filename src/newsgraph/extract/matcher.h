@@ -10,7 +10,9 @@
 // Patterns are sequences of token ids, so a match always starts and ends on
 // token boundaries ("inde" never matches inside "indiens"). LongestAt walks
 // the trie from one start token (O(pattern length)); FindAll scans a sentence
-// leftmost-longest in one pass. No allocation at match time.
+// leftmost-longest in one pass. No allocation at match time: the trie's edges
+// live in one open-addressing table (one multiply and usually one probe per
+// Child()).
 // Build (Add, Finalize) from one thread; after Finalize every const method is
 // safe from many threads.
 #ifndef NEWSGRAPH_EXTRACT_MATCHER_H_
@@ -24,6 +26,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "newsgraph/text/string_hash.h"
 
 namespace newsgraph {
 
@@ -39,7 +43,7 @@ class Vocabulary {
  private:
   struct Hash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    size_t operator()(std::string_view s) const { return HashBytes(s); }
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
   std::vector<std::string> words_;
@@ -60,8 +64,12 @@ class Matcher {
 
   // The node reached from `node` by `key`, or 0 (the root, meaning none).
   uint32_t Child(uint32_t node, uint32_t key) const {
-    auto it = children_.find((static_cast<uint64_t>(node) << 32) | key);
-    return it == children_.end() ? 0 : it->second;
+    const uint64_t edge = (static_cast<uint64_t>(node) << 32) | key;
+    for (size_t slot = EdgeSlot(edge);; slot = (slot + 1) & edge_mask_) {
+      const Edge& e = edges_[slot];
+      if (e.edge == edge) return e.child;
+      if (e.edge == kNoEdge) return 0;
+    }
   }
   std::span<const uint32_t> Payloads(uint32_t node) const {
     return {flat_payloads_.data() + payload_begin_[node],
@@ -91,7 +99,20 @@ class Matcher {
   size_t node_count() const { return node_count_; }
 
  private:
-  std::unordered_map<uint64_t, uint32_t> children_;  // (node << 32 | key) -> child
+  // (node << 32 | key) -> child; kNoEdge marks a free slot (no real edge has
+  // key kNoKey). Linear probing, at most half full.
+  static constexpr uint64_t kNoEdge = ~uint64_t{0};
+  struct Edge {
+    uint64_t edge = kNoEdge;
+    uint32_t child = 0;
+  };
+  size_t EdgeSlot(uint64_t edge) const { return (edge * kHashMul) >> edge_shift_; }
+  void InsertEdge(uint64_t edge, uint32_t child);
+
+  std::vector<Edge> edges_ = std::vector<Edge>(16);
+  size_t edge_mask_ = 15;
+  int edge_shift_ = 60;  // 64 - log2(edges_.size())
+  size_t edge_count_ = 0;
   std::vector<std::vector<uint32_t>> build_payloads_{1};
   std::vector<uint32_t> flat_payloads_;
   std::vector<uint32_t> payload_begin_{0, 0};

@@ -128,7 +128,27 @@ class SentenceScanner {
     return &x;
   }
 
+  // Whether a locative preposition governs the name starting at i: directly
+  // ("à Pékin", "in Beijing", skipping articles) or as a later conjunct of a
+  // locative name ending at `prev_end` ("in Beijing and Moscow").
+  bool LocativeGoverned(size_t i, size_t prev_end) const {
+    size_t q = i;
+    while (q > 0 && Has(q - 1, Cue::kDeterminer) && !Has(q - 1, Cue::kLocPrep)) --q;
+    if (q > 0 && Has(q - 1, Cue::kLocPrep)) return true;
+    if (prev_end == 0 || prev_end > i) return false;
+    bool joined = false;
+    for (size_t k = prev_end; k < i; ++k) {
+      const bool comma = t_[k].token.kind == TokenKind::kPunct && TokenText(ctx_.normalized, t_[k].token) == ",";
+      if (!(Has(k, Cue::kConjunction) || comma || Has(k, Cue::kDeterminer) || Has(k, Cue::kLocPrep))) {
+        return false;
+      }
+      joined = true;
+    }
+    return joined;
+  }
+
   void Gazetteer() {
+    size_t last_locative_end = 0;
     const auto& names = ctx_.index->names();
     for (size_t i = 0; i < n_;) {
       auto valid = [&](uint32_t p, size_t end) {
@@ -161,14 +181,15 @@ class SentenceScanner {
       Mention m;
       m.begin = static_cast<uint32_t>(i);
       m.end = static_cast<uint32_t>(end);
-      // Capital metonymy: a capital that is not governed by a preposition is
-      // its country ("New Delhi a annoncé", "Beijing said").
-      if (entry->category == "location" && !entry->capital_of.empty() && i > 0 &&
-          !Has(i - 1, Cue::kPreposition) && !Has(i - 1, Cue::kLocPrep)) {
-        if (const GazetteerEntry* c = table_->gazetteer().Find(entry->capital_of)) entry = c;
-      } else if (entry->category == "location" && !entry->capital_of.empty() && i == 0) {
+      // Capital metonymy: a capital is its country ("New Delhi a annoncé",
+      // "Beijing said", "ties with Moscow") unless a locative preposition
+      // governs it, directly or through a coordination ("à Pékin et Moscou").
+      const bool locative = LocativeGoverned(i, last_locative_end);
+      if (entry->category == "location" && !entry->capital_of.empty() && !locative) {
         if (const GazetteerEntry* c = table_->gazetteer().Find(entry->capital_of)) entry = c;
       }
+      if (locative) last_locative_end = end;
+      m.demonym = name.kind == NameKind::kDemonym;
       m.entity = table_->Intern(*entry);
       table_->AddMention(m.entity, Original(i, end));
       if (ctx_.lang == Lang::kFr) {
@@ -218,9 +239,14 @@ class SentenceScanner {
       m.begin = static_cast<uint32_t>(b);
       m.end = static_cast<uint32_t>(e);
       // An explicit listing right after: "— le Kazakhstan, ..., et l'Ouzbékistan —".
+      // A few plain words may come first: "les quatre pays d'Asie centrale
+      // membres de l'organisation : le Kazakhstan, ...".
       size_t j = e;
+      while (j < n_ && j < e + 5 && t_[j].token.kind == TokenKind::kWord && covered_[j] < 0) ++j;
+      if (j < n_ && t_[j].token.kind != TokenKind::kPunct) j = e;
       if (j < n_ && t_[j].token.kind == TokenKind::kPunct &&
           (TokenText(ctx_.normalized, t_[j].token) == kCanonicalDash ||
+           TokenText(ctx_.normalized, t_[j].token) == "-" ||
            TokenText(ctx_.normalized, t_[j].token) == ":" ||
            TokenText(ctx_.normalized, t_[j].token) == "(")) {
         std::vector<int> listed;
@@ -286,8 +312,20 @@ class SentenceScanner {
       if (j == 0) continue;
       // "le président kazakh Tokaïev": a demonym between title and name.
       if (j < n_ && covered_[j] >= 0 && !t_[j].token.capitalized) j = out_->mentions[covered_[j]].end;
-      const size_t e = CapitalRun(j, 4);
-      if (e == j) continue;
+      size_t e = CapitalRun(j, 4);
+      if (e == j) {
+        // "le ministre kazakh des Affaires étrangères, Erlan Mukhamedov": the
+        // name in apposition after the title's complement (two words or more).
+        for (size_t q = j; q < n_ && q < j + 8; ++q) {
+          if (t_[q].token.kind != TokenKind::kPunct) continue;
+          if (TokenText(ctx_.normalized, t_[q].token) == "," && Cap(q + 1) && !Has(q + 1, Cue::kDeterminer)) {
+            const size_t ne = CapitalRun(q + 1, 4);
+            if (ne >= q + 3) j = q + 1, e = ne;
+          }
+          break;
+        }
+        if (e == j) continue;
+      }
       Mention m;
       m.begin = static_cast<uint32_t>(j), m.end = static_cast<uint32_t>(e);
       m.entity = NewEntity("person", std::string(Norm(j, e)), j, e);
@@ -297,27 +335,65 @@ class SentenceScanner {
     }
   }
 
+  // A demonym mention starting at i ("chinois", "Chinese"), or nullptr.
+  const Mention* DemonymAt(size_t i) const {
+    const int m = MentionAt(i);
+    if (m < 0) return nullptr;
+    const Mention& x = out_->mentions[m];
+    return x.kind == MentionKind::kEntity && x.demonym && x.begin == i ? &x : nullptr;
+  }
+
+  // "Ministry of Foreign Affairs", "Chinese Commerce Ministry", "ministère
+  // chinois des Affaires étrangères", "European Council" (never the title
+  // that follows: "European Council President Anders Lindqvist").
   void Organizations() {
     for (size_t i = 0; i < n_; ++i) {
       if (!Has(i, Cue::kOrgHead) || !Free(i)) continue;
       size_t b = i, e = i + 1;
-      while (b > 0 && Cap(b - 1) && Free(b - 1) && !Has(b - 1, Cue::kDeterminer)) --b;
+      while (b > 0 && Cap(b - 1) && Free(b - 1) && !Has(b - 1, Cue::kDeterminer) &&
+             !Has(b - 1, Cue::kTitle)) {
+        --b;
+      }
       bool named = b < i;
+      std::vector<int> absorbed;
+      if (b > 0 && named) {
+        if (const Mention* d = DemonymAt(b - 1); d != nullptr && d->end == b && Cap(b - 1)) {
+          absorbed.push_back(covered_[b - 1]);
+          b = d->begin;
+        }
+      }
       for (;;) {
         size_t j = e;
+        int demonym = -1;
+        if (const Mention* d = DemonymAt(j); d != nullptr && !Cap(j)) {
+          demonym = covered_[j];
+          j = d->end;
+        }
         while (j < n_ && Has(j, Cue::kConnector) && Free(j) && j - e < 3) ++j;
-        if (j < n_ && Cap(j) && Free(j)) {
+        if (j < n_ && Cap(j) && Free(j) && !Has(j, Cue::kTitle)) {
+          if (demonym >= 0) absorbed.push_back(demonym);
           e = j + 1;
           named = true;
+          // French: a lower-case adjective closing the name ("des Affaires
+          // étrangères"): a plain word no lexicon knows.
+          if (ctx_.lang == Lang::kFr && e < n_ && !Cap(e) && Free(e) &&
+              t_[e].token.kind == TokenKind::kWord && t_[e].cues == 0 && t_[e].first_cues == 0 &&
+              s_.fold_keys[e] == kNoKey && t_[e].stem == kNoKey && !Cap(e + 1)) {
+            ++e;
+          }
         } else {
           break;
         }
       }
       if (!named) continue;
+      for (int a : absorbed) out_->mentions[a].in_name = true;
       Mention m;
       m.begin = static_cast<uint32_t>(b), m.end = static_cast<uint32_t>(e);
       m.entity = NewEntity("organization", std::string(Norm(b, e)), b, e);
-      AddMention(std::move(m));
+      for (size_t q = b; q < e; ++q) {
+        if (covered_[q] < 0) covered_[q] = static_cast<int>(out_->mentions.size());
+      }
+      AddMention(std::move(m), /*cover=*/false);
       i = e;
     }
   }
@@ -394,6 +470,37 @@ class SentenceScanner {
     return (c == "resource" || c == "sector") ? m : nullptr;
   }
 
+  // The ordinal ending at token `end` ("fourth", "4e", "58th", "16e"), or 0.
+  // Listed words come from the lexicon; a number with an ordinal suffix is
+  // read directly.
+  int OrdinalBefore(size_t end, size_t* begin) const {
+    if (end == 0) return 0;
+    uint32_t idx = 0;
+    if (Has(end - 1, Cue::kOrdinal) && PhraseEnd(end - 1, Cue::kOrdinal, &idx) == end) {
+      *begin = end - 1;
+      return li_.lexicon->mentions.ordinals[idx].value;
+    }
+    const std::string_view w = TokenText(ctx_.normalized, t_[end - 1].token);
+    size_t d = 0;
+    int value = 0;
+    while (d < w.size() && d < 4 && w[d] >= '0' && w[d] <= '9') value = value * 10 + (w[d++] - '0');
+    if (d == 0 || value == 0) return 0;
+    const std::string_view suffix = w.substr(d);
+    static constexpr std::string_view kSuffixes[] = {"st", "nd", "rd", "th", "e", "er", "re", "\xC3\xA8me", "eme"};
+    for (std::string_view x : kSuffixes) {
+      if (suffix == x) {
+        *begin = end - 1;
+        return value;
+      }
+    }
+    return 0;
+  }
+
+  bool IsOrganization(const Mention& m) const {
+    return m.kind == MentionKind::kEntity && !m.in_name && m.entity >= 0 &&
+           table_->at(m.entity).entity.category == "organization";
+  }
+
   const DateSpan* NearestDate(size_t h) const {
     const DateSpan* best = nullptr;
     size_t best_dist = SIZE_MAX;
@@ -415,11 +522,7 @@ class SentenceScanner {
       if (noun.kind == EventKind::kMeasure) continue;  // built with their actor (relations.cc)
       size_t b = h, e = he;
       int ordinal = 0;
-      uint32_t ord_index = 0;
-      if (h > 0 && Has(h - 1, Cue::kOrdinal) && PhraseEnd(h - 1, Cue::kOrdinal, &ord_index) == h) {
-        ordinal = lex.ordinals[ord_index].value;
-        b = h - 1;
-      }
+      if (size_t ob = h; (ordinal = OrdinalBefore(h, &ob)) > 0) b = ob;
       std::vector<const Mention*> pair;
       const Mention* topic = nullptr;
       // English order: [ordinal] [pair] [topic] noun.
@@ -432,7 +535,7 @@ class SentenceScanner {
             if (t) topic = t, q = t->begin;
           }
         }
-        for (size_t start = (q >= 3 ? q - 3 : 0); start < q; ++start) {
+        for (size_t start = (q >= 8 ? q - 8 : 0); start < q; ++start) {
           std::vector<const Mention*> parts;
           if (Pair(start, &parts) == q) {
             pair = parts;
@@ -441,10 +544,8 @@ class SentenceScanner {
           }
         }
         if (q < b) {
-          if (q > 0 && Has(q - 1, Cue::kOrdinal) && PhraseEnd(q - 1, Cue::kOrdinal, &ord_index) == q) {
-            ordinal = lex.ordinals[ord_index].value;
-            --q;
-          }
+          size_t oq = q;
+          if (const int o = OrdinalBefore(q, &oq); o > 0) ordinal = o, q = oq;
           b = q;
         }
       }
@@ -499,6 +600,55 @@ class SentenceScanner {
         }
       }
       for (const Mention* p : pair) participants.push_back(ConjunctOf(*p));
+      // An organisation names the meeting: "58th ASEAN Foreign Ministers'
+      // Meeting", "the SCO summit", "le sommet de l'OTAN", "la réunion
+      // annuelle du Conseil des ministres de l'OCS".
+      const Mention* org = nullptr;
+      size_t name_b = h;
+      if (noun.kind == EventKind::kMeeting && pair.empty() && !topic && between.empty() &&
+          of_forum < 0) {
+        size_t q = b, words = 0;
+        // Capitalised words between, a topic among them ("Defence", "Energy").
+        auto name_word = [&](size_t x) {
+          if (Free(x)) return Cap(x) || TokenText(ctx_.normalized, t_[x].token) == "'";
+          return Cap(x) && covered_[x] >= 0 && Topic(out_->mentions[covered_[x]].begin) != nullptr;
+        };
+        while (q > 0 && words < 4 && name_word(q - 1)) {
+          --q, ++words;
+        }
+        const int mt = q > 0 ? covered_[q - 1] : -1;
+        if (mt >= 0 && IsOrganization(out_->mentions[mt]) && out_->mentions[mt].end == q && b == h) {
+          org = &out_->mentions[mt];
+          name_b = org->begin;
+          b = org->begin;
+          size_t ob = b;
+          if (const int o = OrdinalBefore(b, &ob); o > 0) ordinal = o, b = ob;
+        } else {
+          q = e;
+          for (int k = 0; k < 2 && q < n_ && Free(q) && !Cap(q) && t_[q].cues == 0 &&
+                          t_[q].token.kind == TokenKind::kWord;
+               ++k) {
+            ++q;
+          }
+          const size_t before = q;
+          while (q < n_ && q < before + 2 && Has(q, Cue::kConnector)) ++q;
+          const int mo = q > before && q < n_ ? covered_[q] : -1;
+          if (mo >= 0 && IsOrganization(out_->mentions[mo]) && out_->mentions[mo].begin == q) {
+            org = &out_->mentions[mo];
+            e = org->end;
+            // "du Conseil des ministres de l'OCS": the known organisation after.
+            size_t r = e;
+            while (r < n_ && r < e + 2 && Has(r, Cue::kConnector)) ++r;
+            const int mk = r > e && r < n_ ? covered_[r] : -1;
+            if (mk >= 0 && IsOrganization(out_->mentions[mk]) && out_->mentions[mk].begin == r &&
+                table_->at(out_->mentions[mk].entity).gazetteer != nullptr) {
+              org = &out_->mentions[mk];
+              e = org->end;
+            }
+          }
+        }
+        if (org) participants.push_back({org->entity});
+      }
       // A place right after: "survenue à Pahalgam", "in Astana".
       const Mention* place = nullptr;
       for (size_t q = e; q < n_ && q < e + 4; ++q) {
@@ -511,7 +661,7 @@ class SentenceScanner {
         break;
       }
       const DateSpan* date = NearestDate(h);
-      const bool named = ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0;
+      const bool named = ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
       const bool is_new = noun.kind == EventKind::kIncident ? (named || place || date) : named;
       Mention m;
       m.kind = MentionKind::kEventRef;
@@ -536,6 +686,8 @@ class SentenceScanner {
       std::string base;
       if (of_forum >= 0) {
         base = table_->at(of_forum).entity.label;
+      } else if (org) {
+        base = std::string(Original(name_b, e));
       } else {
         if (noun.kind == EventKind::kIncident && place) base = LabelOf(*place) + " ";
         if (!pair_label.empty()) base += pair_label + " ";
@@ -544,7 +696,7 @@ class SentenceScanner {
       }
       const std::string iso = date ? date->iso : "";
       int forum = of_forum;
-      const bool forum_named = !pair.empty() || topic || (!between.empty() && ordinal > 0);
+      const bool forum_named = !pair.empty() || topic || ((!between.empty() || org) && ordinal > 0);
       if (forum < 0 && forum_named && noun.kind == EventKind::kMeeting) {
         forum = table_->InternNew("forum_" + Slug(base), "forum", base);
         table_->at(forum).head_en = noun.en;

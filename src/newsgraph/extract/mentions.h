@@ -87,6 +87,7 @@ struct Mention {
   bool feminine = false;
   bool masculine = false;
   bool in_name = false;  // part of a larger name: never an argument
+  bool demonym = false;  // kEntity found as a demonym ("chinois", "Malaysian")
   bool new_event = false;  // kEventRef: introduced here, not an anaphor
   int count = 0;             // "les cinq pays": 5
   std::string head_en;       // kEventRef anaphors: head noun to match

@@ -21,7 +21,19 @@ class SentenceRelations {
     begin_ = o.begin;
     end_ = o.end;
     li_.stems.FindAll(s.stem_keys.data(), n_, &stem_matches_);
+    // Words inside a name are not triggers: "Shanghai Cooperation
+    // Organisation", "critical raw materials" (stem of "criticize").
+    in_name_.assign(n_, 0);
+    for (const Mention& m : mentions.mentions) {
+      if (m.kind == MentionKind::kEntity || m.kind == MentionKind::kGroup ||
+          (m.kind == MentionKind::kEventRef && m.new_event)) {
+        for (uint32_t i = m.begin; i < m.end && i < n_; ++i) in_name_[i] = 1;
+      }
+    }
     for (const Matcher::Match& m : stem_matches_) {
+      bool inside = false;
+      for (uint32_t i = m.begin; i < m.end; ++i) inside = inside || in_name_[i];
+      if (inside) continue;
       for (uint32_t p : li_.stems.Payloads(m.node)) {
         if ((p >> 24) == static_cast<uint32_t>(StemCue::kTrigger)) {
           triggers_.push_back({m.begin, m.end, p & 0xFFFFFFu});
@@ -170,8 +182,12 @@ class SentenceRelations {
     size_t i = te, skipped = 0;
     while (i < n_ && skipped < 4) {
       const bool adverb = Has(i, Cue::kAdverb);
+      // Numbers ("70 %", "70,5 %"); a comma only inside a number: "Pékin
+      // condamne, Kaboul se tait" has no object.
       const bool number = t_[i].token.kind == TokenKind::kNumber ||
-                          (t_[i].token.kind == TokenKind::kPunct && (Text(i) == "%" || Text(i) == ","));
+                          (t_[i].token.kind == TokenKind::kPunct &&
+                           (Text(i) == "%" || (Text(i) == "," && i > te &&
+                                               t_[i - 1].token.kind == TokenKind::kNumber)));
       const bool adjective = t_[i].token.kind == TokenKind::kWord && t_[i].cues == 0 &&
                              !t_[i].token.capitalized && s_.fold_keys[i] == kNoKey &&
                              t_[i].stem == kNoKey;
@@ -193,6 +209,7 @@ class SentenceRelations {
         Has(i, Cue::kAgentPrep)) {
       return n_;
     }
+    if (t_[i].token.kind == TokenKind::kPunct && Text(i) == ",") return n_;
     return def.direct_object ? i : n_;
   }
 
@@ -249,6 +266,33 @@ class SentenceRelations {
     return -1;
   }
 
+  // A noun trigger's genitive agent: "le soutien de la Chine au Pakistan",
+  // "the support of China for Pakistan". The phrase right after the noun,
+  // governed by a preposition that also joins names ("de", "of") and is not
+  // one of the trigger's own object prepositions, when an actor. Returns the
+  // phrase index, or -1.
+  int GenitiveAgent(const Hit& hit) const {
+    size_t i = hit.end;
+    while (i < n_ && Has(i, Cue::kAdverb)) ++i;
+    if (i >= n_ || !Has(i, Cue::kPreposition) || !Has(i, Cue::kConnector)) return -1;
+    uint32_t idx = 0;
+    if (PhraseEnd(i, Cue::kObjectPrep, &idx) != 0) {
+      const auto& preps = li_.trigger_preps[hit.trigger];
+      if (std::find(preps.begin(), preps.end(), idx) != preps.end()) return -1;
+    }
+    for (size_t p = 0; p < args_.phrases.size(); ++p) {
+      const ArgPhrase& ph = args_.phrases[p];
+      if (ph.begin <= i) continue;
+      if (ph.governor != static_cast<int>(i) || ph.event >= 0) return -1;
+      for (int e : Flatten(ph.conjuncts)) {
+        const std::string& c = Category(e);
+        if (c != "country" && c != "organization" && c != "region" && c != "person") return -1;
+      }
+      return static_cast<int>(p);
+    }
+    return -1;
+  }
+
   void Trigger(size_t k) {
     const Hit& hit = triggers_[k];
     const TriggerDef& def = li_.lexicon->relations.triggers[hit.trigger];
@@ -256,12 +300,21 @@ class SentenceRelations {
     const std::string modality = Modality(hit.begin, hit.end);
     bool between = false;
     const bool marker = def.kind == TriggerKind::kMarker;
-    const size_t start = marker ? hit.end : ObjectStart(hit.end, def, hit.trigger, &between);
+    const int agent = def.kind == TriggerKind::kNoun && !def.reciprocal ? GenitiveAgent(hit) : -1;
+    size_t start = marker ? hit.end : ObjectStart(hit.end, def, hit.trigger, &between);
+    if (agent >= 0) start = ObjectStart(args_.phrases[agent].end, def, hit.trigger, &between);
     std::vector<int> objects;
     const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
     for (size_t p = 0; p < args_.phrases.size() && start < n_; ++p) {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.begin < start || ph.begin >= wend || Excluded(static_cast<int>(p))) continue;
+      // An agent preposition opens an embedded passive ("les sanctions
+      // imposées par les États-Unis"): what follows is not this object.
+      if (!marker) {
+        bool agent_prep = false;
+        for (size_t i = start; i < ph.begin; ++i) agent_prep = agent_prep || Has(i, Cue::kAgentPrep);
+        if (agent_prep) break;
+      }
       // A comma after an object closes the object ("..., invoquant des raisons").
       if (!marker && !objects.empty()) {
         bool comma = false;
@@ -272,7 +325,7 @@ class SentenceRelations {
       }
       objects.push_back(static_cast<int>(p));
     }
-    int subject = Subject(hit.begin);
+    int subject = agent >= 0 ? agent : Subject(hit.begin);
     if (def.source_is_event) {
       int ev = -1;
       for (const ArgPhrase& ph : args_.phrases) {
@@ -348,6 +401,17 @@ class SentenceRelations {
       tgts.push_back(d_.current_event);
     }
     if (tgts.empty() && def.target_fallback == "recent_resource") tgts = d_.last_resources;
+    // "Washington a dénoncé un « acte lâche »": an object that names no
+    // entity stands for the incident being reported.
+    if (tgts.empty() && def.target_fallback == "recent_incident" && !sources.empty() &&
+        start < n_ && !passive) {
+      for (auto it = d_.events.rbegin(); it != d_.events.rend(); ++it) {
+        if (table_->at(*it).kind == EventKind::kIncident && Category(*it) == "event") {
+          tgts.push_back(*it);
+          break;
+        }
+      }
+    }
     for (int a : sources) {
       for (int b : tgts) Emit(a, rel, b, def.id, modality);
     }
@@ -435,18 +499,48 @@ class SentenceRelations {
         if (best >= 0) Emit(ev.event, held_in, best, "held_in.locative", "asserted");
       }
     }
-    if (located_in) {
-      for (const Mention& m : mentions_.mentions) {
-        if (m.kind != MentionKind::kEntity || m.entity < 0) continue;
-        const EntityRecord& r = table_->at(m.entity);
-        if (r.gazetteer == nullptr || r.entity.category != "location") continue;
-        const std::string& country = r.gazetteer->located_in.empty() ? r.gazetteer->capital_of
-                                                                     : r.gazetteer->located_in;
-        const GazetteerEntry* c = country.empty() ? nullptr : table_->gazetteer().Find(country);
-        if (c == nullptr) continue;
-        const int ci = table_->Intern(*c);
-        if (!state_->structural.insert({m.entity, "located_in", ci}).second) continue;
-        Emit(m.entity, located_in, ci, "located_in.gazetteer", "asserted");
+    if (located_in) LocatedIn(located_in);
+  }
+
+  // located_in where the sentence states it: the country in apposition right
+  // after the place ("Samarkand, Uzbekistan", "à Tianjin, en Chine",
+  // "Gwadar (Pakistan)", "Astana, la capitale du Kazakhstan"). Gazetteer
+  // knowledge alone is not stated by the text.
+  void LocatedIn(const RelationDef* located_in) {
+    const auto& ms = mentions_.mentions;
+    for (size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
+      if (m.kind != MentionKind::kEntity || m.entity < 0 || m.in_name) continue;
+      if (Category(m.entity) != "location") continue;
+      size_t q = m.end;
+      if (q >= n_ || t_[q].token.kind != TokenKind::kPunct || (Text(q) != "," && Text(q) != "(")) {
+        continue;
+      }
+      const bool paren = Text(q) == "(";
+      ++q;
+      const EntityRecord& r = table_->at(m.entity);
+      const std::string* known = r.gazetteer ? &r.gazetteer->located_in : nullptr;
+      for (size_t j = k + 1; j < ms.size(); ++j) {
+        const Mention& c = ms[j];
+        if (c.begin < q) continue;
+        if (c.kind != MentionKind::kEntity || c.entity < 0 || Category(c.entity) != "country") break;
+        // Directly in apposition (articles, a locative preposition between),
+        // or a few words later when the gazetteer agrees.
+        bool direct = true;
+        for (size_t i = q; i < c.begin; ++i) {
+          direct = direct && (Has(i, Cue::kDeterminer) || Has(i, Cue::kLocPrep));
+          if (HardBoundary(i) || Text(i) == ",") direct = false, i = c.begin;
+        }
+        const bool agreed = known != nullptr && *known == table_->at(c.entity).entity.id &&
+                            c.begin <= q + 5;
+        bool clean = true;
+        for (size_t i = q; i < c.begin; ++i) clean = clean && !HardBoundary(i) && Text(i) != ",";
+        if ((direct || (agreed && clean)) && (!paren || Text(std::min(c.end, static_cast<uint32_t>(n_ - 1))) == ")")) {
+          if (state_->structural.insert({m.entity, "located_in", c.entity}).second) {
+            Emit(m.entity, located_in, c.entity, "located_in.apposition", "asserted");
+          }
+        }
+        break;
       }
     }
   }
@@ -464,6 +558,7 @@ class SentenceRelations {
   std::vector<ExtractedRelation>* out_;
   uint32_t begin_ = 0, end_ = 0;
   std::vector<Matcher::Match> stem_matches_;
+  std::vector<char> in_name_;
   std::vector<Hit> triggers_;
   std::vector<ExtractedRelation> emitted_;
   std::vector<int> excluded_;

@@ -8,6 +8,9 @@
 #define NEWSGRAPH_GRAPH_BOOST_GRAPH_H_
 
 #include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,11 +29,32 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidire
 using BoostVertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 using BoostEdge = boost::graph_traits<BoostGraph>::edge_descriptor;
 
+// A compact copy of the structure for searches (graph/paths.cc): for node u,
+// arcs[offsets[u] .. offsets[u + 1]) are its out-edges then its in-edges.
+struct CompactAdjacency {
+  static constexpr uint32_t kOut = 1u << 31;        // u is the edge's source
+  static constexpr uint32_t kSymmetric = 1u << 30;  // the edge was symmetric
+  static constexpr uint32_t kEdgeMask = kSymmetric - 1;
+  struct Arc {
+    NodeId next;     // the other end
+    uint32_t edge;   // EdgeId | kOut | kSymmetric
+  };
+  std::vector<uint32_t> offsets;        // num_nodes + 1
+  std::vector<Arc> arcs;                // 2 * num_edges
+  std::vector<int64_t> evidence_count;  // by EdgeId
+  uint64_t version = 0;                 // Impl::version it was built at
+};
+
 struct KnowledgeGraph::Impl {
   BoostGraph g;
   std::vector<BoostEdge> edges;                   // by EdgeId
   std::unordered_map<std::string, NodeId> by_id;  // node id -> handle
   std::unordered_map<std::string, EdgeId> by_key; // relation edge id -> handle
+  // Bumped by every non-const access to edges (and by adding nodes), so a
+  // cached CompactAdjacency knows it is stale.
+  uint64_t version = 0;
+  mutable std::mutex adjacency_mutex;
+  mutable std::shared_ptr<const CompactAdjacency> adjacency;
 };
 
 }  // namespace newsgraph

@@ -107,11 +107,19 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
 size_t KnowledgeGraph::num_nodes() const { return boost::num_vertices(impl_->g); }
 size_t KnowledgeGraph::num_edges() const { return impl_->edges.size(); }
 
+void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
+  impl_->g.m_vertices.reserve(nodes);
+  impl_->by_id.reserve(nodes);
+  impl_->by_key.reserve(edges);
+  impl_->edges.reserve(edges);
+}
+
 NodeId KnowledgeGraph::AddNode(NodeData data) {
   assert(!data.id.empty());
   auto it = impl_->by_id.find(data.id);
   if (it != impl_->by_id.end()) return it->second;
   std::string id = data.id;
+  ++impl_->version;
   NodeId n = static_cast<NodeId>(boost::add_vertex(std::move(data), impl_->g));
   impl_->by_id.emplace(std::move(id), n);
   return n;
@@ -149,6 +157,7 @@ std::optional<EdgeId> KnowledgeGraph::FindEdge(NodeId source, std::string_view r
 }
 
 EdgeId KnowledgeGraph::AddRawEdge(NodeId source, NodeId target, EdgeData data) {
+  ++impl_->version;
   EdgeId e = static_cast<EdgeId>(impl_->edges.size());
   auto [desc, added] = boost::add_edge(source, target, EdgeBundle{e, std::move(data)}, impl_->g);
   assert(added);
@@ -167,7 +176,10 @@ void KnowledgeGraph::AddMention(NodeId n, const std::string& article_id, int64_t
 
 NodeData& KnowledgeGraph::node(NodeId n) { return impl_->g[n]; }
 const NodeData& KnowledgeGraph::node(NodeId n) const { return impl_->g[n]; }
-EdgeData& KnowledgeGraph::edge(EdgeId e) { return impl_->g[impl_->edges[e]].data; }
+EdgeData& KnowledgeGraph::edge(EdgeId e) {
+  ++impl_->version;  // the caller may change symmetric or the evidence
+  return impl_->g[impl_->edges[e]].data;
+}
 const EdgeData& KnowledgeGraph::edge(EdgeId e) const { return impl_->g[impl_->edges[e]].data; }
 NodeId KnowledgeGraph::source(EdgeId e) const {
   return static_cast<NodeId>(boost::source(impl_->edges[e], impl_->g));

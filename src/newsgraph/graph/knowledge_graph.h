@@ -24,7 +24,10 @@
 // makes merging exact (issue: merge) and output deterministic. Writers emit
 // nodes and edges sorted by id, so insertion order never shows in a file.
 //
-// Not synchronised: build one graph per thread and merge.
+// Not synchronised: build one graph per thread and merge. Const members may be
+// called from several threads at once (searches share a compact copy of the
+// adjacency, rebuilt after any non-const call); keep no EdgeData& from edge()
+// across a search to write through it later.
 #ifndef NEWSGRAPH_GRAPH_KNOWLEDGE_GRAPH_H_
 #define NEWSGRAPH_GRAPH_KNOWLEDGE_GRAPH_H_
 
@@ -147,6 +150,10 @@ class KnowledgeGraph {
 
   size_t num_nodes() const;
   size_t num_edges() const;
+
+  // Makes room for this many nodes and edges in all (readers that know the
+  // counts beforehand); changes nothing else.
+  void Reserve(size_t nodes, size_t edges);
 
   // Adds a node, or returns the existing one with the same id (whose data is
   // left unchanged). REQUIRES: data.id is non-empty.

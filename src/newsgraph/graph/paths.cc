@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <queue>
 #include <set>
 #include <tuple>
@@ -83,24 +85,96 @@ bool IsIsoDate(std::string_view d) {
   return true;
 }
 
+// Per-thread scratch arrays indexed by NodeId. An entry is valid when its
+// stamp equals the generation of the search that wrote it, so starting a
+// search costs O(1) instead of clearing O(nodes).
+struct Workspace {
+  uint64_t generation = 0;
+  std::vector<uint64_t> seen_f, seen_b, good, blocked, excluded, label, done;
+  std::vector<uint32_t> dist_f, dist_b;
+  struct Label {
+    double cost;
+    NodeId prev;
+    EdgeId edge;
+    bool forward;
+  };
+  std::vector<Label> labels;
+
+  void Fit(size_t n) {
+    if (seen_f.size() >= n) return;
+    for (auto* v : {&seen_f, &seen_b, &good, &blocked, &excluded, &label, &done}) v->resize(n, 0);
+    dist_f.resize(n);
+    dist_b.resize(n);
+    labels.resize(n);
+  }
+  uint64_t Next() { return ++generation; }
+};
+
+Workspace& ThreadWorkspace() {
+  thread_local Workspace workspace;
+  return workspace;
+}
+
+// The graph's compact adjacency, built once per version of the graph.
+std::shared_ptr<const CompactAdjacency> AdjacencyOf(const KnowledgeGraph& graph) {
+  const KnowledgeGraph::Impl& impl = graph.impl();
+  std::lock_guard<std::mutex> lock(impl.adjacency_mutex);
+  if (impl.adjacency && impl.adjacency->version == impl.version) return impl.adjacency;
+  auto adj = std::make_shared<CompactAdjacency>();
+  const BoostGraph& g = impl.g;
+  const size_t n = boost::num_vertices(g);
+  adj->version = impl.version;
+  adj->offsets.resize(n + 1);
+  adj->arcs.reserve(2 * impl.edges.size());
+  adj->evidence_count.resize(impl.edges.size());
+  for (size_t u = 0; u < n; ++u) {
+    adj->offsets[u] = static_cast<uint32_t>(adj->arcs.size());
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+      const EdgeBundle& b = g[*it];
+      adj->arcs.push_back({static_cast<NodeId>(boost::target(*it, g)),
+                           b.id | CompactAdjacency::kOut |
+                               (b.data.symmetric ? CompactAdjacency::kSymmetric : 0)});
+      adj->evidence_count[b.id] = b.data.evidence_count;
+    }
+    for (auto [it, end] = boost::in_edges(u, g); it != end; ++it) {
+      const EdgeBundle& b = g[*it];
+      adj->arcs.push_back({static_cast<NodeId>(boost::source(*it, g)),
+                           b.id | (b.data.symmetric ? CompactAdjacency::kSymmetric : 0)});
+    }
+  }
+  adj->offsets[n] = static_cast<uint32_t>(adj->arcs.size());
+  impl.adjacency = adj;
+  return adj;
+}
+
 // What a search may use: the options' filters plus Yen's temporary removals.
 class Searcher {
  public:
   Searcher(const KnowledgeGraph& graph, const PathOptions& options)
-      : graph_(graph), g_(graph.impl().g), options_(options) {
+      : graph_(graph), adj_(AdjacencyOf(graph)), options_(options), ws_(ThreadWorkspace()) {
+    ws_.Fit(graph.num_nodes());
     relations_.insert(options.relations.begin(), options.relations.end());
     excluded_relations_.insert(options.exclude_relations.begin(),
                                options.exclude_relations.end());
-    excluded_.insert(options.exclude_nodes.begin(), options.exclude_nodes.end());
+    excluded_gen_ = ws_.Next();
+    for (NodeId n : options.exclude_nodes) {
+      if (n < graph.num_nodes()) ws_.excluded[n] = excluded_gen_;
+    }
+    blocked_gen_ = ws_.Next();
     filtered_ = !relations_.empty() || !excluded_relations_.empty() || options.min_weight > 0 ||
                 !options.since.empty() || !options.until.empty();
   }
 
   // Yen's removals, reset for every spur search.
-  std::unordered_set<NodeId> blocked_nodes;
-  std::set<std::pair<NodeId, NodeId>> blocked_steps;
+  void ClearBlocks() {
+    blocked_gen_ = ws_.Next();
+    blocked_steps_.clear();
+  }
+  void BlockNode(NodeId n) { ws_.blocked[n] = blocked_gen_; }
+  void BlockStep(NodeId from, NodeId to) { blocked_steps_.push_back({from, to}); }
 
   const KnowledgeGraph& graph() const { return graph_; }
+  Workspace& ws() const { return ws_; }
 
   bool Allowed(EdgeId e) const {
     if (!filtered_) return true;
@@ -123,38 +197,49 @@ class Searcher {
   }
 
   bool Usable(NodeId n, NodeId from, NodeId to) const {
-    if (n == from || n == to) return !blocked_nodes.count(n);
-    return !excluded_.count(n) && !blocked_nodes.count(n);
+    if (ws_.blocked[n] == blocked_gen_) return false;
+    return n == from || n == to || ws_.excluded[n] != excluded_gen_;
   }
 
   // Calls f(Step) for every allowed step out of u (reverse: into u, `next`
-  // being the node the step comes from).
+  // being the node the step comes from). Out-edges first, then in-edges,
+  // each in insertion order.
   template <typename F>
   void ForEachStep(NodeId u, bool reverse, F&& f) const {
-    for (auto [it, end] = boost::out_edges(u, g_); it != end; ++it) {
-      const EdgeBundle& b = g_[*it];
-      const NodeId v = static_cast<NodeId>(boost::target(*it, g_));
-      // Forward search: u -> v along the edge. Reverse: v -> u against it.
-      if (reverse && !options_.undirected && !b.data.symmetric) continue;
-      if (!Allowed(b.id)) continue;
-      if (!StepOpen(reverse ? v : u, reverse ? u : v)) continue;
-      f(Step{v, b.id, !reverse});
+    const CompactAdjacency::Arc* arc = adj_->arcs.data() + adj_->offsets[u];
+    const CompactAdjacency::Arc* end = adj_->arcs.data() + adj_->offsets[u + 1];
+    for (; arc != end; ++arc) {
+      const bool out = (arc->edge & CompactAdjacency::kOut) != 0;
+      // Forward search: along out-edges, against in-edges; reverse: the opposite.
+      if (out == reverse && !options_.undirected && !(arc->edge & CompactAdjacency::kSymmetric)) {
+        continue;
+      }
+      const EdgeId e = arc->edge & CompactAdjacency::kEdgeMask;
+      if (!Allowed(e)) continue;
+      if (!blocked_steps_.empty() && !StepOpen(reverse ? arc->next : u, reverse ? u : arc->next)) {
+        continue;
+      }
+      f(Step{arc->next, e, out != reverse});
     }
-    for (auto [it, end] = boost::in_edges(u, g_); it != end; ++it) {
-      const EdgeBundle& b = g_[*it];
-      const NodeId w = static_cast<NodeId>(boost::source(*it, g_));
-      if (!reverse && !options_.undirected && !b.data.symmetric) continue;
-      if (!Allowed(b.id)) continue;
-      if (!StepOpen(reverse ? w : u, reverse ? u : w)) continue;
-      f(Step{w, b.id, reverse});
-    }
+  }
+
+  // Arcs of the nodes: the work of expanding them.
+  size_t Volume(const std::vector<NodeId>& nodes) const {
+    size_t v = 0;
+    for (NodeId n : nodes) v += adj_->offsets[n + 1] - adj_->offsets[n];
+    return v;
+  }
+
+  double Cost(EdgeId e) const {
+    if (!options_.weighted) return 1;
+    return 1.0 / (1.0 + static_cast<double>(std::max<int64_t>(0, adj_->evidence_count[e])));
   }
 
   // Edge preference between the same two nodes: cheaper, more evidence,
   // smaller id, smaller handle.
   bool BetterEdge(EdgeId a, EdgeId b) const {
     if (a == b) return false;
-    const double ca = HopCost(graph_, a, options_), cb = HopCost(graph_, b, options_);
+    const double ca = Cost(a), cb = Cost(b);
     if (ca != cb) return ca < cb;
     const EdgeData& da = graph_.edge(a);
     const EdgeData& db = graph_.edge(b);
@@ -167,15 +252,21 @@ class Searcher {
 
  private:
   bool StepOpen(NodeId from, NodeId to) const {
-    return blocked_steps.empty() || !blocked_steps.count({from, to});
+    for (const auto& [f, t] : blocked_steps_) {
+      if (f == from && t == to) return false;
+    }
+    return true;
   }
 
   const KnowledgeGraph& graph_;
-  const BoostGraph& g_;
+  std::shared_ptr<const CompactAdjacency> adj_;
   const PathOptions& options_;
+  Workspace& ws_;
   std::set<std::string> relations_;
   std::set<std::string> excluded_relations_;
-  std::unordered_set<NodeId> excluded_;
+  uint64_t excluded_gen_ = 0;
+  uint64_t blocked_gen_ = 0;
+  std::vector<std::pair<NodeId, NodeId>> blocked_steps_;
   bool filtered_ = false;
 };
 
@@ -187,62 +278,76 @@ double PathCost(const KnowledgeGraph& graph, const std::vector<PathHop>& hops,
 }
 
 // Fewest hops, the smallest node-id sequence among ties. Bidirectional
-// breadth-first search by whole layers, expanding the smaller frontier; when
-// the layers meet, the distance is the sum of both radii. The path is then
-// read greedily through the nodes known to lie on a shortest path.
+// breadth-first search by whole layers, expanding the side with fewer arcs to
+// scan; when the layers meet, the distance is the sum of both radii. The path
+// is then read greedily through the nodes known to lie on a shortest path.
 std::optional<Path> HopSearch(const Searcher& s, NodeId from, NodeId to, size_t max_hops) {
   if (!s.Usable(from, from, to) || !s.Usable(to, from, to)) return std::nullopt;
   if (from == to) return Path{};
-  std::unordered_map<NodeId, uint32_t> ds{{from, 0}}, dt{{to, 0}};
+  Workspace& w = s.ws();
+  const uint64_t gen = w.Next();
+  auto seen_f = [&](NodeId n) { return w.seen_f[n] == gen; };
+  auto seen_b = [&](NodeId n) { return w.seen_b[n] == gen; };
+  w.seen_f[from] = gen;
+  w.dist_f[from] = 0;
+  w.seen_b[to] = gen;
+  w.dist_b[to] = 0;
   std::vector<std::vector<NodeId>> fl{{from}}, bl{{to}};
   uint32_t a = 0, b = 0;
   bool met = false;
   while (!met) {
     if (max_hops > 0 && a + b >= max_hops) return std::nullopt;
     if (fl.back().empty() || bl.back().empty()) return std::nullopt;
-    const bool forward = fl.back().size() <= bl.back().size();
+    const bool forward = s.Volume(fl.back()) <= s.Volume(bl.back());
     auto& layers = forward ? fl : bl;
-    auto& mine = forward ? ds : dt;
-    auto& theirs = forward ? dt : ds;
+    std::vector<uint64_t>& mine = forward ? w.seen_f : w.seen_b;
+    std::vector<uint64_t>& theirs = forward ? w.seen_b : w.seen_f;
+    std::vector<uint32_t>& dist = forward ? w.dist_f : w.dist_b;
     const uint32_t depth = forward ? a : b;
     std::vector<NodeId> next;
     for (NodeId u : layers[depth]) {
       s.ForEachStep(u, !forward, [&](const Step& st) {
-        if (!s.Usable(st.next, from, to) || mine.count(st.next)) return;
-        mine.emplace(st.next, depth + 1);
+        if (mine[st.next] == gen || !s.Usable(st.next, from, to)) return;
+        mine[st.next] = gen;
+        dist[st.next] = depth + 1;
         next.push_back(st.next);
-        if (theirs.count(st.next)) met = true;
+        if (theirs[st.next] == gen) met = true;
       });
     }
     layers.push_back(std::move(next));
     (forward ? a : b) += 1;
   }
   const uint32_t total = a + b;
-  auto at = [](const std::unordered_map<NodeId, uint32_t>& m, NodeId n) -> int64_t {
-    auto it = m.find(n);
-    return it == m.end() ? -1 : it->second;
-  };
-  // Forward nodes that lead to t in exactly the remaining hops.
-  std::unordered_set<NodeId> good;
+  // Nodes on a shortest path: layer a where the searches met, then back
+  // through the forward layers, predecessor by predecessor.
+  std::vector<NodeId> good;
   for (NodeId v : fl[a]) {
-    if (at(dt, v) == b) good.insert(v);
+    if (seen_b(v) && w.dist_b[v] == b) {
+      w.good[v] = gen;
+      good.push_back(v);
+    }
   }
   for (uint32_t i = a; i-- > 0;) {
-    for (NodeId v : fl[i]) {
-      bool ok = false;
-      s.ForEachStep(v, false, [&](const Step& st) {
-        if (!ok && at(ds, st.next) == i + 1 && good.count(st.next)) ok = true;
+    std::vector<NodeId> previous;
+    for (NodeId x : good) {
+      s.ForEachStep(x, true, [&](const Step& st) {
+        const NodeId v = st.next;
+        if (seen_f(v) && w.dist_f[v] == i && w.good[v] != gen) {
+          w.good[v] = gen;
+          previous.push_back(v);
+        }
       });
-      if (ok) good.insert(v);
     }
+    good = std::move(previous);
   }
   Path path;
   NodeId cur = from;
   for (uint32_t pos = 0; pos < total; ++pos) {
     std::optional<Step> best;
     s.ForEachStep(cur, false, [&](const Step& st) {
-      const bool on_path = pos + 1 <= a ? (at(ds, st.next) == pos + 1 && good.count(st.next))
-                                        : at(dt, st.next) == total - pos - 1;
+      const bool on_path =
+          pos + 1 <= a ? (seen_f(st.next) && w.dist_f[st.next] == pos + 1 && w.good[st.next] == gen)
+                       : (seen_b(st.next) && w.dist_b[st.next] == total - pos - 1);
       if (!on_path || !s.Usable(st.next, from, to)) return;
       if (!best || s.Id(st.next) < s.Id(best->next) ||
           (st.next == best->next && s.BetterEdge(st.edge, best->edge))) {
@@ -257,13 +362,68 @@ std::optional<Path> HopSearch(const Searcher& s, NodeId from, NodeId to, size_t 
   return path;
 }
 
+// Cheapest path by Dijkstra over flat per-node labels. Among equal costs a
+// node keeps the predecessor with the smallest id, then the better edge.
+std::optional<Path> FlatWeightedSearch(const Searcher& s, const PathOptions& options, NodeId from,
+                                       NodeId to) {
+  Workspace& w = s.ws();
+  const uint64_t gen = w.Next();
+  using Entry = std::pair<double, NodeId>;  // (cost, node)
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+  w.label[from] = gen;
+  w.labels[from] = {0, from, 0, true};
+  queue.emplace(0, from);
+  bool found = false;
+  while (!queue.empty()) {
+    auto [cost, u] = queue.top();
+    queue.pop();
+    if (w.done[u] == gen || cost > w.labels[u].cost) continue;
+    w.done[u] = gen;
+    if (u == to) {
+      found = true;
+      break;
+    }
+    s.ForEachStep(u, false, [&](const Step& st) {
+      const NodeId v = st.next;
+      if (w.done[v] == gen || !s.Usable(v, from, to)) return;
+      const double c = cost + s.Cost(st.edge);
+      Workspace::Label& old = w.labels[v];
+      if (w.label[v] != gen) {
+        w.label[v] = gen;
+        old = {c, u, st.edge, st.forward};
+        queue.emplace(c, v);
+        return;
+      }
+      if (c < old.cost ||
+          (c == old.cost && (s.Id(u) < s.Id(old.prev) ||
+                             (u == old.prev && s.BetterEdge(st.edge, old.edge))))) {
+        const bool cheaper = c < old.cost;
+        old = {c, u, st.edge, st.forward};
+        if (cheaper) queue.emplace(c, v);
+      }
+    });
+  }
+  (void)options;
+  if (!found) return std::nullopt;
+  Path path;
+  for (NodeId v = to; v != from;) {
+    const Workspace::Label& label = w.labels[v];
+    path.hops.push_back({label.edge, label.prev, v, label.forward});
+    v = label.prev;
+  }
+  std::reverse(path.hops.begin(), path.hops.end());
+  path.cost = PathCost(s.graph(), path.hops, options);
+  return path;
+}
+
 // Cheapest path by Dijkstra; with a hop limit, over (node, hops) states.
 std::optional<Path> WeightedSearch(const Searcher& s, const PathOptions& options, NodeId from,
                                    NodeId to, size_t max_hops) {
   if (!s.Usable(from, from, to) || !s.Usable(to, from, to)) return std::nullopt;
   if (from == to) return Path{};
-  const uint64_t layers = max_hops > 0 ? max_hops + 1 : 1;
-  auto key = [layers](NodeId n, uint64_t h) { return uint64_t{n} * layers + (layers > 1 ? h : 0); };
+  if (max_hops == 0) return FlatWeightedSearch(s, options, from, to);
+  const uint64_t layers = max_hops + 1;
+  auto key = [layers](NodeId n, uint64_t h) { return uint64_t{n} * layers + h; };
   struct Label {
     double cost;
     uint64_t prev;
@@ -285,16 +445,16 @@ std::optional<Path> WeightedSearch(const Searcher& s, const PathOptions& options
     if (label.done || cost > label.cost) continue;
     label.done = true;
     const NodeId u = static_cast<NodeId>(state / layers);
-    const uint64_t h = layers > 1 ? state % layers : 0;
+    const uint64_t h = state % layers;
     if (u == to) {
       found = state;
       break;
     }
-    if (layers > 1 && h + 1 >= layers) continue;
+    if (h + 1 >= layers) continue;
     s.ForEachStep(u, false, [&](const Step& st) {
       if (!s.Usable(st.next, from, to)) return;
       const uint64_t next = key(st.next, h + 1);
-      const double c = cost + HopCost(s.graph(), st.edge, options);
+      const double c = cost + s.Cost(st.edge);
       auto it = labels.find(next);
       if (it == labels.end()) {
         labels[next] = {c, state, st.edge, st.forward, false};
@@ -510,14 +670,13 @@ std::vector<Path> ShortestPaths(const KnowledgeGraph& graph, NodeId from, NodeId
     for (size_t i = 0; i + 1 < last_nodes.size(); ++i) {
       if (options.max_hops > 0 && i >= options.max_hops) break;
       const NodeId spur = last_nodes[i];
-      s.blocked_nodes.clear();
-      s.blocked_steps.clear();
-      for (size_t j = 0; j < i; ++j) s.blocked_nodes.insert(last_nodes[j]);
+      s.ClearBlocks();
+      for (size_t j = 0; j < i; ++j) s.BlockNode(last_nodes[j]);
       for (const Path& p : found) {
         std::vector<NodeId> nodes = NodesOf(p, from);
         if (nodes.size() > i + 1 && std::equal(nodes.begin(), nodes.begin() + i + 1,
                                                last_nodes.begin())) {
-          s.blocked_steps.insert({nodes[i], nodes[i + 1]});
+          s.BlockStep(nodes[i], nodes[i + 1]);
         }
       }
       const size_t limit = options.max_hops > 0 ? options.max_hops - i : 0;
@@ -536,6 +695,27 @@ std::vector<Path> ShortestPaths(const KnowledgeGraph& graph, NodeId from, NodeId
     candidates.erase(candidates.begin());
   }
   return found;
+}
+
+std::vector<uint32_t> HopDistances(const KnowledgeGraph& graph, NodeId from,
+                                   const PathOptions& options) {
+  std::vector<uint32_t> distance(graph.num_nodes(), kUnreached);
+  if (from >= graph.num_nodes()) return distance;
+  Searcher s(graph, options);
+  distance[from] = 0;
+  std::vector<NodeId> layer{from}, next;
+  for (uint32_t d = 1; !layer.empty() && (options.max_hops == 0 || d <= options.max_hops); ++d) {
+    next.clear();
+    for (NodeId u : layer) {
+      s.ForEachStep(u, false, [&](const Step& st) {
+        if (distance[st.next] != kUnreached || !s.Usable(st.next, from, from)) return;
+        distance[st.next] = d;
+        next.push_back(st.next);
+      });
+    }
+    layer.swap(next);
+  }
+  return distance;
 }
 
 }  // namespace newsgraph

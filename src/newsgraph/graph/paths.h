@@ -14,11 +14,14 @@
 //
 // A NodeIndex keeps a pointer to its graph: the graph must outlive it and not
 // change while it is used. Searches only read the graph; concurrent searches
-// on a const graph are safe.
+// on a const graph are safe. The first search after a change builds a compact
+// copy of the adjacency (~2 arcs of 8 bytes per edge), shared by the next
+// ones; per-thread scratch arrays (a few words per node) are reused.
 #ifndef NEWSGRAPH_GRAPH_PATHS_H_
 #define NEWSGRAPH_GRAPH_PATHS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,6 +114,13 @@ std::optional<Path> ShortestPath(const KnowledgeGraph& graph, NodeId from, NodeI
 // Up to k loopless paths by increasing cost (Yen's algorithm).
 std::vector<Path> ShortestPaths(const KnowledgeGraph& graph, NodeId from, NodeId to, size_t k,
                                 const PathOptions& options);
+
+// Breadth-first search from `from`: the number of hops to every node (by
+// NodeId) under `options` (directions, filters, exclusions, max_hops as a
+// depth limit; `weighted` is ignored), kUnreached where it cannot go.
+inline constexpr uint32_t kUnreached = 0xFFFFFFFFu;
+std::vector<uint32_t> HopDistances(const KnowledgeGraph& graph, NodeId from,
+                                   const PathOptions& options);
 
 // Checks the dates of `options`: "--since: '2025-13' is not an ISO date".
 Status ValidatePathOptions(const PathOptions& options);

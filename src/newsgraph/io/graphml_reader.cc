@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "newsgraph/base/edit_distance.h"
 #include "newsgraph/base/file.h"
@@ -92,11 +93,22 @@ class Reader {
 
   std::string_view text_;
   const std::string& name_;
+  // Fast lookups for one domain, built by Index() once every key is read:
+  // key id -> key (the domain's own, else "all"), and the keys with defaults.
+  struct DomainKeys {
+    std::unordered_map<std::string, const Key*> by_id;
+    std::vector<const Key*> defaults;
+  };
+  void Index();
+  const DomainKeys& KeysFor(std::string_view domain) const;
+
   std::map<std::pair<std::string, std::string>, Key> keys_;  // (domain, id)
+  std::map<std::string, DomainKeys, std::less<>> domains_;
+  DomainKeys no_keys_;
   KnowledgeGraph graph_;
   bool ours_ = false;
   std::unordered_map<std::string, NodeId> by_xml_id_;
-  std::set<std::string> edge_ids_;
+  std::unordered_set<std::string> edge_ids_;
 };
 
 void Reader::ReadKey(const pugi::xml_node& k) {
@@ -115,10 +127,28 @@ void Reader::ReadKey(const pugi::xml_node& k) {
   keys_.try_emplace({key.domain, key.id}, std::move(key));
 }
 
+void Reader::Index() {
+  domains_.clear();
+  for (std::string_view domain : {"graph", "node", "edge"}) {
+    DomainKeys& d = domains_[std::string(domain)];
+    for (const auto& [dk, key] : keys_) {
+      if (dk.first != domain && dk.first != "all") continue;
+      if (key.default_value) d.defaults.push_back(&key);
+      // The domain's own key wins over an "all" key of the same id.
+      if (dk.first == domain || !d.by_id.count(dk.second)) d.by_id[dk.second] = &key;
+    }
+  }
+}
+
+const Reader::DomainKeys& Reader::KeysFor(std::string_view domain) const {
+  auto it = domains_.find(domain);
+  return it == domains_.end() ? no_keys_ : it->second;
+}
+
 const Key* Reader::FindKey(std::string_view domain, std::string_view id) const {
-  auto it = keys_.find({std::string(domain), std::string(id)});
-  if (it == keys_.end()) it = keys_.find({"all", std::string(id)});
-  return it == keys_.end() ? nullptr : &it->second;
+  const DomainKeys& d = KeysFor(domain);
+  auto it = d.by_id.find(std::string(id));
+  return it == d.by_id.end() ? nullptr : it->second;
 }
 
 // Concatenated text of a <data>; nullopt when it holds elements (yEd graphics).
@@ -192,11 +222,8 @@ Result<ElementData> Reader::ReadData(const pugi::xml_node& element, std::string_
     }
     out.values[key->name] = Value{key, std::move(*text)};
   }
-  for (const auto& [dk, key] : keys_) {
-    if ((dk.first == domain || dk.first == "all") && key.default_value &&
-        !out.values.count(key.name)) {
-      out.values[key.name] = Value{&key, *key.default_value};
-    }
+  for (const Key* key : KeysFor(domain).defaults) {
+    if (!out.values.count(key->name)) out.values[key->name] = Value{key, *key->default_value};
   }
   return out;
 }
@@ -231,6 +258,7 @@ Status Reader::ReadGraphData(const pugi::xml_node& graph) {
 
 Status Reader::ReadNodes(const pugi::xml_node& graph) {
   std::unordered_map<std::string, pugi::xml_node> first_seen;
+  first_seen.reserve(by_xml_id_.bucket_count());
   for (pugi::xml_node n : graph.children()) {
     if (n.type() != pugi::node_element || LocalName(n) != "node") continue;
     if (!n.attribute("id")) return Error(n, "node without an id");
@@ -429,6 +457,17 @@ Result<KnowledgeGraph> Reader::Read() {
     if (c.type() == pugi::node_element && LocalName(c) == "key") ReadKey(c);  // Gephi puts keys here
   }
   std::string_view edgedefault = graph.attribute("edgedefault").value();
+  Index();
+  size_t nodes = 0, edges = 0;
+  for (pugi::xml_node c : graph.children()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string_view local = LocalName(c);
+    nodes += local == "node";
+    edges += local == "edge";
+  }
+  graph_.Reserve(nodes, edges);
+  by_xml_id_.reserve(nodes);
+  edge_ids_.reserve(edges);
   NEWSGRAPH_RETURN_IF_ERROR(ReadGraphData(graph));
   NEWSGRAPH_RETURN_IF_ERROR(ReadNodes(graph));
   NEWSGRAPH_RETURN_IF_ERROR(ReadEdges(graph, edgedefault == "undirected"));

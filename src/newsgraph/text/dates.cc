@@ -1,8 +1,12 @@
 #include "newsgraph/text/dates.h"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "newsgraph/base/utf8.h"
+#include "newsgraph/text/char_class.h"
 #include "newsgraph/text/normalizer.h"
+#include "newsgraph/text/string_hash.h"
 #include "newsgraph/text/tokenizer.h"
 
 namespace newsgraph {
@@ -63,6 +67,40 @@ int Digits(std::string_view s, size_t min_digits, size_t max_digits) {
   return v;
 }
 
+constexpr uint8_t kStartPiece = 1;
+constexpr uint8_t kWordPiece = 2;
+
+// Bit of a folded word's first byte in Vocabulary::word_first / piece_first.
+inline uint32_t FirstBit(unsigned char c) {
+  return c >= 'a' && c <= 'z' ? uint32_t{1} << (c - 'a') : uint32_t{1} << 26;
+}
+
+inline bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Calls f(piece) for each run of ASCII letters/digits and non-ASCII bytes of
+// `folded` until f returns true; returns whether one did.
+template <typename F>
+bool AnyPiece(std::string_view folded, F&& f) {
+  size_t i = 0;
+  while (i < folded.size()) {
+    const auto in_piece = [&](size_t k) {
+      const unsigned char c = static_cast<unsigned char>(folded[k]);
+      return c >= 0x80 || IsAsciiAlnum(c);
+    };
+    if (!in_piece(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < folded.size() && in_piece(j)) ++j;
+    if (f(folded.substr(i, j - i))) return true;
+    i = j;
+  }
+  return false;
+}
+
 bool ParseIso(std::string_view iso, int* y, int* m, int* d) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
   *y = Digits(iso.substr(0, 4), 4, 4);
@@ -90,22 +128,165 @@ bool IsIsoDate(std::string_view iso) {
   return ParseIso(iso, &y, &m, &d);
 }
 
+size_t DateFinder::Hash::operator()(std::string_view s) const { return HashBytes(s); }
+
 DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
   Vocabulary v;
+  const auto word = [&v](const std::string& name) -> WordInfo& {
+    const std::string folded = FoldString(name);
+    if (!folded.empty()) {
+      v.max_word = std::max(v.max_word, folded.size());
+      v.word_first |= FirstBit(static_cast<unsigned char>(folded[0]));
+    }
+    return v.words[folded];
+  };
+  // Date words feed the segment prefilter.
+  const auto piece = [&v](const std::string& name, uint8_t kind) {
+    const std::string folded = FoldString(name);
+    if (folded.empty()) return;  // matches no token
+    bool has_piece = false;
+    AnyPiece(folded, [&](std::string_view p) {
+      v.pieces[std::string(p)] |= kind | kWordPiece;
+      if (v.piece_first.size() <= p.size()) {
+        v.piece_first.resize(p.size() + 1, 0);
+        v.piece_last.resize(p.size() + 1, 0);
+      }
+      v.piece_first[p.size()] |= FirstBit(static_cast<unsigned char>(p[0]));
+      v.piece_last[p.size()] |= FirstBit(static_cast<unsigned char>(p.back()));
+      has_piece = true;
+      return false;
+    });
+    if (!has_piece) v.prefilter = false;
+  };
   for (size_t m = 0; m < language.months.size() && m < 12; ++m) {
-    for (const std::string& name : language.months[m]) v.months[FoldString(name)] = int(m) + 1;
+    for (const std::string& name : language.months[m]) {
+      word(name).month = int(m) + 1;
+      piece(name, kStartPiece);
+    }
   }
   for (size_t d = 0; d < language.weekdays.size() && d < 7; ++d) {
-    for (const std::string& name : language.weekdays[d]) v.weekdays[FoldString(name)] = int(d);
+    for (const std::string& name : language.weekdays[d]) {
+      word(name).weekday = int(d);
+      piece(name, kStartPiece);
+    }
   }
-  for (const auto& [word, offset] : language.relative_days) v.relative_days[FoldString(word)] = offset;
-  for (const std::string& w : language.past_markers) v.markers[FoldString(w)] = -1;
-  for (const std::string& w : language.next_markers) v.markers[FoldString(w)] = 1;
-  for (const std::string& w : language.year_prepositions) v.year_prepositions[FoldString(w)] = 1;
+  for (const auto& [name, offset] : language.relative_days) {
+    word(name).relative = offset + 1000;
+    piece(name, kStartPiece);
+  }
+  for (const std::string& w : language.past_markers) {
+    word(w).marker = -1;
+    piece(w, kWordPiece);
+  }
+  for (const std::string& w : language.next_markers) {
+    word(w).marker = 1;
+    piece(w, kWordPiece);
+  }
+  for (const std::string& w : language.year_prepositions) {
+    word(w).prep = true;
+    piece(w, kWordPiece);
+  }
   for (const std::string& s : language.day_suffixes) v.day_suffixes.push_back(FoldString(s));
   v.names_capitalized = language.names_capitalized;
   v.month_first_numeric = language.month_first_numeric;
   return v;
+}
+
+void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t begin,
+                              size_t end, std::string* scratch,
+                              std::vector<std::pair<size_t, size_t>>* segments) {
+  segments->clear();
+  if (!v.prefilter) {
+    segments->push_back({begin, end});
+    return;
+  }
+  const std::string_view line_text = text.substr(0, end);
+  // kStartPiece | kWordPiece bits of a piece; 0 when it is no piece.
+  const auto piece_bits = [&v](std::string_view p) -> uint8_t {
+    if (p.size() >= v.piece_first.size() ||
+        !(v.piece_first[p.size()] & FirstBit(static_cast<unsigned char>(p[0]))) ||
+        !(v.piece_last[p.size()] & FirstBit(static_cast<unsigned char>(p.back())))) {
+      return 0;
+    }
+    const auto it = v.pieces.find(p);
+    return it == v.pieces.end() ? 0 : it->second;
+  };
+  const auto is_blank = [&](size_t k) { return text[k] == ' ' || text[k] == '\t'; };
+  size_t segment_begin = begin;
+  bool candidate = false;  // the current segment has a digit or a date name
+  size_t i = begin;
+  while (i < end) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) {
+      ++i;
+      continue;
+    }
+    // A run of word characters, as the tokenizer sees them (letters, marks,
+    // digits).
+    size_t j = i;
+    bool ascii = true, digit = false;
+    while (j < end) {
+      const unsigned char c = static_cast<unsigned char>(text[j]);
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        ++j;
+        continue;
+      }
+      if (c >= '0' && c <= '9') {
+        digit = true;
+        ++j;
+        continue;
+      }
+      if (c < 0x80) break;
+      size_t next = j;
+      const char32_t cp = DecodeUtf8(line_text, &next);
+      if (!(CharClassOf(cp) & (kCharLetter | kCharDigit))) break;
+      ascii = false;
+      j = next;
+    }
+    if (j == i) {  // a non-ASCII character that is not a word character
+      DecodeUtf8(line_text, &j);
+      i = j;
+      continue;
+    }
+    bool start = digit, neutral = false;
+    if (!digit) {
+      if (ascii) {
+        const size_t n = j - i;
+        if (n >= v.piece_first.size() || !(v.piece_first[n] & FirstBit(b | 0x20)) ||
+            !(v.piece_last[n] & FirstBit(static_cast<unsigned char>(text[j - 1]) | 0x20))) {
+          neutral = true;
+        } else if (n > 64) {
+          start = true;  // longer than the buffer below: keep it, to be safe
+        } else {
+          char lower[64];
+          for (size_t k = 0; k < n; ++k) lower[k] = static_cast<char>(text[i + k] | 0x20);
+          const uint8_t bits = piece_bits(std::string_view(lower, n));
+          start = (bits & kStartPiece) != 0;
+          neutral = bits == 0;
+        }
+      } else {
+        scratch->clear();
+        AppendFolded(text.substr(i, j - i), scratch);
+        AnyPiece(*scratch, [&](std::string_view p) {
+          const uint8_t bits = piece_bits(p);
+          start |= (bits & kStartPiece) != 0;
+          neutral |= bits == 0;
+          return false;
+        });
+      }
+    }
+    if (neutral && (i == begin || is_blank(i - 1)) && (j == end || is_blank(j))) {
+      // A word between blanks that is no date word: one token, with an
+      // empty date cell, that no pattern crosses. Cut here.
+      if (candidate) segments->push_back({segment_begin, i});
+      segment_begin = j;
+      candidate = false;
+    } else {
+      candidate |= start;
+    }
+    i = j;
+  }
+  if (candidate) segments->push_back({segment_begin, end});
 }
 
 DateFinder::DateFinder(const DateLexicon& lexicon)
@@ -143,224 +324,236 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text,
   std::vector<Token> tokens;
   std::vector<Cell> cells;
   std::string folded;
+  std::vector<std::pair<size_t, size_t>> segments;
   size_t line_begin = 0;
   while (line_begin < text.size()) {
     size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
-    tokens.clear();
-    Tokenize(text, {static_cast<uint32_t>(line_begin), static_cast<uint32_t>(line_end)}, &tokens);
+    DateSegments(v, text, line_begin, line_end, &folded, &segments);
     line_begin = line_end + 1;
+    for (const auto& [segment_begin, segment_end] : segments) {
+      tokens.clear();
+      Tokenize(text, {static_cast<uint32_t>(segment_begin), static_cast<uint32_t>(segment_end)},
+               &tokens);
 
-    // Classify every token once.
-    cells.assign(tokens.size(), Cell());
-    for (size_t t = 0; t < tokens.size(); ++t) {
-      const Token& tok = tokens[t];
-      const std::string_view s = TokenText(text, tok);
-      Cell& c = cells[t];
-      if (tok.kind == TokenKind::kNumber) {
-        c.year = Digits(s, 4, 4) >= 1000 ? Digits(s, 4, 4) : 0;
-        c.small = Digits(s, 1, 2);
-        c.day = c.small >= 1 && c.small <= 31 ? c.small : 0;
-        continue;
-      }
-      if (tok.kind != TokenKind::kWord) continue;
-      folded.clear();
-      AppendFolded(s, &folded);
-      // "1er", "6th": digits then a day suffix.
-      size_t digits = 0;
-      while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
-      if (digits > 0 && digits <= 2) {
-        for (const std::string& suffix : v.day_suffixes) {
-          if (folded.compare(digits, std::string::npos, suffix) == 0) {
-            const int d = Digits(folded.substr(0, digits), 1, 2);
-            if (d >= 1 && d <= 31) c.day = d;
+      // Classify every token once.
+      cells.assign(tokens.size(), Cell());
+      for (size_t t = 0; t < tokens.size(); ++t) {
+        const Token& tok = tokens[t];
+        const std::string_view s = TokenText(text, tok);
+        Cell& c = cells[t];
+        if (tok.kind == TokenKind::kNumber) {
+          c.year = Digits(s, 4, 4) >= 1000 ? Digits(s, 4, 4) : 0;
+          c.small = Digits(s, 1, 2);
+          c.day = c.small >= 1 && c.small <= 31 ? c.small : 0;
+          continue;
+        }
+        if (tok.kind != TokenKind::kWord) continue;
+        folded.clear();
+        AppendFolded(s, &folded);
+        // "1er", "6th": digits then a day suffix.
+        size_t digits = 0;
+        while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
+        if (digits > 0 && digits <= 2) {
+          for (const std::string& suffix : v.day_suffixes) {
+            if (folded.compare(digits, std::string::npos, suffix) == 0) {
+              const int d = Digits(folded.substr(0, digits), 1, 2);
+              if (d >= 1 && d <= 31) c.day = d;
+            }
+          }
+          continue;
+        }
+        // "avant-hier": a hyphenated relative day.
+        if (t + 2 < tokens.size() && TokenText(text, tokens[t + 1]) == "-" &&
+            !tokens[t + 1].space_before && !tokens[t + 2].space_before) {
+          std::string joined = folded + "-" + FoldString(TokenText(text, tokens[t + 2]));
+          auto it = v.words.find(joined);
+          if (it != v.words.end() && it->second.relative != 0) {
+            c.relative = it->second.relative;
+            c.day = -(static_cast<int>(tokens[t + 2].end));  // marks the span end
+            continue;
           }
         }
-        continue;
-      }
-      // "avant-hier": a hyphenated relative day.
-      if (t + 2 < tokens.size() && TokenText(text, tokens[t + 1]) == "-" &&
-          !tokens[t + 1].space_before && !tokens[t + 2].space_before) {
-        std::string joined = folded + "-" + FoldString(TokenText(text, tokens[t + 2]));
-        auto it = v.relative_days.find(joined);
-        if (it != v.relative_days.end()) {
-          c.relative = it->second + 1000;
-          c.day = -(static_cast<int>(tokens[t + 2].end));  // marks the span end
+        if (folded.size() > v.max_word ||
+            !(v.word_first & FirstBit(static_cast<unsigned char>(folded[0])))) {
           continue;
         }
+        const auto it = v.words.find(std::string_view(folded));
+        if (it == v.words.end()) continue;
+        const WordInfo& w = it->second;
+        const bool name_ok = !v.names_capitalized || tok.capitalized;
+        if (w.month != 0 && name_ok) c.month = w.month;
+        if (w.weekday >= 0 && name_ok) c.weekday = w.weekday;
+        if (w.relative != 0) c.relative = w.relative;
+        if (w.marker != 0) c.marker = w.marker;
+        if (w.prep) c.prep = true;
       }
-      const bool name_ok = !v.names_capitalized || tok.capitalized;
-      if (auto it = v.months.find(folded); it != v.months.end() && name_ok) c.month = it->second;
-      if (auto it = v.weekdays.find(folded); it != v.weekdays.end() && name_ok) c.weekday = it->second;
-      if (auto it = v.relative_days.find(folded); it != v.relative_days.end()) c.relative = it->second + 1000;
-      if (auto it = v.markers.find(folded); it != v.markers.end()) c.marker = it->second;
-      if (v.year_prepositions.count(folded)) c.prep = true;
-    }
 
-    const auto is_punct = [&](size_t t, std::string_view p, bool glued) {
-      return t < tokens.size() && TokenText(text, tokens[t]) == p &&
-             (!glued || !tokens[t].space_before);
-    };
-    const auto add = [&](size_t first, size_t last, std::string iso, DatePrecision p, bool rel) {
-      out->push_back({tokens[first].begin, tokens[last].end, std::move(iso), p, rel});
-    };
-    // A month name, optionally followed by its abbreviation dot: returns the
-    // index after it, or 0.
-    const auto month_at = [&](size_t t) -> size_t {
-      if (t >= tokens.size() || cells[t].month == 0) return 0;
-      return is_punct(t + 1, ".", true) ? t + 2 : t + 1;
-    };
-    // Day Month [Year] from t; returns the index after, or 0.
-    const auto day_month_year = [&](size_t t) -> size_t {
-      if (t >= tokens.size() || cells[t].day <= 0) return 0;
-      const size_t after_month = month_at(t + 1);
-      if (!after_month) return 0;
-      const int d = cells[t].day, m = cells[t + 1].month;
-      size_t y_at = after_month;
-      if (is_punct(y_at, ",", false)) ++y_at;
-      if (y_at < tokens.size() && cells[y_at].year) {
-        // An impossible date ("30 février 2024") is consumed, not reported.
-        if (ValidDay(cells[y_at].year, m, d)) {
-          add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+      const auto is_punct = [&](size_t t, std::string_view p, bool glued) {
+        return t < tokens.size() && TokenText(text, tokens[t]) == p &&
+               (!glued || !tokens[t].space_before);
+      };
+      const auto add = [&](size_t first, size_t last, std::string iso, DatePrecision p, bool rel) {
+        out->push_back({tokens[first].begin, tokens[last].end, std::move(iso), p, rel});
+      };
+      // A month name, optionally followed by its abbreviation dot: returns the
+      // index after it, or 0.
+      const auto month_at = [&](size_t t) -> size_t {
+        if (t >= tokens.size() || cells[t].month == 0) return 0;
+        return is_punct(t + 1, ".", true) ? t + 2 : t + 1;
+      };
+      // Day Month [Year] from t; returns the index after, or 0.
+      const auto day_month_year = [&](size_t t) -> size_t {
+        if (t >= tokens.size() || cells[t].day <= 0) return 0;
+        const size_t after_month = month_at(t + 1);
+        if (!after_month) return 0;
+        const int d = cells[t].day, m = cells[t + 1].month;
+        size_t y_at = after_month;
+        if (is_punct(y_at, ",", false)) ++y_at;
+        if (y_at < tokens.size() && cells[y_at].year) {
+          // An impossible date ("30 février 2024") is consumed, not reported.
+          if (ValidDay(cells[y_at].year, m, d)) {
+            add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+          }
+          return y_at + 1;
         }
-        return y_at + 1;
-      }
-      if (!have_article || !ValidDay(ay, m, d)) return 0;
-      add(t, after_month - 1, Iso(ay, m, d), DatePrecision::kDay, true);
-      return after_month;
-    };
-    // Month Day[,] [Year] from t ("June 6, 2025").
-    const auto month_day_year = [&](size_t t) -> size_t {
-      const size_t after_month = month_at(t);
-      if (!after_month || after_month >= tokens.size() || cells[after_month].day <= 0) return 0;
-      const int m = cells[t].month, d = cells[after_month].day;
-      size_t y_at = after_month + 1;
-      if (is_punct(y_at, ",", false)) ++y_at;
-      if (y_at < tokens.size() && cells[y_at].year) {
-        // An impossible date ("30 février 2024") is consumed, not reported.
-        if (ValidDay(cells[y_at].year, m, d)) {
-          add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+        if (!have_article || !ValidDay(ay, m, d)) return 0;
+        add(t, after_month - 1, Iso(ay, m, d), DatePrecision::kDay, true);
+        return after_month;
+      };
+      // Month Day[,] [Year] from t ("June 6, 2025").
+      const auto month_day_year = [&](size_t t) -> size_t {
+        const size_t after_month = month_at(t);
+        if (!after_month || after_month >= tokens.size() || cells[after_month].day <= 0) return 0;
+        const int m = cells[t].month, d = cells[after_month].day;
+        size_t y_at = after_month + 1;
+        if (is_punct(y_at, ",", false)) ++y_at;
+        if (y_at < tokens.size() && cells[y_at].year) {
+          // An impossible date ("30 février 2024") is consumed, not reported.
+          if (ValidDay(cells[y_at].year, m, d)) {
+            add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+          }
+          return y_at + 1;
         }
-        return y_at + 1;
-      }
-      if (!have_article || !ValidDay(ay, m, d)) return 0;
-      add(t, after_month, Iso(ay, m, d), DatePrecision::kDay, true);
-      return after_month + 1;
-    };
+        if (!have_article || !ValidDay(ay, m, d)) return 0;
+        add(t, after_month, Iso(ay, m, d), DatePrecision::kDay, true);
+        return after_month + 1;
+      };
 
-    size_t t = 0;
-    while (t < tokens.size()) {
-      const Cell& c = cells[t];
-      // 2025-06-06
-      if (c.year && is_punct(t + 1, "-", true) && t + 4 < tokens.size() &&
-          tokens[t + 2].kind == TokenKind::kNumber && !tokens[t + 2].space_before &&
-          is_punct(t + 3, "-", true) && tokens[t + 4].kind == TokenKind::kNumber &&
-          !tokens[t + 4].space_before) {
-        const int m = Digits(TokenText(text, tokens[t + 2]), 2, 2);
-        const int d = Digits(TokenText(text, tokens[t + 4]), 2, 2);
-        if (ValidDay(c.year, m, d)) {
-          add(t, t + 4, Iso(c.year, m, d), DatePrecision::kDay, false);
-          t += 5;
-          continue;
+      size_t t = 0;
+      while (t < tokens.size()) {
+        const Cell& c = cells[t];
+        // 2025-06-06
+        if (c.year && is_punct(t + 1, "-", true) && t + 4 < tokens.size() &&
+            tokens[t + 2].kind == TokenKind::kNumber && !tokens[t + 2].space_before &&
+            is_punct(t + 3, "-", true) && tokens[t + 4].kind == TokenKind::kNumber &&
+            !tokens[t + 4].space_before) {
+          const int m = Digits(TokenText(text, tokens[t + 2]), 2, 2);
+          const int d = Digits(TokenText(text, tokens[t + 4]), 2, 2);
+          if (ValidDay(c.year, m, d)) {
+            add(t, t + 4, Iso(c.year, m, d), DatePrecision::kDay, false);
+            t += 5;
+            continue;
+          }
         }
-      }
-      // 06/07/2025
-      if (c.small >= 1 && is_punct(t + 1, "/", true) && t + 4 < tokens.size() &&
-          cells[t + 2].small >= 1 && !tokens[t + 2].space_before && is_punct(t + 3, "/", true) &&
-          cells[t + 4].year && !tokens[t + 4].space_before) {
-        const int a = c.small, b = cells[t + 2].small, y = cells[t + 4].year;
-        int m = v.month_first_numeric ? a : b, d = v.month_first_numeric ? b : a;
-        if (!ValidDay(y, m, d) && v.month_first_numeric && ValidDay(y, b, a)) {
-          m = b;  // "25/12/2025" in English text: only dd/mm makes sense
-          d = a;
+        // 06/07/2025
+        if (c.small >= 1 && is_punct(t + 1, "/", true) && t + 4 < tokens.size() &&
+            cells[t + 2].small >= 1 && !tokens[t + 2].space_before && is_punct(t + 3, "/", true) &&
+            cells[t + 4].year && !tokens[t + 4].space_before) {
+          const int a = c.small, b = cells[t + 2].small, y = cells[t + 4].year;
+          int m = v.month_first_numeric ? a : b, d = v.month_first_numeric ? b : a;
+          if (!ValidDay(y, m, d) && v.month_first_numeric && ValidDay(y, b, a)) {
+            m = b;  // "25/12/2025" in English text: only dd/mm makes sense
+            d = a;
+          }
+          if (ValidDay(y, m, d)) {
+            add(t, t + 4, Iso(y, m, d), DatePrecision::kDay, false);
+            t += 5;
+            continue;
+          }
         }
-        if (ValidDay(y, m, d)) {
-          add(t, t + 4, Iso(y, m, d), DatePrecision::kDay, false);
-          t += 5;
-          continue;
+        // [Weekday [,]] Day Month [Year] / [Weekday [,]] Month Day [Year]
+        if (c.weekday >= 0) {
+          size_t start = is_punct(t + 1, ",", false) ? t + 2 : t + 1;
+          const size_t before = out->size();
+          size_t next = day_month_year(start);
+          if (!next) next = month_day_year(start);
+          if (next) {
+            if (out->size() > before) out->back().begin = tokens[t].begin;
+            t = next;
+            continue;
+          }
         }
-      }
-      // [Weekday [,]] Day Month [Year] / [Weekday [,]] Month Day [Year]
-      if (c.weekday >= 0) {
-        size_t start = is_punct(t + 1, ",", false) ? t + 2 : t + 1;
-        const size_t before = out->size();
-        size_t next = day_month_year(start);
-        if (!next) next = month_day_year(start);
-        if (next) {
-          if (out->size() > before) out->back().begin = tokens[t].begin;
+        if (size_t next = day_month_year(t)) {
           t = next;
           continue;
         }
-      }
-      if (size_t next = day_month_year(t)) {
-        t = next;
-        continue;
-      }
-      if (size_t next = month_day_year(t)) {
-        t = next;
-        continue;
-      }
-      // Month Year
-      if (size_t after = month_at(t); after && after < tokens.size() && cells[after].year) {
-        add(t, after, Iso(cells[after].year, c.month), DatePrecision::kMonth, false);
-        t = after + 1;
-        continue;
-      }
-      // en 2024 / en septembre
-      if (c.prep && t + 1 < tokens.size()) {
-        if (cells[t + 1].year && cells[t + 1].year <= 2999) {
-          add(t + 1, t + 1, Iso(cells[t + 1].year), DatePrecision::kYear, false);
-          t += 2;
+        if (size_t next = month_day_year(t)) {
+          t = next;
           continue;
         }
-        if (size_t after = month_at(t + 1); after && have_article &&
-            !(after < tokens.size() && (cells[after].year || cells[after].day > 0))) {
-          add(t + 1, after - 1, Iso(ay, cells[t + 1].month), DatePrecision::kMonth, true);
-          t = after;
+        // Month Year
+        if (size_t after = month_at(t); after && after < tokens.size() && cells[after].year) {
+          add(t, after, Iso(cells[after].year, c.month), DatePrecision::kMonth, false);
+          t = after + 1;
           continue;
         }
-      }
-      // hier, aujourd'hui, yesterday, avant-hier
-      if (c.relative && have_article) {
-        int y, m, d;
-        CivilFromDays(article_days + (c.relative - 1000), &y, &m, &d);
-        const size_t last = c.day < 0 ? t + 2 : t;
-        add(t, last, Iso(y, m, d), DatePrecision::kDay, true);
-        t = last + 1;
-        continue;
-      }
-      // [last|dernier] weekday [dernier|prochain]
-      {
-        size_t first = t, day_at = t;
-        int marker = 0;
-        if (c.marker && t + 1 < tokens.size() && cells[t + 1].weekday >= 0) {
-          marker = c.marker;
-          day_at = t + 1;
+        // en 2024 / en septembre
+        if (c.prep && t + 1 < tokens.size()) {
+          if (cells[t + 1].year && cells[t + 1].year <= 2999) {
+            add(t + 1, t + 1, Iso(cells[t + 1].year), DatePrecision::kYear, false);
+            t += 2;
+            continue;
+          }
+          if (size_t after = month_at(t + 1); after && have_article &&
+              !(after < tokens.size() && (cells[after].year || cells[after].day > 0))) {
+            add(t + 1, after - 1, Iso(ay, cells[t + 1].month), DatePrecision::kMonth, true);
+            t = after;
+            continue;
+          }
         }
-        if (cells[day_at].weekday >= 0 && have_article) {
-          size_t last = day_at;
-          if (!marker && day_at + 1 < tokens.size() && cells[day_at + 1].marker) {
-            marker = cells[day_at + 1].marker;
-            last = day_at + 1;
-          }
-          const int target = cells[day_at].weekday;
-          const int today = Weekday(article_days);
-          int64_t delta;
-          if (marker > 0) {
-            delta = (target - today + 7) % 7;
-            if (delta == 0) delta = 7;
-          } else {
-            delta = -((today - target + 7) % 7);
-            if (marker < 0 && delta == 0) delta = -7;
-          }
+        // hier, aujourd'hui, yesterday, avant-hier
+        if (c.relative && have_article) {
           int y, m, d;
-          CivilFromDays(article_days + delta, &y, &m, &d);
-          add(first, last, Iso(y, m, d), DatePrecision::kDay, true);
+          CivilFromDays(article_days + (c.relative - 1000), &y, &m, &d);
+          const size_t last = c.day < 0 ? t + 2 : t;
+          add(t, last, Iso(y, m, d), DatePrecision::kDay, true);
           t = last + 1;
           continue;
         }
+        // [last|dernier] weekday [dernier|prochain]
+        {
+          size_t first = t, day_at = t;
+          int marker = 0;
+          if (c.marker && t + 1 < tokens.size() && cells[t + 1].weekday >= 0) {
+            marker = c.marker;
+            day_at = t + 1;
+          }
+          if (cells[day_at].weekday >= 0 && have_article) {
+            size_t last = day_at;
+            if (!marker && day_at + 1 < tokens.size() && cells[day_at + 1].marker) {
+              marker = cells[day_at + 1].marker;
+              last = day_at + 1;
+            }
+            const int target = cells[day_at].weekday;
+            const int today = Weekday(article_days);
+            int64_t delta;
+            if (marker > 0) {
+              delta = (target - today + 7) % 7;
+              if (delta == 0) delta = 7;
+            } else {
+              delta = -((today - target + 7) % 7);
+              if (marker < 0 && delta == 0) delta = -7;
+            }
+            int y, m, d;
+            CivilFromDays(article_days + delta, &y, &m, &d);
+            add(first, last, Iso(y, m, d), DatePrecision::kDay, true);
+            t = last + 1;
+            continue;
+          }
+        }
+        ++t;
       }
-      ++t;
     }
   }
 }

@@ -5,6 +5,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <cstring>
+
 #include "newsgraph/base/utf8.h"
 #include "newsgraph/text/char_class.h"
 
@@ -12,6 +14,25 @@ namespace newsgraph {
 namespace {
 
 inline bool IsAscii(char b) { return static_cast<unsigned char>(b) < 0x80; }
+
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+inline uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// Whether the 8 bytes at p are all ASCII.
+inline bool AllAscii8(const char* p) { return (Load8(p) & kHighBits) == 0; }
+
+// Whether the 8 bytes at p are all printable ASCII (0x20..0x7F).
+inline bool AllPrintableAscii8(const char* p) {
+  const uint64_t w = Load8(p);
+  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;  // some byte < 0x20
+  return ((w & kHighBits) | below_space) == 0;
+}
 
 // Re-normalises [begin, end) of `src` to NFC with ICU, appending to *out and
 // mapping each output byte to an offset of `src` in *origin. Returns false
@@ -50,7 +71,12 @@ bool NfcPass(std::string_view src, std::string* out, std::vector<uint32_t>* orig
   bool changed = false;
   while (i < src.size()) {
     if (IsAscii(src[i])) {
-      last_boundary = i++;
+      while (i + 8 <= src.size() && AllAscii8(src.data() + i)) i += 8;  // ASCII: all boundaries
+      if (i < src.size() && IsAscii(src[i])) {
+        last_boundary = i++;
+      } else {
+        last_boundary = i - 1;
+      }
       continue;
     }
     const size_t start = i;
@@ -136,9 +162,19 @@ void TypographicPass(std::string_view src, size_t original_size, OriginOf origin
     const char b = src[i];
     if (!after_open_guillemet && IsPlainAscii(b)) {  // fast path: a run of plain ASCII
       size_t run_end = i + 1;
-      while (run_end < src.size() && IsPlainAscii(src[run_end])) ++run_end;
+      for (;;) {
+        while (run_end + 8 <= src.size() && AllPrintableAscii8(src.data() + run_end)) run_end += 8;
+        if (run_end < src.size() && IsPlainAscii(src[run_end])) {
+          ++run_end;
+        } else {
+          break;
+        }
+      }
       out.append(src.data() + i, run_end - i);
-      for (size_t k = i; k < run_end; ++k) origin.push_back(origin_of(k));
+      const size_t base = origin.size();
+      origin.resize(base + (run_end - i));
+      uint32_t* o = origin.data() + base;
+      for (size_t k = i; k < run_end; ++k) *o++ = origin_of(k);
       prev = static_cast<unsigned char>(src[run_end - 1]);
       i = run_end;
       continue;

@@ -5,6 +5,7 @@
 #include "newsgraph/base/utf8.h"
 #include "newsgraph/text/char_class.h"
 #include "newsgraph/text/normalizer.h"
+#include "newsgraph/text/string_hash.h"
 
 namespace newsgraph {
 namespace {
@@ -80,14 +81,16 @@ bool IsDottedAcronym(std::string_view w) {
 
 }  // namespace
 
+size_t SentenceSplitter::Hash::operator()(std::string_view s) const { return HashBytes(s); }
+
 SentenceSplitter::SentenceSplitter(const AbbreviationLexicon& lexicon) {
   const auto add = [](const AbbreviationList& list, Table* t) {
-    const auto put = [t](const std::string& entry, std::unordered_set<std::string>* set) {
+    const auto put = [t](const std::string& entry, EntrySet* set) {
       const std::string c = Canonical(entry);
       if (c.empty()) return;
       set->insert(c);
       // An all-lower-case entry also matches when capitalised: store folded.
-      if (!HasUpper(c)) set->insert("\x01" + FoldString(c));
+      if (!HasUpper(c)) set->insert(std::string("\x01").append(FoldString(c)));
       t->max_words = std::max(t->max_words, 1 + static_cast<size_t>(std::count(c.begin(), c.end(), ' ')));
     };
     for (const std::string& e : list.abbreviations) put(e, &t->never_final);
@@ -117,21 +120,32 @@ namespace {
 
 // Looks up the words ending at `dot` (exclusive) in `set`: the last word,
 // then the last two, ... up to max_words ("av. J.-C").
-bool EndsWithEntry(std::string_view s, size_t line_begin, size_t dot,
-                   const std::unordered_set<std::string>& set, size_t max_words,
-                   std::string* key) {
+template <typename Set>
+bool EndsWithEntry(std::string_view s, size_t line_begin, size_t dot, const Set& set,
+                   size_t max_words, std::string* key) {
+  // `key` holds "\x01" + the words: the folded form is looked up with the
+  // prefix, the exact form without it.
   size_t word_end = dot;
-  key->clear();
+  size_t b = word_end;
+  std::string folded;
   for (size_t words = 0; words < max_words; ++words) {
-    size_t b = word_end;
+    b = word_end;
     while (b > line_begin && !IsSpace(s[b - 1])) --b;
     while (b < word_end && (s[b] == '(' || s[b] == '[' || s[b] == '"')) ++b;
     if (b == word_end) return false;
-    std::string joined(s.substr(b, word_end - b));
-    if (!key->empty()) joined += ' ' + *key;
-    *key = std::move(joined);
-    if (set.count(*key)) return true;
-    if (set.count("\x01" + FoldString(*key))) return true;
+    // The key is s[b, word_end) followed by the previous key, space-joined
+    // (runs of spaces between the words become one).
+    std::string_view word = s.substr(b, word_end - b);
+    if (words == 0) {
+      key->assign(word);
+    } else {
+      key->insert(0, 1, ' ');
+      key->insert(0, word);
+    }
+    if (set.find(std::string_view(*key)) != set.end()) return true;
+    folded.assign("\x01");
+    AppendFolded(*key, &folded);
+    if (set.find(std::string_view(folded)) != set.end()) return true;
     while (b > line_begin && IsSpace(s[b - 1])) --b;
     if (b == line_begin || b == 0) return false;
     word_end = b;

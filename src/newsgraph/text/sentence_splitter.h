@@ -61,9 +61,15 @@ class SentenceSplitter {
   void Split(std::string_view normalized, Lang lang, std::vector<Span>* out) const;
 
  private:
+  // Sets looked up with string_views (no allocation per lookup).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const;
+  };
+  using EntrySet = std::unordered_set<std::string, Hash, std::equal_to<>>;
   struct Table {
-    std::unordered_set<std::string> never_final;
-    std::unordered_set<std::string> may_end;
+    EntrySet never_final;
+    EntrySet may_end;
     size_t max_words = 1;  // most words in one entry ("av. J.-C." = 2)
   };
   const Table& TableFor(Lang lang) const;

@@ -15,19 +15,30 @@ struct Char {
   uint32_t size = 0;
 };
 
-Char CharAt(std::string_view s, size_t i, size_t end) {
-  if (i >= end) return {};
-  const unsigned char b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    uint8_t cls = 0;
-    if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') cls = kCharLetter | (b <= 'Z' ? kCharUpper : 0);
-    else if (b >= '0' && b <= '9') cls = kCharDigit;
-    else if (b == ' ' || (b >= '\t' && b <= '\r')) cls = kCharSpace;
-    return {b, cls, 1};
+// Class bits of the ASCII characters, as CharAt reports them.
+struct AsciiClasses {
+  uint8_t cls[128] = {};
+  constexpr AsciiClasses() {
+    for (int b = 0; b < 128; ++b) {
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') cls[b] = kCharLetter | (b <= 'Z' ? kCharUpper : 0);
+      else if (b >= '0' && b <= '9') cls[b] = kCharDigit;
+      else if (b == ' ' || (b >= '\t' && b <= '\r')) cls[b] = kCharSpace;
+    }
   }
+};
+constexpr AsciiClasses kAscii;
+
+Char NonAsciiCharAt(std::string_view s, size_t i, size_t end) {
   size_t next = i;
   const char32_t c = DecodeUtf8(s.substr(0, end), &next);
   return {c, CharClassOf(c), static_cast<uint32_t>(next - i)};
+}
+
+inline Char CharAt(std::string_view s, size_t i, size_t end) {
+  if (i >= end) return {};
+  const unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return {b, kAscii.cls[b], 1};
+  return NonAsciiCharAt(s, i, end);
 }
 
 inline bool IsWordChar(const Char& ch) { return (ch.cls & (kCharLetter | kCharDigit)) != 0; }
