@@ -46,6 +46,8 @@ TEST_CASE("NodeIndex finds nodes by id, label or alias in any case and accent",
   KnowledgeGraph g;
   NodeData ind = MakeNode("country_ind", "country", "Inde");
   ind.aliases = {"India", "l\u2019Inde"};
+  ind.wikidata = "Q668";
+  ind.iso3 = "IND";
   g.AddNode(ind);
   g.AddNode(MakeNode("country_kgz", "country", "Kirghizistan"));
   g.AddNode(MakeNode("country_geo", "country", "Georgia"));
@@ -57,6 +59,9 @@ TEST_CASE("NodeIndex finds nodes by id, label or alias in any case and accent",
   CHECK(*index.Find("l'inde") == N(g, "country_ind"));
   CHECK(*index.Find("KIRGHÍZISTAN") == N(g, "country_kgz"));
   CHECK(*index.Find("region_georgia_us") == N(g, "region_georgia_us"));
+  CHECK(*index.Find("Q668") == N(g, "country_ind"));
+  CHECK(*index.Find("q668") == N(g, "country_ind"));
+  CHECK(*index.Find("IND") == N(g, "country_ind"));
 
   SECTION("an unknown name gets did-you-mean candidates") {
     Result<NodeId> r = index.Find("Inda");

@@ -565,6 +565,9 @@ NodeIndex::NodeIndex(const KnowledgeGraph& graph) : graph_(&graph) {
     const NodeData& d = graph.node(n);
     std::set<std::string> keys{FoldName(d.id), FoldName(d.label)};
     for (const std::string& alias : d.aliases) keys.insert(FoldName(alias));
+    // Known entities answer to their Wikidata id and ISO code too ("Q668", "IND").
+    if (!d.wikidata.empty()) keys.insert(FoldName(d.wikidata));
+    if (!d.iso3.empty()) keys.insert(FoldName(d.iso3));
     for (const std::string& k : keys) {
       if (!k.empty()) by_key_[k].push_back(n);  // in id order
     }

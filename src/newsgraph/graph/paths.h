@@ -2,7 +2,7 @@
 // evidence?" Node lookup by name, shortest and k shortest paths with filters.
 //
 //   NodeIndex index(graph);
-//   Result<NodeId> from = index.Find("l'Inde");      // id, label or alias
+//   Result<NodeId> from = index.Find("l'Inde");  // id, label, alias, Wikidata id or ISO3
 //   PathOptions options;  options.max_hops = 4;
 //   std::vector<Path> paths = ShortestPaths(graph, *from, *to, /*k=*/3, options);
 //
