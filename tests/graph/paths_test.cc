@@ -115,6 +115,32 @@ TEST_CASE("ShortestPath follows directions and reports them", "[graph][paths]") 
   CHECK(self->hops.empty());
 }
 
+TEST_CASE("HopDistances counts hops from one node along the allowed directions", "[graph][paths]") {
+  KnowledgeGraph g = BuildGraph({}, AsiaEdges());
+  PathOptions options;
+  std::vector<uint32_t> d = HopDistances(g, N(g, "country_ind"), options);
+  REQUIRE(d.size() == g.num_nodes());
+  CHECK(d[N(g, "country_ind")] == 0);
+  CHECK(d[N(g, "country_kaz")] == 1);     // symmetric edge, either way
+  CHECK(d[N(g, "event_dialogue")] == 1);
+  CHECK(d[N(g, "country_chn")] == 2);
+  CHECK(d[N(g, "resource_ree")] == 3);
+
+  std::vector<uint32_t> from_china = HopDistances(g, N(g, "country_chn"), options);
+  CHECK(from_china[N(g, "country_kaz")] == kUnreached);  // depends_on points at China
+  options.undirected = true;
+  CHECK(HopDistances(g, N(g, "country_chn"), options)[N(g, "country_kaz")] == 1);
+
+  options = PathOptions();
+  options.max_hops = 2;
+  CHECK(HopDistances(g, N(g, "country_ind"), options)[N(g, "resource_ree")] == kUnreached);
+  options = PathOptions();
+  options.relations = {"cooperates_with", "depends_on"};
+  std::vector<uint32_t> filtered = HopDistances(g, N(g, "country_ind"), options);
+  CHECK(filtered[N(g, "event_dialogue")] == kUnreached);
+  CHECK(filtered[N(g, "country_chn")] == 2);
+}
+
 TEST_CASE("Equal paths come in node id order whatever the insertion order", "[graph][paths]") {
   std::vector<EdgeSpec> edges = {{"a", "supports", "c", false}, {"c", "supports", "d", false},
                                  {"a", "supports", "b", false}, {"b", "supports", "d", false},
