@@ -10,15 +10,24 @@ namespace {
 int CategoryRank(const std::string& c) {
   static constexpr const char* kOrder[] = {"country", "region", "organization", "location",
                                            "resource", "sector", "person", "forum", "event"};
-  for (int i = 0; i < 9; ++i) {
-    if (c == kOrder[i]) return i;
+  // Pick the one candidate by first letter, then compare once.
+  int i = 9;
+  switch (c.empty() ? '\0' : c[0]) {
+    case 'c': i = 0; break;
+    case 'o': i = 2; break;
+    case 'l': i = 3; break;
+    case 'p': i = 6; break;
+    case 'f': i = 7; break;
+    case 'e': i = 8; break;
+    case 'r': i = c.size() > 2 && c[2] == 'g' ? 1 : 4; break;
+    case 's': i = 5; break;
+    default: return 9;
   }
-  return 9;
+  return c == kOrder[i] ? i : 9;
 }
 
-bool NeedsCapital(const std::string& category) {
-  return category == "country" || category == "region" || category == "location" ||
-         category == "organization";
+bool NeedsCapitalRank(int rank) {  // country, region, organization, location
+  return rank <= 3;
 }
 
 std::string OrdinalEn(int n) {
@@ -44,15 +53,22 @@ std::string TitleCase(std::string_view s) {
 
 class SentenceScanner {
  public:
+  // `covered` and `date_tok` are scratch buffers reused across sentences.
   SentenceScanner(const MentionContext& ctx, const SentenceTokens& s,
-                  const std::vector<DateMention>& dates, EntityTable* table, SentenceMentions* out)
+                  const std::vector<DateMention>& dates, EntityTable* table, SentenceMentions* out,
+                  std::vector<int>* covered, std::vector<char>* date_tok)
       : ctx_(ctx), li_(ctx.index->ForLang(ctx.lang)), s_(s), t_(s.tokens), n_(s.tokens.size()),
-        table_(table), out_(out), covered_(n_, -1), date_tok_(n_, 0) {
+        table_(table), out_(out), covered_(*covered), date_tok_(*date_tok) {
+    covered_.assign(n_, -1);
+    date_tok_.assign(n_, 0);
     for (const DateMention& d : dates) {
       if (d.begin < s.span.begin || d.end > s.span.end) continue;
       DateSpan ds{0, 0, d.iso};
       bool found = false;
-      for (uint32_t i = 0; i < n_; ++i) {
+      // Tokens are in text order: skip those ending before the date at once.
+      const auto first = std::partition_point(
+          t_.begin(), t_.end(), [&](const TokenInfo& t) { return t.token.end <= d.begin; });
+      for (uint32_t i = static_cast<uint32_t>(first - t_.begin()); i < n_; ++i) {
         if (t_[i].token.end <= d.begin) continue;
         if (t_[i].token.begin >= d.end) break;
         if (!found) ds.begin = i, found = true;
@@ -150,27 +166,33 @@ class SentenceScanner {
   void Gazetteer() {
     size_t last_locative_end = 0;
     const auto& names = ctx_.index->names();
+    const Matcher& gazetteer = ctx_.index->gazetteer();
     for (size_t i = 0; i < n_;) {
-      auto valid = [&](uint32_t p, size_t end) {
-        const IndexedName& name = names[p];
-        if (name.case_sensitive) return Norm(i, end) == name.normalized;
-        if (name.kind != NameKind::kDemonym && NeedsCapital(name.entry->category)) {
-          return t_[i].token.capitalized;
-        }
-        return true;
-      };
+      // The trie node after token i; 0 when no name starts here (most tokens).
+      uint32_t node = t_[i].gazetteer_node;
+      if (node == 0) {
+        ++i;
+        continue;
+      }
       size_t end = 0;
       uint32_t best = 0;
-      uint32_t node = 0;
-      for (size_t j = i; j < n_ && s_.fold_keys[j] != kNoKey; ++j) {
-        node = ctx_.index->gazetteer().Child(node, s_.fold_keys[j]);
-        if (node == 0) break;
+      for (size_t j = i;;) {
         int best_rank = 100;
-        for (uint32_t p : ctx_.index->gazetteer().Payloads(node)) {
-          if (!valid(p, j + 1)) continue;
-          const int rank = CategoryRank(names[p].entry->category);
-          if (rank < best_rank) best_rank = rank, best = p, end = j + 1;
+        for (uint32_t p : gazetteer.Payloads(node)) {
+          const IndexedName& name = names[p];
+          const int rank = CategoryRank(name.entry->category);
+          if (rank >= best_rank) continue;
+          if (name.case_sensitive) {
+            if (Norm(i, j + 1) != name.normalized) continue;
+          } else if (name.kind != NameKind::kDemonym && NeedsCapitalRank(rank) &&
+                     !t_[i].token.capitalized) {
+            continue;
+          }
+          best_rank = rank, best = p, end = j + 1;
         }
+        if (++j >= n_ || s_.fold_keys[j] == kNoKey) break;
+        node = gazetteer.Child(node, s_.fold_keys[j]);
+        if (node == 0) break;
       }
       if (end == 0) {
         ++i;
@@ -788,8 +810,8 @@ class SentenceScanner {
   const size_t n_;
   EntityTable* table_;
   SentenceMentions* out_;
-  std::vector<int> covered_;
-  std::vector<char> date_tok_;
+  std::vector<int>& covered_;
+  std::vector<char>& date_tok_;
 };
 
 }  // namespace
@@ -813,18 +835,23 @@ std::string Slug(std::string_view name) {
 }
 
 int EntityTable::Intern(const GazetteerEntry& entry) {
+  // Most calls: an entry seen before, found by its address (no string hash).
+  if (auto e = by_entry_.find(&entry); e != by_entry_.end()) return e->second;
   auto it = by_id_.find(entry.id);
-  if (it != by_id_.end()) return it->second;
-  EntityRecord r;
+  if (it != by_id_.end()) {
+    by_entry_.emplace(&entry, it->second);
+    return it->second;
+  }
+  const int i = static_cast<int>(records_.size());
+  EntityRecord& r = records_.emplace_back();
   r.gazetteer = &entry;
   r.entity.id = entry.id;
   r.entity.category = entry.category;
   r.entity.label = entry.label_en.empty() ? entry.label_fr : entry.label_en;
   r.entity.wikidata = entry.wikidata;
   r.entity.iso3 = entry.iso3;
-  const int i = static_cast<int>(records_.size());
-  records_.push_back(std::move(r));
   by_id_.emplace(entry.id, i);
+  by_entry_.emplace(&entry, i);
   return i;
 }
 
@@ -866,19 +893,22 @@ std::vector<int> EntityTable::Members(int region) {
   std::vector<int> out;
   const GazetteerEntry* g = records_[region].gazetteer;
   if (g == nullptr) return out;
-  const std::vector<std::string> members = g->members;
-  for (const std::string& id : members) {
+  for (const std::string& id : g->members) {  // Intern never changes the gazetteer
     if (const GazetteerEntry* m = gazetteer_->Find(id)) out.push_back(Intern(*m));
   }
   return out;
 }
 
-std::vector<ExtractedEntity> EntityTable::Finish() const {
+std::vector<ExtractedEntity> EntityTable::Finish() {
+  // Ids are unique (by_id_), so sorting indices gives the one order by id.
+  std::vector<uint32_t> order(records_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return records_[a].entity.id < records_[b].entity.id;
+  });
   std::vector<ExtractedEntity> out;
   out.reserve(records_.size());
-  for (const EntityRecord& r : records_) out.push_back(r.entity);
-  std::sort(out.begin(), out.end(),
-            [](const ExtractedEntity& a, const ExtractedEntity& b) { return a.id < b.id; });
+  for (uint32_t i : order) out.push_back(std::move(records_[i].entity));
   return out;
 }
 
@@ -888,7 +918,9 @@ void FindMentions(const MentionContext& ctx, const SentenceTokens& s,
   out->mentions.clear();
   out->dates.clear();
   out->member_of.clear();
-  SentenceScanner(ctx, s, dates, table, out).Run();
+  thread_local std::vector<int> covered;
+  thread_local std::vector<char> date_tok;
+  SentenceScanner(ctx, s, dates, table, out, &covered, &date_tok).Run();
 }
 
 }  // namespace newsgraph

@@ -42,7 +42,9 @@ struct EntityRecord {
 
 class EntityTable {
  public:
-  explicit EntityTable(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {}
+  explicit EntityTable(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {
+    records_.reserve(64);
+  }
 
   int Intern(const GazetteerEntry& entry);
   // An entity not in the gazetteer; `label` is its display name.
@@ -58,13 +60,14 @@ class EntityTable {
   // Region members as entity indices (interned), or empty.
   std::vector<int> Members(int region);
   const Gazetteer& gazetteer() const { return *gazetteer_; }
-  // Entities sorted by id.
-  std::vector<ExtractedEntity> Finish() const;
+  // Entities sorted by id, moved out of the records: call once, last.
+  std::vector<ExtractedEntity> Finish();
 
  private:
   const Gazetteer* gazetteer_;
   std::vector<EntityRecord> records_;
   std::unordered_map<std::string, int> by_id_;
+  std::unordered_map<const GazetteerEntry*, int> by_entry_;  // Intern's fast path
 };
 
 enum class MentionKind {

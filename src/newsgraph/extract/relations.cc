@@ -20,6 +20,16 @@ class SentenceRelations {
     const Span o = ctx.norm->ToOriginalSpan(s.span);
     begin_ = o.begin;
     end_ = o.end;
+    if (!state->relations_found) {
+      const Ontology& on = *ctx.ontology;
+      state->concerns = on.FindRelation("concerns");
+      state->member_of = on.FindRelation("member_of");
+      state->edition_of = on.FindRelation("edition_of");
+      state->participates_in = on.FindRelation("participates_in");
+      state->held_in = on.FindRelation("held_in");
+      state->located_in = on.FindRelation("located_in");
+      state->relations_found = true;
+    }
     li_.stems.FindAll(s.stem_keys.data(), n_, &stem_matches_);
     // Words inside a name are not triggers: "Shanghai Cooperation
     // Organisation", "critical raw materials" (stem of "criticize").
@@ -80,22 +90,22 @@ class SentenceRelations {
   }
   const std::string& Category(int e) const { return table_->at(e).entity.category; }
 
-  std::vector<int> Expand(int e) {
+  // Appends entity e to *out, or its members when it is a small region.
+  void AppendExpanded(int e, std::vector<int>* out) {
     const EntityRecord& r = table_->at(e);
     if (r.entity.category == "region" && r.gazetteer && r.gazetteer->members.size() >= 2 &&
         r.gazetteer->members.size() <= kMaxGroupExpansion) {
-      return table_->Members(e);
+      for (int m : table_->Members(e)) out->push_back(m);
+      return;
     }
-    return {e};
+    out->push_back(e);
   }
   std::vector<std::vector<int>> ExpandConjuncts(const std::vector<std::vector<int>>& cs) {
     std::vector<std::vector<int>> out;
+    out.reserve(cs.size());
     for (const auto& c : cs) {
-      std::vector<int> x;
-      for (int e : c) {
-        for (int m : Expand(e)) x.push_back(m);
-      }
-      out.push_back(std::move(x));
+      std::vector<int>& x = out.emplace_back();
+      for (int e : c) AppendExpanded(e, &x);
     }
     return out;
   }
@@ -104,15 +114,15 @@ class SentenceRelations {
             const std::string& modality) {
     if (src < 0 || tgt < 0 || src == tgt) return;
     if (!ctx_.ontology->Allows(*rel, Category(src), Category(tgt))) return;
-    const std::string& a = table_->at(src).entity.id;
-    const std::string& b = table_->at(tgt).entity.id;
-    for (const ExtractedRelation& r : emitted_) {
-      if (r.relation == rel->name &&
-          ((r.source_id == a && r.target_id == b) ||
-           (rel->symmetric && r.source_id == b && r.target_id == a))) {
+    // Entity ids are unique in the table, so equal ids are equal indices.
+    for (const Emitted& r : emitted_) {
+      if (((r.src == src && r.tgt == tgt) || (rel->symmetric && r.src == tgt && r.tgt == src)) &&
+          (r.rel == rel || r.rel->name == rel->name)) {
         return;
       }
     }
+    const std::string& a = table_->at(src).entity.id;
+    const std::string& b = table_->at(tgt).entity.id;
     ExtractedRelation r;
     r.source_id = a;
     r.relation = rel->name;
@@ -122,7 +132,7 @@ class SentenceRelations {
     r.rule = rule;
     r.modality = modality;
     r.reported_by = reported_by_;
-    emitted_.push_back(r);
+    emitted_.push_back({src, tgt, rel});
     r.sentence = std::string(ctx_.original.substr(begin_, end_ - begin_));
     out_->push_back(std::move(r));
   }
@@ -448,7 +458,7 @@ class SentenceRelations {
       table_->at(ev).entity.date = iso;
       const Span o = ctx_.norm->ToOriginalSpan({t_[h].token.begin, t_[he - 1].token.end});
       table_->AddMention(ev, ctx_.original.substr(o.begin, o.end - o.begin));
-      const RelationDef* concerns = ctx_.ontology->FindRelation("concerns");
+      const RelationDef* concerns = state_->concerns;
       if (concerns) {
         for (int r : restricted_) Emit(ev, concerns, r, "concerns.measure_target", "asserted");
       }
@@ -457,12 +467,11 @@ class SentenceRelations {
   }
 
   void Structural() {
-    const Ontology& o = *ctx_.ontology;
-    const RelationDef* member_of = o.FindRelation("member_of");
-    const RelationDef* edition_of = o.FindRelation("edition_of");
-    const RelationDef* participates = o.FindRelation("participates_in");
-    const RelationDef* held_in = o.FindRelation("held_in");
-    const RelationDef* located_in = o.FindRelation("located_in");
+    const RelationDef* member_of = state_->member_of;
+    const RelationDef* edition_of = state_->edition_of;
+    const RelationDef* participates = state_->participates_in;
+    const RelationDef* held_in = state_->held_in;
+    const RelationDef* located_in = state_->located_in;
     if (member_of) {
       for (const auto& [c, r] : mentions_.member_of) Emit(c, member_of, r, "member_of.listing", "asserted");
     }
@@ -560,7 +569,11 @@ class SentenceRelations {
   std::vector<Matcher::Match> stem_matches_;
   std::vector<char> in_name_;
   std::vector<Hit> triggers_;
-  std::vector<ExtractedRelation> emitted_;
+  struct Emitted {
+    int src, tgt;
+    const RelationDef* rel;
+  };
+  std::vector<Emitted> emitted_;
   std::vector<int> excluded_;
   std::vector<int> restricted_;
   std::string reported_by_;

@@ -39,6 +39,14 @@ struct RelationContext {
 // What must not be stated twice in one article (located_in from the gazetteer).
 struct ArticleRelationState {
   std::set<std::tuple<int, std::string, int>> structural;
+  // Ontology relations the fixed rules emit, looked up on the first sentence.
+  bool relations_found = false;
+  const RelationDef* concerns = nullptr;
+  const RelationDef* member_of = nullptr;
+  const RelationDef* edition_of = nullptr;
+  const RelationDef* participates_in = nullptr;
+  const RelationDef* held_in = nullptr;
+  const RelationDef* located_in = nullptr;
 };
 
 void FindRelations(const RelationContext& ctx, const SentenceTokens& s,

@@ -1,5 +1,9 @@
 #include "newsgraph/pipeline/graph_builder.h"
 
+#include <algorithm>
+#include <optional>
+#include <vector>
+
 #include "newsgraph/base/status.h"
 
 namespace newsgraph {
@@ -13,15 +17,26 @@ void GraphBuilder::Add(const Article& article, const Extraction& extraction) {
   info.lang = extraction.lang;
   graph_.data().articles[info.id] = std::move(info);
 
+  // The node of each entity, parallel to extraction.entities (sorted by id).
+  std::vector<NodeId> nodes;
+  nodes.reserve(extraction.entities.size());
   for (const ExtractedEntity& entity : extraction.entities) {
-    NodeData data;
-    data.id = entity.id;
-    data.label = entity.label;
-    data.category = entity.category;
-    data.wikidata = entity.wikidata;
-    data.iso3 = entity.iso3;
-    data.date = entity.date;
-    NodeId n = graph_.AddNode(std::move(data));
+    // Most entities are already nodes: skip building NodeData for them.
+    std::optional<NodeId> found = graph_.FindNode(entity.id);
+    NodeId n;
+    if (found) {
+      n = *found;
+    } else {
+      NodeData data;
+      data.id = entity.id;
+      data.label = entity.label;
+      data.category = entity.category;
+      data.wikidata = entity.wikidata;
+      data.iso3 = entity.iso3;
+      data.date = entity.date;
+      n = graph_.AddNode(std::move(data));
+    }
+    nodes.push_back(n);
     NodeData& node = graph_.node(n);
     node.aliases.insert(entity.aliases.begin(), entity.aliases.end());
     if (node.date.empty()) node.date = entity.date;
@@ -29,9 +44,25 @@ void GraphBuilder::Add(const Article& article, const Extraction& extraction) {
     if (entity.mention_count > 0) graph_.AddMention(n, article.id, entity.mention_count);
   }
 
+  const bool sorted = std::is_sorted(
+      extraction.entities.begin(), extraction.entities.end(),
+      [](const ExtractedEntity& a, const ExtractedEntity& b) { return a.id < b.id; });
+  // The node of an entity id: binary search in this article's entities (no
+  // string allocation), the graph's index otherwise.
+  auto find_node = [&](const std::string& id) -> std::optional<NodeId> {
+    if (sorted) {
+      auto it = std::lower_bound(
+          extraction.entities.begin(), extraction.entities.end(), id,
+          [](const ExtractedEntity& e, const std::string& x) { return e.id < x; });
+      if (it != extraction.entities.end() && it->id == id) {
+        return nodes[it - extraction.entities.begin()];
+      }
+    }
+    return graph_.FindNode(id);
+  };
   for (const ExtractedRelation& rel : extraction.relations) {
-    std::optional<NodeId> source = graph_.FindNode(rel.source_id);
-    std::optional<NodeId> target = graph_.FindNode(rel.target_id);
+    std::optional<NodeId> source = find_node(rel.source_id);
+    std::optional<NodeId> target = find_node(rel.target_id);
     // The extractor lists every entity a relation names; a miss is a bug there.
     assert(source && target);
     if (!source || !target) continue;
