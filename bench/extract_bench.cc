@@ -38,8 +38,7 @@ int main(int argc, char** argv) {
   newsgraph::ExtractSummary summary;
   auto start = std::chrono::steady_clock::now();
   auto graph = newsgraph::ExtractGraph({argv[1]}, *extractor, *ontology, options, &summary);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!graph.ok()) {
     std::fprintf(stderr, "%s\n", graph.status().message().c_str());
     return 1;

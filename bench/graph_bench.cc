@@ -85,31 +85,73 @@ struct Options {
 
 // ---------------------------------------------------------------- generation
 
-constexpr const char* kCategories[] = {"country", "region",   "organization",
-                                       "person",  "location", "event",
-                                       "forum",   "resource", "sector"};
+constexpr const char* kCategories[] = {"country", "region", "organization", "person", "location",
+                                       "event",   "forum",  "resource",     "sector"};
 // Share of nodes per category, in thousandths (persons and organisations dominate).
 constexpr int kCategoryShare[] = {3, 2, 250, 420, 120, 120, 15, 30, 40};
 constexpr const char* kColors[] = {"#1f77b4", "#aec7e8", "#ff7f0e", "#2ca02c", "#98df8a",
                                    "#d62728", "#9467bd", "#8c564b", "#e377c2"};
-constexpr const char* kRelations[] = {"cooperates_with", "participates_in", "supports",
-                                      "condemns",        "restricts",       "depends_on",
-                                      "controls",        "held_in",         "located_in",
-                                      "member_of",       "edition_of",      "concerns"};
+constexpr const char* kRelations[] = {
+    "cooperates_with", "participates_in", "supports",   "condemns",  "restricts",  "depends_on",
+    "controls",        "held_in",         "located_in", "member_of", "edition_of", "concerns"};
 constexpr int kRelationShare[] = {250, 180, 120, 60, 40, 60, 30, 60, 50, 50, 30, 70};
-constexpr const char* kSyllables[] = {"ka", "za", "kh", "sta", "ne", "ri", "ou", "bé", "an",
-                                      "dé", "li", "mo", "ta", "ji", "ki", "rg", "uz", "ç",
-                                      "ar", "on", "ve", "lo", "sa", "mi"};
-constexpr const char* kWords[] = {
-    "le",         "la",          "les",       "des",        "ministre",   "gouvernement",
-    "coopération", "accord",     "signé",     "avec",       "dans",       "secteur",
-    "énergie",    "terres",      "rares",     "dialogue",   "Asie",       "centrale",
-    "a",          "annoncé",     "mardi",     "que",        "pays",       "renforcer",
-    "échanges",   "the",         "minister",  "said",       "on",         "Tuesday",
-    "cooperation", "agreement",  "between",   "two",        "countries",  "would",
-    "strengthen", "trade",       "critical",  "minerals",   "sanctions",  "export",
-    "restrictions", "condamné",  "attaque",   "soutien",    "développement", "projet",
-    "sommet",     "New",         "Delhi",     "2025",       "millions",   "dollars"};
+constexpr const char* kSyllables[] = {"ka", "za", "kh", "sta", "ne", "ri", "ou", "bé",
+                                      "an", "dé", "li", "mo",  "ta", "ji", "ki", "rg",
+                                      "uz", "ç",  "ar", "on",  "ve", "lo", "sa", "mi"};
+constexpr const char* kWords[] = {"le",
+                                  "la",
+                                  "les",
+                                  "des",
+                                  "ministre",
+                                  "gouvernement",
+                                  "coopération",
+                                  "accord",
+                                  "signé",
+                                  "avec",
+                                  "dans",
+                                  "secteur",
+                                  "énergie",
+                                  "terres",
+                                  "rares",
+                                  "dialogue",
+                                  "Asie",
+                                  "centrale",
+                                  "a",
+                                  "annoncé",
+                                  "mardi",
+                                  "que",
+                                  "pays",
+                                  "renforcer",
+                                  "échanges",
+                                  "the",
+                                  "minister",
+                                  "said",
+                                  "on",
+                                  "Tuesday",
+                                  "cooperation",
+                                  "agreement",
+                                  "between",
+                                  "two",
+                                  "countries",
+                                  "would",
+                                  "strengthen",
+                                  "trade",
+                                  "critical",
+                                  "minerals",
+                                  "sanctions",
+                                  "export",
+                                  "restrictions",
+                                  "condamné",
+                                  "attaque",
+                                  "soutien",
+                                  "développement",
+                                  "projet",
+                                  "sommet",
+                                  "New",
+                                  "Delhi",
+                                  "2025",
+                                  "millions",
+                                  "dollars"};
 
 size_t Pick(Random* rnd, const int* shares, size_t n) {
   int total = 0;
@@ -177,11 +219,14 @@ KnowledgeGraph Generate(const Options& o) {
     const size_t aliases = rnd.Below(4);
     for (size_t a = 0; a < aliases; ++a) d.aliases.insert(Name(&rnd));
     if (rnd.Below(3) == 0) d.wikidata = "Q" + std::to_string(100 + i);
-    if (c == 0) d.iso3 = std::string(1, static_cast<char>('A' + i % 26)) + "X" + static_cast<char>('A' + i / 26 % 26);
+    if (c == 0)
+      d.iso3 = std::string(1, static_cast<char>('A' + i % 26)) + "X" +
+               static_cast<char>('A' + i / 26 % 26);
     if (c == 5) d.date = Date(&rnd);
     const size_t mentions = 1 + rnd.Below(3);
     for (size_t m = 0; m < mentions; ++m) {
-      d.article_mentions[article_ids[rnd.Below(num_articles)]] += 1 + static_cast<int64_t>(rnd.Below(3));
+      d.article_mentions[article_ids[rnd.Below(num_articles)]] +=
+          1 + static_cast<int64_t>(rnd.Below(3));
     }
     d.color = kColors[c];
     d.size = 5 + static_cast<double>(rnd.Below(200)) / 8.0;
@@ -213,8 +258,8 @@ KnowledgeGraph Generate(const Options& o) {
       ev.begin = rnd.Below(5000);
       ev.end = ev.begin + ev.sentence.size();
       ev.rule = std::string(rnd.Below(2) ? "fr." : "en.") + kRelations[r];
-      ev.modality = rnd.Below(20) == 0 ? newsgraph::Modality::kNegated
-                                        : newsgraph::Modality::kAsserted;
+      ev.modality =
+          rnd.Below(20) == 0 ? newsgraph::Modality::kNegated : newsgraph::Modality::kAsserted;
       if (rnd.Below(10) == 0) ev.reported_by = g.node(nodes[rnd.Skewed(o.nodes)]).id;
       g.AddEvidence(e, std::move(ev));
     }
@@ -232,7 +277,8 @@ struct Stats {
     if (ms.empty()) return 0;
     std::vector<double> s = ms;
     std::sort(s.begin(), s.end());
-    return s[std::min(s.size() - 1, static_cast<size_t>(q * static_cast<double>(s.size() - 1) + 0.5))];
+    return s[std::min(s.size() - 1,
+                      static_cast<size_t>(q * static_cast<double>(s.size() - 1) + 0.5))];
   }
 };
 
@@ -278,9 +324,10 @@ int Read(const Options& o) {
     return 1;
   }
   const KnowledgeGraph& g = *read;
-  std::printf("read           %8.2f s   (file %.2f s + parse %.2f s) %zu nodes, %zu edges, %.1f MB\n",
-              load + parse, load, parse, g.num_nodes(), g.num_edges(),
-              static_cast<double>(text->size()) / 1e6);
+  std::printf(
+      "read           %8.2f s   (file %.2f s + parse %.2f s) %zu nodes, %zu edges, %.1f MB\n",
+      load + parse, load, parse, g.num_nodes(), g.num_edges(),
+      static_cast<double>(text->size()) / 1e6);
   std::printf("peak RSS       %8.0f MB  (file text + graph)\n", PeakRssMb());
   if (o.check) {
     t0 = Clock::now();
@@ -372,13 +419,20 @@ int main(int argc, char** argv) {
     }
     if (i + 1 >= argc) return Usage();
     const std::string value = argv[++i];
-    if (arg == "--file") o.file = value;
-    else if (arg == "--pairs-out") o.pairs_out = value;
-    else if (arg == "--nodes") o.nodes = std::stoul(value);
-    else if (arg == "--edges") o.edges = std::stoul(value);
-    else if (arg == "--queries") o.queries = std::stoul(value);
-    else if (arg == "--seed") o.seed = std::stoull(value);
-    else return Usage();
+    if (arg == "--file")
+      o.file = value;
+    else if (arg == "--pairs-out")
+      o.pairs_out = value;
+    else if (arg == "--nodes")
+      o.nodes = std::stoul(value);
+    else if (arg == "--edges")
+      o.edges = std::stoul(value);
+    else if (arg == "--queries")
+      o.queries = std::stoul(value);
+    else if (arg == "--seed")
+      o.seed = std::stoull(value);
+    else
+      return Usage();
   }
   if (o.nodes < 2) return Usage();
   if (o.mode == "write") return Write(o);

@@ -29,7 +29,9 @@ struct Random {
   }
   size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
   template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
+  const T& Pick(const std::vector<T>& v) {
+    return v[Below(v.size())];
+  }
 };
 
 struct Country {
@@ -56,12 +58,12 @@ const std::vector<Country> kCountries = {
     {"le Brésil", "Brazil", "Brasilia"},
 };
 
-const std::vector<const char*> kMonthsFr = {"janvier", "février", "mars", "avril", "mai", "juin",
-                                            "juillet", "août", "septembre", "octobre",
-                                            "novembre", "décembre"};
-const std::vector<const char*> kMonthsEn = {"January", "February", "March", "April",
-                                            "May", "June", "July", "August",
-                                            "September", "October", "November", "December"};
+const std::vector<const char*> kMonthsFr = {"janvier",   "février", "mars",     "avril",
+                                            "mai",       "juin",    "juillet",  "août",
+                                            "septembre", "octobre", "novembre", "décembre"};
+const std::vector<const char*> kMonthsEn = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
 const std::vector<const char*> kResourcesFr = {"terres rares", "minéraux critiques", "uranium",
                                                "gaz naturel", "lithium"};
 const std::vector<const char*> kResourcesEn = {"rare earths", "critical minerals", "uranium",
@@ -85,27 +87,28 @@ std::string FrenchSentence(Random& r) {
   char buf[512];
   switch (r.Below(7)) {
     case 0:
-      std::snprintf(buf, sizeof buf, "%s et %s renforcent leur coopération dans le domaine de l’énergie.",
-                    a.fr, b.fr);
+      std::snprintf(buf, sizeof buf,
+                    "%s et %s renforcent leur coopération dans le domaine de l’énergie.", a.fr,
+                    b.fr);
       buf[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(buf[0])));
       break;
     case 1:
-      std::snprintf(buf, sizeof buf,
-                    "Le %zu %s 2025, à %s, s’est tenu le sommet entre %s et %s.", 1 + r.Below(28),
-                    r.Pick(kMonthsFr), a.capital, a.fr, b.fr);
+      std::snprintf(buf, sizeof buf, "Le %zu %s 2025, à %s, s’est tenu le sommet entre %s et %s.",
+                    1 + r.Below(28), r.Pick(kMonthsFr), a.capital, a.fr, b.fr);
       break;
     case 2:
-      std::snprintf(buf, sizeof buf, "%s a condamné fermement l’attaque survenue à %s le %zu %s 2025.",
-                    a.capital, b.capital, 1 + r.Below(28), r.Pick(kMonthsFr));
+      std::snprintf(buf, sizeof buf,
+                    "%s a condamné fermement l’attaque survenue à %s le %zu %s 2025.", a.capital,
+                    b.capital, 1 + r.Below(28), r.Pick(kMonthsFr));
       break;
     case 3:
       std::snprintf(buf, sizeof buf,
-                    "Le pays cherche à réduire sa dépendance à l’égard de %s pour les %s.",
-                    b.fr, r.Pick(kResourcesFr));
+                    "Le pays cherche à réduire sa dépendance à l’égard de %s pour les %s.", b.fr,
+                    r.Pick(kResourcesFr));
       break;
     case 4:
-      std::snprintf(buf, sizeof buf, "Les ministres ont exprimé leur soutien au développement de %s.",
-                    b.fr);
+      std::snprintf(buf, sizeof buf,
+                    "Les ministres ont exprimé leur soutien au développement de %s.", b.fr);
       break;
     default:
       return r.Pick(kFillerFr);
@@ -165,8 +168,10 @@ int main(int argc, char** argv) {
   size_t articles = 10000;
   uint64_t seed = 1;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--articles") == 0) articles = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (std::strcmp(argv[i], "--seed") == 0) seed = std::strtoull(argv[i + 1], nullptr, 10);
+    if (std::strcmp(argv[i], "--articles") == 0)
+      articles = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (std::strcmp(argv[i], "--seed") == 0)
+      seed = std::strtoull(argv[i + 1], nullptr, 10);
     else {
       std::fprintf(stderr, "usage: make_corpus [--articles N] [--seed S] > corpus.jsonl\n");
       return 2;

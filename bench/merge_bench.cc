@@ -78,7 +78,8 @@ KnowledgeGraph MakeArticleGraph(size_t article, size_t entities, Random* rnd) {
     nd.category = kCategories[e % 5];
     nd.label = "Entity " + std::to_string(e);
     if (e % 2 == 0) nd.wikidata = "Q" + std::to_string(1000 + e);
-    nd.aliases.insert(rnd->Below(2) ? "entity " + std::to_string(e) : "l'Entity " + std::to_string(e));
+    nd.aliases.insert(rnd->Below(2) ? "entity " + std::to_string(e)
+                                    : "l'Entity " + std::to_string(e));
     newsgraph::NodeId id = g.AddNode(std::move(nd));
     g.AddMention(id, article_id, 1 + static_cast<int64_t>(rnd->Below(3)));
     nodes.push_back(id);
@@ -114,11 +115,16 @@ int main(int argc, char** argv) {
   bool graphml = false;
   for (int i = 1; i < argc; ++i) {
     auto next = [&]() { return i + 1 < argc ? std::strtoull(argv[++i], nullptr, 10) : 0ull; };
-    if (std::strcmp(argv[i], "--graphs") == 0) graphs = next();
-    else if (std::strcmp(argv[i], "--batch") == 0) batch = next();
-    else if (std::strcmp(argv[i], "--entities") == 0) entities = next();
-    else if (std::strcmp(argv[i], "--seed") == 0) seed = next();
-    else if (std::strcmp(argv[i], "--graphml") == 0) graphml = true;
+    if (std::strcmp(argv[i], "--graphs") == 0)
+      graphs = next();
+    else if (std::strcmp(argv[i], "--batch") == 0)
+      batch = next();
+    else if (std::strcmp(argv[i], "--entities") == 0)
+      entities = next();
+    else if (std::strcmp(argv[i], "--seed") == 0)
+      seed = next();
+    else if (std::strcmp(argv[i], "--graphml") == 0)
+      graphml = true;
     else {
       std::fprintf(stderr,
                    "usage: merge_bench [--graphs N] [--batch B] [--entities E] [--seed S] "
@@ -143,8 +149,8 @@ int main(int argc, char** argv) {
       start = Clock::now();
       for (KnowledgeGraph& g : inputs) {
         std::string text = newsgraph::WriteGraphToString(g, newsgraph::GraphFormat::kGraphml);
-        auto read = newsgraph::ReadGraphFromString(text, "bench.graphml",
-                                                   newsgraph::GraphFormat::kGraphml);
+        auto read =
+            newsgraph::ReadGraphFromString(text, "bench.graphml", newsgraph::GraphFormat::kGraphml);
         if (!read.ok()) {
           std::fprintf(stderr, "%s\n", read.status().message().c_str());
           return 1;
@@ -158,7 +164,8 @@ int main(int argc, char** argv) {
       pointers.push_back(&g);
       edges_read += g.num_edges();
       nodes_read += g.num_nodes();
-      for (newsgraph::EdgeId e = 0; e < g.num_edges(); ++e) evidence_read += g.edge(e).evidence.size();
+      for (newsgraph::EdgeId e = 0; e < g.num_edges(); ++e)
+        evidence_read += g.edge(e).evidence.size();
     }
     start = Clock::now();
     result = newsgraph::Merge(pointers, nullptr);
@@ -166,14 +173,15 @@ int main(int argc, char** argv) {
     done += count;
   }
   size_t evidence_out = 0;
-  for (newsgraph::EdgeId e = 0; e < result.num_edges(); ++e) evidence_out += result.edge(e).evidence.size();
+  for (newsgraph::EdgeId e = 0; e < result.num_edges(); ++e)
+    evidence_out += result.edge(e).evidence.size();
 
   std::printf("graphs merged      %zu (batches of %zu, %zu entities in the pool)\n", graphs, batch,
               entities);
   std::printf("read               %zu nodes, %zu edges, %zu evidence records\n", nodes_read,
               edges_read, evidence_read);
-  std::printf("result             %zu nodes, %zu edges, %zu evidence records\n",
-              result.num_nodes(), result.num_edges(), evidence_out);
+  std::printf("result             %zu nodes, %zu edges, %zu evidence records\n", result.num_nodes(),
+              result.num_edges(), evidence_out);
   std::printf("generate           %.3f s\n", generate_s);
   if (graphml) {
     std::printf("graphml write+read %.3f s (%.3f us per edge read)\n", io_s,

@@ -170,10 +170,18 @@ std::string Quote(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -361,9 +369,9 @@ int main(int argc, char** argv) {
     const Country& c = *sorted[i];
     out += "    {\n" + in + "\"id\": " + Quote("country_" + Lower(c.iso3)) + ",\n" + in +
            "\"iso2\": " + Quote(c.iso2) + ", \"iso3\": " + Quote(c.iso3) +
-           ", \"numeric\": " + Quote(c.numeric) + ",\n" + in + "\"label\": {\"en\": " +
-           Quote(c.label_en) + ", \"fr\": " + Quote(c.label_fr) + "}" + NamesJson(c.names, in) +
-           "\n    }" + (i + 1 < sorted.size() ? ",\n" : "\n");
+           ", \"numeric\": " + Quote(c.numeric) + ",\n" + in +
+           "\"label\": {\"en\": " + Quote(c.label_en) + ", \"fr\": " + Quote(c.label_fr) + "}" +
+           NamesJson(c.names, in) + "\n    }" + (i + 1 < sorted.size() ? ",\n" : "\n");
   }
   out += "  ]\n}\n";
   if (!WriteOut(out_dir + "/countries.json", out)) return Fail(out_dir + ": cannot write");

@@ -34,7 +34,8 @@ CommandRunner SetUpConvert(CLI::App* app) {
   auto args = std::make_shared<ConvertArgs>();
   app->add_option("IN", args->input, "graph to read: .graphml, .xml or .json (- for stdin)")
       ->required();
-  app->add_option("OUT", args->output, "file to write: .graphml, .xml, .gexf or .json (- for stdout)")
+  app->add_option("OUT", args->output,
+                  "file to write: .graphml, .xml, .gexf or .json (- for stdout)")
       ->required();
   app->add_option("--format", args->format,
                   "output format, instead of OUT's extension: graphml, gexf or json");

@@ -27,8 +27,9 @@ struct ExtractArgs {
 int RunExtract(const ExtractArgs& args) {
   std::string output = args.output;
   if (output.empty()) {
-    std::string stem = args.inputs.front() == "-" ? "stdin"
-                       : std::filesystem::path(args.inputs.front()).stem().string();
+    std::string stem = args.inputs.front() == "-"
+                           ? "stdin"
+                           : std::filesystem::path(args.inputs.front()).stem().string();
     if (stem.empty()) stem = "newsgraph";
     output = stem + "." + (args.format.empty() ? "graphml" : args.format);
   }
@@ -52,7 +53,8 @@ int RunExtract(const ExtractArgs& args) {
     };
   }
   ExtractSummary summary;
-  Result<KnowledgeGraph> graph = ExtractGraph(args.inputs, *extractor, *ontology, options, &summary);
+  Result<KnowledgeGraph> graph =
+      ExtractGraph(args.inputs, *extractor, *ontology, options, &summary);
   if (show_progress) std::cerr << "\r\033[K";
   if (!args.quiet) {
     for (const std::string& m : summary.messages) std::cerr << "newsgraph: " << m << "\n";
@@ -72,12 +74,15 @@ int RunExtract(const ExtractArgs& args) {
 
 CommandRunner SetUpExtract(CLI::App* app) {
   auto args = std::make_shared<ExtractArgs>();
-  app->add_option("inputs", args->inputs,
-                  "articles: .txt (first line the title), .jsonl, directories of them, or - for stdin")
+  app->add_option(
+         "inputs", args->inputs,
+         "articles: .txt (first line the title), .jsonl, directories of them, or - for stdin")
       ->required();
-  app->add_option("-o,--output", args->output,
-                  "graph file to write (default: the first input's name with the format's extension)");
-  app->add_option("--format", args->format, "graphml (default), gexf or json; else from -o's extension")
+  app->add_option(
+      "-o,--output", args->output,
+      "graph file to write (default: the first input's name with the format's extension)");
+  app->add_option("--format", args->format,
+                  "graphml (default), gexf or json; else from -o's extension")
       ->check(CLI::IsMember({"graphml", "gexf", "json"}));
   app->add_option("--lang", args->lang, "auto (default: detected per article), fr or en")
       ->check(CLI::IsMember({"auto", "fr", "en"}));

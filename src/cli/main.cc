@@ -23,12 +23,12 @@ int UnknownCommand(const std::string& word) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"newsgraph: turns news articles into a knowledge graph with evidence",
-               "newsgraph"};
+  CLI::App app{"newsgraph: turns news articles into a knowledge graph with evidence", "newsgraph"};
   app.set_version_flag("--version", std::string("newsgraph ") + NEWSGRAPH_VERSION);
   app.require_subcommand(1);
-  app.footer("Run 'newsgraph COMMAND --help' for a command's options.\n"
-             "Exit codes: 0 ok, 1 input error, 2 usage error.");
+  app.footer(
+      "Run 'newsgraph COMMAND --help' for a command's options.\n"
+      "Exit codes: 0 ok, 1 input error, 2 usage error.");
 
   if (argc >= 2 && argv[1][0] != '-') {
     bool known = false;

@@ -23,8 +23,8 @@ CommandRunner SetUpValidate(CLI::App* app) {
                 << (problems.size() == 1 ? " problem" : " problems") << " against the ontology\n";
       return kExitInputError;
     }
-    std::cout << *graph_path << ": valid against the ontology (" << graph->num_nodes()
-              << " nodes, " << graph->num_edges() << " edges)\n";
+    std::cout << *graph_path << ": valid against the ontology (" << graph->num_nodes() << " nodes, "
+              << graph->num_edges() << " edges)\n";
     return kExitOk;
   };
 }

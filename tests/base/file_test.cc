@@ -42,7 +42,8 @@ TEST_CASE("ReadTextFile names the file and the problem", "[base][file]") {
     Write(dir / "bad.txt", "ab\ncd\xC3(x");
     auto r = ReadTextFile((dir / "bad.txt").string());
     REQUIRE_FALSE(r.ok());
-    CHECK_THAT(r.status().message(), Catch::EndsWith("bad.txt:2:3: invalid UTF-8 (byte 5 is 0xC3)"));
+    CHECK_THAT(r.status().message(),
+               Catch::EndsWith("bad.txt:2:3: invalid UTF-8 (byte 5 is 0xC3)"));
   }
   SECTION("binary data") {
     Write(dir / "bin.dat", std::string("PK\x03\x04\0\0", 6));

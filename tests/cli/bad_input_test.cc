@@ -24,16 +24,19 @@ const std::vector<BadFile>& BadFiles() {
        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
        "  <graph edgedefault=\"directed\">\n    <node id=\"a\"/>\n    <node id=\"b\">\n",
        ":5:"},
-      {"truncated.json", "{\"directed\":true,\"nodes\":[{\"id\":\"a\"},\n{\"id\":", ":2:7: invalid JSON"},
+      {"truncated.json",
+       "{\"directed\":true,\"nodes\":[{\"id\":\"a\"},\n{\"id\":", ":2:7: invalid JSON"},
       {"entities.graphml",
        "<?xml version=\"1.0\"?>\n<!DOCTYPE g [<!ENTITY lol \"lol\">]>\n"
        "<graphml><graph edgedefault=\"directed\"><node id=\"&lol;\"/></graph></graphml>\n",
        ":2:1: DOCTYPE declarations are refused"},
       {"external.graphml",
-       "<?xml version=\"1.0\"?>\n<!DOCTYPE g SYSTEM \"http://example.invalid/x.dtd\">\n<graphml/>\n",
+       "<?xml version=\"1.0\"?>\n<!DOCTYPE g SYSTEM "
+       "\"http://example.invalid/x.dtd\">\n<graphml/>\n",
        ":2:1: DOCTYPE declarations are refused"},
       {"latin1.graphml", "<graphml>\xE9t\xE9</graphml>", ":1:10: invalid UTF-8 (byte 9 is 0xE9)"},
-      {"zip.graphml", std::string("PK\x03\x04\0\0abc", 9), ":1:5: binary data (NUL byte at byte 4)"},
+      {"zip.graphml", std::string("PK\x03\x04\0\0abc", 9),
+       ":1:5: binary data (NUL byte at byte 4)"},
       {"list.json", "[1, 2, 3]", ""},
   };
   return kFiles;
@@ -98,12 +101,14 @@ TEST_CASE("An article in neither French nor English is reported and skipped, the
   std::ofstream(s / "de.txt") << "Gipfel in Berlin\nDie Regierung hat am Montag in Berlin die "
                                  "Zusammenarbeit mit den Nachbarländern besprochen. Der Minister "
                                  "sagte, dass die Gespräche gut waren und weitergehen werden.\n";
-  std::ofstream(s / "en.txt") << "Talks\nIndia and Kazakhstan agreed to deepen their cooperation.\n";
+  std::ofstream(s / "en.txt")
+      << "Talks\nIndia and Kazakhstan agreed to deepen their cooperation.\n";
   CommandResult r = RunNewsgraph("extract " + ShellQuote(s / "de.txt") + " " +
                                  ShellQuote(s / "en.txt") + " -o " + ShellQuote(s / "g.graphml"));
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.err, Catch::Contains("de.txt"));
-  CHECK_THAT(r.err, Catch::Contains("read 2 articles: 1 extracted, 1 skipped (1 unknown language)"));
+  CHECK_THAT(r.err,
+             Catch::Contains("read 2 articles: 1 extracted, 1 skipped (1 unknown language)"));
   CHECK(fs::exists(s / "g.graphml"));
 }
 

@@ -22,7 +22,8 @@ struct TempDir {
   ~TempDir() { fs::remove_all(path); }
   std::string operator/(const std::string& name) const { return (path / name).string(); }
   size_t FileCount() const {
-    return static_cast<size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator()));
+    return static_cast<size_t>(
+        std::distance(fs::directory_iterator(path), fs::directory_iterator()));
   }
 };
 
@@ -57,9 +58,9 @@ TEST_CASE("extract with no usable article fails and leaves no output file", "[cl
   TempDir dir("unusable");
   std::ofstream(dir / "bad.txt", std::ios::binary) << "Titre\nl\xE2\x80 Inde \xFF\n";
   std::ofstream(dir / "empty.txt", std::ios::binary) << "";
-  CommandResult r = RunNewsgraph("extract " + ShellQuote(dir / "bad.txt") + " " +
-                                 ShellQuote(dir / "empty.txt") + " -o " +
-                                 ShellQuote(dir / "g.graphml"));
+  CommandResult r =
+      RunNewsgraph("extract " + ShellQuote(dir / "bad.txt") + " " + ShellQuote(dir / "empty.txt") +
+                   " -o " + ShellQuote(dir / "g.graphml"));
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains("bad.txt:2:2: invalid UTF-8"));
   CHECK_THAT(r.err, Catch::Contains("no article could be extracted"));
@@ -69,7 +70,8 @@ TEST_CASE("extract with no usable article fails and leaves no output file", "[cl
 
 TEST_CASE("extract on the seed writes a graph and says what it holds", "[cli][extract]") {
   TempDir dir("seed");
-  CommandResult r = RunNewsgraph("extract " + ShellQuote(kSeed) + " -o " + ShellQuote(dir / "seed.graphml"));
+  CommandResult r =
+      RunNewsgraph("extract " + ShellQuote(kSeed) + " -o " + ShellQuote(dir / "seed.graphml"));
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("wrote " + (dir / "seed.graphml")));
   CHECK_THAT(r.out, Catch::Contains(" country"));
@@ -88,9 +90,15 @@ TEST_CASE("extract gives the same bytes at any thread count, run after run", "[c
     std::string one = dir / (std::string("one.") + format);
     std::string two = dir / (std::string("two.") + format);
     std::string again = dir / (std::string("again.") + format);
-    REQUIRE(RunNewsgraph("extract -q --threads 1 " + ShellQuote(examples) + " -o " + ShellQuote(one)).exit_code == 0);
-    REQUIRE(RunNewsgraph("extract -q --threads 2 " + ShellQuote(examples) + " -o " + ShellQuote(two)).exit_code == 0);
-    REQUIRE(RunNewsgraph("extract -q --threads 4 " + ShellQuote(examples) + " -o " + ShellQuote(again)).exit_code == 0);
+    REQUIRE(
+        RunNewsgraph("extract -q --threads 1 " + ShellQuote(examples) + " -o " + ShellQuote(one))
+            .exit_code == 0);
+    REQUIRE(
+        RunNewsgraph("extract -q --threads 2 " + ShellQuote(examples) + " -o " + ShellQuote(two))
+            .exit_code == 0);
+    REQUIRE(
+        RunNewsgraph("extract -q --threads 4 " + ShellQuote(examples) + " -o " + ShellQuote(again))
+            .exit_code == 0);
     INFO(format);
     CHECK(ReadFileOrEmpty(one) == ReadFileOrEmpty(two));
     CHECK(ReadFileOrEmpty(one) == ReadFileOrEmpty(again));
@@ -105,9 +113,13 @@ TEST_CASE("Every graph file extract writes passes the interop checker", "[cli][e
   }
   TempDir dir("interop");
   const std::string examples = std::string(NEWSGRAPH_SOURCE_DIR) + "/examples";
-  REQUIRE(RunNewsgraph("extract -q " + ShellQuote(examples) + " -o " + ShellQuote(dir / "all.graphml")).exit_code == 0);
-  REQUIRE(RunNewsgraph("extract -q " + ShellQuote(examples) + " -o " + ShellQuote(dir / "all.gexf")).exit_code == 0);
-  CommandResult graphml = RunShell("bash " + ShellQuote(checker) + " " + ShellQuote(dir / "all.graphml") + " --profile");
+  REQUIRE(
+      RunNewsgraph("extract -q " + ShellQuote(examples) + " -o " + ShellQuote(dir / "all.graphml"))
+          .exit_code == 0);
+  REQUIRE(RunNewsgraph("extract -q " + ShellQuote(examples) + " -o " + ShellQuote(dir / "all.gexf"))
+              .exit_code == 0);
+  CommandResult graphml = RunShell("bash " + ShellQuote(checker) + " " +
+                                   ShellQuote(dir / "all.graphml") + " --profile");
   INFO(graphml.out << graphml.err);
   CHECK(graphml.exit_code == 0);
   CommandResult gexf = RunShell("bash " + ShellQuote(checker) + " " + ShellQuote(dir / "all.gexf"));
@@ -120,8 +132,9 @@ TEST_CASE("extract reads JSON Lines from standard input", "[cli][extract]") {
   const std::string line =
       "{\"id\":\"s1\",\"lang\":\"en\",\"text\":\"India and Kazakhstan agreed to deepen their "
       "cooperation on rare earths.\"}";
-  CommandResult r = RunShell("printf '%s\\n' " + ShellQuote(line) + " | " + ShellQuote(NEWSGRAPH_CLI) +
-                             " extract - -o " + ShellQuote(dir / "s.json"));
+  CommandResult r =
+      RunShell("printf '%s\\n' " + ShellQuote(line) + " | " + ShellQuote(NEWSGRAPH_CLI) +
+               " extract - -o " + ShellQuote(dir / "s.json"));
   REQUIRE(r.exit_code == 0);
   std::string json = ReadFileOrEmpty(dir / "s.json");
   CHECK_THAT(json, Catch::Contains("country_ind"));

@@ -26,19 +26,17 @@ struct Expectation {
 // 0.867/0.824, china-gallium 0.875/0.632, eu-central-asia 0.873/0.811,
 // gaz-ouzbekistan 0.824/0.500, inde-asie-centrale 0.947/0.879, ocs 0.930/0.438.
 const std::vector<Expectation> kExpectations = {
-    {"asean-ministers-kuala-lumpur", 0.97, 0.85},
-    {"attaque-gwadar", 0.86, 0.82},
-    {"china-gallium-export-ban", 0.87, 0.63},
-    {"eu-central-asia-raw-materials", 0.87, 0.80},
-    {"gaz-ouzbekistan-russie", 0.82, 0.50},
-    {"inde-asie-centrale", 0.94, 0.87},
+    {"asean-ministers-kuala-lumpur", 0.97, 0.85}, {"attaque-gwadar", 0.86, 0.82},
+    {"china-gallium-export-ban", 0.87, 0.63},     {"eu-central-asia-raw-materials", 0.87, 0.80},
+    {"gaz-ouzbekistan-russie", 0.82, 0.50},       {"inde-asie-centrale", 0.94, 0.87},
     {"ocs-ministres-astana", 0.92, 0.43},
 };
 
 struct TempDir {
   fs::path path;
   explicit TempDir(const std::string& tag) {
-    path = fs::temp_directory_path() / ("newsgraph_examples_" + tag + "_" + std::to_string(::getpid()));
+    path = fs::temp_directory_path() /
+           ("newsgraph_examples_" + tag + "_" + std::to_string(::getpid()));
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -52,11 +50,13 @@ std::string Threshold(double x) {
   return buf;
 }
 
-TEST_CASE("Every example with a gold file has committed quality thresholds", "[cli][eval][examples]") {
+TEST_CASE("Every example with a gold file has committed quality thresholds",
+          "[cli][eval][examples]") {
   size_t with_gold = 0;
   for (const auto& entry : fs::directory_iterator(kExamples)) {
     const fs::path p = entry.path();
-    if (p.extension() != ".txt" || !fs::exists(fs::path(p).replace_extension(".gold.json"))) continue;
+    if (p.extension() != ".txt" || !fs::exists(fs::path(p).replace_extension(".gold.json")))
+      continue;
     ++with_gold;
     const std::string stem = p.stem().string();
     bool listed = false;
@@ -89,7 +89,8 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
           "[cli][eval][examples]") {
   TempDir dir("all");
   const std::string graph = dir / "examples.graphml";
-  CommandResult x = RunNewsgraph("extract -q " + ShellQuote(kExamples) + " -o " + ShellQuote(graph));
+  CommandResult x =
+      RunNewsgraph("extract -q " + ShellQuote(kExamples) + " -o " + ShellQuote(graph));
   REQUIRE(x.exit_code == 0);
   std::string golds;
   for (const Expectation& e : kExpectations) {
@@ -101,7 +102,8 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.
-  CommandResult strict = RunNewsgraph("eval " + ShellQuote(graph) + golds + " --min-relation-f1 1.0");
+  CommandResult strict =
+      RunNewsgraph("eval " + ShellQuote(graph) + golds + " --min-relation-f1 1.0");
   CHECK(strict.exit_code == 1);
 }
 

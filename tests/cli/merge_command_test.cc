@@ -82,9 +82,11 @@ TEST_CASE("merge writes the same bytes whatever the order of its inputs", "[cli]
   MergeDir dir;
   std::string a = dir.Write("ours.graphml", kOurs);
   std::string b = dir.Write("foreign.graphml", kForeign);
-  REQUIRE(RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(b) + " -o " + ShellQuote(dir / "ab.graphml"))
+  REQUIRE(RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(b) + " -o " +
+                       ShellQuote(dir / "ab.graphml"))
               .exit_code == 0);
-  REQUIRE(RunNewsgraph("merge " + ShellQuote(b) + " " + ShellQuote(a) + " -o " + ShellQuote(dir / "ba.graphml"))
+  REQUIRE(RunNewsgraph("merge " + ShellQuote(b) + " " + ShellQuote(a) + " -o " +
+                       ShellQuote(dir / "ba.graphml"))
               .exit_code == 0);
   std::string ab = ReadFileOrEmpty(dir / "ab.graphml");
   CHECK(!ab.empty());
@@ -99,9 +101,10 @@ TEST_CASE("merge writes the same bytes whatever the order of its inputs", "[cli]
 TEST_CASE("merge names the place of a parse error and writes nothing", "[cli][merge]") {
   MergeDir dir;
   std::string a = dir.Write("ours.graphml", kOurs);
-  std::string bad = dir.Write("bad.graphml", "<graphml>\n  <graph>\n    <node id=\"x\">\n</graphml>\n");
-  CommandResult r =
-      RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(bad) + " -o " + ShellQuote(dir / "out.graphml"));
+  std::string bad =
+      dir.Write("bad.graphml", "<graphml>\n  <graph>\n    <node id=\"x\">\n</graphml>\n");
+  CommandResult r = RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(bad) + " -o " +
+                                 ShellQuote(dir / "out.graphml"));
   CHECK(r.exit_code == 1);
   CHECK(r.err.find(bad + ":") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "out.graphml"));
@@ -111,7 +114,8 @@ TEST_CASE("merge without -o is a usage error", "[cli][merge]") {
   MergeDir dir;
   std::string a = dir.Write("ours.graphml", kOurs);
   CHECK(RunNewsgraph("merge " + ShellQuote(a)).exit_code == 2);
-  CHECK(RunNewsgraph("merge " + ShellQuote(a) + " -o " + ShellQuote(dir / "out.txt")).exit_code == 2);
+  CHECK(RunNewsgraph("merge " + ShellQuote(a) + " -o " + ShellQuote(dir / "out.txt")).exit_code ==
+        2);
 }
 
 }  // namespace

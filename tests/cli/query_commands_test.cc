@@ -12,16 +12,19 @@ namespace fs = std::filesystem;
 // The seed extracted once for every test here.
 const std::string& SeedGraph() {
   static const std::string path = [] {
-    fs::path p = fs::temp_directory_path() / ("newsgraph_query_" + std::to_string(::getpid()) + ".graphml");
+    fs::path p =
+        fs::temp_directory_path() / ("newsgraph_query_" + std::to_string(::getpid()) + ".graphml");
     const std::string seed = std::string(NEWSGRAPH_SOURCE_DIR) + "/examples/inde-asie-centrale.txt";
-    CommandResult r = RunNewsgraph("extract -q " + ShellQuote(seed) + " -o " + ShellQuote(p.string()));
+    CommandResult r =
+        RunNewsgraph("extract -q " + ShellQuote(seed) + " -o " + ShellQuote(p.string()));
     REQUIRE(r.exit_code == 0);
     return p.string();
   }();
   return path;
 }
 
-TEST_CASE("path answers how India is connected to China, with the evidence sentence", "[cli][path]") {
+TEST_CASE("path answers how India is connected to China, with the evidence sentence",
+          "[cli][path]") {
   CommandResult r = RunNewsgraph("path " + ShellQuote(SeedGraph()) + " --from inde --to Chine");
   REQUIRE(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("India (country_ind) --depends_on--> China (country_chn)"));
@@ -33,7 +36,8 @@ TEST_CASE("path --json gives the hops and their evidence", "[cli][path]") {
   CommandResult r =
       RunNewsgraph("path " + ShellQuote(SeedGraph()) + " --from Q668 --to country_chn --json");
   REQUIRE(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::StartsWith("{\"from\":\"country_ind\",\"to\":\"country_chn\",\"paths\":["));
+  CHECK_THAT(r.out,
+             Catch::StartsWith("{\"from\":\"country_ind\",\"to\":\"country_chn\",\"paths\":["));
   CHECK_THAT(r.out, Catch::Contains("\"relation\":\"depends_on\""));
   CHECK_THAT(r.out, Catch::Contains("\"article\":\"inde-asie-centrale\""));
 }
@@ -48,7 +52,8 @@ TEST_CASE("path --k lists several loopless paths, --undirected follows edges bot
   CommandResult directed =
       RunNewsgraph("path " + ShellQuote(SeedGraph()) + " --from 'terres rares' --to Kazakhstan");
   CHECK(directed.exit_code == 0);
-  CHECK_THAT(directed.out, Catch::Contains("no path from rare earths (resource_rare_earths) to Kazakhstan"));
+  CHECK_THAT(directed.out,
+             Catch::Contains("no path from rare earths (resource_rare_earths) to Kazakhstan"));
 }
 
 TEST_CASE("An unknown node name gets the candidates", "[cli][path]") {
@@ -57,7 +62,8 @@ TEST_CASE("An unknown node name gets the candidates", "[cli][path]") {
   CHECK_THAT(r.err, Catch::Contains("no node named 'indai'; did you mean 'India' (country_ind"));
 }
 
-TEST_CASE("neighbors prints a neighbourhood and writes it as a valid graph file", "[cli][neighbors]") {
+TEST_CASE("neighbors prints a neighbourhood and writes it as a valid graph file",
+          "[cli][neighbors]") {
   const std::string out = (fs::temp_directory_path() /
                            ("newsgraph_neighbors_" + std::to_string(::getpid()) + ".graphml"))
                               .string();

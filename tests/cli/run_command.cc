@@ -14,8 +14,10 @@ namespace newsgraph::testing {
 std::string ShellQuote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -27,13 +29,13 @@ std::string ReadFileOrEmpty(const std::string& path) {
 
 CommandResult RunShell(const std::string& command_line) {
   static std::atomic<int> counter{0};
-  const std::string base = (std::filesystem::temp_directory_path() /
-                            ("newsgraph_cmd_" + std::to_string(::getpid()) + "_" +
-                             std::to_string(counter++)))
-                               .string();
+  const std::string base =
+      (std::filesystem::temp_directory_path() /
+       ("newsgraph_cmd_" + std::to_string(::getpid()) + "_" + std::to_string(counter++)))
+          .string();
   const std::string out_path = base + ".out", err_path = base + ".err";
-  const std::string full = "(" + command_line + ") </dev/null >" + ShellQuote(out_path) + " 2>" +
-                           ShellQuote(err_path);
+  const std::string full =
+      "(" + command_line + ") </dev/null >" + ShellQuote(out_path) + " 2>" + ShellQuote(err_path);
   int status = std::system(full.c_str());
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

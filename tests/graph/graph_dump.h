@@ -32,9 +32,9 @@ inline std::string DumpGraph(const KnowledgeGraph& g) {
   }
   for (NodeId n : g.SortedNodes()) {
     const NodeData& d = g.node(n);
-    out += "node " + d.id + " label=" + d.label + " category=" + d.category + " wikidata=" +
-           d.wikidata + " iso3=" + d.iso3 + " date=" + d.date + " color=" + d.color + " size=" +
-           DumpNumber(d.size) + " x=" + DumpNumber(d.x) + " y=" + DumpNumber(d.y) +
+    out += "node " + d.id + " label=" + d.label + " category=" + d.category +
+           " wikidata=" + d.wikidata + " iso3=" + d.iso3 + " date=" + d.date + " color=" + d.color +
+           " size=" + DumpNumber(d.size) + " x=" + DumpNumber(d.x) + " y=" + DumpNumber(d.y) +
            " mentions=" + std::to_string(d.mention_count) + " seen=" + d.first_seen + ".." +
            d.last_seen + " aliases=[";
     for (const std::string& a : d.aliases) out += a + ";";
@@ -45,18 +45,18 @@ inline std::string DumpGraph(const KnowledgeGraph& g) {
   for (EdgeId e : g.SortedEdges()) {
     const EdgeData& d = g.edge(e);
     out += "edge " + d.id + " " + g.node(g.source(e)).id + "->" + g.node(g.target(e)).id +
-           " relation=" + d.relation + " label=" + d.label + " symmetric=" +
-           (d.symmetric ? "1" : "0") + " cameo=" + d.cameo + " goldstein=" +
-           (d.goldstein ? DumpNumber(*d.goldstein) : "-") + " color=" + d.color + " weight=" +
-           DumpNumber(d.weight) + " count=" + std::to_string(d.evidence_count) + " modality=" +
-           d.modality + " seen=" + d.first_seen + ".." + d.last_seen + " articles=[";
+           " relation=" + d.relation + " label=" + d.label +
+           " symmetric=" + (d.symmetric ? "1" : "0") + " cameo=" + d.cameo +
+           " goldstein=" + (d.goldstein ? DumpNumber(*d.goldstein) : "-") + " color=" + d.color +
+           " weight=" + DumpNumber(d.weight) + " count=" + std::to_string(d.evidence_count) +
+           " modality=" + d.modality + " seen=" + d.first_seen + ".." + d.last_seen + " articles=[";
     for (const std::string& a : d.article_ids) out += a + ";";
     out += "]" + DumpAttributes(d.extra) + "\n";
     for (const Evidence& ev : d.evidence) {
       out += "  evidence " + ev.article_id + "[" + std::to_string(ev.begin) + "," +
-             std::to_string(ev.end) + ") rule=" + ev.rule + " modality=" +
-             std::string(ModalityName(ev.modality)) + " by=" + ev.reported_by + " \"" +
-             ev.sentence + "\"\n";
+             std::to_string(ev.end) + ") rule=" + ev.rule +
+             " modality=" + std::string(ModalityName(ev.modality)) + " by=" + ev.reported_by +
+             " \"" + ev.sentence + "\"\n";
     }
   }
   return out;

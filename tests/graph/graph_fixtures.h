@@ -10,8 +10,7 @@
 
 namespace newsgraph::testing {
 
-inline NodeData MakeNode(std::string id, std::string category = "country",
-                         std::string label = "") {
+inline NodeData MakeNode(std::string id, std::string category = "country", std::string label = "") {
   NodeData n;
   n.id = std::move(id);
   n.label = label.empty() ? n.id : std::move(label);

@@ -164,8 +164,9 @@ TEST_CASE("ApplyLayout uses a spiral above the force threshold, still without ov
   options.max_force_nodes = 500;  // one component of 3000 nodes: the spiral
   auto start = std::chrono::steady_clock::now();
   ApplyLayout(&g, options);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - start).count();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  start)
+                .count();
   CHECK(ms < 2000);
   CHECK(Overlaps(g) == 0);
   // The best connected node (n0 collects the most edges) sits near the centre.

@@ -33,7 +33,9 @@ class Random {
   size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
   bool Chance(int percent) { return Below(100) < static_cast<size_t>(percent); }
   template <typename T>
-  const T& Pick(const std::vector<T>& v) { return v[Below(v.size())]; }
+  const T& Pick(const std::vector<T>& v) {
+    return v[Below(v.size())];
+  }
 
  private:
   uint64_t state_;
@@ -167,7 +169,8 @@ GraphSpec Generate(Random* rnd) {
     }
     if (rnd->Chance(30)) e.data.cameo = rnd->Chance(50) ? "051" : "057";
     if (rnd->Chance(30)) e.data.goldstein = rnd->Chance(50) ? 3.5 : 7.4;
-    if (rnd->Chance(20)) e.data.extra["w"] = Attribute{rnd->Pick(kTypes), std::to_string(rnd->Below(3))};
+    if (rnd->Chance(20))
+      e.data.extra["w"] = Attribute{rnd->Pick(kTypes), std::to_string(rnd->Below(3))};
     size_t k = e.data.relation.empty() ? 0 : rnd->Below(4);
     for (size_t j = 0; j < k; ++j) {
       Evidence ev;
@@ -189,7 +192,8 @@ GraphSpec Generate(Random* rnd) {
     if (rnd->Chance(10)) info.title = "Other title";
     spec.articles.push_back(info);
   }
-  if (rnd->Chance(20)) spec.extra["run"] = Attribute{rnd->Pick(kTypes), std::to_string(rnd->Below(2))};
+  if (rnd->Chance(20))
+    spec.extra["run"] = Attribute{rnd->Pick(kTypes), std::to_string(rnd->Below(2))};
   return spec;
 }
 
@@ -220,23 +224,38 @@ std::vector<GraphSpec> Shrink(std::vector<GraphSpec> specs, const Law& law) {
         return false;
       };
       for (size_t i = 0; i < specs[g].nodes.size();) {
-        if (try_remove(&specs[g].nodes, i)) progress = true; else ++i;
+        if (try_remove(&specs[g].nodes, i))
+          progress = true;
+        else
+          ++i;
       }
       for (size_t i = 0; i < specs[g].edges.size();) {
-        if (try_remove(&specs[g].edges, i)) progress = true; else ++i;
+        if (try_remove(&specs[g].edges, i))
+          progress = true;
+        else
+          ++i;
       }
       for (EdgeSpec& e : specs[g].edges) {
         for (size_t i = 0; i < e.data.evidence.size();) {
-          if (try_remove(&e.data.evidence, i)) progress = true; else ++i;
+          if (try_remove(&e.data.evidence, i))
+            progress = true;
+          else
+            ++i;
         }
       }
       if (!specs[g].extra.empty()) {
         Attributes saved = specs[g].extra;
         specs[g].extra.clear();
-        if (law(specs)) progress = true; else specs[g].extra = std::move(saved);
+        if (law(specs))
+          progress = true;
+        else
+          specs[g].extra = std::move(saved);
       }
       for (size_t i = 0; i < specs[g].articles.size();) {
-        if (try_remove(&specs[g].articles, i)) progress = true; else ++i;
+        if (try_remove(&specs[g].articles, i))
+          progress = true;
+        else
+          ++i;
       }
     }
   }
@@ -254,8 +273,8 @@ void CheckLaw(const std::string& name, size_t arity, const Law& law) {
     std::optional<std::string> failure = law(specs);
     if (!failure) continue;
     std::vector<GraphSpec> shrunk = Shrink(specs, law);
-    std::string message = "law '" + name + "' fails for seed " + std::to_string(seed) +
-                          "; shrunk case:\n";
+    std::string message =
+        "law '" + name + "' fails for seed " + std::to_string(seed) + "; shrunk case:\n";
     for (size_t i = 0; i < shrunk.size(); ++i) {
       message += "=== input " + std::to_string(i) + "\n" + Dump(Build(shrunk[i]));
     }
@@ -326,7 +345,8 @@ TEST_CASE("Merge loses nothing: every node, alias, edge, evidence and article is
         std::set<std::string> names = d.aliases;
         if (!d.label.empty()) names.insert(d.label);
         for (const std::string& name : names) {
-          if (name != o.label && !o.aliases.count(name)) return "name '" + name + "' of " + d.id + " lost";
+          if (name != o.label && !o.aliases.count(name))
+            return "name '" + name + "' of " + d.id + " lost";
         }
         if (!d.category.empty() && d.category != o.category) {
           auto it = o.extra.find(std::string(kOtherCategoriesAttribute));
@@ -336,7 +356,8 @@ TEST_CASE("Merge loses nothing: every node, alias, edge, evidence and article is
         }
         for (const auto& [article, count] : d.article_mentions) {
           auto it = o.article_mentions.find(article);
-          if (it == o.article_mentions.end() || it->second < count) return "mentions of " + d.id + " lost";
+          if (it == o.article_mentions.end() || it->second < count)
+            return "mentions of " + d.id + " lost";
         }
         for (const auto& [name, attr] : d.extra) {
           if (!o.extra.count(name)) return "attribute " + name + " of " + d.id + " lost";
@@ -350,14 +371,17 @@ TEST_CASE("Merge loses nothing: every node, alias, edge, evidence and article is
           found = out.FindEdge(s, d.relation, t);
         } else {
           for (EdgeId f : out.OutEdges(s)) {
-            if (out.target(f) == t && out.edge(f).id == d.id && out.edge(f).relation.empty()) found = f;
+            if (out.target(f) == t && out.edge(f).id == d.id && out.edge(f).relation.empty())
+              found = f;
           }
         }
         if (!found) return "edge " + d.id + " lost";
         for (const Evidence& ev : d.evidence) {
           bool present = false;
           for (const Evidence& o : out.edge(*found).evidence) present |= o.SamePlace(ev);
-          if (!present) return "evidence " + ev.article_id + "@" + std::to_string(ev.begin) + " of " + d.id + " lost";
+          if (!present)
+            return "evidence " + ev.article_id + "@" + std::to_string(ev.begin) + " of " + d.id +
+                   " lost";
         }
       }
     }

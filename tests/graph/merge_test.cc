@@ -155,9 +155,9 @@ TEST_CASE("Events unite by id only", "[graph][merge]") {
   KnowledgeGraph merged = Merge({&a, &b}, &report);
   CHECK(merged.num_nodes() == 2);
   CHECK(report.near_misses.empty());
-  CHECK(report.unified == std::vector<MergeDecision>{
-                              {"same id", {"event_dialogue_2025_06_06"},
-                               "event_dialogue_2025_06_06 (2 records)"}});
+  CHECK(report.unified ==
+        std::vector<MergeDecision>{
+            {"same id", {"event_dialogue_2025_06_06"}, "event_dialogue_2025_06_06 (2 records)"}});
 }
 
 TEST_CASE("A node whose category disagrees is kept with its edges and the conflict recorded",
@@ -178,9 +178,9 @@ TEST_CASE("A node whose category disagrees is kept with its edges and the confli
   CHECK(node->category == "organization");
   CHECK(Extra(*node, kOtherCategoriesAttribute) == "string:region");
   CHECK(merged.num_edges() == 2);
-  CHECK(report.conflicts == std::vector<std::string>{
-                                "node central_asia: categories 'organization', 'region' "
-                                "disagree, kept 'organization'"});
+  CHECK(report.conflicts ==
+        std::vector<std::string>{"node central_asia: categories 'organization', 'region' "
+                                 "disagree, kept 'organization'"});
 }
 
 TEST_CASE("Merging the same article twice counts nothing twice", "[graph][merge]") {
@@ -208,8 +208,7 @@ TEST_CASE("Merging the same article twice counts nothing twice", "[graph][merge]
   b.Finalize();
 
   KnowledgeGraph merged = Merge({&a, &b, &a}, nullptr);
-  const EdgeData& edge = merged.edge(*merged.FindEdge(*merged.FindNode("country_ind"),
-                                                      "depends_on",
+  const EdgeData& edge = merged.edge(*merged.FindEdge(*merged.FindNode("country_ind"), "depends_on",
                                                       *merged.FindNode("country_chn")));
   CHECK(edge.weight == 3);
   CHECK(edge.evidence_count == 3);
@@ -224,10 +223,14 @@ TEST_CASE("Merging the same article twice counts nothing twice", "[graph][merge]
 TEST_CASE("Merge reconciles attribute types and reports them", "[graph][merge]") {
   KnowledgeGraph a, b;
   NodeData x = Node("x", "country", "X");
-  x.extra = {{"pop", {"int", "5"}}, {"gdp", {"int", "7"}}, {"flag", {"boolean", "true"}},
+  x.extra = {{"pop", {"int", "5"}},
+             {"gdp", {"int", "7"}},
+             {"flag", {"boolean", "true"}},
              {"same", {"string", "s"}}};
   NodeData y = x;
-  y.extra = {{"pop", {"long", "9000000000"}}, {"gdp", {"double", "7.5"}}, {"flag", {"int", "1"}},
+  y.extra = {{"pop", {"long", "9000000000"}},
+             {"gdp", {"double", "7.5"}},
+             {"flag", {"int", "1"}},
              {"same", {"string", "s"}}};
   a.AddNode(x);
   b.AddNode(y);

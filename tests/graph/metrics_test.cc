@@ -37,8 +37,8 @@ TEST_CASE("ComputeStats counts categories, relations and components", "[graph][m
   GraphStats stats = ComputeStats(SmallGraph(), 3);
   CHECK(stats.num_nodes == 6);
   CHECK(stats.num_edges == 5);
-  CHECK(stats.categories == std::vector<NameCount>{{"country", 3}, {"event", 1},
-                                                    {"region", 1}, {"resource", 1}});
+  CHECK(stats.categories ==
+        std::vector<NameCount>{{"country", 3}, {"event", 1}, {"region", 1}, {"resource", 1}});
   CHECK(stats.relations == std::vector<NameCount>{{"member_of", 3}, {"supports", 2}});
   CHECK(stats.num_components == 2);
   CHECK(stats.component_sizes == std::vector<size_t>{5, 1});
@@ -90,8 +90,8 @@ TEST_CASE("Sampled betweenness from every source equals Boost's exact betweennes
   std::vector<EdgeSpec> edges;
   for (int i = 0; i < 120; ++i) {
     std::uniform_int_distribution<int> pick(0, 59);
-    edges.emplace_back("v" + std::to_string(pick(rng)), "supports",
-                       "v" + std::to_string(pick(rng)), false);
+    edges.emplace_back("v" + std::to_string(pick(rng)), "supports", "v" + std::to_string(pick(rng)),
+                       false);
   }
   KnowledgeGraph g = BuildGraph({}, edges);
   std::vector<double> exact = Betweenness(g);
@@ -110,8 +110,10 @@ TEST_CASE("Sampled betweenness from every source equals Boost's exact betweennes
 }
 
 TEST_CASE("ComputeStats does not depend on insertion order", "[graph][metrics]") {
-  std::vector<EdgeSpec> edges = {{"a", "supports", "b", false}, {"b", "supports", "c", false},
-                                 {"c", "supports", "a", false}, {"d", "supports", "a", false},
+  std::vector<EdgeSpec> edges = {{"a", "supports", "b", false},
+                                 {"b", "supports", "c", false},
+                                 {"c", "supports", "a", false},
+                                 {"d", "supports", "a", false},
                                  {"e", "supports", "d", false}};
   KnowledgeGraph one = BuildGraph({}, edges);
   std::reverse(edges.begin(), edges.end());

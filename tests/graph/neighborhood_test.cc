@@ -24,8 +24,7 @@ std::vector<std::pair<std::string, size_t>> Ids(const KnowledgeGraph& g,
   return out;
 }
 
-TEST_CASE("Neighborhood ignores direction and sorts by distance then id",
-          "[graph][neighborhood]") {
+TEST_CASE("Neighborhood ignores direction and sorts by distance then id", "[graph][neighborhood]") {
   KnowledgeGraph g = Chain();
   using Row = std::pair<std::string, size_t>;
   CHECK(Ids(g, Neighborhood(g, *g.FindNode("b"), 1, {})) ==
@@ -48,8 +47,7 @@ TEST_CASE("InducedSubgraph keeps the edges among the nodes and their articles",
   ev.end = 3;
   g.AddEvidence(*g.FindEdge(*g.FindNode("c"), "supports", *g.FindNode("b")), ev);
   g.Finalize();
-  KnowledgeGraph sub =
-      InducedSubgraph(g, NodesOf(Neighborhood(g, *g.FindNode("c"), 1, {})), {});
+  KnowledgeGraph sub = InducedSubgraph(g, NodesOf(Neighborhood(g, *g.FindNode("c"), 1, {})), {});
   CHECK(sub.num_nodes() == 3);  // c, b, d
   CHECK(sub.num_edges() == 2);  // c -> b, c -> d
   CHECK(sub.data().title == "chain");

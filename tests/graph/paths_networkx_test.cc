@@ -2,6 +2,8 @@
 // the shortest path and the costs of the k shortest loopless paths
 // (networkx.shortest_simple_paths), directed and undirected, by hops and
 // weighted. Skipped with a warning when python3 or networkx is missing.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -10,7 +12,6 @@
 #include <random>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 #include "graph/graph_fixtures.h"
 #include "newsgraph/graph/paths.h"
@@ -50,9 +51,7 @@ with open(sys.argv[2], 'w') as out:
         out.write(' '.join('%.12f' % c for c in costs) + '\n')
 )";
 
-bool HaveNetworkx() {
-  return std::system("python3 -c 'import networkx' >/dev/null 2>&1") == 0;
-}
+bool HaveNetworkx() { return std::system("python3 -c 'import networkx' >/dev/null 2>&1") == 0; }
 
 TEST_CASE("ShortestPaths agrees with networkx on random graphs", "[graph][paths][networkx]") {
   if (!HaveNetworkx()) {
@@ -60,12 +59,10 @@ TEST_CASE("ShortestPaths agrees with networkx on random graphs", "[graph][paths]
     return;
   }
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() /
-                       ("newsgraph_paths_nx_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("newsgraph_paths_nx_" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  {
-    std::ofstream(dir / "check.py") << kScript;
-  }
+  { std::ofstream(dir / "check.py") << kScript; }
   const size_t k = 6;
   int compared = 0;
   for (int round = 0; round < 8; ++round) {
@@ -115,8 +112,7 @@ TEST_CASE("ShortestPaths agrees with networkx on random graphs", "[graph][paths]
       std::ofstream(dir / "graph.txt") << text;
     }
     const std::string command = "python3 " + (dir / "check.py").string() + " " +
-                                (dir / "graph.txt").string() + " " +
-                                (dir / "out.txt").string();
+                                (dir / "graph.txt").string() + " " + (dir / "out.txt").string();
     REQUIRE(std::system(command.c_str()) == 0);
     std::ifstream results(dir / "out.txt");
     for (auto [s, t] : queries) {

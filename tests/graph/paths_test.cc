@@ -41,8 +41,7 @@ TEST_CASE("FoldName ignores case, accents, apostrophe styles and separators", "[
   CHECK(FoldName("中国") == "中国");  // other scripts are kept
 }
 
-TEST_CASE("NodeIndex finds nodes by id, label or alias in any case and accent",
-          "[graph][paths]") {
+TEST_CASE("NodeIndex finds nodes by id, label or alias in any case and accent", "[graph][paths]") {
   KnowledgeGraph g;
   NodeData ind = MakeNode("country_ind", "country", "Inde");
   ind.aliases = {"India", "l\u2019Inde"};
@@ -121,7 +120,7 @@ TEST_CASE("HopDistances counts hops from one node along the allowed directions",
   std::vector<uint32_t> d = HopDistances(g, N(g, "country_ind"), options);
   REQUIRE(d.size() == g.num_nodes());
   CHECK(d[N(g, "country_ind")] == 0);
-  CHECK(d[N(g, "country_kaz")] == 1);     // symmetric edge, either way
+  CHECK(d[N(g, "country_kaz")] == 1);  // symmetric edge, either way
   CHECK(d[N(g, "event_dialogue")] == 1);
   CHECK(d[N(g, "country_chn")] == 2);
   CHECK(d[N(g, "resource_ree")] == 3);
@@ -257,15 +256,14 @@ TEST_CASE("ShortestPaths lists loopless paths by increasing length", "[graph][pa
   std::vector<Path> paths = ShortestPaths(g, N(g, "s"), N(g, "t"), 10, PathOptions{});
   std::vector<std::vector<std::string>> routes;
   for (const Path& p : paths) routes.push_back(NodeIds(g, p, N(g, "s")));
-  CHECK(routes == std::vector<std::vector<std::string>>{
-                      {"s", "n1", "n2", "t"},
-                      {"s", "n3", "n4", "t"},
-                      {"s", "n1", "n2", "n4", "t"},
-                      {"s", "n1", "n3", "n4", "t"},
-                      {"s", "n3", "n1", "n2", "t"},
-                      {"s", "n3", "n4", "n2", "t"},
-                      {"s", "n1", "n3", "n4", "n2", "t"},
-                      {"s", "n3", "n1", "n2", "n4", "t"}});
+  CHECK(routes == std::vector<std::vector<std::string>>{{"s", "n1", "n2", "t"},
+                                                        {"s", "n3", "n4", "t"},
+                                                        {"s", "n1", "n2", "n4", "t"},
+                                                        {"s", "n1", "n3", "n4", "t"},
+                                                        {"s", "n3", "n1", "n2", "t"},
+                                                        {"s", "n3", "n4", "n2", "t"},
+                                                        {"s", "n1", "n3", "n4", "n2", "t"},
+                                                        {"s", "n3", "n1", "n2", "n4", "t"}});
   PathOptions limited;
   limited.max_hops = 4;
   CHECK(ShortestPaths(g, N(g, "s"), N(g, "t"), 10, limited).size() == 6);

@@ -54,7 +54,8 @@ TEST_CASE("ReadGraph and WriteGraph convert between formats through files", "[io
   REQUIRE(WriteGraph(g, gexf, GraphFormat::kGexf).ok());
   Result<KnowledgeGraph> refused = ReadGraph(gexf);
   REQUIRE_FALSE(refused.ok());
-  CHECK_THAT(refused.status().message(), Catch::StartsWith(gexf + ": reading GEXF is not supported"));
+  CHECK_THAT(refused.status().message(),
+             Catch::StartsWith(gexf + ": reading GEXF is not supported"));
   CHECK(ReadGraph((dir / "missing.graphml").string()).status().message() ==
         (dir / "missing.graphml").string() + ": no such file");
   fs::remove_all(dir);

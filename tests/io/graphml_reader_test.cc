@@ -37,10 +37,14 @@ TEST_CASE("GraphML reader reads every foreign file and keeps its attributes", "[
     size_t nodes, edges;
   };
   const Case cases[] = {
-      {"foreign/gephi-cdata.graphml", 2, 1},       {"foreign/gephi-football.graphml", 115, 613},
-      {"foreign/gephi-moviegalaxies.graphml", 27, 102}, {"foreign/gephi-withdesc.graphml", 2, 1},
-      {"foreign/igraph-written.graphml", 6, 7},    {"foreign/networkx-written.graphml", 6, 7},
-      {"foreign/yed-style.graphml", 2, 1},         {"sample.graphml", 6, 7},
+      {"foreign/gephi-cdata.graphml", 2, 1},
+      {"foreign/gephi-football.graphml", 115, 613},
+      {"foreign/gephi-moviegalaxies.graphml", 27, 102},
+      {"foreign/gephi-withdesc.graphml", 2, 1},
+      {"foreign/igraph-written.graphml", 6, 7},
+      {"foreign/networkx-written.graphml", 6, 7},
+      {"foreign/yed-style.graphml", 2, 1},
+      {"sample.graphml", 6, 7},
   };
   for (const Case& c : cases) {
     INFO(c.file);
@@ -91,7 +95,8 @@ TEST_CASE("GraphML reader reads every foreign file and keeps its attributes", "[
     CHECK(ExtraOf(un.extra, "article_ids") == "string:[\"art-2024-007\"]");
     const EdgeData& e = EdgeById(*g, "e_country_civ__cooperation__country_uzb");
     REQUIRE(e.evidence.size() == 2);
-    CHECK(e.evidence[1].sentence == "Les deux pays veulent des échanges \"gagnant-gagnant\" & durables.");
+    CHECK(e.evidence[1].sentence ==
+          "Les deux pays veulent des échanges \"gagnant-gagnant\" & durables.");
     CHECK(e.evidence[0].sentence.find("Ouzbékistan") != std::string::npos);
     CHECK(ExtraOf(e.extra, "confidence") == "double:0.87");
   }
@@ -109,25 +114,25 @@ TEST_CASE("GraphML reader reads every foreign file and keeps its attributes", "[
 }
 
 // What a reader must refuse and what it may accept, file by file.
-TEST_CASE("GraphML reader: broken files that are errors and those it tolerates",
-          "[io][graphml]") {
+TEST_CASE("GraphML reader: broken files that are errors and those it tolerates", "[io][graphml]") {
   struct Case {
     const char* file;
     const char* error;  // regex for the message after "path:", or "" when read
   };
   const Case cases[] = {
       {"broken-not-wellformed.graphml", "^73:43: not well-formed XML: '&' must start"},
-      {"broken-dup-node-id.graphml", "^60:5: duplicate node id 'country_civ' \\(first at .*:47:5\\)"},
+      {"broken-dup-node-id.graphml",
+       "^60:5: duplicate node id 'country_civ' \\(first at .*:47:5\\)"},
       {"broken-missing-node.graphml", "^171:5: edge '.*': unknown target node 'event_missing'"},
       {"broken-undeclared-key.graphml", "^129:7: undeclared key 'e_undeclared' in edge"},
       {"broken-dup-data-key.graphml", "^45:7: key 'v_articles' is given twice in one node"},
       // Tolerated: the intent is clear and other readers accept them too.
-      {"broken-attrname-space.graphml", ""},      // "evidence count" read as evidence_count
-      {"broken-edge-label-attr.graphml", ""},     // label="..." on <edge>: used if no label data
-      {"broken-liststring.graphml", ""},          // Gephi's liststring read as string
-      {"broken-no-edgedefault.graphml", ""},      // read as directed
+      {"broken-attrname-space.graphml", ""},   // "evidence count" read as evidence_count
+      {"broken-edge-label-attr.graphml", ""},  // label="..." on <edge>: used if no label data
+      {"broken-liststring.graphml", ""},       // Gephi's liststring read as string
+      {"broken-no-edgedefault.graphml", ""},   // read as directed
       {"broken-nodeid-nmtoken-consistent.graphml", ""},  // ids from uid
-      {"broken-type-integer.graphml", ""},        // Gephi's integer read as int
+      {"broken-type-integer.graphml", ""},               // Gephi's integer read as int
   };
   for (const Case& c : cases) {
     INFO(c.file);
@@ -183,9 +188,11 @@ TEST_CASE("GraphML reader gives clear errors for bad input", "[io][graphml]") {
       {"<graphml>\n  <x>\xC3(</x>", "in.graphml:2:6: invalid UTF-8"},
       {"<?xml version=\"1.0\"?>\n<graphml>\n  <graph edgedefault=\"directed\">\n    <node id=",
        "in.graphml:4:13: not well-formed XML"},
-      {"<?xml version=\"1.0\"?>\n<graphml>\n  <graph edgedefault=\"directed\">\n    <node id=\"a\"/>\n",
+      {"<?xml version=\"1.0\"?>\n<graphml>\n  <graph edgedefault=\"directed\">\n    <node "
+       "id=\"a\"/>\n",
        "in.graphml:4:19: not well-formed XML"},
-      {"<gexf version=\"1.3\"/>", "in.graphml:1:1: expected a <graphml> root element, found <gexf>"},
+      {"<gexf version=\"1.3\"/>",
+       "in.graphml:1:1: expected a <graphml> root element, found <gexf>"},
       {"<graphml/>", "in.graphml:1:1: expected exactly one <graph>, found 0"},
       {"<graphml><key id=\"v_label\" for=\"node\" attr.name=\"label\"/><graph>\n<node id=\"a\">"
        "<data key=\"v_lable\">x</data></node></graph></graphml>",

@@ -22,8 +22,13 @@ KnowledgeGraph TinyGraph(bool reversed) {
   NodeId nb = reversed ? g.AddNode(a) : g.AddNode(b);
   if (reversed) std::swap(na, nb);
   EdgeId e = g.AddEdge(na, "cooperation", nb, /*symmetric=*/true);
-  g.AddEvidence(e, {.article_id = "a1", .sentence = "Paris et Berlin \"coopèrent\".\n", .begin = 1,
-                    .end = 30, .rule = "r1", .modality = Modality::kAsserted, .reported_by = ""});
+  g.AddEvidence(e, {.article_id = "a1",
+                    .sentence = "Paris et Berlin \"coopèrent\".\n",
+                    .begin = 1,
+                    .end = 30,
+                    .rule = "r1",
+                    .modality = Modality::kAsserted,
+                    .reported_by = ""});
   g.Finalize();
   return g;
 }
@@ -44,8 +49,10 @@ TEST_CASE("GraphML writer emits the profile byte for byte", "[io][graphml]") {
       "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
       "  <key id=\"e_modality\" for=\"edge\" attr.name=\"modality\" attr.type=\"string\"/>\n"
       "  <key id=\"e_evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n"
-      "  <key id=\"e_evidence_meta\" for=\"edge\" attr.name=\"evidence_meta\" attr.type=\"string\"/>\n"
-      "  <key id=\"e_evidence_count\" for=\"edge\" attr.name=\"evidence_count\" attr.type=\"long\"/>\n"
+      "  <key id=\"e_evidence_meta\" for=\"edge\" attr.name=\"evidence_meta\" "
+      "attr.type=\"string\"/>\n"
+      "  <key id=\"e_evidence_count\" for=\"edge\" attr.name=\"evidence_count\" "
+      "attr.type=\"long\"/>\n"
       "  <key id=\"e_article_ids\" for=\"edge\" attr.name=\"article_ids\" attr.type=\"string\"/>\n"
       "  <key id=\"e_symmetric\" for=\"edge\" attr.name=\"symmetric\" attr.type=\"boolean\"/>\n"
       "  <graph id=\"G\" edgedefault=\"directed\">\n"
@@ -66,7 +73,8 @@ TEST_CASE("GraphML writer emits the profile byte for byte", "[io][graphml]") {
       "      <data key=\"e_weight\">1.0</data>\n"
       "      <data key=\"e_modality\">asserted</data>\n"
       "      <data key=\"e_evidence\">[\"Paris et Berlin \\\"coopèrent\\\".\\u000a\"]</data>\n"
-      "      <data key=\"e_evidence_meta\">[{\"article\":\"a1\",\"begin\":1,\"end\":30,\"rule\":\"r1\","
+      "      <data "
+      "key=\"e_evidence_meta\">[{\"article\":\"a1\",\"begin\":1,\"end\":30,\"rule\":\"r1\","
       "\"modality\":\"asserted\",\"reported_by\":\"\"}]</data>\n"
       "      <data key=\"e_evidence_count\">1</data>\n"
       "      <data key=\"e_article_ids\">[\"a1\"]</data>\n"

@@ -16,7 +16,8 @@ namespace {
 
 // "" when `text` validates against graph_schemas/graph.schema.json.
 std::string SchemaErrors(const std::string& text) {
-  Result<std::string> schema_text = ReadFile(std::string(NEWSGRAPH_SCHEMA_DIR) + "/graph.schema.json");
+  Result<std::string> schema_text =
+      ReadFile(std::string(NEWSGRAPH_SCHEMA_DIR) + "/graph.schema.json");
   REQUIRE(schema_text.ok());
   rapidjson::Document schema_doc;
   schema_doc.Parse(schema_text->c_str());
@@ -36,10 +37,13 @@ std::string SchemaErrors(const std::string& text) {
 
 TEST_CASE("JSON node-link output has networkx's layout and real evidence records", "[io][json]") {
   const std::string text = JsonGraphToString(testing::RichGraph());
-  CHECK(text.rfind("{\"directed\":true,\"multigraph\":true,\"graph\":{\"profile\":\"newsgraph-json/1\"", 0) == 0);
+  CHECK(text.rfind(
+            "{\"directed\":true,\"multigraph\":true,\"graph\":{\"profile\":\"newsgraph-json/1\"",
+            0) == 0);
   CHECK(text.find("\"extra_types\":{\"node\":{\"founded\":\"int\"}}") != std::string::npos);
   CHECK(text.find("{\"id\":\"country_uzb\",\"label\":\"Ouzbékistan\"") != std::string::npos);
-  CHECK(text.find("\"aliases\":[\"Ouzbékistan\",\"Uzbekistan\",\"l'Ouzbékistan\"]") != std::string::npos);
+  CHECK(text.find("\"aliases\":[\"Ouzbékistan\",\"Uzbekistan\",\"l'Ouzbékistan\"]") !=
+        std::string::npos);
   CHECK(text.find("\"article_mentions\":{\"a1\":3,\"a2\":1}") != std::string::npos);
   CHECK(text.find("{\"source\":\"country_civ\",\"target\":\"country_uzb\","
                   "\"key\":\"country_civ.cooperation.country_uzb\"") != std::string::npos);
@@ -75,7 +79,8 @@ TEST_CASE("JSON output validates against graph_schemas/graph.schema.json", "[io]
   }
   SECTION("and the schema can fail") {
     CHECK(SchemaErrors("{\"directed\":true,\"multigraph\":true,\"graph\":{\"profile\":"
-                       "\"newsgraph-json/1\"},\"nodes\":[{\"label\":\"no id\"}],\"links\":[]}") != "");
+                       "\"newsgraph-json/1\"},\"nodes\":[{\"label\":\"no id\"}],\"links\":[]}") !=
+          "");
   }
 }
 
@@ -97,7 +102,8 @@ TEST_CASE("JSON reader takes networkx output and reports errors with a place", "
     CHECK(g->data().extra.at("name") == Attribute{"string", "g"});
   }
   SECTION("truncated JSON") {
-    Result<KnowledgeGraph> g = ReadJsonGraph("{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"id\": ", "t.json");
+    Result<KnowledgeGraph> g =
+        ReadJsonGraph("{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"id\": ", "t.json");
     REQUIRE_FALSE(g.ok());
     CHECK_THAT(g.status().message(), Catch::StartsWith("t.json:3:10: invalid JSON: "));
   }

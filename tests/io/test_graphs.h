@@ -23,7 +23,8 @@ inline NodeData MakeNode(std::string id, std::string label, std::string category
 inline KnowledgeGraph RichGraph() {
   KnowledgeGraph g;
   g.data().title = "Relations « Asie centrale » & Afrique";
-  g.data().articles["a1"] = {"a1", "L'Ouzbékistan signe", "2024-03-01", "https://ex.org/a?x=1&y=2", "fr"};
+  g.data().articles["a1"] = {"a1", "L'Ouzbékistan signe", "2024-03-01", "https://ex.org/a?x=1&y=2",
+                             "fr"};
   g.data().articles["a2"] = {"a2", "Tashkent \"deal\"", "2024-03", "", "en"};
   g.data().articles["a3"] = {"a3", "Year only", "2023", "", "en"};
   g.data().extra["corpus_size"] = {"long", "3"};
@@ -55,28 +56,48 @@ inline KnowledgeGraph RichGraph() {
   EdgeId coop = g.AddEdge(uzb, "cooperation", civ, /*symmetric=*/true);
   g.edge(coop).label = "coopération";
   g.edge(coop).color = "#2ca02c";
-  g.AddEvidence(coop, {.article_id = "a1", .sentence = "L'Ouzbékistan et la Côte d'Ivoire \"coopèrent\".",
-                       .begin = 10, .end = 60, .rule = "fr.cooperation.avec",
-                       .modality = Modality::kAsserted, .reported_by = ""});
-  g.AddEvidence(coop, {.article_id = "a2", .sentence = "Line one\nline two\twith tab & <b>\x01",
-                       .begin = 0, .end = 40, .rule = "en.cooperation",
-                       .modality = Modality::kIntended, .reported_by = "org_un"});
+  g.AddEvidence(coop, {.article_id = "a1",
+                       .sentence = "L'Ouzbékistan et la Côte d'Ivoire \"coopèrent\".",
+                       .begin = 10,
+                       .end = 60,
+                       .rule = "fr.cooperation.avec",
+                       .modality = Modality::kAsserted,
+                       .reported_by = ""});
+  g.AddEvidence(coop, {.article_id = "a2",
+                       .sentence = "Line one\nline two\twith tab & <b>\x01",
+                       .begin = 0,
+                       .end = 40,
+                       .rule = "en.cooperation",
+                       .modality = Modality::kIntended,
+                       .reported_by = "org_un"});
   EdgeId cond = g.AddEdge(uzb, "condemnation", civ, /*symmetric=*/false);
   g.edge(cond).label = "condamnation";
   g.edge(cond).cameo = "111";
   g.edge(cond).goldstein = -2.0;
   g.edge(cond).extra["confidence"] = {"double", "0.55"};
-  g.AddEvidence(cond, {.article_id = "a2", .sentence = "Tachkent a condamné Abidjan \\ sans appel.",
-                       .begin = 100, .end = 140, .rule = "fr.condemn",
-                       .modality = Modality::kNegated, .reported_by = ""});
+  g.AddEvidence(cond, {.article_id = "a2",
+                       .sentence = "Tachkent a condamné Abidjan \\ sans appel.",
+                       .begin = 100,
+                       .end = 140,
+                       .rule = "fr.condemn",
+                       .modality = Modality::kNegated,
+                       .reported_by = ""});
   EdgeId reform = g.AddEdge(un, "reform", un, /*symmetric=*/false);
   g.edge(reform).label = "réforme interne";
-  g.AddEvidence(reform, {.article_id = "a3", .sentence = "L'ONU engage une réforme.", .begin = 5,
-                         .end = 30, .rule = "fr.reform", .modality = Modality::kHypothetical,
+  g.AddEvidence(reform, {.article_id = "a3",
+                         .sentence = "L'ONU engage une réforme.",
+                         .begin = 5,
+                         .end = 30,
+                         .rule = "fr.reform",
+                         .modality = Modality::kHypothetical,
                          .reported_by = ""});
   EdgeId part = g.AddEdge(uzb, "participation", summit, /*symmetric=*/false);
-  g.AddEvidence(part, {.article_id = "a1", .sentence = "Tachkent participe au sommet.", .begin = 70,
-                       .end = 99, .rule = "fr.participation", .modality = Modality::kAsserted,
+  g.AddEvidence(part, {.article_id = "a1",
+                       .sentence = "Tachkent participe au sommet.",
+                       .begin = 70,
+                       .end = 99,
+                       .rule = "fr.participation",
+                       .modality = Modality::kAsserted,
                        .reported_by = ""});
   EdgeData raw;
   raw.id = "e_foreign_1";

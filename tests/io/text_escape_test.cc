@@ -29,7 +29,7 @@ TEST_CASE("XML text escapes & < > and removes C0 controls", "[io][escape]") {
   CHECK(Xml(std::string("nul\x00x\x01\x1f", 7)) == "nulx");
   CHECK(Xml("quote \" stays") == "quote \" stays");
   CHECK(Xml("Côte d'Ivoire — « ok »") == "Côte d'Ivoire — « ok »");
-  CHECK(Xml("\xEF\xBF\xBE") == "");            // U+FFFE is not an XML character
+  CHECK(Xml("\xEF\xBF\xBE") == "");                        // U+FFFE is not an XML character
   CHECK(Xml("bad \xC3 byte") == "bad \xEF\xBF\xBD byte");  // invalid UTF-8 -> U+FFFD
 }
 

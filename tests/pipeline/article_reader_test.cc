@@ -50,16 +50,16 @@ TEST_CASE("A .txt article takes its title from the first line and its id from th
 TEST_CASE("JSON Lines: fields are read, broken lines are skipped and named by line number",
           "[pipeline][reader]") {
   TempDir dir;
-  std::string path = dir.Write(
-      "feed.jsonl",
-      "{\"id\":\"a1\",\"title\":\"T\",\"text\":\"India and China.\",\"date\":\"2025-06-06T08:00:00Z\","
-      "\"lang\":\"en\",\"url\":\"http://x\"}\n"
-      "\n"
-      "{\"id\":\"a2\",\"text\":\"broken\"\n"
-      "{\"text\":\"no id here\"}\n"
-      "{\"id\":\"a4\",\"text\":\"\"}\n"
-      "{\"id\":\"a5\",\"text\":\"bad \xC3( byte\"}\n"
-      "[1,2]\n");
+  std::string path = dir.Write("feed.jsonl",
+                               "{\"id\":\"a1\",\"title\":\"T\",\"text\":\"India and "
+                               "China.\",\"date\":\"2025-06-06T08:00:00Z\","
+                               "\"lang\":\"en\",\"url\":\"http://x\"}\n"
+                               "\n"
+                               "{\"id\":\"a2\",\"text\":\"broken\"\n"
+                               "{\"text\":\"no id here\"}\n"
+                               "{\"id\":\"a4\",\"text\":\"\"}\n"
+                               "{\"id\":\"a5\",\"text\":\"bad \xC3( byte\"}\n"
+                               "[1,2]\n");
   ArticleReader reader({path});
   REQUIRE(reader.Open().ok());
   auto articles = ReadAll(&reader);

@@ -42,8 +42,10 @@ TEST_CASE("ValidateGraph says exactly what is wrong", "[pipeline][validate]") {
   REQUIRE(problems.size() == 3);
   CHECK(problems[0] == "node 'country_ind': unknown category 'countri', did you mean 'country'?");
   CHECK_THAT(problems[1], Catch::StartsWith("edge 'country_chn.controlls.resource_rare_earths'"));
-  CHECK_THAT(problems[1], Catch::EndsWith("unknown relation 'controlls', did you mean 'controls'?"));
-  CHECK_THAT(problems[2], Catch::Contains("relation 'condemns' does not link a resource to a country"));
+  CHECK_THAT(problems[1],
+             Catch::EndsWith("unknown relation 'controlls', did you mean 'controls'?"));
+  CHECK_THAT(problems[2],
+             Catch::Contains("relation 'condemns' does not link a resource to a country"));
 }
 
 }  // namespace

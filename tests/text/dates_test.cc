@@ -1,7 +1,6 @@
 #include "newsgraph/text/dates.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -17,7 +16,9 @@ std::vector<std::string> Show(std::string_view original, Lang lang, std::string_
   const DateFinder finder(testing::ShippedDates());
   std::vector<std::string> out;
   for (const DateMention& d : finder.Find(m.text, lang, article)) {
-    const char p = d.precision == DatePrecision::kDay ? 'd' : d.precision == DatePrecision::kMonth ? 'm' : 'y';
+    const char p = d.precision == DatePrecision::kDay     ? 'd'
+                   : d.precision == DatePrecision::kMonth ? 'm'
+                                                          : 'y';
     out.push_back(d.iso + " <" + m.text.substr(d.begin, d.end - d.begin) + "> " + p +
                   (d.relative ? " rel" : ""));
   }
@@ -37,20 +38,25 @@ struct Case {
 TEST_CASE("DateFinder reads French dates", "[text][dates]") {
   const std::vector<Case> cases = {
       {"Le 6 juin 2025, \u00E0 New Delhi", {"2025-06-06 <6 juin 2025> d"}},
-      {"le 1er mars 2024 et le 22 avril 2025", {"2024-03-01 <1er mars 2024> d", "2025-04-22 <22 avril 2025> d"}},
+      {"le 1er mars 2024 et le 22 avril 2025",
+       {"2024-03-01 <1er mars 2024> d", "2025-04-22 <22 avril 2025> d"}},
       {"tenu en septembre 2024.", {"2024-09 <septembre 2024> m"}},
       {"En avril 2025, elle a impos\u00E9", {"2025-04 <avril 2025> m"}},
       {"Le 06/07/2025", {"2025-07-06 <06/07/2025> d"}},
       {"publi\u00E9 le 2025-06-06 \u00E0 9h", {"2025-06-06 <2025-06-06> d"}},
       {"en 2024, puis en 1998", {"2024 <2024> y", "1998 <1998> y"}},
       {"mardi 10 juin 2025", {"2025-06-10 <mardi 10 juin 2025> d"}},
-      {"le 14 ao\u00FBt et le 3 FEVRIER 2020", {"2025-08-14 <14 ao\u00FBt> d rel", "2020-02-03 <3 FEVRIER 2020> d"}},
+      {"le 14 ao\u00FBt et le 3 FEVRIER 2020",
+       {"2025-08-14 <14 ao\u00FBt> d rel", "2020-02-03 <3 FEVRIER 2020> d"}},
       {"en septembre, il pleut", {"2025-09 <septembre> m rel"}},
       {"mardi, le ministre", {"2025-06-10 <mardi> d rel"}},
       {"mardi dernier", {"2025-06-10 <mardi dernier> d rel"}},
-      {"mercredi et mercredi dernier", {"2025-06-11 <mercredi> d rel", "2025-06-04 <mercredi dernier> d rel"}},
-      {"lundi prochain, mercredi prochain", {"2025-06-16 <lundi prochain> d rel", "2025-06-18 <mercredi prochain> d rel"}},
-      {"hier, aujourd\u2019hui et demain", {"2025-06-10 <hier> d rel", "2025-06-11 <aujourd'hui> d rel", "2025-06-12 <demain> d rel"}},
+      {"mercredi et mercredi dernier",
+       {"2025-06-11 <mercredi> d rel", "2025-06-04 <mercredi dernier> d rel"}},
+      {"lundi prochain, mercredi prochain",
+       {"2025-06-16 <lundi prochain> d rel", "2025-06-18 <mercredi prochain> d rel"}},
+      {"hier, aujourd\u2019hui et demain",
+       {"2025-06-10 <hier> d rel", "2025-06-11 <aujourd'hui> d rel", "2025-06-12 <demain> d rel"}},
       {"avant-hier", {"2025-06-09 <avant-hier> d rel"}},
       {"la semaine derni\u00E8re, 70 % et 2024 tonnes", {}},
       {"le 31/02/2025 et le 30 f\u00E9vrier 2024", {}},
@@ -65,17 +71,19 @@ TEST_CASE("DateFinder reads French dates", "[text][dates]") {
 TEST_CASE("DateFinder reads English dates", "[text][dates]") {
   const std::vector<Case> cases = {
       {"On June 6, 2025, ministers met", {"2025-06-06 <June 6, 2025> d"}},
-      {"June 6th 2025 and 6 June 2025", {"2025-06-06 <June 6th 2025> d", "2025-06-06 <6 June 2025> d"}},
+      {"June 6th 2025 and 6 June 2025",
+       {"2025-06-06 <June 6th 2025> d", "2025-06-06 <6 June 2025> d"}},
       {"in September 2024", {"2024-09 <September 2024> m"}},
       {"in 2024", {"2024 <2024> y"}},
       {"on Friday", {"2025-06-06 <Friday> d rel"}},
       {"Wednesday", {"2025-06-11 <Wednesday> d rel"}},
-      {"last Tuesday and next Monday", {"2025-06-10 <last Tuesday> d rel", "2025-06-16 <next Monday> d rel"}},
+      {"last Tuesday and next Monday",
+       {"2025-06-10 <last Tuesday> d rel", "2025-06-16 <next Monday> d rel"}},
       {"yesterday and today", {"2025-06-10 <yesterday> d rel", "2025-06-11 <today> d rel"}},
       {"Friday, June 6, 2025", {"2025-06-06 <Friday, June 6, 2025> d"}},
-      {"06/07/2025", {"2025-06-07 <06/07/2025> d"}},    // mm/dd in English
-      {"25/12/2025", {"2025-12-25 <25/12/2025> d"}},    // only dd/mm is valid
-      {"you may go in may", {}},                        // names are capitalised
+      {"06/07/2025", {"2025-06-07 <06/07/2025> d"}},  // mm/dd in English
+      {"25/12/2025", {"2025-12-25 <25/12/2025> d"}},  // only dd/mm is valid
+      {"you may go in may", {}},                      // names are capitalised
       {"Jan. 5, 2025", {"2025-01-05 <Jan. 5, 2025> d"}},
       {"last week", {}},
   };
@@ -95,7 +103,8 @@ TEST_CASE("DateFinder needs the article date for relative mentions", "[text][dat
 
 TEST_CASE("DateFinder applies both languages when the language is unknown", "[text][dates]") {
   CHECK(Show("le 6 juin 2025 / June 7, 2025 / 06/07/2025", Lang::kUnknown, "") ==
-        Found{"2025-06-06 <6 juin 2025> d", "2025-06-07 <June 7, 2025> d", "2025-07-06 <06/07/2025> d"});
+        Found{"2025-06-06 <6 juin 2025> d", "2025-06-07 <June 7, 2025> d",
+              "2025-07-06 <06/07/2025> d"});
 }
 
 TEST_CASE("DateFinder finds the seed article's dates", "[text][dates]") {
@@ -129,13 +138,15 @@ TEST_CASE("DateFinder finds dates among ordinary words, whatever their spelling"
         Found{"2025-06-09 <avant-hier> d rel"});
   CHECK(Show("R\u00E9union pr\u00E9vue mardi prochain \u00E0 Astana", Lang::kFr, kWednesday) ==
         Found{"2025-06-17 <mardi prochain> d rel"});
-  CHECK(Show("Le rapport, publi\u00E9 aujourd\u2019hui, cite le 6\njuin 2025", Lang::kFr, kWednesday) ==
-        Found{"2025-06-11 <aujourd'hui> d rel", "2025-06 <juin 2025> m"});
+  CHECK(Show("Le rapport, publi\u00E9 aujourd\u2019hui, cite le 6\njuin 2025", Lang::kFr,
+             kWednesday) == Found{"2025-06-11 <aujourd'hui> d rel", "2025-06 <juin 2025> m"});
   CHECK(Show("\u00C9lu en septembre, D\u00C9CEMBRE 2024 \u00E9tant loin", Lang::kFr, kWednesday) ==
         Found{"2025-09 <septembre> m rel", "2024-12 <D\u00C9CEMBRE 2024> m"});
-  CHECK(Show("Ministers met on Friday, June 6, 2025 and again last Monday", Lang::kEn, kWednesday) ==
-        Found{"2025-06-06 <Friday, June 6, 2025> d", "2025-06-09 <last Monday> d rel"});
-  CHECK(Show("Nothing here: no digit, no month, no weekday at all", Lang::kEn, kWednesday) == Found{});
+  CHECK(
+      Show("Ministers met on Friday, June 6, 2025 and again last Monday", Lang::kEn, kWednesday) ==
+      Found{"2025-06-06 <Friday, June 6, 2025> d", "2025-06-09 <last Monday> d rel"});
+  CHECK(Show("Nothing here: no digit, no month, no weekday at all", Lang::kEn, kWednesday) ==
+        Found{});
 }
 
 }  // namespace newsgraph

@@ -1,7 +1,6 @@
 #include "newsgraph/text/language.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "test_lexicons.h"
@@ -29,7 +28,8 @@ TEST_CASE("LanguageDetector tells French and English from other languages", "[te
     Lang lang;
   };
   const Case cases[] = {
-      {"Le 6 juin 2025, \u00E0 New Delhi, s\u2019est tenu le quatri\u00E8me dialogue minist\u00E9riel "
+      {"Le 6 juin 2025, \u00E0 New Delhi, s\u2019est tenu le quatri\u00E8me dialogue "
+       "minist\u00E9riel "
        "entre l\u2019Inde et les pays d\u2019Asie centrale.",
        Lang::kFr},
       {"Inde et Asie centrale : une alliance strat\u00E9gique pour les terres rares", Lang::kFr},

@@ -1,7 +1,6 @@
 #include "newsgraph/text/normalizer.h"
 
 #include <catch2/catch.hpp>
-
 #include <random>
 #include <string>
 #include <vector>
@@ -30,7 +29,8 @@ void CheckMap(const MappedText& m, std::string_view original) {
 TEST_CASE("Normalize maps every output byte back to the original character", "[text][normalizer]") {
   // ’ « NBSP » NNBSP ; — and accents, as a French site writes them.
   const std::string original =
-      "L\u2019Inde\u00A0: \u00AB\u00A0Une \u00E9tape\u00A0\u00BB\u202F; d\u00E9j\u00E0 \u2014 fin\u2026";
+      "L\u2019Inde\u00A0: \u00AB\u00A0Une \u00E9tape\u00A0\u00BB\u202F; d\u00E9j\u00E0 \u2014 "
+      "fin\u2026";
   const MappedText m = Normalize(original);
   CHECK(m.text == "L'Inde : \"Une \u00E9tape\" ; d\u00E9j\u00E0 \u2014 fin...");
   CheckMap(m, original);
@@ -40,18 +40,18 @@ TEST_CASE("Normalize maps every output byte back to the original character", "[t
     while (nth-- > 0) at = original.find(needle, at + 1);
     return static_cast<uint32_t>(at);
   };
-  CHECK(m.origin[0] == 0);                          // L
-  CHECK(m.origin[1] == src("\u2019"));              // ' <- ’ (3 bytes)
-  CHECK(m.origin[2] == src("Inde"));                // I
-  CHECK(m.origin[6] == src("\u00A0"));              // ' ' <- NBSP
+  CHECK(m.origin[0] == 0);              // L
+  CHECK(m.origin[1] == src("\u2019"));  // ' <- ’ (3 bytes)
+  CHECK(m.origin[2] == src("Inde"));    // I
+  CHECK(m.origin[6] == src("\u00A0"));  // ' ' <- NBSP
   CHECK(m.origin[7] == src(":"));
-  CHECK(m.origin[9] == src("\u00AB"));              // " <- «, its NBSP dropped
+  CHECK(m.origin[9] == src("\u00AB"));  // " <- «, its NBSP dropped
   CHECK(m.origin[10] == src("Une"));
-  CHECK(m.origin[14] == src("\u00E9tape"));         // é, both bytes
+  CHECK(m.origin[14] == src("\u00E9tape"));  // é, both bytes
   CHECK(m.origin[15] == src("\u00E9tape"));
   CHECK(m.text.substr(16, 5) == "tape\"");
-  CHECK(m.origin[20] == src("\u00BB"));             // " <- », the NBSP before it dropped
-  CHECK(m.origin[21] == src("\u202F"));             // ' ' <- NNBSP
+  CHECK(m.origin[20] == src("\u00BB"));  // " <- », the NBSP before it dropped
+  CHECK(m.origin[21] == src("\u202F"));  // ' ' <- NNBSP
   const size_t dash = m.text.find("\u2014");
   CHECK(m.origin[dash] == src("\u2014"));
   const size_t dots = m.text.find("...");
@@ -73,22 +73,24 @@ TEST_CASE("Normalize applies the typographic table", "[text][normalizer]") {
   const Case cases[] = {
       {"l\u2019Inde l\u2018Inde l\u02BCInde 5\u2032", "l'Inde l'Inde l'Inde 5'"},
       {"\u201CYes\u201D \u201EJa\u201C", "\"Yes\" \"Ja\""},
-      {"\u00AB Oui \u00BB", "\"Oui\""},                       // ordinary spaces too
+      {"\u00AB Oui \u00BB", "\"Oui\""},  // ordinary spaces too
       {"\u00AB\u202FOui\u202F\u00BB, dit-il", "\"Oui\", dit-il"},
       {"a\u00A0b\u202Fc\u2009d\u3000e\tf", "a b c d e f"},
-      {"pr\u00E9\u00ADsi\u00ADdent", "pr\u00E9sident"},       // soft hyphens
-      {"a\u200Bb\u200Dc\uFEFFd\u2060e", "abcde"},              // zero-width characters
+      {"pr\u00E9\u00ADsi\u00ADdent", "pr\u00E9sident"},  // soft hyphens
+      {"a\u200Bb\u200Dc\uFEFFd\u2060e", "abcde"},        // zero-width characters
       {"un \u2014 deux", "un \u2014 deux"},
-      {"un \u2013 deux", "un \u2014 deux"},                   // en dash as punctuation
-      {"un\u2014deux", "un\u2014deux"},                       // English em dash, unspaced
-      {"1990\u20132000", "1990-2000"},                         // en dash between digits
+      {"un \u2013 deux", "un \u2014 deux"},  // en dash as punctuation
+      {"un\u2014deux", "un\u2014deux"},      // English em dash, unspaced
+      {"1990\u20132000", "1990-2000"},       // en dash between digits
       {"Inde\u2013Asie", "Inde-Asie"},
-      {"\u2212" "5 \u00B0C", "-5 \u00B0C"},                    // minus sign
+      {"\u2212"
+       "5 \u00B0C",
+       "-5 \u00B0C"},  // minus sign
       {"non\u2011stop", "non-stop"},
       {"Et puis\u2026 rien", "Et puis... rien"},
       {"a\r\nb\rc\n", "a\nb\nc\n"},
       {"a\u2028b\u2029c", "a\nb\n\nc"},
-      {"Ame\u0301lie", "Am\u00E9lie"},                          // NFC composes
+      {"Ame\u0301lie", "Am\u00E9lie"},  // NFC composes
       {"", ""},
       {"plain ASCII stays", "plain ASCII stays"},
   };
@@ -111,12 +113,14 @@ TEST_CASE("Normalize composes only the spans that need NFC", "[text][normalizer]
   CHECK(m.origin[second + 1] == original.find("e\u0301"));
   CHECK(m.origin[second + 2] == original.find("e\u0301") + 3);  // ',' after the 3 source bytes
   // The whole word maps back to the decomposed original.
-  const Span o = m.ToOriginalSpan({static_cast<uint32_t>(second - 3), static_cast<uint32_t>(second + 2)});
+  const Span o =
+      m.ToOriginalSpan({static_cast<uint32_t>(second - 3), static_cast<uint32_t>(second + 2)});
   CHECK(original.substr(o.begin, o.size()) == "cafe\u0301");
 }
 
 TEST_CASE("Normalize is the identity on clean text", "[text][normalizer]") {
-  const std::string original = "Le 6 juin 2025, New Delhi a accueilli le dialogue.\n\u00C9t\u00E9 2024.";
+  const std::string original =
+      "Le 6 juin 2025, New Delhi a accueilli le dialogue.\n\u00C9t\u00E9 2024.";
   const MappedText m = Normalize(original);
   CHECK(m.text == original);
   // Each byte maps to the start of its character: é's two bytes to its first.
@@ -128,7 +132,9 @@ TEST_CASE("Normalize is the identity on clean text", "[text][normalizer]") {
 }
 
 TEST_CASE("Normalize replaces invalid bytes and keeps the map", "[text][normalizer]") {
-  const std::string original = "a\xFF" "b";
+  const std::string original =
+      "a\xFF"
+      "b";
   const MappedText m = Normalize(original);
   CHECK(m.text == "a\uFFFDb");
   CHECK(m.origin == std::vector<uint32_t>{0, 1, 1, 1, 2, 3});
@@ -136,9 +142,10 @@ TEST_CASE("Normalize replaces invalid bytes and keeps the map", "[text][normaliz
 
 TEST_CASE("Normalize keeps its invariants on random mixtures", "[text][normalizer]") {
   const std::vector<std::string> pieces = {
-      "a", "Z", " ", "\n", "\r\n", "\u2019", "\u00AB", "\u00BB", "\u00A0", "\u202F", "\u00AD",
-      "\u200B", "\u2013", "\u2014", "\u2026", "e\u0301", "\u00E9", "\u0301", "\u1E9E", "\u0153",
-      "\U0001F600", "\uFFFD", "\xC3", "'", "\"", "-", "7", "\u212B" /* Angstrom -> Å */};
+      "a",      "Z",       " ",      "\n",     "\r\n",   "\u2019", "\u00AB",
+      "\u00BB", "\u00A0",  "\u202F", "\u00AD", "\u200B", "\u2013", "\u2014",
+      "\u2026", "e\u0301", "\u00E9", "\u0301", "\u1E9E", "\u0153", "\U0001F600",
+      "\uFFFD", "\xC3",    "'",      "\"",     "-",      "7",      "\u212B" /* Angstrom -> Å */};
   std::mt19937 rng(12345);
   for (int round = 0; round < 300; ++round) {
     std::string original;
@@ -153,7 +160,9 @@ TEST_CASE("Normalize keeps its invariants on random mixtures", "[text][normalize
 }
 
 TEST_CASE("Fold lower-cases and strips diacritics, mapping to the original", "[text][normalizer]") {
-  const std::string original = "\u00C9lys\u00E9e \u0152uvre Stra\u00DFe \u0141\u00F3d\u017A \u00C6SOP \u00F8re GR\u00DC\u00DF";
+  const std::string original =
+      "\u00C9lys\u00E9e \u0152uvre Stra\u00DFe \u0141\u00F3d\u017A \u00C6SOP \u00F8re "
+      "GR\u00DC\u00DF";
   const MappedText n = Normalize(original);
   const MappedText f = Fold(n);
   CHECK(f.text == "elysee oeuvre strasse lodz aesop ore gruss");
@@ -169,12 +178,14 @@ TEST_CASE("Fold lower-cases and strips diacritics, mapping to the original", "[t
   CHECK(original.substr(w.begin, w.size()) == "\u0152uvre");
 }
 
-TEST_CASE("Fold handles Greek, Cyrillic, ligatures and leaves other scripts", "[text][normalizer]") {
+TEST_CASE("Fold handles Greek, Cyrillic, ligatures and leaves other scripts",
+          "[text][normalizer]") {
   CHECK(FoldString("\u0391\u03B8\u03AE\u03BD\u03B1") == "\u03B1\u03B8\u03B7\u03BD\u03B1");  // Αθήνα
   CHECK(FoldString("\u041C\u043E\u0441\u043A\u0432\u0430") ==
         "\u043C\u043E\u0441\u043A\u0432\u0430");  // Москва
   CHECK(FoldString("\uFB01n") == "fin");
-  CHECK(FoldString("\u5317\u4EAC 2025 l'Inde \u2014 \"x\"") == "\u5317\u4EAC 2025 l'inde \u2014 \"x\"");
+  CHECK(FoldString("\u5317\u4EAC 2025 l'Inde \u2014 \"x\"") ==
+        "\u5317\u4EAC 2025 l'inde \u2014 \"x\"");
   CHECK(FoldString("aujourd'hui") == "aujourd'hui");
   std::string out = "k:";
   AppendFolded("Kirghizistan", &out);

@@ -1,7 +1,6 @@
 #include "newsgraph/text/sentence_splitter.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -36,9 +35,11 @@ TEST_CASE("SentenceSplitter splits the seed article at the right places", "[text
   CHECK(orig[0] == "Inde et Asie centrale : une alliance strat\u00E9gique pour les terres rares");
   CHECK(orig[1] == "sommet-inde-asie-centrale");
   CHECK(orig[4] ==
-        "Le 6 juin 2025, \u00E0 New Delhi, s\u2019est tenu le quatri\u00E8me dialogue minist\u00E9riel "
+        "Le 6 juin 2025, \u00E0 New Delhi, s\u2019est tenu le quatri\u00E8me dialogue "
+        "minist\u00E9riel "
         "entre l\u2019Inde et les pays d\u2019Asie centrale.");
-  CHECK(orig[7] == "Un partenariat strat\u00E9gique pour l\u2019exploration des min\u00E9raux critiques");
+  CHECK(orig[7] ==
+        "Un partenariat strat\u00E9gique pour l\u2019exploration des min\u00E9raux critiques");
   CHECK(orig[13].rfind("La Chine contr\u00F4le environ 70% de la production", 0) == 0);
   CHECK(orig[13].substr(orig[13].size() - 18) == "de leur raffinage.");
   CHECK(orig[14].rfind("En avril 2025, elle a impos\u00E9", 0) == 0);
@@ -55,7 +56,8 @@ TEST_CASE("SentenceSplitter splits the seed article at the right places", "[text
   }
 }
 
-TEST_CASE("SentenceSplitter survives French abbreviations, initials and numbers", "[text][splitter]") {
+TEST_CASE("SentenceSplitter survives French abbreviations, initials and numbers",
+          "[text][splitter]") {
   struct Case {
     const char* in;
     Lines out;
@@ -71,7 +73,8 @@ TEST_CASE("SentenceSplitter survives French abbreviations, initials and numbers"
       {"Par Pa\u00EFsiy U. Le texte suit.", {"Par Pa\u00EFsiy U. Le texte suit."}},
       {"Une hausse de 3.5 points et 1.000 tonnes. Puis 70 %. Ensuite.",
        {"Une hausse de 3.5 points et 1.000 tonnes.", "Puis 70 %.", "Ensuite."}},
-      {"Il est arriv\u00E9 1er. Ensuite il est parti.", {"Il est arriv\u00E9 1er.", "Ensuite il est parti."}},
+      {"Il est arriv\u00E9 1er. Ensuite il est parti.",
+       {"Il est arriv\u00E9 1er.", "Ensuite il est parti."}},
       {"Le 1er mars. Fin.", {"Le 1er mars.", "Fin."}},
       {"Il a dit : \"C'est fini.\" Puis il est parti.",
        {"Il a dit : \"C'est fini.\"", "Puis il est parti."}},

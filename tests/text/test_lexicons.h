@@ -75,7 +75,8 @@ inline const StopwordLexicon& ShippedStopwords() {
   static const StopwordLexicon lex = [] {
     rapidjson::Document d = ReadLexiconJson("stopwords");
     StopwordLexicon l;
-    for (const auto& m : d["languages"].GetObject()) l.by_lang[m.name.GetString()] = JsonStrings(m.value);
+    for (const auto& m : d["languages"].GetObject())
+      l.by_lang[m.name.GetString()] = JsonStrings(m.value);
     return l;
   }();
   return lex;

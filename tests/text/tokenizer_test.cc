@@ -1,7 +1,6 @@
 #include "newsgraph/text/tokenizer.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -38,7 +37,8 @@ TEST_CASE("Tokenize splits words, numbers and punctuation from a table", "[text]
   };
   const Case cases[] = {
       {"l'Inde et d'Asie", "l'' ~Inde^ et d'' ~Asie^"},
-      {"qu'elle jusqu'ici j'ai n'a s'est c'est", "qu'' ~elle jusqu'' ~ici j'' ~ai n'' ~a s'' ~est c'' ~est"},
+      {"qu'elle jusqu'ici j'ai n'a s'est c'est",
+       "qu'' ~elle jusqu'' ~ici j'' ~ai n'' ~a s'' ~est c'' ~est"},
       {"L'Inde QU'elle", "L'^' ~Inde^ QU'^' ~elle"},
       {"aujourd'hui O'Brien", "aujourd'hui O'Brien^"},
       {"India's rise", "India^ ~'s rise"},

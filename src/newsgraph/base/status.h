@@ -57,7 +57,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit on purpose
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit on purpose
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     assert(!status_.ok() && "a Result built from a Status must carry an error");
   }
@@ -66,9 +66,18 @@ class Result {
   const Status& status() const { return status_; }
 
   // REQUIRES: ok().
-  T& value() & { assert(ok()); return *value_; }
-  const T& value() const& { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T&& operator*() && { return std::move(*this).value(); }
@@ -82,10 +91,10 @@ class Result {
 
 }  // namespace newsgraph
 
-#define NEWSGRAPH_RETURN_IF_ERROR(expr)            \
-  do {                                             \
-    ::newsgraph::Status _ng_status = (expr);       \
-    if (!_ng_status.ok()) return _ng_status;       \
+#define NEWSGRAPH_RETURN_IF_ERROR(expr)      \
+  do {                                       \
+    ::newsgraph::Status _ng_status = (expr); \
+    if (!_ng_status.ok()) return _ng_status; \
   } while (0)
 
 #endif  // NEWSGRAPH_BASE_STATUS_H_

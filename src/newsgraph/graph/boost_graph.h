@@ -24,8 +24,8 @@ struct EdgeBundle {
   EdgeData data;
 };
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         NodeData, EdgeBundle>;
+using BoostGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData, EdgeBundle>;
 using BoostVertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 using BoostEdge = boost::graph_traits<BoostGraph>::edge_descriptor;
 
@@ -36,8 +36,8 @@ struct CompactAdjacency {
   static constexpr uint32_t kSymmetric = 1u << 30;  // the edge was symmetric
   static constexpr uint32_t kEdgeMask = kSymmetric - 1;
   struct Arc {
-    NodeId next;     // the other end
-    uint32_t edge;   // EdgeId | kOut | kSymmetric
+    NodeId next;    // the other end
+    uint32_t edge;  // EdgeId | kOut | kSymmetric
   };
   std::vector<uint32_t> offsets;        // num_nodes + 1
   std::vector<Arc> arcs;                // 2 * num_edges
@@ -47,9 +47,9 @@ struct CompactAdjacency {
 
 struct KnowledgeGraph::Impl {
   BoostGraph g;
-  std::vector<BoostEdge> edges;                   // by EdgeId
-  std::unordered_map<std::string, NodeId> by_id;  // node id -> handle
-  std::unordered_map<std::string, EdgeId> by_key; // relation edge id -> handle
+  std::vector<BoostEdge> edges;                    // by EdgeId
+  std::unordered_map<std::string, NodeId> by_id;   // node id -> handle
+  std::unordered_map<std::string, EdgeId> by_key;  // relation edge id -> handle
   // Bumped by every non-const access to edges (and by adding nodes), so a
   // cached CompactAdjacency knows it is stale.
   uint64_t version = 0;

@@ -39,17 +39,21 @@ void InsertEvidence(std::vector<Evidence>* list, Evidence ev) {
 
 std::string_view ModalityName(Modality m) {
   switch (m) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kNegated: return "negated";
-    case Modality::kIntended: return "intended";
-    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kAsserted:
+      return "asserted";
+    case Modality::kNegated:
+      return "negated";
+    case Modality::kIntended:
+      return "intended";
+    case Modality::kHypothetical:
+      return "hypothetical";
   }
   return "asserted";
 }
 
 std::optional<Modality> ParseModality(std::string_view name) {
-  for (Modality m : {Modality::kAsserted, Modality::kNegated, Modality::kIntended,
-                     Modality::kHypothetical}) {
+  for (Modality m :
+       {Modality::kAsserted, Modality::kNegated, Modality::kIntended, Modality::kHypothetical}) {
     if (ModalityName(m) == name) return m;
   }
   return std::nullopt;

@@ -53,10 +53,10 @@ std::optional<Modality> ParseModality(std::string_view name);
 // One piece of evidence for an edge: the sentence of an article that states it.
 struct Evidence {
   std::string article_id;
-  std::string sentence;   // the sentence as it appears in the article (NFC)
-  uint64_t begin = 0;     // byte span of the sentence in the original article
-  uint64_t end = 0;       //   text, half-open [begin, end)
-  std::string rule;       // id of the extraction rule that fired
+  std::string sentence;  // the sentence as it appears in the article (NFC)
+  uint64_t begin = 0;    // byte span of the sentence in the original article
+  uint64_t end = 0;      //   text, half-open [begin, end)
+  std::string rule;      // id of the extraction rule that fired
   Modality modality = Modality::kAsserted;
   std::string reported_by;  // node id of the source the text cites, or ""
 
@@ -89,15 +89,15 @@ struct ArticleInfo {
 };
 
 struct NodeData {
-  std::string id;        // ASCII NMTOKEN, unique in the graph
-  std::string label;     // display name
-  std::string category;  // ontology category: country, region, event, ...
-  std::string wikidata;  // "Q668" or ""
-  std::string iso3;      // ISO 3166-1 alpha-3 for countries, or ""
-  std::string date;      // events: when it happened (ISO), or ""
-  std::set<std::string> aliases;                       // surface forms seen
-  std::map<std::string, int64_t> article_mentions;     // article id -> mentions
-  std::string color;     // "#RRGGBB" or ""
+  std::string id;                 // ASCII NMTOKEN, unique in the graph
+  std::string label;              // display name
+  std::string category;           // ontology category: country, region, event, ...
+  std::string wikidata;           // "Q668" or ""
+  std::string iso3;               // ISO 3166-1 alpha-3 for countries, or ""
+  std::string date;               // events: when it happened (ISO), or ""
+  std::set<std::string> aliases;  // surface forms seen
+  std::map<std::string, int64_t> article_mentions;  // article id -> mentions
+  std::string color;                                // "#RRGGBB" or ""
   double size = 0;
   double x = 0;
   double y = 0;

@@ -122,12 +122,11 @@ std::vector<Point> ForceLayout(const RankedView& view, const std::vector<uint32_
   const auto cooling =
       boost::linear_cooling<double>(static_cast<size_t>(std::max(1, o.iterations)), side / 8);
   if (n <= kAllPairsNodes) {
-    boost::fruchterman_reingold_force_directed_layout(
-        g, pos_map, topology,
-        boost::attractive_force(attractive)
-            .repulsive_force(repulsive)
-            .force_pairs(boost::all_force_pairs())
-            .cooling(cooling));
+    boost::fruchterman_reingold_force_directed_layout(g, pos_map, topology,
+                                                      boost::attractive_force(attractive)
+                                                          .repulsive_force(repulsive)
+                                                          .force_pairs(boost::all_force_pairs())
+                                                          .cooling(cooling));
   } else {
     boost::fruchterman_reingold_force_directed_layout(
         g, pos_map, topology,

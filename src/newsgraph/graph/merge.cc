@@ -129,8 +129,8 @@ void JoinMax(std::string* acc, const std::string& v) {
 }
 
 std::string NormalType(const std::string& t) {
-  static const std::set<std::string> kKnown = {"boolean", "int", "long", "float", "double",
-                                               "string"};
+  static const std::set<std::string> kKnown = {"boolean", "int",    "long",
+                                               "float",   "double", "string"};
   return kKnown.count(t) ? t : "string";
 }
 
@@ -274,8 +274,8 @@ class Merger {
   UnionFind* uf_ = nullptr;
 
   // Result nodes: one per block.
-  std::vector<uint32_t> block_of_root_;           // member root -> block index
-  std::vector<std::vector<uint32_t>> blocks_;     // block -> members
+  std::vector<uint32_t> block_of_root_;                     // member root -> block index
+  std::vector<std::vector<uint32_t>> blocks_;               // block -> members
   std::unordered_map<std::string, std::string> chosen_id_;  // any id -> chosen id
   KnowledgeGraph out_;
   std::vector<NodeId> block_node_;  // block -> result node
@@ -293,7 +293,8 @@ void Merger::CollectMembers() {
       }
       std::set<std::string> wikidata = ValuesOf(nd.wikidata, nd.extra, kOtherWikidataAttribute);
       std::set<std::string> iso3 = ValuesOf(nd.iso3, nd.extra, kOtherIso3Attribute);
-      for (const std::string& q : wikidata) uses_.push_back({keys_.Intern(kWikidataKey, q), index, false});
+      for (const std::string& q : wikidata)
+        uses_.push_back({keys_.Intern(kWikidataKey, q), index, false});
       for (const std::string& c : iso3) uses_.push_back({keys_.Intern(kIso3Key, c), index, false});
       std::set<std::string> categories = ValuesOf(nd.category, nd.extra, kOtherCategoriesAttribute);
       m.categories.assign(categories.begin(), categories.end());
@@ -388,11 +389,13 @@ bool Merger::AddCrossCategoryKeys() {
   // Keep only the uses that are new (only the roots' own uses can repeat).
   std::set<std::tuple<uint32_t, uint32_t, bool>> seen;
   for (size_t i = 0; i < before; ++i) {
-    if (multi_roots.count(uses_[i].member)) seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed});
+    if (multi_roots.count(uses_[i].member))
+      seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed});
   }
   size_t w = before;
   for (size_t i = before; i < uses_.size(); ++i) {
-    if (seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed}).second) uses_[w++] = uses_[i];
+    if (seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed}).second)
+      uses_[w++] = uses_[i];
   }
   uses_.resize(w);
   return w > before;
@@ -458,7 +461,8 @@ void Merger::BuildNodes() {
     ids.erase(nd.id);
     const std::string where = "node " + nd.id;
     std::vector<const Attributes*> extras;
-    for (uint32_t m : blocks_[b]) extras.push_back(&members_[m].graph->node(members_[m].node).extra);
+    for (uint32_t m : blocks_[b])
+      extras.push_back(&members_[m].graph->node(members_[m].node).extra);
     nd.extra = JoinAttributes(extras, where, conflicts());
     SetListAttribute(&nd.extra, kMergedIdsAttribute, ids);
     if (!labels.empty()) {
@@ -552,9 +556,10 @@ void Merger::BuildEdges() {
     }
     // One record per place, the smallest (as KnowledgeGraph::AddEvidence).
     std::sort(ed.evidence.begin(), ed.evidence.end());
-    ed.evidence.erase(std::unique(ed.evidence.begin(), ed.evidence.end(),
-                                  [](const Evidence& a, const Evidence& b) { return a.SamePlace(b); }),
-                      ed.evidence.end());
+    ed.evidence.erase(
+        std::unique(ed.evidence.begin(), ed.evidence.end(),
+                    [](const Evidence& a, const Evidence& b) { return a.SamePlace(b); }),
+        ed.evidence.end());
   }
 
   // Add edges in (id, source, target, relation) order: handles do not depend
@@ -565,7 +570,8 @@ void Merger::BuildEdges() {
     return std::tie(datas[i].id, out_.node(staged[i].source).id, out_.node(staged[i].target).id,
                     datas[i].relation);
   };
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sort_key(a) < sort_key(b); });
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return sort_key(a) < sort_key(b); });
   for (size_t i : order) {
     const StagedEdge& se = staged[i];
     if (datas[i].relation.empty()) {
@@ -589,7 +595,8 @@ void Merger::BuildGraphData() {
       auto [it, added] = data.articles.try_emplace(id, article);
       if (added || it->second == article) continue;
       ArticleInfo& have = it->second;
-      if (conflicts()) conflicts()->push_back("article " + id + ": metadata differs between inputs");
+      if (conflicts())
+        conflicts()->push_back("article " + id + ": metadata differs between inputs");
       JoinMin(&have.title, article.title);
       JoinMin(&have.date, article.date);
       JoinMin(&have.url, article.url);
@@ -680,8 +687,8 @@ void Merger::ReportNearMisses() {
         if (b < a) std::swap(a, b), std::swap(na, nb);
         std::string detail =
             d == 0 ? category + " '" + na + "' on two nodes with different wikidata/iso3 ids"
-                   : category + " '" + na + "' ~ '" + nb + "' (edit distance " +
-                         std::to_string(d) + ")";
+                   : category + " '" + na + "' ~ '" + nb + "' (edit distance " + std::to_string(d) +
+                         ")";
         auto [it, added] = misses.try_emplace({a, b}, d, detail);
         if (!added && std::tie(d, detail) < std::tie(it->second.first, it->second.second)) {
           it->second = {d, detail};
@@ -716,9 +723,12 @@ KnowledgeGraph Merger::Run() {
 
 void AppendEscaped(const std::string& item, std::string* out) {
   for (char c : item) {
-    if (c == '%') out->append("%25");
-    else if (c == '|') out->append("%7C");
-    else out->push_back(c);
+    if (c == '%')
+      out->append("%25");
+    else if (c == '|')
+      out->append("%7C");
+    else
+      out->push_back(c);
   }
 }
 

@@ -169,7 +169,8 @@ void AppendCounts(std::string* out, const char* title, const std::vector<NameCou
   for (const NameCount& c : counts) width = std::max(width, std::max<size_t>(c.name.size(), 6));
   for (const NameCount& c : counts) {
     std::string name = c.name.empty() ? "(none)" : c.name;
-    *out += "  " + name + std::string(width - name.size() + 2, ' ') + std::to_string(c.count) + "\n";
+    *out +=
+        "  " + name + std::string(width - name.size() + 2, ' ') + std::to_string(c.count) + "\n";
   }
 }
 
@@ -248,8 +249,7 @@ std::vector<double> Betweenness(const KnowledgeGraph& graph) {
   return ByNode(view, ExactBetweennessByRank(view));
 }
 
-std::vector<double> SampledBetweenness(const KnowledgeGraph& graph, size_t sources,
-                                       uint64_t seed) {
+std::vector<double> SampledBetweenness(const KnowledgeGraph& graph, size_t sources, uint64_t seed) {
   RankedView view = MakeRankedView(graph);
   return ByNode(view, SampledBetweennessByRank(view, sources, seed));
 }
@@ -257,8 +257,7 @@ std::vector<double> SampledBetweenness(const KnowledgeGraph& graph, size_t sourc
 std::vector<double> PageRank(const KnowledgeGraph& graph, double damping, double tolerance,
                              int max_iterations, int* iterations) {
   RankedView view = MakeRankedView(graph);
-  return ByNode(view,
-                PageRankByRank(graph, view, damping, tolerance, max_iterations, iterations));
+  return ByNode(view, PageRankByRank(graph, view, damping, tolerance, max_iterations, iterations));
 }
 
 std::string FormatStats(const GraphStats& stats) {
@@ -288,15 +287,16 @@ std::string FormatStats(const GraphStats& stats) {
   out += "\n";
 
   if (stats.num_nodes == 0) return out;
-  AppendTop(&out, "top " + std::to_string(stats.top_degree.size()) + " by degree (edges in and out):",
+  AppendTop(&out,
+            "top " + std::to_string(stats.top_degree.size()) + " by degree (edges in and out):",
             stats.top_degree, "%.0f");
   out += "\n";
   if (!stats.betweenness_computed) {
     out += "betweenness: not computed\n";
   } else {
     std::string how = stats.betweenness_sampled
-                          ? "estimated from " + std::to_string(stats.betweenness_sources) +
-                                " of " + std::to_string(stats.num_nodes) + " sources"
+                          ? "estimated from " + std::to_string(stats.betweenness_sources) + " of " +
+                                std::to_string(stats.num_nodes) + " sources"
                           : "exact";
     AppendTop(&out,
               "top " + std::to_string(stats.top_betweenness.size()) +

@@ -81,8 +81,7 @@ std::string FormatStats(const GraphStats& stats);
 
 // Full score vectors by node handle, for callers and tests.
 std::vector<double> Betweenness(const KnowledgeGraph& graph);  // exact (Boost)
-std::vector<double> SampledBetweenness(const KnowledgeGraph& graph, size_t sources,
-                                       uint64_t seed);
+std::vector<double> SampledBetweenness(const KnowledgeGraph& graph, size_t sources, uint64_t seed);
 std::vector<double> PageRank(const KnowledgeGraph& graph, double damping, double tolerance,
                              int max_iterations, int* iterations = nullptr);
 

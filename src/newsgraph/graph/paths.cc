@@ -31,12 +31,22 @@ static_assert(kLatinExtA.size() == 128);
 
 std::string_view FoldLetter(uint32_t cp) {
   switch (cp) {
-    case 0xC6: case 0xE6: return "ae";
-    case 0xDE: case 0xFE: return "th";
-    case 0xDF: return "ss";
-    case 0x132: case 0x133: return "ij";
-    case 0x152: case 0x153: return "oe";
-    default: break;
+    case 0xC6:
+    case 0xE6:
+      return "ae";
+    case 0xDE:
+    case 0xFE:
+      return "th";
+    case 0xDF:
+      return "ss";
+    case 0x132:
+    case 0x133:
+      return "ij";
+    case 0x152:
+    case 0x153:
+      return "oe";
+    default:
+      break;
   }
   if (cp >= 0xC0 && cp <= 0xFF && kLatin1[cp - 0xC0] != '#') return kLatin1.substr(cp - 0xC0, 1);
   if (cp >= 0x100 && cp <= 0x17F) return kLatinExtA.substr(cp - 0x100, 1);
@@ -131,9 +141,9 @@ std::shared_ptr<const CompactAdjacency> AdjacencyOf(const KnowledgeGraph& graph)
     adj->offsets[u] = static_cast<uint32_t>(adj->arcs.size());
     for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
       const EdgeBundle& b = g[*it];
-      adj->arcs.push_back({static_cast<NodeId>(boost::target(*it, g)),
-                           b.id | CompactAdjacency::kOut |
-                               (b.data.symmetric ? CompactAdjacency::kSymmetric : 0)});
+      adj->arcs.push_back(
+          {static_cast<NodeId>(boost::target(*it, g)),
+           b.id | CompactAdjacency::kOut | (b.data.symmetric ? CompactAdjacency::kSymmetric : 0)});
       adj->evidence_count[b.id] = b.data.evidence_count;
     }
     for (auto [it, end] = boost::in_edges(u, g); it != end; ++it) {
@@ -154,8 +164,7 @@ class Searcher {
       : graph_(graph), adj_(AdjacencyOf(graph)), options_(options), ws_(ThreadWorkspace()) {
     ws_.Fit(graph.num_nodes());
     relations_.insert(options.relations.begin(), options.relations.end());
-    excluded_relations_.insert(options.exclude_relations.begin(),
-                               options.exclude_relations.end());
+    excluded_relations_.insert(options.exclude_relations.begin(), options.exclude_relations.end());
     excluded_gen_ = ws_.Next();
     for (NodeId n : options.exclude_nodes) {
       if (n < graph.num_nodes()) ws_.excluded[n] = excluded_gen_;
@@ -394,9 +403,8 @@ std::optional<Path> FlatWeightedSearch(const Searcher& s, const PathOptions& opt
         queue.emplace(c, v);
         return;
       }
-      if (c < old.cost ||
-          (c == old.cost && (s.Id(u) < s.Id(old.prev) ||
-                             (u == old.prev && s.BetterEdge(st.edge, old.edge))))) {
+      if (c < old.cost || (c == old.cost && (s.Id(u) < s.Id(old.prev) ||
+                                             (u == old.prev && s.BetterEdge(st.edge, old.edge))))) {
         const bool cheaper = c < old.cost;
         old = {c, u, st.edge, st.forward};
         if (cheaper) queue.emplace(c, v);
@@ -465,9 +473,8 @@ std::optional<Path> WeightedSearch(const Searcher& s, const PathOptions& options
       if (old.done) return;
       const NodeId old_prev = static_cast<NodeId>(old.prev / layers);
       // Equal costs: the smaller previous node id, then the better edge.
-      if (c < old.cost ||
-          (c == old.cost && (s.Id(u) < s.Id(old_prev) ||
-                             (u == old_prev && s.BetterEdge(st.edge, old.edge))))) {
+      if (c < old.cost || (c == old.cost && (s.Id(u) < s.Id(old_prev) ||
+                                             (u == old_prev && s.BetterEdge(st.edge, old.edge))))) {
         const bool cheaper = c < old.cost;
         old = {c, state, st.edge, st.forward, false};
         if (cheaper) queue.emplace(c, next);
@@ -628,10 +635,12 @@ double HopCost(const KnowledgeGraph& graph, EdgeId edge, const PathOptions& opti
 
 Status ValidatePathOptions(const PathOptions& options) {
   if (!options.since.empty() && !IsIsoDate(options.since)) {
-    return Status::UsageError("--since: '" + options.since + "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    return Status::UsageError("--since: '" + options.since +
+                              "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
   }
   if (!options.until.empty() && !IsIsoDate(options.until)) {
-    return Status::UsageError("--until: '" + options.until + "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    return Status::UsageError("--until: '" + options.until +
+                              "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
   }
   if (!options.since.empty() && !options.until.empty() &&
       !DateAtMost(options.since, options.until)) {
@@ -677,8 +686,8 @@ std::vector<Path> ShortestPaths(const KnowledgeGraph& graph, NodeId from, NodeId
       for (size_t j = 0; j < i; ++j) s.BlockNode(last_nodes[j]);
       for (const Path& p : found) {
         std::vector<NodeId> nodes = NodesOf(p, from);
-        if (nodes.size() > i + 1 && std::equal(nodes.begin(), nodes.begin() + i + 1,
-                                               last_nodes.begin())) {
+        if (nodes.size() > i + 1 &&
+            std::equal(nodes.begin(), nodes.begin() + i + 1, last_nodes.begin())) {
           s.BlockStep(nodes[i], nodes[i + 1]);
         }
       }

@@ -21,8 +21,8 @@
 namespace newsgraph {
 
 struct RankedView {
-  std::vector<NodeId> nodes;    // rank -> node handle (SortedNodes order)
-  std::vector<uint32_t> rank;   // node handle -> rank
+  std::vector<NodeId> nodes;        // rank -> node handle (SortedNodes order)
+  std::vector<uint32_t> rank;       // node handle -> rank
   std::vector<uint32_t> offsets;    // CSR: neighbours of r are
   std::vector<uint32_t> adjacency;  //   adjacency[offsets[r] .. offsets[r+1]), ascending
 

@@ -52,7 +52,8 @@ class AttributePlan {
   std::set<std::string> reserved_;
   std::map<std::string, Column> columns_;
   std::set<std::string> mixed_;
-  std::vector<std::pair<std::string, Column>> ordered_;  // names whose values disagree with the type
+  std::vector<std::pair<std::string, Column>>
+      ordered_;  // names whose values disagree with the type
 };
 
 // The name made safe: [A-Za-z0-9_.-], starting with a letter or '_'.

@@ -24,8 +24,9 @@ constexpr std::string_view kHeader =
     " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
 
 bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(),
-                                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
 }
 
 int DaysInMonth(int year, int month) {
@@ -65,7 +66,11 @@ void AppendSpells(const std::vector<Span>& spells, std::string_view indent, std:
   if (spells.empty()) return;
   out->append(indent).append("<spells>");
   for (const Span& s : spells) {
-    out->append("<spell start=\"").append(s.first).append("\" end=\"").append(s.second).append("\"/>");
+    out->append("<spell start=\"")
+        .append(s.first)
+        .append("\" end=\"")
+        .append(s.second)
+        .append("\"/>");
   }
   out->append("</spells>\n");
 }

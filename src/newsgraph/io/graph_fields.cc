@@ -1,8 +1,9 @@
 #include "newsgraph/io/graph_fields.h"
 
 #include <rapidjson/document.h>
-#include <cmath>
 #include <rapidjson/error/en.h>
+
+#include <cmath>
 
 #include "newsgraph/io/text_escape.h"
 #include "newsgraph/io/value_format.h"
@@ -14,10 +15,13 @@ using rapidjson::Document;
 using rapidjson::Value;
 
 // Field table helpers: a string member that is written when non-empty.
-#define NG_STRING_FIELD(Data, member, formats)                                    \
-  {#member, FieldKind::kString, "string", formats,                                \
-   [](const Data& d) { return !d.member.empty(); },                               \
-   [](const Data& d, std::string* out) { out->append(d.member); }}
+#define NG_STRING_FIELD(Data, member, formats)                                                  \
+  {                                                                                             \
+#member, FieldKind::kString, "string", formats,                                             \
+        [](const Data& d) { return !d.member.empty(); }, [](const Data& d,                      \
+                                                            std::string*                        \
+                                                                out) { out->append(d.member); } \
+  }
 
 constexpr unsigned kAll = kInGraphml | kInGexfAttribute | kInJson;
 constexpr unsigned kNotGexf = kInGraphml | kInJson;
@@ -90,11 +94,14 @@ Result<Evidence> EvidenceFromJson(const Value& v, size_t index) {
     std::string_view key(it->name.GetString(), it->name.GetStringLength());
     const Value& m = it->value;
     if (key == "begin" || key == "end") {
-      if (!m.IsUint64()) return Status::InputError(where + "'" + std::string(key) + "' must be a non-negative integer");
+      if (!m.IsUint64())
+        return Status::InputError(where + "'" + std::string(key) +
+                                  "' must be a non-negative integer");
       (key == "begin" ? ev.begin : ev.end) = m.GetUint64();
       continue;
     }
-    if (!m.IsString()) return Status::InputError(where + "'" + std::string(key) + "' must be a string");
+    if (!m.IsString())
+      return Status::InputError(where + "'" + std::string(key) + "' must be a string");
     if (key == "article") {
       ev.article_id = StringOf(m);
     } else if (key == "sentence") {
@@ -118,11 +125,15 @@ Result<Evidence> EvidenceFromJson(const Value& v, size_t index) {
 
 std::string_view GraphmlType(FieldKind kind) {
   switch (kind) {
-    case FieldKind::kDouble: return "double";
-    case FieldKind::kLong: return "long";
-    case FieldKind::kBool: return "boolean";
+    case FieldKind::kDouble:
+      return "double";
+    case FieldKind::kLong:
+      return "long";
+    case FieldKind::kBool:
+      return "boolean";
     case FieldKind::kString:
-    case FieldKind::kJson: return "string";
+    case FieldKind::kJson:
+      return "string";
   }
   return "string";
 }
@@ -292,12 +303,18 @@ Result<std::map<std::string, ArticleInfo>> ParseArticlesJson(std::string_view js
         return Status::InputError("articles: '" + std::string(key) + "' must be a string");
       }
       std::string value = StringOf(it->value);
-      if (key == "id") a.id = value;
-      else if (key == "title") a.title = value;
-      else if (key == "date") a.date = value;
-      else if (key == "url") a.url = value;
-      else if (key == "lang") a.lang = value;
-      else return Status::InputError("articles: unknown member '" + std::string(key) + "'");
+      if (key == "id")
+        a.id = value;
+      else if (key == "title")
+        a.title = value;
+      else if (key == "date")
+        a.date = value;
+      else if (key == "url")
+        a.url = value;
+      else if (key == "lang")
+        a.lang = value;
+      else
+        return Status::InputError("articles: unknown member '" + std::string(key) + "'");
     }
     if (a.id.empty()) return Status::InputError("articles: an article without 'id'");
     std::string id = a.id;
@@ -357,13 +374,20 @@ Result<std::vector<Evidence>> ParseEvidenceRecordsJson(std::string_view records)
 
 bool ApplyNodeField(std::string_view name, std::string_view value, NodeData* d) {
   std::string* text = nullptr;
-  if (name == "label") text = &d->label;
-  else if (name == "category") text = &d->category;
-  else if (name == "wikidata") text = &d->wikidata;
-  else if (name == "iso3") text = &d->iso3;
-  else if (name == "date") text = &d->date;
-  else if (name == "first_seen") text = &d->first_seen;
-  else if (name == "last_seen") text = &d->last_seen;
+  if (name == "label")
+    text = &d->label;
+  else if (name == "category")
+    text = &d->category;
+  else if (name == "wikidata")
+    text = &d->wikidata;
+  else if (name == "iso3")
+    text = &d->iso3;
+  else if (name == "date")
+    text = &d->date;
+  else if (name == "first_seen")
+    text = &d->first_seen;
+  else if (name == "last_seen")
+    text = &d->last_seen;
   if (text != nullptr) {
     *text = std::string(value);
     return true;
@@ -407,12 +431,18 @@ bool ApplyNodeField(std::string_view name, std::string_view value, NodeData* d) 
 
 bool ApplyEdgeField(std::string_view name, std::string_view value, EdgeData* d) {
   std::string* text = nullptr;
-  if (name == "relation") text = &d->relation;
-  else if (name == "label") text = &d->label;
-  else if (name == "modality") text = &d->modality;
-  else if (name == "first_seen") text = &d->first_seen;
-  else if (name == "last_seen") text = &d->last_seen;
-  else if (name == "cameo") text = &d->cameo;
+  if (name == "relation")
+    text = &d->relation;
+  else if (name == "label")
+    text = &d->label;
+  else if (name == "modality")
+    text = &d->modality;
+  else if (name == "first_seen")
+    text = &d->first_seen;
+  else if (name == "last_seen")
+    text = &d->last_seen;
+  else if (name == "cameo")
+    text = &d->cameo;
   if (text != nullptr) {
     *text = std::string(value);
     return true;
@@ -425,8 +455,10 @@ bool ApplyEdgeField(std::string_view name, std::string_view value, EdgeData* d) 
   if (name == "weight" || name == "goldstein") {
     std::optional<double> v = ParseDouble(value);
     if (!v) return false;
-    if (name == "weight") d->weight = *v;
-    else d->goldstein = *v;
+    if (name == "weight")
+      d->weight = *v;
+    else
+      d->goldstein = *v;
     return true;
   }
   if (name == "evidence_count") {

@@ -13,9 +13,12 @@ namespace newsgraph {
 
 std::string_view GraphFormatName(GraphFormat format) {
   switch (format) {
-    case GraphFormat::kGraphml: return "graphml";
-    case GraphFormat::kGexf: return "gexf";
-    case GraphFormat::kJson: return "json";
+    case GraphFormat::kGraphml:
+      return "graphml";
+    case GraphFormat::kGexf:
+      return "gexf";
+    case GraphFormat::kJson:
+      return "json";
   }
   return "graphml";
 }
@@ -45,9 +48,12 @@ Result<GraphFormat> FormatFromPath(const std::string& path) {
 Result<KnowledgeGraph> ReadGraphFromString(std::string_view text, const std::string& name,
                                            GraphFormat format) {
   switch (format) {
-    case GraphFormat::kGraphml: return ReadGraphml(text, name);
-    case GraphFormat::kJson: return ReadJsonGraph(text, name);
-    case GraphFormat::kGexf: break;
+    case GraphFormat::kGraphml:
+      return ReadGraphml(text, name);
+    case GraphFormat::kJson:
+      return ReadJsonGraph(text, name);
+    case GraphFormat::kGexf:
+      break;
   }
   return Status::InputError(name +
                             ": reading GEXF is not supported; export GraphML or JSON from Gephi "
@@ -74,18 +80,24 @@ Result<KnowledgeGraph> ReadGraph(const std::string& path) {
 
 Status WriteGraph(const KnowledgeGraph& graph, const std::string& path, GraphFormat format) {
   switch (format) {
-    case GraphFormat::kGraphml: return WriteGraphmlFile(graph, path);
-    case GraphFormat::kGexf: return WriteGexfFile(graph, path);
-    case GraphFormat::kJson: return WriteJsonGraphFile(graph, path);
+    case GraphFormat::kGraphml:
+      return WriteGraphmlFile(graph, path);
+    case GraphFormat::kGexf:
+      return WriteGexfFile(graph, path);
+    case GraphFormat::kJson:
+      return WriteJsonGraphFile(graph, path);
   }
   return Status::Internal("unknown graph format");
 }
 
 std::string WriteGraphToString(const KnowledgeGraph& graph, GraphFormat format) {
   switch (format) {
-    case GraphFormat::kGraphml: return GraphmlToString(graph);
-    case GraphFormat::kGexf: return GexfToString(graph);
-    case GraphFormat::kJson: return JsonGraphToString(graph);
+    case GraphFormat::kGraphml:
+      return GraphmlToString(graph);
+    case GraphFormat::kGexf:
+      return GexfToString(graph);
+    case GraphFormat::kJson:
+      return JsonGraphToString(graph);
   }
   return {};
 }

@@ -115,8 +115,8 @@ void Reader::ReadKey(const pugi::xml_node& k) {
   Key key;
   key.id = k.attribute("id").value();
   key.domain = k.attribute("for") ? k.attribute("for").value() : "all";
-  key.name = k.attribute("attr.name") ? NormalizeAttributeName(k.attribute("attr.name").value())
-                                      : key.id;
+  key.name =
+      k.attribute("attr.name") ? NormalizeAttributeName(k.attribute("attr.name").value()) : key.id;
   key.type = k.attribute("attr.type") ? k.attribute("attr.type").value() : "string";
   key.yfiles_type = k.attribute("yfiles.type").value();
   for (pugi::xml_node c : k.children()) {
@@ -162,7 +162,7 @@ std::optional<std::string> DataText(const pugi::xml_node& data) {
 }
 
 void ReadYedGraphics(const pugi::xml_node& data, ElementData* out) {
-  for (pugi::xml_node n = data.first_child(); n; ) {
+  for (pugi::xml_node n = data.first_child(); n;) {
     if (n.type() == pugi::node_element) {
       std::string_view local = LocalName(n);
       if ((local == "NodeLabel" || local == "EdgeLabel") && out->yed_label.empty()) {
@@ -171,7 +171,8 @@ void ReadYedGraphics(const pugi::xml_node& data, ElementData* out) {
         out->yed_x = ParseDouble(n.attribute("x").value());
         out->yed_y = ParseDouble(n.attribute("y").value());
         if (!out->yed_x || !out->yed_y) out->yed_x = out->yed_y = std::nullopt;
-      } else if (local == "Fill" && out->yed_color.empty() && IsHexColor(n.attribute("color").value())) {
+      } else if (local == "Fill" && out->yed_color.empty() &&
+                 IsHexColor(n.attribute("color").value())) {
         out->yed_color = n.attribute("color").value();
       }
     }
@@ -335,7 +336,8 @@ Status Reader::ReadEdges(const pugi::xml_node& graph, bool undirected) {
                                                         : "e" + std::to_string(position);
     }
     if (!IsAsciiNmtoken(id)) id = SafeId(id);
-    if (auto v = values.find("id"); v != values.end() && (v->second.text == id || v->second.text == xml_id)) {
+    if (auto v = values.find("id");
+        v != values.end() && (v->second.text == id || v->second.text == xml_id)) {
       values.erase(v);
     }
     if (!edge_ids_.insert(id).second) return Error(e, "duplicate edge id '" + id + "'");
@@ -391,9 +393,12 @@ Status CheckAmpersands(std::string_view text, const std::string& name) {
     if (c == '<') {
       if (i + 1 >= n || (text[i + 1] != '!' && text[i + 1] != '?')) continue;
       std::string_view end;
-      if (text.substr(i, 4) == "<!--") end = "-->";
-      else if (text.substr(i, 9) == "<![CDATA[") end = "]]>";
-      else if (text[i + 1] == '?') end = "?>";
+      if (text.substr(i, 4) == "<!--")
+        end = "-->";
+      else if (text.substr(i, 9) == "<![CDATA[")
+        end = "]]>";
+      else if (text[i + 1] == '?')
+        end = "?>";
       if (end.empty()) continue;
       size_t close = text.find(end, i + 2);
       if (close == std::string_view::npos) break;
@@ -429,18 +434,21 @@ Result<KnowledgeGraph> Reader::Read() {
   NEWSGRAPH_RETURN_IF_ERROR(RefuseDoctype(text_, name_));
   NEWSGRAPH_RETURN_IF_ERROR(CheckAmpersands(text_, name_));
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(
-      text_.data(), text_.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
-      pugi::encoding_utf8);
+  pugi::xml_parse_result parsed =
+      doc.load_buffer(text_.data(), text_.size(),
+                      pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
   if (!parsed) {
-    size_t offset = std::min(static_cast<size_t>(std::max<ptrdiff_t>(parsed.offset, 0)), text_.size());
+    size_t offset =
+        std::min(static_cast<size_t>(std::max<ptrdiff_t>(parsed.offset, 0)), text_.size());
     std::string what = parsed.description();
-    if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    if (!what.empty())
+      what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
     return Status::InputError(Where(name_, text_, offset) + ": not well-formed XML: " + what);
   }
   pugi::xml_node root = doc.document_element();
   if (LocalName(root) != "graphml") {
-    return Error(root, "expected a <graphml> root element, found <" + std::string(root.name()) + ">");
+    return Error(root,
+                 "expected a <graphml> root element, found <" + std::string(root.name()) + ">");
   }
   std::vector<pugi::xml_node> graphs;
   for (pugi::xml_node c : root.children()) {
@@ -454,7 +462,8 @@ Result<KnowledgeGraph> Reader::Read() {
   }
   const pugi::xml_node graph = graphs[0];
   for (pugi::xml_node c : graph.children()) {
-    if (c.type() == pugi::node_element && LocalName(c) == "key") ReadKey(c);  // Gephi puts keys here
+    if (c.type() == pugi::node_element && LocalName(c) == "key")
+      ReadKey(c);  // Gephi puts keys here
   }
   std::string_view edgedefault = graph.attribute("edgedefault").value();
   Index();

@@ -89,15 +89,20 @@ void WriteGraphml(const KnowledgeGraph& g, OutputSink* sink) {
   if (!data.title.empty()) AppendKey("g_", "graph", "title", "string", out);
   AppendKey("g_", "graph", "profile", "string", out);
   if (!data.articles.empty()) AppendKey("g_", "graph", "articles", "string", out);
-  for (const auto& [original, c] : graph_plan.ordered()) AppendKey("g_", "graph", c.name, c.type, out);
+  for (const auto& [original, c] : graph_plan.ordered())
+    AppendKey("g_", "graph", c.name, c.type, out);
   for (size_t i = 0; i < node_fields.size(); ++i) {
-    if (node_used[i]) AppendKey("v_", "node", node_fields[i].name, GraphmlType(node_fields[i].kind), out);
+    if (node_used[i])
+      AppendKey("v_", "node", node_fields[i].name, GraphmlType(node_fields[i].kind), out);
   }
-  for (const auto& [original, c] : node_plan.ordered()) AppendKey("v_", "node", c.name, c.type, out);
+  for (const auto& [original, c] : node_plan.ordered())
+    AppendKey("v_", "node", c.name, c.type, out);
   for (size_t i = 0; i < edge_fields.size(); ++i) {
-    if (edge_used[i]) AppendKey("e_", "edge", edge_fields[i].name, GraphmlType(edge_fields[i].kind), out);
+    if (edge_used[i])
+      AppendKey("e_", "edge", edge_fields[i].name, GraphmlType(edge_fields[i].kind), out);
   }
-  for (const auto& [original, c] : edge_plan.ordered()) AppendKey("e_", "edge", c.name, c.type, out);
+  for (const auto& [original, c] : edge_plan.ordered())
+    AppendKey("e_", "edge", c.name, c.type, out);
 
   out->append("  <graph id=\"G\" edgedefault=\"directed\">\n");
   if (!data.title.empty()) AppendData("    ", "g_", "title", data.title, out);

@@ -44,8 +44,8 @@ FieldKind KindOfType(std::string_view type) {
 }
 
 template <typename Data>
-void AppendMembers(const std::vector<Field<Data>>& fields, const Data& d,
-                   const AttributePlan& plan, std::string* scratch, std::string* out) {
+void AppendMembers(const std::vector<Field<Data>>& fields, const Data& d, const AttributePlan& plan,
+                   std::string* scratch, std::string* out) {
   for (const Field<Data>& f : fields) {
     if (!(f.formats & kInJson) || !f.present(d)) continue;
     scratch->clear();
@@ -55,7 +55,8 @@ void AppendMembers(const std::vector<Field<Data>>& fields, const Data& d,
   if (d.extra.empty()) return;
   for (const auto& [original, column] : plan.ordered()) {
     auto it = d.extra.find(original);
-    if (it != d.extra.end()) AppendMember(column.name, KindOfType(column.type), it->second.value, out);
+    if (it != d.extra.end())
+      AppendMember(column.name, KindOfType(column.type), it->second.value, out);
   }
 }
 
@@ -233,7 +234,8 @@ Status JsonReader::ReadNodes(const Value& nodes) {
     if (by_json_id_.count(json_id)) return Error(where, "duplicate node id '" + json_id + "'");
     NodeData node;
     node.id = IsAsciiNmtoken(json_id) ? json_id : SafeAttributeName(json_id);
-    for (int k = 2; graph_.FindNode(node.id); ++k) node.id = SafeAttributeName(json_id) + "_" + std::to_string(k);
+    for (int k = 2; graph_.FindNode(node.id); ++k)
+      node.id = SafeAttributeName(json_id) + "_" + std::to_string(k);
     for (auto m = n.MemberBegin(); m != n.MemberEnd(); ++m) {
       std::string member(m->name.GetString(), m->name.GetStringLength());
       if (member == "id" || m->value.IsNull()) continue;
@@ -303,12 +305,14 @@ Result<KnowledgeGraph> JsonReader::Read() {
   doc.Parse<rapidjson::kParseFullPrecisionFlag>(text_.data(), text_.size());
   if (doc.HasParseError()) {
     std::string what = rapidjson::GetParseError_En(doc.GetParseError());
-    if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    if (!what.empty())
+      what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
     if (!what.empty() && what.back() == '.') what.pop_back();
     size_t offset = std::min(doc.GetErrorOffset(), text_.size());
     return Status::InputError(Where(name_, text_, offset) + ": invalid JSON: " + what);
   }
-  if (!doc.IsObject()) return Status::InputError(name_ + ": expected a JSON object with nodes and links");
+  if (!doc.IsObject())
+    return Status::InputError(name_ + ": expected a JSON object with nodes and links");
   bool directed = true;
   if (auto d = doc.FindMember("directed"); d != doc.MemberEnd() && d->value.IsBool()) {
     directed = d->value.GetBool();

@@ -10,9 +10,12 @@ enum class Context { kText, kAttribute, kJson };
 bool IsAsciiSafe(unsigned char c, Context ctx) {
   if (c >= 0x80 || c < 0x20) return false;
   switch (ctx) {
-    case Context::kText: return c != '&' && c != '<' && c != '>';
-    case Context::kAttribute: return c != '&' && c != '<' && c != '>' && c != '"';
-    case Context::kJson: return c != '"' && c != '\\';
+    case Context::kText:
+      return c != '&' && c != '<' && c != '>';
+    case Context::kAttribute:
+      return c != '&' && c != '<' && c != '>' && c != '"';
+    case Context::kJson:
+      return c != '"' && c != '\\';
   }
   return false;
 }
@@ -59,14 +62,29 @@ void AppendEscaped(std::string_view text, Context ctx, std::string* out) {
       continue;
     }
     switch (c) {
-      case '&': out->append("&amp;"); break;
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '"': out->append("&quot;"); break;
-      case '\r': out->append("&#13;"); break;
-      case '\n': out->append(ctx == Context::kAttribute ? "&#10;" : "\n"); break;
-      case '\t': out->append(ctx == Context::kAttribute ? "&#9;" : "\t"); break;
-      default: break;  // other C0 controls: removed (XML 1.0 forbids them)
+      case '&':
+        out->append("&amp;");
+        break;
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      case '"':
+        out->append("&quot;");
+        break;
+      case '\r':
+        out->append("&#13;");
+        break;
+      case '\n':
+        out->append(ctx == Context::kAttribute ? "&#10;" : "\n");
+        break;
+      case '\t':
+        out->append(ctx == Context::kAttribute ? "&#9;" : "\t");
+        break;
+      default:
+        break;  // other C0 controls: removed (XML 1.0 forbids them)
     }
   }
 }

@@ -111,8 +111,8 @@ bool ConformsToType(std::string_view type, std::string_view value) {
     AppendInt(*i, &canonical);
     return canonical == value;
   }
-  if (type == "float" || type == "double") return ParseDouble(value).has_value() &&
-                                                  TrimXmlSpace(value) == value;
+  if (type == "float" || type == "double")
+    return ParseDouble(value).has_value() && TrimXmlSpace(value) == value;
   return false;
 }
 

@@ -68,7 +68,8 @@ Status ArticleReader::Open() {
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(input, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file() && IsArticlePath(it->path())) found.push_back(it->path().string());
+        if (it->is_regular_file() && IsArticlePath(it->path()))
+          found.push_back(it->path().string());
       }
       if (ec) return Status::InputError(input + ": cannot list directory: " + ec.message());
       if (found.empty()) {

@@ -44,8 +44,8 @@ Result<KnowledgeGraph> ExtractGraph(const std::vector<std::string>& inputs,
   if (options.lang != "auto" && options.lang != "fr" && options.lang != "en") {
     return Status::UsageError("--lang must be auto, fr or en, not '" + options.lang + "'");
   }
-  unsigned threads = options.threads != 0 ? options.threads
-                                          : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   ArticleReader reader(inputs);
   NEWSGRAPH_RETURN_IF_ERROR(reader.Open());
   GraphBuilder builder(&ontology);
@@ -78,8 +78,8 @@ Result<KnowledgeGraph> ExtractGraph(const std::vector<std::string>& inputs,
         article.id = base + "~" + std::to_string(k);
         seen_ids.emplace(article.id, article.source);
         summary->messages.push_back(article.source + ": article id '" + base +
-                                    "' already used by " + it->second + "; renamed '" +
-                                    article.id + "'");
+                                    "' already used by " + it->second + "; renamed '" + article.id +
+                                    "'");
       }
       Extraction extraction = std::move(*results[i]).value();
       extraction.article_id = article.id;
@@ -113,9 +113,9 @@ Result<KnowledgeGraph> ExtractGraph(const std::vector<std::string>& inputs,
 }
 
 std::string FormatSummary(const ExtractSummary& s) {
-  std::string out = "read " + std::to_string(s.read) + (s.read == 1 ? " article: " : " articles: ") +
-                    std::to_string(s.extracted) + " extracted, " + std::to_string(s.skipped) +
-                    " skipped";
+  std::string out = "read " + std::to_string(s.read) +
+                    (s.read == 1 ? " article: " : " articles: ") + std::to_string(s.extracted) +
+                    " extracted, " + std::to_string(s.skipped) + " skipped";
   if (!s.skipped_by_reason.empty()) {
     out += " (";
     bool first = true;

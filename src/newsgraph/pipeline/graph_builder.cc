@@ -51,9 +51,9 @@ void GraphBuilder::Add(const Article& article, const Extraction& extraction) {
   // string allocation), the graph's index otherwise.
   auto find_node = [&](const std::string& id) -> std::optional<NodeId> {
     if (sorted) {
-      auto it = std::lower_bound(
-          extraction.entities.begin(), extraction.entities.end(), id,
-          [](const ExtractedEntity& e, const std::string& x) { return e.id < x; });
+      auto it =
+          std::lower_bound(extraction.entities.begin(), extraction.entities.end(), id,
+                           [](const ExtractedEntity& e, const std::string& x) { return e.id < x; });
       if (it != extraction.entities.end() && it->id == id) {
         return nodes[it - extraction.entities.begin()];
       }

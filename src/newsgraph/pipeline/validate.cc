@@ -63,18 +63,18 @@ std::vector<std::string> ValidateGraph(const KnowledgeGraph& graph, const Ontolo
                          Suggest(edge.relation, relations));
       continue;
     }
-    const bool known_cats =
-        ontology.FindCategory(s.category) != nullptr && ontology.FindCategory(t.category) != nullptr;
+    const bool known_cats = ontology.FindCategory(s.category) != nullptr &&
+                            ontology.FindCategory(t.category) != nullptr;
     if (known_cats && !ontology.Allows(*def, s.category, t.category)) {
       problems.push_back(where + ": relation '" + def->name + "' does not link a " + s.category +
                          " to a " + t.category + " (sources: " + Join(def->source_categories) +
                          "; targets: " + Join(def->target_categories) + ")");
     }
     if (edge.symmetric != def->symmetric) {
-      problems.push_back(where + ": relation '" + def->name + "' is " +
-                         (def->symmetric ? "symmetric" : "directed") +
-                         " in the ontology but the edge says symmetric=" +
-                         (edge.symmetric ? "true" : "false"));
+      problems.push_back(
+          where + ": relation '" + def->name + "' is " +
+          (def->symmetric ? "symmetric" : "directed") +
+          " in the ontology but the edge says symmetric=" + (edge.symmetric ? "true" : "false"));
     }
     if (!edge.modality.empty() && edge.modality != "mixed" &&
         ontology.FindModality(edge.modality) == nullptr) {

@@ -66,8 +66,9 @@ std::vector<std::string> Strings(const rapidjson::Value& v, const char* member) 
 // Reads "names", "acronyms" and "demonyms" ({"en": [...], "fr": [...], "any": [...]}).
 std::vector<NameOrigin> ReadNames(const rapidjson::Value& v, const JsonFile& file,
                                   const std::string& at) {
-  static const std::pair<const char*, NameKind> kKinds[] = {
-      {"names", NameKind::kName}, {"acronyms", NameKind::kAcronym}, {"demonyms", NameKind::kDemonym}};
+  static const std::pair<const char*, NameKind> kKinds[] = {{"names", NameKind::kName},
+                                                            {"acronyms", NameKind::kAcronym},
+                                                            {"demonyms", NameKind::kDemonym}};
   std::vector<NameOrigin> out;
   for (const auto& [member, kind] : kKinds) {
     auto it = v.FindMember(member);
@@ -87,7 +88,8 @@ std::vector<NameOrigin> ReadNames(const rapidjson::Value& v, const JsonFile& fil
           auto cs = item.FindMember("case_sensitive");
           name.case_sensitive = cs != item.MemberEnd() && cs->value.IsBool() && cs->value.GetBool();
           auto shared = item.FindMember("shared");
-          name.shared = shared != item.MemberEnd() && shared->value.IsBool() && shared->value.GetBool();
+          name.shared =
+              shared != item.MemberEnd() && shared->value.IsBool() && shared->value.GetBool();
         }
         if (name.text.empty()) continue;
         out.push_back({std::move(name),
@@ -180,7 +182,8 @@ Result<Gazetteer> Gazetteer::Load(const std::string& schema_dir) {
       if (declared == s.file) kind = &s;
     }
     if (kind == nullptr) {
-      return Status::InputError(file.Where("") + ": \"$schema\" must name one of the gazetteer "
+      return Status::InputError(file.Where("") +
+                                ": \"$schema\" must name one of the gazetteer "
                                 "schemas (gazetteer_entities.schema.json, ...), not '" +
                                 declared + "'");
     }
@@ -278,9 +281,9 @@ Result<Gazetteer> Gazetteer::Load(const std::string& schema_dir) {
       }
       GazetteerEntry& country = by_id.at(e.capital_of).entry;
       if (!country.capital.empty()) {
-        return Error(Origin{b.origin.file, b.origin.pointer + "/capital_of"},
-                     "'" + e.capital_of + "' has two capitals: '" + country.capital + "' and '" +
-                         id + "'");
+        return Error(
+            Origin{b.origin.file, b.origin.pointer + "/capital_of"},
+            "'" + e.capital_of + "' has two capitals: '" + country.capital + "' and '" + id + "'");
       }
       country.capital = id;
     }
@@ -298,7 +301,8 @@ Result<Gazetteer> Gazetteer::Load(const std::string& schema_dir) {
     const GazetteerEntry& e = (*entries)[i];
     g.by_id_.emplace(e.id, i);
     for (const GazetteerName& n : e.names) {
-      auto& index = n.case_sensitive ? g.by_exact_name_[n.text] : g.by_folded_name_[NameKey(n.text)];
+      auto& index =
+          n.case_sensitive ? g.by_exact_name_[n.text] : g.by_folded_name_[NameKey(n.text)];
       if (index.empty() || index.back() != i) index.push_back(i);
     }
   }

@@ -33,11 +33,11 @@ enum class NameKind {
 };
 
 struct GazetteerName {
-  std::string text;           // UTF-8 (NFC) surface form, as written in the data
-  std::string lang;           // "fr", "en", or "" (both / language-neutral)
+  std::string text;  // UTF-8 (NFC) surface form, as written in the data
+  std::string lang;  // "fr", "en", or "" (both / language-neutral)
   NameKind kind = NameKind::kName;
   bool case_sensitive = false;  // match only with this exact case ("UN", "OR")
-  bool shared = false;  // explicitly allowed to name another entry too ("Singapour")
+  bool shared = false;          // explicitly allowed to name another entry too ("Singapour")
 };
 
 struct GazetteerEntry {
@@ -45,15 +45,15 @@ struct GazetteerEntry {
   std::string category;  // an ontology category name
   std::string label_en;
   std::string label_fr;
-  std::string wikidata;  // "Q668", or "" when not known for sure
-  std::string iso2;      // countries: ISO 3166-1 alpha-2 ("IN")
-  std::string iso3;      // countries: alpha-3 ("IND")
-  std::string m49;       // countries: ISO numeric ("356"); regions: UN M49 code ("143")
+  std::string wikidata;              // "Q668", or "" when not known for sure
+  std::string iso2;                  // countries: ISO 3166-1 alpha-2 ("IN")
+  std::string iso3;                  // countries: alpha-3 ("IND")
+  std::string m49;                   // countries: ISO numeric ("356"); regions: UN M49 code ("143")
   std::vector<GazetteerName> names;  // every known name; labels are included
   std::vector<std::string> members;  // regions / organisations: member entry ids, sorted
-  std::string capital_of;  // locations: the country id when the place is its capital
-  std::string located_in;  // locations: the country id
-  std::string capital;     // countries: id of the capital location, or ""
+  std::string capital_of;            // locations: the country id when the place is its capital
+  std::string located_in;            // locations: the country id
+  std::string capital;               // countries: id of the capital location, or ""
 };
 
 class Gazetteer {

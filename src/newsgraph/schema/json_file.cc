@@ -258,15 +258,13 @@ Status JsonFile::Validate(const JsonFile& schema) const {
   std::string doc_pointer = PointerString(validator.GetInvalidDocumentPointer());
   std::string schema_pointer = PointerString(validator.GetInvalidSchemaPointer());
   std::string keyword = validator.GetInvalidSchemaKeyword();
-  const rapidjson::Value* value =
-      rapidjson::Pointer(doc_pointer.c_str()).Get(doc());
+  const rapidjson::Value* value = rapidjson::Pointer(doc_pointer.c_str()).Get(doc());
   const rapidjson::Value* schema_value =
       rapidjson::Pointer(schema_pointer.c_str()).Get(schema.doc());
-  return Status::InputError(Where(doc_pointer) + ": " +
-                            (doc_pointer.empty() ? std::string("(document)") : doc_pointer) +
-                            ": keyword '" + keyword + "': " +
-                            Explain(keyword, doc_pointer, schema_value, value) + " (schema " + schema.name() +
-                            "#" + schema_pointer + ")");
+  return Status::InputError(
+      Where(doc_pointer) + ": " + (doc_pointer.empty() ? std::string("(document)") : doc_pointer) +
+      ": keyword '" + keyword + "': " + Explain(keyword, doc_pointer, schema_value, value) +
+      " (schema " + schema.name() + "#" + schema_pointer + ")");
 }
 
 std::string JsonFile::Where(std::string_view pointer) const {

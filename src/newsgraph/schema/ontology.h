@@ -36,12 +36,12 @@ struct RelationDef {
   bool symmetric = false;
   std::vector<std::string> source_categories;  // allowed source node categories
   std::vector<std::string> target_categories;  // allowed target node categories
-  std::string cameo;                // CAMEO code or range ("111", "05x-06x"), or ""
-  std::optional<double> goldstein;  // Goldstein scale value where defined
+  std::string cameo;                           // CAMEO code or range ("111", "05x-06x"), or ""
+  std::optional<double> goldstein;             // Goldstein scale value where defined
   // The Goldstein range of the CAMEO codes covered, when it is a range.
   std::optional<double> goldstein_min;
   std::optional<double> goldstein_max;
-  std::string color;                // "#RRGGBB"
+  std::string color;  // "#RRGGBB"
 };
 
 struct ModalityDef {

@@ -15,8 +15,8 @@ namespace {
 uint8_t ComputeClass(UChar32 c, const icu::Normalizer2* nfc) {
   uint8_t f = 0;
   const int8_t type = u_charType(c);
-  const bool mark = type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
-                    type == U_ENCLOSING_MARK;
+  const bool mark =
+      type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
   if (u_isalpha(c) || mark) f |= kCharLetter;
   if (mark) f |= kCharMark;
   if (u_isupper(c) || u_istitle(c)) f |= kCharUpper;

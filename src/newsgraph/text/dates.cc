@@ -50,9 +50,12 @@ int Weekday(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
 
 std::string Iso(int y, int m = 0, int d = 0) {
   char buf[16];
-  if (d) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else if (m) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else std::snprintf(buf, sizeof buf, "%04d", y);
+  if (d)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (m)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else
+    std::snprintf(buf, sizeof buf, "%04d", y);
   return buf;
 }
 
@@ -192,8 +195,8 @@ DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
   return v;
 }
 
-void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t begin,
-                              size_t end, std::string* scratch,
+void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t begin, size_t end,
+                              std::string* scratch,
                               std::vector<std::pair<size_t, size_t>>* segments) {
   segments->clear();
   if (!v.prefilter) {
@@ -315,8 +318,8 @@ std::vector<DateMention> DateFinder::Find(std::string_view normalized, Lang lang
   return out;
 }
 
-void DateFinder::FindWith(const Vocabulary& v, std::string_view text,
-                          std::string_view article_date, std::vector<DateMention>* out) const {
+void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
+                          std::vector<DateMention>* out) const {
   int ay = 0, am = 0, ad = 0;
   const bool have_article = ParseIso(article_date, &ay, &am, &ad);
   const int64_t article_days = have_article ? DaysFromCivil(ay, am, ad) : 0;
@@ -505,7 +508,8 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text,
             t += 2;
             continue;
           }
-          if (size_t after = month_at(t + 1); after && have_article &&
+          if (size_t after = month_at(t + 1);
+              after && have_article &&
               !(after < tokens.size() && (cells[after].year || cells[after].day > 0))) {
             add(t + 1, after - 1, Iso(ay, cells[t + 1].month), DatePrecision::kMonth, true);
             t = after;

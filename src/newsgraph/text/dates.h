@@ -51,22 +51,22 @@ enum class DatePrecision { kDay, kMonth, kYear };
 struct DateMention {
   uint32_t begin = 0;  // span in the normalised text
   uint32_t end = 0;
-  std::string iso;     // "2025-06-06", "2024-09" or "2025"
+  std::string iso;  // "2025-06-06", "2024-09" or "2025"
   DatePrecision precision = DatePrecision::kDay;
   bool relative = false;  // resolved with the article date
 };
 
 // The date vocabulary of one language.
 struct DateLanguage {
-  std::vector<std::vector<std::string>> months;    // 12 entries, January first: names, abbreviations
-  std::vector<std::vector<std::string>> weekdays;  // 7 entries, Monday first
+  std::vector<std::vector<std::string>> months;  // 12 entries, January first: names, abbreviations
+  std::vector<std::vector<std::string>> weekdays;          // 7 entries, Monday first
   std::vector<std::pair<std::string, int>> relative_days;  // {"hier", -1}, {"today", 0}
-  std::vector<std::string> past_markers;        // "dernier", "last" (before or after the weekday)
-  std::vector<std::string> next_markers;        // "prochain", "next"
-  std::vector<std::string> year_prepositions;   // "en", "in": introduce "en 2024", "en septembre"
-  std::vector<std::string> day_suffixes;        // "er" (1er), "st", "nd", "rd", "th"
-  bool names_capitalized = false;   // month/weekday names must start upper-case
-  bool month_first_numeric = false; // "06/07/2025" is mm/dd/yyyy
+  std::vector<std::string> past_markers;       // "dernier", "last" (before or after the weekday)
+  std::vector<std::string> next_markers;       // "prochain", "next"
+  std::vector<std::string> year_prepositions;  // "en", "in": introduce "en 2024", "en septembre"
+  std::vector<std::string> day_suffixes;       // "er" (1er), "st", "nd", "rd", "th"
+  bool names_capitalized = false;              // month/weekday names must start upper-case
+  bool month_first_numeric = false;            // "06/07/2025" is mm/dd/yyyy
 };
 
 // graph_schemas/lexicons/dates.json, loaded by LoadTextLexicons().
@@ -91,11 +91,11 @@ class DateFinder {
  private:
   // What a folded word can be in a date (several at once: "mai").
   struct WordInfo {
-    int month = 0;         // 1..12, 0: not a month
-    int weekday = -1;      // 0 (Monday)..6
-    int relative = 0;      // relative day + 1000 when set
-    int marker = 0;        // -1 past, +1 next
-    bool prep = false;     // year preposition
+    int month = 0;      // 1..12, 0: not a month
+    int weekday = -1;   // 0 (Monday)..6
+    int relative = 0;   // relative day + 1000 when set
+    int marker = 0;     // -1 past, +1 next
+    bool prep = false;  // year preposition
   };
   struct Hash {
     using is_transparent = void;
@@ -130,8 +130,7 @@ class DateFinder {
   // finder then reads only these segments; they give the same dates as the
   // whole line.
   static void DateSegments(const Vocabulary& v, std::string_view text, size_t begin, size_t end,
-                           std::string* scratch,
-                           std::vector<std::pair<size_t, size_t>>* segments);
+                           std::string* scratch, std::vector<std::pair<size_t, size_t>>* segments);
 
   Vocabulary fr_;
   Vocabulary en_;

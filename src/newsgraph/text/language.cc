@@ -21,9 +21,12 @@ std::string AsciiLower(std::string_view s) {
 
 std::string_view LangCode(Lang lang) {
   switch (lang) {
-    case Lang::kFr: return "fr";
-    case Lang::kEn: return "en";
-    default: return "";
+    case Lang::kFr:
+      return "fr";
+    case Lang::kEn:
+      return "en";
+    default:
+      return "";
   }
 }
 
@@ -32,7 +35,8 @@ Lang ParseLang(std::string_view code) {
   const size_t sep = c.find_first_of("-_");
   if (sep != std::string::npos) c.resize(sep);
   if (c == "fr" || c == "fra" || c == "fre" || c == "french" || c == "francais" ||
-      c == "fran\xc3\xa7" "ais") {
+      c == "fran\xc3\xa7"
+           "ais") {
     return Lang::kFr;
   }
   if (c == "en" || c == "eng" || c == "english" || c == "anglais") return Lang::kEn;
@@ -52,8 +56,7 @@ LanguageDetector::LanguageDetector(const StopwordLexicon& lexicon, Options optio
   }
 }
 
-std::map<std::string, size_t> LanguageDetector::Scores(std::string_view text,
-                                                       size_t* words) const {
+std::map<std::string, size_t> LanguageDetector::Scores(std::string_view text, size_t* words) const {
   if (text.size() > options_.max_bytes) {
     size_t cut = options_.max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
@@ -67,15 +70,15 @@ std::map<std::string, size_t> LanguageDetector::Scores(std::string_view text,
     // Skip to the next letter, then take the run of letters.
     size_t start = i;
     const char32_t c = DecodeUtf8(text, &i);
-    const bool letter = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-                                 : (CharClassOf(c) & kCharLetter) != 0;
+    const bool letter =
+        c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : (CharClassOf(c) & kCharLetter) != 0;
     if (!letter) continue;
     size_t end = i;
     while (end < text.size()) {
       size_t next = end;
       const char32_t d = DecodeUtf8(text, &next);
-      const bool more = d < 0x80 ? ((d | 0x20) >= 'a' && (d | 0x20) <= 'z')
-                                 : (CharClassOf(d) & kCharLetter) != 0;
+      const bool more =
+          d < 0x80 ? ((d | 0x20) >= 'a' && (d | 0x20) <= 'z') : (CharClassOf(d) & kCharLetter) != 0;
       if (!more) break;
       end = next;
     }

@@ -60,7 +60,7 @@ class LanguageDetector {
 
  private:
   Options options_;
-  std::vector<std::string> langs_;                      // codes, sorted
+  std::vector<std::string> langs_;                       // codes, sorted
   std::unordered_map<std::string, uint32_t> word_mask_;  // folded word -> bit per langs_ index
 };
 

@@ -90,8 +90,8 @@ bool NfcPass(std::string_view src, std::string* out, std::vector<uint32_t>* orig
     size_t end = i;
     while (end < src.size()) {
       size_t next = end;
-      const uint8_t next_cls =
-          IsAscii(src[end]) ? static_cast<uint8_t>(kCharNfcBoundary) : CharClassOf(DecodeUtf8(src, &next));
+      const uint8_t next_cls = IsAscii(src[end]) ? static_cast<uint8_t>(kCharNfcBoundary)
+                                                 : CharClassOf(DecodeUtf8(src, &next));
       if (next_cls & kCharNfcBoundary) break;
       end = IsAscii(src[end]) ? end + 1 : next;
     }
@@ -202,46 +202,92 @@ void TypographicPass(std::string_view src, size_t original_size, OriginOf origin
     if (after_open_guillemet && IsHorizontalSpaceToDrop(c)) continue;
     after_open_guillemet = false;
     switch (c) {
-      case 0x2019: case 0x2018: case 0x201B: case 0x02BC: case 0x2032: case 0xFF07:
+      case 0x2019:
+      case 0x2018:
+      case 0x201B:
+      case 0x02BC:
+      case 0x2032:
+      case 0xFF07:
         emit("'", start);
         break;
-      case 0x00AB: case 0x2039:  // « ‹
+      case 0x00AB:
+      case 0x2039:  // « ‹
         emit("\"", start);
         after_open_guillemet = true;
         break;
-      case 0x00BB: case 0x203A:  // » ›: drop the spaces before it
+      case 0x00BB:
+      case 0x203A:  // » ›: drop the spaces before it
         while (!out.empty() && out.back() == ' ') {
           out.pop_back();
           origin.pop_back();
         }
         emit("\"", start);
         break;
-      case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+      case 0x201F:
         emit("\"", start);
         break;
-      case 0x00A0: case 0x1680: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
-      case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009:
-      case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+      case 0x00A0:
+      case 0x1680:
+      case 0x2000:
+      case 0x2001:
+      case 0x2002:
+      case 0x2003:
+      case 0x2004:
+      case 0x2005:
+      case 0x2006:
+      case 0x2007:
+      case 0x2008:
+      case 0x2009:
+      case 0x200A:
+      case 0x202F:
+      case 0x205F:
+      case 0x3000:
         emit(" ", start);
         break;
-      case 0x0085: case 0x2028:
+      case 0x0085:
+      case 0x2028:
         emit("\n", start);
         break;
       case 0x2029:
         emit("\n\n", start);
         break;
-      case 0x00AD: case 0x180E: case 0x200B: case 0x200C: case 0x200D: case 0x200E:
-      case 0x200F: case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
-      case 0x2060: case 0x2061: case 0x2062: case 0x2063: case 0x2064: case 0x2066:
-      case 0x2067: case 0x2068: case 0x2069: case 0xFEFF:
+      case 0x00AD:
+      case 0x180E:
+      case 0x200B:
+      case 0x200C:
+      case 0x200D:
+      case 0x200E:
+      case 0x200F:
+      case 0x202A:
+      case 0x202B:
+      case 0x202C:
+      case 0x202D:
+      case 0x202E:
+      case 0x2060:
+      case 0x2061:
+      case 0x2062:
+      case 0x2063:
+      case 0x2064:
+      case 0x2066:
+      case 0x2067:
+      case 0x2068:
+      case 0x2069:
+      case 0xFEFF:
         continue;  // removed; `prev` unchanged so "a\u00ADb" still joins
-      case 0x2010: case 0x2011: case 0x2212:
+      case 0x2010:
+      case 0x2011:
+      case 0x2212:
         emit("-", start);
         break;
-      case 0x2014: case 0x2015:
+      case 0x2014:
+      case 0x2015:
         emit(kCanonicalDash, start);
         break;
-      case 0x2012: case 0x2013: {
+      case 0x2012:
+      case 0x2013: {
         size_t peek = i;
         const char32_t next = i < src.size() ? DecodeUtf8(src, &peek) : 0;
         emit(IsAlnum(prev) && IsAlnum(next) ? std::string_view("-") : kCanonicalDash, start);
@@ -291,10 +337,11 @@ MappedText Normalize(std::string_view original) {
   std::string nfc;
   std::vector<uint32_t> nfc_origin;
   if (NfcPass(original, &nfc, &nfc_origin)) {
-    TypographicPass(nfc, original.size(), [&](size_t k) { return nfc_origin[k]; }, &m);
+    TypographicPass(
+        nfc, original.size(), [&](size_t k) { return nfc_origin[k]; }, &m);
   } else {
-    TypographicPass(original, original.size(),
-                    [](size_t k) { return static_cast<uint32_t>(k); }, &m);
+    TypographicPass(
+        original, original.size(), [](size_t k) { return static_cast<uint32_t>(k); }, &m);
   }
   return m;
 }
@@ -303,8 +350,7 @@ MappedText Fold(const MappedText& normalized) {
   MappedText m;
   m.text.reserve(normalized.text.size() + 8);
   m.origin.reserve(normalized.text.size() + 9);
-  FoldInto(normalized.text, &m.text, &m.origin,
-           [&](size_t k) { return normalized.origin[k]; });
+  FoldInto(normalized.text, &m.text, &m.origin, [&](size_t k) { return normalized.origin[k]; });
   m.origin.push_back(normalized.origin.back());
   return m;
 }

@@ -11,8 +11,8 @@
 //   - apostrophes ’ ‘ ‛ ʼ ′ -> ' ; quotes « » “ ” „ ‟ ‹ › -> " ; the spaces
 //     French typesetting puts just inside « » are dropped ("« oui »" -> "\"oui\"");
 //   - no-break, narrow no-break and all other Unicode spaces, and tab -> ' ';
-//     U+2028 line separator, U+0085, vertical tab and form feed -> '\n'; U+2029 paragraph separator -> "\n\n";
-//     CRLF and lone CR -> '\n';
+//     U+2028 line separator, U+0085, vertical tab and form feed -> '\n'; U+2029 paragraph separator
+//     -> "\n\n"; CRLF and lone CR -> '\n';
 //   - soft hyphen, zero-width space/joiners, word joiner, BOM and bidi
 //     controls are removed;
 //   - dashes: one canonical punctuation dash, U+2014 "—" (3 bytes), for em dash,

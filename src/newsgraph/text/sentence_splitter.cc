@@ -91,7 +91,8 @@ SentenceSplitter::SentenceSplitter(const AbbreviationLexicon& lexicon) {
       set->insert(c);
       // An all-lower-case entry also matches when capitalised: store folded.
       if (!HasUpper(c)) set->insert(std::string("\x01").append(FoldString(c)));
-      t->max_words = std::max(t->max_words, 1 + static_cast<size_t>(std::count(c.begin(), c.end(), ' ')));
+      t->max_words =
+          std::max(t->max_words, 1 + static_cast<size_t>(std::count(c.begin(), c.end(), ' ')));
     };
     for (const std::string& e : list.abbreviations) put(e, &t->never_final);
     for (const std::string& e : list.may_end_sentence) put(e, &t->may_end);
@@ -104,9 +105,12 @@ SentenceSplitter::SentenceSplitter(const AbbreviationLexicon& lexicon) {
 
 const SentenceSplitter::Table& SentenceSplitter::TableFor(Lang lang) const {
   switch (lang) {
-    case Lang::kFr: return fr_;
-    case Lang::kEn: return en_;
-    default: return both_;
+    case Lang::kFr:
+      return fr_;
+    case Lang::kEn:
+      return en_;
+    default:
+      return both_;
   }
 }
 

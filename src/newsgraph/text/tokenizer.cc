@@ -20,9 +20,12 @@ struct AsciiClasses {
   uint8_t cls[128] = {};
   constexpr AsciiClasses() {
     for (int b = 0; b < 128; ++b) {
-      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') cls[b] = kCharLetter | (b <= 'Z' ? kCharUpper : 0);
-      else if (b >= '0' && b <= '9') cls[b] = kCharDigit;
-      else if (b == ' ' || (b >= '\t' && b <= '\r')) cls[b] = kCharSpace;
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
+        cls[b] = kCharLetter | (b <= 'Z' ? kCharUpper : 0);
+      else if (b >= '0' && b <= '9')
+        cls[b] = kCharDigit;
+      else if (b == ' ' || (b >= '\t' && b <= '\r'))
+        cls[b] = kCharSpace;
     }
   }
 };
@@ -89,8 +92,8 @@ void Tokenize(std::string_view s, Span sentence, std::vector<Token>* out) {
   size_t i = sentence.begin;
   bool space = true;
   const auto push = [&](size_t b, size_t e, TokenKind kind, bool cap, bool elided) {
-    out->push_back(Token{static_cast<uint32_t>(b), static_cast<uint32_t>(e), kind, cap, elided,
-                         space});
+    out->push_back(
+        Token{static_cast<uint32_t>(b), static_cast<uint32_t>(e), kind, cap, elided, space});
     space = false;
   };
   while (i < end) {
@@ -155,7 +158,7 @@ void Tokenize(std::string_view s, Span sentence, std::vector<Token>* out) {
           break;
         }
         if (IsPossessiveAt(s, j, end)) break;  // "India" + "'s"
-        j += 1;  // "aujourd'hui", "O'Brien"
+        j += 1;                                // "aujourd'hui", "O'Brien"
         continue;
       }
       break;
