@@ -110,6 +110,17 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         }
         break;
       }
+      case MentionKind::kOrgAnaphor: {
+        // The latest organisation earlier in this sentence, else in the article.
+        int e = d.last_organization;
+        for (const ArgPhrase& p : units) {
+          for (int x : Flatten(p.conjuncts)) {
+            if (table->at(x).entity.category == "organization") e = x;
+          }
+        }
+        if (e >= 0) u.conjuncts.push_back({e});
+        break;
+      }
       case MentionKind::kParticipants:
         u.conjuncts = Participants(*table, d);
         if (u.conjuncts.empty()) u.conjuncts = d.last_plural;
@@ -227,6 +238,12 @@ void UpdateDiscourse(const SentenceMentions& mentions, const SentenceArgs& args,
     }
   }
   if (!resources.empty()) d->last_resources = resources;
+  for (const ArgPhrase& p : args.phrases) {
+    if (p.event >= 0) continue;
+    for (int e : Flatten(p.conjuncts)) {
+      if (table.at(e).entity.category == "organization") d->last_organization = e;
+    }
+  }
   if (args.subject < 0) return;
   const ArgPhrase& subj = args.phrases[args.subject];
   if (subj.event >= 0) return;

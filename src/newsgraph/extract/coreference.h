@@ -31,6 +31,7 @@ struct Discourse {
   int last_feminine = -1;
   int last_masculine = -1;
   int last_singular = -1;
+  int last_organization = -1;  // the most recent organisation mentioned
   int current_event = -1;  // the meeting being reported
   std::vector<int> last_resources;
   std::vector<int> events;                 // events and forums, in order of mention

@@ -330,6 +330,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kGroupNoun, m.group_nouns);
   add(Cue::kParticipantAnaphor, m.participant_anaphors);
   add(Cue::kGroupAnaphor, m.group_anaphors);
+  add(Cue::kOrgAnaphor, m.organization_anaphors);
   for (uint32_t i = 0; i < m.pronouns.size(); ++i) {
     AddPhrase(li, LowerKeys(m.pronouns[i].text), CuePayload(Cue::kPronoun, i));
   }
@@ -362,9 +363,21 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
                                 "', which the ontology does not define");
     }
     li->trigger_relation.push_back(rel);
+    std::unordered_set<uint32_t> form_stems;
     for (const std::string& form : def.forms) {
       std::vector<uint32_t> keys = StemKeys(lang, form);
       if (!keys.empty()) li->stems.Add(keys, (uint32_t{0} << 24) | t);
+      form_stems.insert(keys.begin(), keys.end());
+    }
+    std::unordered_set<uint32_t>& excludes = li->trigger_excludes.emplace_back();
+    for (const std::string& word : def.exclude) {
+      const std::vector<uint32_t> stem = StemKeys(lang, word);
+      if (stem.size() != 1 || !form_stems.count(stem[0])) {
+        return Status::InputError("lexicons/relations.json: trigger '" + def.id +
+                                  "' excludes '" + word +
+                                  "', which is not one word sharing a stem with its forms");
+      }
+      excludes.insert(FoldKeys(word)[0]);
     }
     for (const std::string& prep : def.object_preps) {
       auto it = std::find(li->object_preps.begin(), li->object_preps.end(), prep);

@@ -45,7 +45,7 @@ enum class Cue : uint8_t {
   kGroupNoun, kParticipantAnaphor, kGroupAnaphor, kPronoun, kResourceAnaphor, kDeterminer,
   kDemonstrative, kPreposition, kLocPrep, kConjunction, kBetween, kBoundary, kFemArticle,
   kMascArticle, kConnector, kAdverb, kObjectPrep, kNegation, kNegParticle, kNegWord,
-  kReporting, kPassiveAux, kAgentPrep,
+  kReporting, kPassiveAux, kAgentPrep, kOrgAnaphor,
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {
@@ -94,6 +94,9 @@ struct LanguageIndex {
   std::vector<std::string> object_preps;             // kObjectPrep index -> phrase
   std::vector<std::vector<uint32_t>> trigger_preps;  // trigger -> kObjectPrep indices
   std::vector<const RelationDef*> trigger_relation;  // trigger -> ontology relation
+  // trigger -> fold keys of its "exclude" words: a stem match on one of these
+  // tokens is not the trigger ("critical" vs "criticize").
+  std::vector<std::unordered_set<uint32_t>> trigger_excludes;
   std::unordered_set<uint32_t> stem_prefixes;        // first 3 bytes of trigger stems
   std::unordered_map<uint32_t, uint64_t> first_cues;  // lower key -> cues of phrases it starts
 };

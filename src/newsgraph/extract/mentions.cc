@@ -775,6 +775,10 @@ class SentenceScanner {
       } else if ((e = PhraseEnd(i, Cue::kGroupAnaphor)) != 0) {
         m.kind = MentionKind::kGroupAnaphor;
         m.plural = true;
+      } else if ((e = PhraseEnd(i, Cue::kOrgAnaphor)) != 0 &&
+                 !(e < n_ && TokenText(ctx_.normalized, t_[e].token).substr(0, 1) == "'")) {
+        // Not "the bloc's chair": a possessive modifies a noun, it is no argument.
+        m.kind = MentionKind::kOrgAnaphor;
       } else if ((e = PhraseEnd(i, Cue::kPronoun, &index)) != 0 && e == i + 1) {
         const PronounDef& p = lex.pronouns[index];
         m.kind = MentionKind::kPronoun;

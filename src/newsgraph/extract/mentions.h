@@ -78,6 +78,7 @@ enum class MentionKind {
   kGroupAnaphor,      // "ces pays", "the two countries", "les Cinq"
   kEventRef,          // an event or forum, named here or referred to ("le sommet")
   kResourceAnaphor,   // "ces ressources", "certains éléments"
+  kOrgAnaphor,        // "le bloc", "the organisation": the last organisation
 };
 
 struct Mention {

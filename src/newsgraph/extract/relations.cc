@@ -1,6 +1,7 @@
 #include "newsgraph/extract/relations.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace newsgraph {
 namespace {
@@ -32,10 +33,11 @@ class SentenceRelations {
     }
     li_.stems.FindAll(s.stem_keys.data(), n_, &stem_matches_);
     // Words inside a name are not triggers: "Shanghai Cooperation
-    // Organisation", "critical raw materials" (stem of "criticize").
+    // Organisation", "critical raw materials".
     in_name_.assign(n_, 0);
     for (const Mention& m : mentions.mentions) {
       if (m.kind == MentionKind::kEntity || m.kind == MentionKind::kGroup ||
+          m.kind == MentionKind::kOrgAnaphor ||
           (m.kind == MentionKind::kEventRef && m.new_event)) {
         for (uint32_t i = m.begin; i < m.end && i < n_; ++i) in_name_[i] = 1;
       }
@@ -45,9 +47,14 @@ class SentenceRelations {
       for (uint32_t i = m.begin; i < m.end; ++i) inside = inside || in_name_[i];
       if (inside) continue;
       for (uint32_t p : li_.stems.Payloads(m.node)) {
-        if ((p >> 24) == static_cast<uint32_t>(StemCue::kTrigger)) {
-          triggers_.push_back({m.begin, m.end, p & 0xFFFFFFu});
+        if ((p >> 24) != static_cast<uint32_t>(StemCue::kTrigger)) continue;
+        // A word that only shares the stem ("critical" / "criticize").
+        const std::unordered_set<uint32_t>& excludes = li_.trigger_excludes[p & 0xFFFFFFu];
+        bool excluded = false;
+        for (uint32_t i = m.begin; i < m.end && !excludes.empty(); ++i) {
+          excluded = excluded || excludes.count(s.fold_keys[i]) > 0;
         }
+        if (!excluded) triggers_.push_back({m.begin, m.end, p & 0xFFFFFFu});
       }
     }
   }

@@ -61,6 +61,7 @@ MentionLexicon ReadMentions(const Value& lang) {
   m.group_nouns = Strings(lang, "group_nouns");
   m.participant_anaphors = Strings(lang, "participant_anaphors");
   m.group_anaphors = Strings(lang, "group_anaphors");
+  m.organization_anaphors = Strings(lang, "organization_anaphors");
   for (const Value& v : lang["pronouns"].GetArray()) {
     m.pronouns.push_back({String(v, "text"), String(v, "gender"), String(v, "number") == "plural"});
   }
@@ -90,6 +91,7 @@ RelationLexicon ReadRelations(const Value& lang) {
              : kind == "marker" ? TriggerKind::kMarker : TriggerKind::kNoun;
     t.forms = Strings(v, "forms");
     t.object_preps = Strings(v, "object_preps");
+    t.exclude = Strings(v, "exclude");
     t.direct_object = Bool(v, "direct_object");
     t.reciprocal = Bool(v, "reciprocal");
     t.inverse = Bool(v, "inverse");

@@ -57,6 +57,8 @@ struct MentionLexicon {
   std::vector<std::string> group_nouns;
   std::vector<std::string> participant_anaphors;
   std::vector<std::string> group_anaphors;
+  // "le bloc", "the organisation": the most recent organisation entity.
+  std::vector<std::string> organization_anaphors;
   std::vector<PronounDef> pronouns;
   std::vector<std::string> resource_anaphors;
   std::vector<std::string> determiners;
@@ -82,6 +84,9 @@ struct TriggerDef {
   TriggerKind kind = TriggerKind::kNoun;
   std::vector<std::string> forms;         // matched on stems of folded words
   std::vector<std::string> object_preps;  // phrases that may introduce the object
+  // Folded single words whose stem equals a form's but which do not state the
+  // relation ("critical" for "criticize"): a match on such a word is dropped.
+  std::vector<std::string> exclude;
   bool direct_object = false;  // the object may follow without a preposition
   bool reciprocal = false;     // conjoined subjects relate to each other
   bool inverse = false;        // the object is the source, the subject the target
