@@ -3,46 +3,19 @@
 #include "newsgraph/extract/coreference.h"
 
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "extract/extract_fixtures.h"
 #include "newsgraph/extract/extractor.h"
 
 namespace newsgraph {
 namespace {
 
-const Extractor& TestExtractor() {
-  static const Extractor* extractor = [] {
-    Result<Extractor> e = Extractor::Create(NEWSGRAPH_SCHEMA_DIR);
-    if (!e.ok()) {
-      std::cerr << e.status().message() << "\n";
-      std::abort();
-    }
-    return new Extractor(std::move(*e));
-  }();
-  return *extractor;
-}
-
 Extraction Run(const std::string& text, const std::string& lang) {
-  Article a;
-  a.id = "t";
-  a.text = text;
-  a.lang = lang;
-  a.date = "2025-06-07";
-  Result<Extraction> x = TestExtractor().Extract(a);
-  REQUIRE(x.ok());
-  return *x;
-}
-
-bool HasRel(const Extraction& x, const std::string& s, const std::string& rel,
-            const std::string& t) {
-  for (const ExtractedRelation& r : x.relations) {
-    if (r.relation == rel && r.source_id == s && r.target_id == t) return true;
-  }
-  return false;
+  return testing::ExtractText(text, lang);
 }
 
 struct Row {
@@ -56,24 +29,38 @@ struct Row {
 TEST_CASE("Organisation anaphors resolve to the latest organisation named",
           "[extract][coreference]") {
   const std::vector<Row> rows = {
-      {"fr", "Le Kazakhstan a accueilli l'OTAN. Le bloc a condamné la Russie.", "organization_nato", "condemns", "country_rus"},
-      {"fr", "La Russie a rejoint l'Organisation de coopération de Shanghai. Le bloc a condamné l'Ukraine.", "organization_sco", "condemns", "country_ukr"},
-      {"fr", "Le Canada a rejoint l'OTAN. L'alliance a condamné la Russie.", "organization_nato", "condemns", "country_rus"},
-      {"fr", "Le Japon a soutenu l'OTAN. L'organisation a condamné la Russie.", "organization_nato", "condemns", "country_rus"},
-      {"en", "Canada joined NATO. The alliance condemned Russia.", "organization_nato", "condemns", "country_rus"},
-      {"en", "Russia joined the Shanghai Cooperation Organisation. The bloc condemned Ukraine.", "organization_sco", "condemns", "country_ukr"},
-      {"en", "Japan supported NATO. The organization condemned Russia.", "organization_nato", "condemns", "country_rus"},
-      {"en", "Japan supported NATO. The organisation condemned Russia.", "organization_nato", "condemns", "country_rus"},
-      {"en", "Japan supported NATO. The group condemned Russia.", "organization_nato", "condemns", "country_rus"},
+      {"fr", "Le Kazakhstan a accueilli l'OTAN. Le bloc a condamné la Russie.", "organization_nato",
+       "condemns", "country_rus"},
+      {"fr",
+       "La Russie a rejoint l'Organisation de coopération de Shanghai. Le bloc a condamné "
+       "l'Ukraine.",
+       "organization_sco", "condemns", "country_ukr"},
+      {"fr", "Le Canada a rejoint l'OTAN. L'alliance a condamné la Russie.", "organization_nato",
+       "condemns", "country_rus"},
+      {"fr", "Le Japon a soutenu l'OTAN. L'organisation a condamné la Russie.", "organization_nato",
+       "condemns", "country_rus"},
+      {"en", "Canada joined NATO. The alliance condemned Russia.", "organization_nato", "condemns",
+       "country_rus"},
+      {"en", "Russia joined the Shanghai Cooperation Organisation. The bloc condemned Ukraine.",
+       "organization_sco", "condemns", "country_ukr"},
+      {"en", "Japan supported NATO. The organization condemned Russia.", "organization_nato",
+       "condemns", "country_rus"},
+      {"en", "Japan supported NATO. The organisation condemned Russia.", "organization_nato",
+       "condemns", "country_rus"},
+      {"en", "Japan supported NATO. The group condemned Russia.", "organization_nato", "condemns",
+       "country_rus"},
       // A possessive anaphor modifies a noun: the subject stays the country.
-      {"en", "Canada joined NATO. Japan, which holds the alliance's chair, condemned Russia.", "country_jpn", "condemns", "country_rus"},
+      {"en", "Canada joined NATO. Japan, which holds the alliance's chair, condemned Russia.",
+       "country_jpn", "condemns", "country_rus"},
       // The latest organisation wins, not the first one.
-      {"en", "Japan supported the Shanghai Cooperation Organisation and NATO. The bloc condemned Russia.", "organization_nato", "condemns", "country_rus"},
+      {"en",
+       "Japan supported the Shanghai Cooperation Organisation and NATO. The bloc condemned Russia.",
+       "organization_nato", "condemns", "country_rus"},
   };
   for (const Row& row : rows) {
     INFO(row.text);
     Extraction x = Run(std::string("Titre\n\n") + row.text, row.lang);
-    CHECK(HasRel(x, row.source, row.relation, row.target));
+    CHECK(testing::HasRelation(x, row.source, row.relation, row.target));
   }
 }
 

@@ -2,11 +2,9 @@
 // product brief lists for it), language and date handling, determinism.
 #include "newsgraph/extract/extractor.h"
 
-#include <catch2/catch.hpp>
-
-#include <array>
-
 #include <algorithm>
+#include <array>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -16,20 +14,10 @@
 #include <thread>
 #include <vector>
 
+#include "extract/extract_fixtures.h"
+
 namespace newsgraph {
 namespace {
-
-const Extractor& SharedExtractor() {
-  static const Extractor* extractor = [] {
-    Result<Extractor> e = Extractor::Create(NEWSGRAPH_SCHEMA_DIR);
-    if (!e.ok()) {
-      std::cerr << e.status().message() << "\n";
-      std::abort();
-    }
-    return new Extractor(std::move(*e));
-  }();
-  return *extractor;
-}
 
 Article SeedArticle() {
   std::ifstream in(std::string(NEWSGRAPH_SHARED_DIR) + "/seed/inde-asie-centrale.txt",
@@ -44,21 +32,13 @@ Article SeedArticle() {
   return a;
 }
 
-bool HasRelation(const Extraction& x, const std::string& s, const std::string& rel,
-                 const std::string& t) {
-  for (const ExtractedRelation& r : x.relations) {
-    if (r.relation == rel && r.source_id == s && r.target_id == t) return true;
-  }
-  return false;
-}
-
 bool HasEntity(const Extraction& x, const std::string& id) {
   return std::any_of(x.entities.begin(), x.entities.end(),
                      [&](const ExtractedEntity& e) { return e.id == id; });
 }
 
-const std::vector<std::string> kFive = {"country_kaz", "country_kgz", "country_tjk",
-                                        "country_tkm", "country_uzb"};
+const std::vector<std::string> kFive = {"country_kaz", "country_kgz", "country_tjk", "country_tkm",
+                                        "country_uzb"};
 std::vector<std::string> Six() {
   std::vector<std::string> six = kFive;
   six.insert(six.begin(), "country_ind");
@@ -72,13 +52,13 @@ void Dump(const Extraction& x) {
               << "\n";
   }
   for (const ExtractedRelation& r : x.relations) {
-    std::cerr << "R " << r.source_id << " " << r.relation << " " << r.target_id << " ("
-              << r.rule << ", " << r.modality << ") @" << r.begin << "\n";
+    std::cerr << "R " << r.source_id << " " << r.relation << " " << r.target_id << " (" << r.rule
+              << ", " << r.modality << ") @" << r.begin << "\n";
   }
 }
 
 TEST_CASE("The seed article yields every relation the product brief lists", "[extract][seed]") {
-  Result<Extraction> x = SharedExtractor().Extract(SeedArticle());
+  Result<Extraction> x = testing::SharedExtractor().Extract(SeedArticle());
   REQUIRE(x.ok());
   Dump(*x);
   CHECK(x->lang == "fr");
@@ -99,32 +79,33 @@ TEST_CASE("The seed article yields every relation the product brief lists", "[ex
   }
   for (const std::string& c : kFive) {
     INFO(c);
-    CHECK((HasRelation(*x, "country_ind", "cooperates_with", c) ||
-           HasRelation(*x, c, "cooperates_with", "country_ind")));
-    CHECK(HasRelation(*x, c, "member_of", "region_central_asia"));
+    CHECK((testing::HasRelation(*x, "country_ind", "cooperates_with", c) ||
+           testing::HasRelation(*x, c, "cooperates_with", "country_ind")));
+    CHECK(testing::HasRelation(*x, c, "member_of", "region_central_asia"));
   }
   for (const std::string& c : Six()) {
     INFO(c);
-    CHECK(HasRelation(*x, c, "participates_in", dialogue));
-    CHECK(HasRelation(*x, c, "depends_on", "country_chn"));
-    CHECK(HasRelation(*x, c, "condemns", attack));
-    CHECK(HasRelation(*x, c, "supports", "country_afg"));
-    CHECK(HasRelation(*x, c, "supports", "location_termez_hub"));
+    CHECK(testing::HasRelation(*x, c, "participates_in", dialogue));
+    CHECK(testing::HasRelation(*x, c, "depends_on", "country_chn"));
+    CHECK(testing::HasRelation(*x, c, "condemns", attack));
+    CHECK(testing::HasRelation(*x, c, "supports", "country_afg"));
+    CHECK(testing::HasRelation(*x, c, "supports", "location_termez_hub"));
   }
-  CHECK(HasRelation(*x, "country_chn", "controls", "resource_rare_earths"));
-  CHECK(HasRelation(*x, "country_chn", "restricts", "resource_rare_earths"));
-  CHECK(HasRelation(*x, dialogue, "held_in", "location_new_delhi"));
-  CHECK(HasRelation(*x, dialogue, "edition_of", forum));
-  CHECK(HasRelation(*x, dialogue, "concerns", "resource_rare_earths"));
-  CHECK(HasRelation(*x, dialogue, "concerns", "resource_critical_minerals"));
-  for (const char* sector : {"sector_pharmaceuticals", "sector_information_technology", "sector_agriculture",
-                             "sector_energy", "sector_textiles", "sector_jewellery"}) {
+  CHECK(testing::HasRelation(*x, "country_chn", "controls", "resource_rare_earths"));
+  CHECK(testing::HasRelation(*x, "country_chn", "restricts", "resource_rare_earths"));
+  CHECK(testing::HasRelation(*x, dialogue, "held_in", "location_new_delhi"));
+  CHECK(testing::HasRelation(*x, dialogue, "edition_of", forum));
+  CHECK(testing::HasRelation(*x, dialogue, "concerns", "resource_rare_earths"));
+  CHECK(testing::HasRelation(*x, dialogue, "concerns", "resource_critical_minerals"));
+  for (const char* sector :
+       {"sector_pharmaceuticals", "sector_information_technology", "sector_agriculture",
+        "sector_energy", "sector_textiles", "sector_jewellery"}) {
     INFO(sector);
-    CHECK(HasRelation(*x, dialogue, "concerns", sector));
+    CHECK(testing::HasRelation(*x, dialogue, "concerns", sector));
   }
-  CHECK(HasRelation(*x, attack, "held_in", "location_pahalgam"));
-  CHECK(HasRelation(*x, "event_1st_india_central_asia_rare_earths_forum_2024_09", "edition_of",
-                    "forum_india_central_asia_rare_earths_forum"));
+  CHECK(testing::HasRelation(*x, attack, "held_in", "location_pahalgam"));
+  CHECK(testing::HasRelation(*x, "event_1st_india_central_asia_rare_earths_forum_2024_09",
+                             "edition_of", "forum_india_central_asia_rare_earths_forum"));
 }
 
 }  // namespace
@@ -136,12 +117,12 @@ namespace {
 TEST_CASE("Extract gives the same output for the same input, from any thread",
           "[extract][determinism]") {
   const Article a = SeedArticle();
-  Result<Extraction> first = SharedExtractor().Extract(a);
+  Result<Extraction> first = testing::SharedExtractor().Extract(a);
   REQUIRE(first.ok());
   std::vector<Extraction> results(4);
   std::vector<std::thread> threads;
   for (size_t i = 0; i < results.size(); ++i) {
-    threads.emplace_back([&, i] { results[i] = *SharedExtractor().Extract(a); });
+    threads.emplace_back([&, i] { results[i] = *testing::SharedExtractor().Extract(a); });
   }
   for (std::thread& t : threads) t.join();
   for (const Extraction& x : results) {
@@ -164,16 +145,17 @@ TEST_CASE("An article in neither French nor English is an error naming it", "[ex
   Article a;
   a.id = "de-1";
   a.source = "in.jsonl:3";
-  a.text = "Die Bundesregierung und der Bundestag haben heute über die neuen Gesetze "
-           "gesprochen, und die Minister sind mit dem Ergebnis nicht zufrieden.";
-  Result<Extraction> x = SharedExtractor().Extract(a);
+  a.text =
+      "Die Bundesregierung und der Bundestag haben heute über die neuen Gesetze "
+      "gesprochen, und die Minister sind mit dem Ergebnis nicht zufrieden.";
+  Result<Extraction> x = testing::SharedExtractor().Extract(a);
   REQUIRE(!x.ok());
   CHECK(x.status().message().rfind("in.jsonl:3: ", 0) == 0);
   CHECK(x.status().message().find("de-1") != std::string::npos);
 }
 
 TEST_CASE("Entities are sorted by id with their surface forms", "[extract]") {
-  Result<Extraction> x = SharedExtractor().Extract(SeedArticle());
+  Result<Extraction> x = testing::SharedExtractor().Extract(SeedArticle());
   REQUIRE(x.ok());
   for (size_t i = 1; i < x->entities.size(); ++i) CHECK(x->entities[i - 1].id < x->entities[i].id);
   for (const ExtractedEntity& e : x->entities) {
@@ -193,10 +175,11 @@ namespace {
 TEST_CASE("Extraction throughput on the seed article", "[.speed]") {
   const Article a = SeedArticle();
   const int kRounds = 300;
-  (void)SharedExtractor();  // load outside the timing
+  (void)testing::SharedExtractor();  // load outside the timing
   const auto start = std::chrono::steady_clock::now();
   size_t relations = 0;
-  for (int i = 0; i < kRounds; ++i) relations += SharedExtractor().Extract(a)->relations.size();
+  for (int i = 0; i < kRounds; ++i)
+    relations += testing::SharedExtractor().Extract(a)->relations.size();
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "extract: " << (a.text.size() * kRounds / 1e6) / s << " MB/s per core ("
             << relations / kRounds << " relations per article)\n";
@@ -223,14 +206,17 @@ TEST_CASE("Paragraphs from other regions yield the relations they state", "[extr
        "Sahel: Niger and Mali tighten ties\n\n"
        "Niger and Mali signed a defence agreement in Niamey on February 10, 2025. Algeria "
        "expressed support for Mali. Burkina Faso, which is not a member of ECOWAS, sent observers.",
-       {{"country_ner", "cooperates_with", "country_mli"}, {"country_dza", "supports", "country_mli"}},
+       {{"country_ner", "cooperates_with", "country_mli"},
+        {"country_dza", "supports", "country_mli"}},
        {{"country_bfa", "member_of", "organization_ecowas"}}},  // negated, never asserted
       {"fr",
        "Amérique latine : le Brésil et l'Argentine relancent le Mercosur\n\n"
        "Le Brésil et l'Argentine ont signé un accord de coopération le 3 mars 2025 à Buenos Aires. "
-       "Le Chili a exprimé son soutien à l'Argentine. Le Paraguay a condamné les sanctions imposées "
+       "Le Chili a exprimé son soutien à l'Argentine. Le Paraguay a condamné les sanctions "
+       "imposées "
        "par les États-Unis contre le Venezuela.",
-       {{"country_bra", "cooperates_with", "country_arg"}, {"country_chl", "supports", "country_arg"}},
+       {{"country_bra", "cooperates_with", "country_arg"},
+        {"country_chl", "supports", "country_arg"}},
        {{"country_pry", "condemns", "country_usa"}, {"country_pry", "condemns", "country_ven"}}},
       {"en",
        "Gulf states back Jordan after Amman bombing\n\n"
@@ -244,10 +230,12 @@ TEST_CASE("Paragraphs from other regions yield the relations they state", "[extr
        {{"location_amman", "located_in", "country_jor"}}},
       {"fr",
        "Moyen-Orient : Riyad et Téhéran renouent\n\n"
-       "Les ministres se sont réunis le 8 avril 2025 à Bagdad pour le sommet annuel de la Ligue arabe. "
+       "Les ministres se sont réunis le 8 avril 2025 à Bagdad pour le sommet annuel de la Ligue "
+       "arabe. "
        "L'Égypte, qui n'est pas membre de l'OPEP, a dénoncé les frappes aériennes contre le Yémen.",
        {{"event_sommet_annuel_de_la_ligue_arabe_2025_04_08", "held_in", "location_baghdad"},
-        {"organization_arab_league", "participates_in", "event_sommet_annuel_de_la_ligue_arabe_2025_04_08"}},
+        {"organization_arab_league", "participates_in",
+         "event_sommet_annuel_de_la_ligue_arabe_2025_04_08"}},
        {{"country_egy", "member_of", "organization_opec"}}},
   };
   for (const Paragraph& p : paragraphs) {
@@ -255,11 +243,11 @@ TEST_CASE("Paragraphs from other regions yield the relations they state", "[extr
     a.id = "p";
     a.lang = p.lang;
     a.text = p.text;
-    Result<Extraction> x = SharedExtractor().Extract(a);
+    Result<Extraction> x = testing::SharedExtractor().Extract(a);
     REQUIRE(x.ok());
     for (const auto& [s, r, t] : p.expected) {
       INFO(p.text << "\n  expected " << s << " " << r << " " << t);
-      CHECK(HasRelation(*x, s, r, t));
+      CHECK(testing::HasRelation(*x, s, r, t));
     }
     for (const auto& [s, r, t] : p.forbidden) {
       INFO(p.text << "\n  forbidden " << s << " " << r << " " << t);

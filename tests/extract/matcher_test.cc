@@ -2,7 +2,6 @@
 #include "newsgraph/extract/matcher.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -29,9 +28,8 @@ TEST_CASE("Matcher finds the longest leftmost token patterns", "[extract][matche
   CHECK((hits[2].begin == 5 && hits[2].end == 6));
   CHECK(m.Payloads(hits[2].node)[0] == 1);
   // An accept filter can refuse the longer pattern.
-  Matcher::Match shorter = m.LongestAt(keys.data(), keys.size(), 2, [&](uint32_t node) {
-    return m.Payloads(node)[0] != 2;
-  });
+  Matcher::Match shorter = m.LongestAt(keys.data(), keys.size(), 2,
+                                       [&](uint32_t node) { return m.Payloads(node)[0] != 2; });
   CHECK(shorter.end == 3);
 }
 
@@ -48,7 +46,8 @@ TEST_CASE("Matcher keeps every pattern when it holds thousands of them", "[extra
   for (uint32_t i = 0; i < 5000; i += 7) {
     const std::vector<uint32_t> keys = {v.Find("a" + std::to_string(i % 97)),
                                         v.Find("b" + std::to_string(i))};
-    const Matcher::Match hit = m.LongestAt(keys.data(), keys.size(), 0, [](uint32_t) { return true; });
+    const Matcher::Match hit =
+        m.LongestAt(keys.data(), keys.size(), 0, [](uint32_t) { return true; });
     REQUIRE(hit.end == 2);
     CHECK(m.Payloads(hit.node)[0] == i);
   }

@@ -4,38 +4,19 @@
 #include "newsgraph/extract/relations.h"
 
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "extract/extract_fixtures.h"
 #include "newsgraph/extract/extractor.h"
 
 namespace newsgraph {
 namespace {
 
-const Extractor& TestExtractor() {
-  static const Extractor* extractor = [] {
-    Result<Extractor> e = Extractor::Create(NEWSGRAPH_SCHEMA_DIR);
-    if (!e.ok()) {
-      std::cerr << e.status().message() << "\n";
-      std::abort();
-    }
-    return new Extractor(std::move(*e));
-  }();
-  return *extractor;
-}
-
 Extraction Run(const std::string& text, const std::string& lang) {
-  Article a;
-  a.id = "t";
-  a.text = text;
-  a.lang = lang;
-  a.date = "2025-06-07";
-  Result<Extraction> x = TestExtractor().Extract(a);
-  REQUIRE(x.ok());
-  return *x;
+  return testing::ExtractText(text, lang);
 }
 
 const ExtractedRelation* FindRel(const Extraction& x, const std::string& s, const std::string& rel,
@@ -61,82 +42,151 @@ struct Row {
 TEST_CASE("Relation rules fire on short French and English sentences", "[extract][relations]") {
   const std::vector<Row> rows = {
       // Trigger frames, one per relation type.
-      {"fr", "La France renforce sa coopération avec le Maroc.", "country_fra", "cooperates_with", "country_mar", "asserted"},
-      {"en", "India and Japan signed a partnership.", "country_ind", "cooperates_with", "country_jpn", "asserted"},
-      {"fr", "Le Japon réduit sa dépendance à l'égard de la Chine.", "country_jpn", "depends_on", "country_chn", "asserted"},
-      {"en", "Germany's dependence on Russia grew.", "country_deu", "depends_on", "country_rus", "asserted"},
-      {"fr", "Le Kazakhstan a condamné l'attaque terroriste survenue à Kaboul le 3 mai 2025.", "country_kaz", "condemns", "event_kabul_terrorist_attack_2025_05_03", "asserted"},
+      {"fr", "La France renforce sa coopération avec le Maroc.", "country_fra", "cooperates_with",
+       "country_mar", "asserted"},
+      {"en", "India and Japan signed a partnership.", "country_ind", "cooperates_with",
+       "country_jpn", "asserted"},
+      {"fr", "Le Japon réduit sa dépendance à l'égard de la Chine.", "country_jpn", "depends_on",
+       "country_chn", "asserted"},
+      {"en", "Germany's dependence on Russia grew.", "country_deu", "depends_on", "country_rus",
+       "asserted"},
+      {"fr", "Le Kazakhstan a condamné l'attaque terroriste survenue à Kaboul le 3 mai 2025.",
+       "country_kaz", "condemns", "event_kabul_terrorist_attack_2025_05_03", "asserted"},
       {"en", "Canada condemned Russia.", "country_can", "condemns", "country_rus", "asserted"},
-      {"fr", "Le Brésil a exprimé son soutien à l'Argentine.", "country_bra", "supports", "country_arg", "asserted"},
-      {"en", "Turkey expressed support for Azerbaijan.", "country_tur", "supports", "country_aze", "asserted"},
-      {"fr", "La Chine contrôle 60% de la production de cobalt.", "country_chn", "controls", "resource_cobalt", "asserted"},
-      {"en", "China controls 70% of global production of rare earths.", "country_chn", "controls", "resource_rare_earths", "asserted"},
-      {"fr", "Les États-Unis ont imposé des sanctions contre l'Iran.", "country_usa", "restricts", "country_irn", "asserted"},
-      {"en", "China imposed export restrictions on gallium.", "country_chn", "restricts", "resource_gallium", "asserted"},
+      {"fr", "Le Brésil a exprimé son soutien à l'Argentine.", "country_bra", "supports",
+       "country_arg", "asserted"},
+      {"en", "Turkey expressed support for Azerbaijan.", "country_tur", "supports", "country_aze",
+       "asserted"},
+      {"fr", "La Chine contrôle 60% de la production de cobalt.", "country_chn", "controls",
+       "resource_cobalt", "asserted"},
+      {"en", "China controls 70% of global production of rare earths.", "country_chn", "controls",
+       "resource_rare_earths", "asserted"},
+      {"fr", "Les États-Unis ont imposé des sanctions contre l'Iran.", "country_usa", "restricts",
+       "country_irn", "asserted"},
+      {"en", "China imposed export restrictions on gallium.", "country_chn", "restricts",
+       "resource_gallium", "asserted"},
       // Modality.
-      {"fr", "L'Inde n'a pas condamné la Russie.", "country_ind", "condemns", "country_rus", "negated"},
+      {"fr", "L'Inde n'a pas condamné la Russie.", "country_ind", "condemns", "country_rus",
+       "negated"},
       {"en", "India did not condemn Russia.", "country_ind", "condemns", "country_rus", "negated"},
-      {"fr", "Le Japon envisage une coopération avec le Vietnam.", "country_jpn", "cooperates_with", "country_vnm", "intended"},
-      {"en", "Japan plans to seek cooperation with Vietnam.", "country_jpn", "cooperates_with", "country_vnm", "intended"},
-      {"fr", "La Chine pourrait imposer des sanctions contre le Japon.", "country_chn", "restricts", "country_jpn", "hypothetical"},
-      {"en", "China could impose sanctions on Japan.", "country_chn", "restricts", "country_jpn", "hypothetical"},
+      {"fr", "Le Japon envisage une coopération avec le Vietnam.", "country_jpn", "cooperates_with",
+       "country_vnm", "intended"},
+      {"en", "Japan plans to seek cooperation with Vietnam.", "country_jpn", "cooperates_with",
+       "country_vnm", "intended"},
+      {"fr", "La Chine pourrait imposer des sanctions contre le Japon.", "country_chn", "restricts",
+       "country_jpn", "hypothetical"},
+      {"en", "China could impose sanctions on Japan.", "country_chn", "restricts", "country_jpn",
+       "hypothetical"},
       // Passive.
-      {"fr", "La Russie a été condamnée par la France.", "country_fra", "condemns", "country_rus", "asserted"},
-      {"en", "Russia was condemned by Canada.", "country_can", "condemns", "country_rus", "asserted"},
+      {"fr", "La Russie a été condamnée par la France.", "country_fra", "condemns", "country_rus",
+       "asserted"},
+      {"en", "Russia was condemned by Canada.", "country_can", "condemns", "country_rus",
+       "asserted"},
       // Pronouns.
-      {"fr", "La Chine contrôle le marché du lithium. Elle a imposé des sanctions contre le Japon.", "country_chn", "restricts", "country_jpn", "asserted"},
-      {"fr", "Le Kazakhstan et l'Ouzbékistan se rencontrent. Ils ont condamné la Russie.", "country_uzb", "condemns", "country_rus", "asserted"},
-      {"en", "Kazakhstan and Uzbekistan met. They condemned Russia.", "country_kaz", "condemns", "country_rus", "asserted"},
+      {"fr", "La Chine contrôle le marché du lithium. Elle a imposé des sanctions contre le Japon.",
+       "country_chn", "restricts", "country_jpn", "asserted"},
+      {"fr", "Le Kazakhstan et l'Ouzbékistan se rencontrent. Ils ont condamné la Russie.",
+       "country_uzb", "condemns", "country_rus", "asserted"},
+      {"en", "Kazakhstan and Uzbekistan met. They condemned Russia.", "country_kaz", "condemns",
+       "country_rus", "asserted"},
       // Groups.
-      {"fr", "L'Inde renforce sa coopération avec les pays d'Asie centrale.", "country_ind", "cooperates_with", "country_tkm", "asserted"},
-      {"en", "India strengthened cooperation with the five Central Asia countries.", "country_ind", "cooperates_with", "country_kgz", "asserted"},
+      {"fr", "L'Inde renforce sa coopération avec les pays d'Asie centrale.", "country_ind",
+       "cooperates_with", "country_tkm", "asserted"},
+      {"en", "India strengthened cooperation with the five Central Asia countries.", "country_ind",
+       "cooperates_with", "country_kgz", "asserted"},
       // Capital metonymy: subject = country, after a preposition = place.
       {"fr", "Pékin a condamné Washington.", "country_chn", "condemns", "country_usa", "asserted"},
       {"en", "Beijing condemned Tokyo.", "country_chn", "condemns", "country_jpn", "asserted"},
-      {"fr", "Le 6 juin 2025, le sommet entre le Japon et la Corée du Sud s'est tenu à Tokyo.", "event_japan_south_korea_summit_2025_06_06", "held_in", "location_tokyo", "asserted"},
+      {"fr", "Le 6 juin 2025, le sommet entre le Japon et la Corée du Sud s'est tenu à Tokyo.",
+       "event_japan_south_korea_summit_2025_06_06", "held_in", "location_tokyo", "asserted"},
       // Meetings: participants and editions.
-      {"en", "The 3rd India-Japan Summit took place on June 6, 2025.", "country_jpn", "participates_in", "event_3rd_india_japan_summit_2025_06_06", "asserted"},
-      {"en", "The 3rd India-Japan Summit took place on June 6, 2025.", "event_3rd_india_japan_summit_2025_06_06", "edition_of", "forum_india_japan_summit", "asserted"},
+      {"en", "The 3rd India-Japan Summit took place on June 6, 2025.", "country_jpn",
+       "participates_in", "event_3rd_india_japan_summit_2025_06_06", "asserted"},
+      {"en", "The 3rd India-Japan Summit took place on June 6, 2025.",
+       "event_3rd_india_japan_summit_2025_06_06", "edition_of", "forum_india_japan_summit",
+       "asserted"},
       // Words inside a name are not triggers ("critical" ~ "criticize").
-      {"en", "Kenya and Ghana will invest in critical raw materials.", "country_ken", "condemns", "country_gha", nullptr},
-      {"fr", "Le Maroc a rejoint l'Organisation de coopération islamique.", "country_mar", "cooperates_with", "organization_oic", nullptr},
+      {"en", "Kenya and Ghana will invest in critical raw materials.", "country_ken", "condemns",
+       "country_gha", nullptr},
+      {"fr", "Le Maroc a rejoint l'Organisation de coopération islamique.", "country_mar",
+       "cooperates_with", "organization_oic", nullptr},
       // A capital is its country unless a locative preposition governs it, even in a coordination.
-      {"en", "Brazil deepened its partnership with Buenos Aires and Lima.", "country_bra", "cooperates_with", "country_per", "asserted"},
-      {"fr", "Dakar, Bamako et Niamey ont dénoncé la Russie.", "country_ner", "condemns", "country_rus", "asserted"},
+      {"en", "Brazil deepened its partnership with Buenos Aires and Lima.", "country_bra",
+       "cooperates_with", "country_per", "asserted"},
+      {"fr", "Dakar, Bamako et Niamey ont dénoncé la Russie.", "country_ner", "condemns",
+       "country_rus", "asserted"},
       // A direct object never follows a comma.
-      {"fr", "Nairobi condamne, Kampala se tait.", "country_ken", "condemns", "country_uga", nullptr},
+      {"fr", "Nairobi condamne, Kampala se tait.", "country_ken", "condemns", "country_uga",
+       nullptr},
       // The genitive of a noun trigger is its agent.
-      {"fr", "Le ministre a salué le soutien du Qatar au Liban.", "country_qat", "supports", "country_lbn", "asserted"},
-      {"en", "Officials praised the support of Japan for the Philippines.", "country_jpn", "supports", "country_phl", "asserted"},
+      {"fr", "Le ministre a salué le soutien du Qatar au Liban.", "country_qat", "supports",
+       "country_lbn", "asserted"},
+      {"en", "Officials praised the support of Japan for the Philippines.", "country_jpn",
+       "supports", "country_phl", "asserted"},
       // Receiving support inverts the frame.
-      {"fr", "Le Mali a reçu le soutien de l'Algérie.", "country_dza", "supports", "country_mli", "asserted"},
-      {"en", "Chile received support from Argentina.", "country_arg", "supports", "country_chl", "asserted"},
+      {"fr", "Le Mali a reçu le soutien de l'Algérie.", "country_dza", "supports", "country_mli",
+       "asserted"},
+      {"en", "Chile received support from Argentina.", "country_arg", "supports", "country_chl",
+       "asserted"},
       // Subject across a relative clause.
-      {"en", "Egypt, which holds the rotating chair, hosted the Arab League summit on May 3, 2025.", "country_egy", "participates_in", "event_arab_league_summit_2025_05_03", "asserted"},
+      {"en", "Egypt, which holds the rotating chair, hosted the Arab League summit on May 3, 2025.",
+       "country_egy", "participates_in", "event_arab_league_summit_2025_05_03", "asserted"},
       // Membership.
-      {"en", "Ghana and Senegal, both members of ECOWAS, signed a trade deal.", "country_sen", "member_of", "organization_ecowas", "asserted"},
-      {"fr", "Le Maroc n'est pas membre de la CEDEAO.", "country_mar", "member_of", "organization_ecowas", "negated"},
+      {"en", "Ghana and Senegal, both members of ECOWAS, signed a trade deal.", "country_sen",
+       "member_of", "organization_ecowas", "asserted"},
+      {"fr", "Le Maroc n'est pas membre de la CEDEAO.", "country_mar", "member_of",
+       "organization_ecowas", "negated"},
       // Joint work and agreements between the subject's conjuncts.
-      {"fr", "Le Chili et le Pérou ont convenu de créer un centre conjoint.", "country_chl", "cooperates_with", "country_per", "asserted"},
-      {"en", "Jordan and Iraq signed a memorandum of understanding on energy.", "country_jor", "cooperates_with", "country_irq", "asserted"},
+      {"fr", "Le Chili et le Pérou ont convenu de créer un centre conjoint.", "country_chl",
+       "cooperates_with", "country_per", "asserted"},
+      {"en", "Jordan and Iraq signed a memorandum of understanding on energy.", "country_jor",
+       "cooperates_with", "country_irq", "asserted"},
       // An object that names no entity stands for the incident being reported.
-      {"fr", "Une attaque a frappé un marché à Goma le 2 mars 2025. Kigali et Kinshasa ont dénoncé un acte barbare.", "country_rwa", "condemns", "event_attack_2025_03_02", "asserted"},
+      {"fr",
+       "Une attaque a frappé un marché à Goma le 2 mars 2025. Kigali et Kinshasa ont dénoncé un "
+       "acte barbare.",
+       "country_rwa", "condemns", "event_attack_2025_03_02", "asserted"},
       // Group listing after a hyphen; region demonyms.
-      {"en", "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan - agreed to build a partnership.", "country_jpn", "cooperates_with", "country_tjk", "asserted"},
-      {"en", "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan - agreed to build a partnership.", "country_tjk", "member_of", "region_central_asia", "asserted"},
-      {"en", "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan - agreed to build a partnership.", "country_tjk", "cooperates_with", "country_kaz", nullptr},
+      {"en",
+       "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan "
+       "and Uzbekistan - agreed to build a partnership.",
+       "country_jpn", "cooperates_with", "country_tjk", "asserted"},
+      {"en",
+       "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan "
+       "and Uzbekistan - agreed to build a partnership.",
+       "country_tjk", "member_of", "region_central_asia", "asserted"},
+      {"en",
+       "Japan and the five Central Asian states - Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan "
+       "and Uzbekistan - agreed to build a partnership.",
+       "country_tjk", "cooperates_with", "country_kaz", nullptr},
       // located_in only when the text states it.
-      {"en", "The talks were held in Mombasa, Kenya.", "location_mombasa", "located_in", "country_ken", "asserted"},
-      {"en", "The talks were held in Abuja.", "location_abuja", "located_in", "country_nga", nullptr},
-      {"en", "Ministers met in Aleppo, Syria on May 3, 2025.", "location_aleppo", "located_in", "country_syr", "asserted"},
-      {"fr", "Les dirigeants se sont retrouvés à Genève.", "location_geneva", "located_in", "country_che", nullptr},
+      {"en", "The talks were held in Mombasa, Kenya.", "location_mombasa", "located_in",
+       "country_ken", "asserted"},
+      {"en", "The talks were held in Abuja.", "location_abuja", "located_in", "country_nga",
+       nullptr},
+      {"en", "Ministers met in Aleppo, Syria on May 3, 2025.", "location_aleppo", "located_in",
+       "country_syr", "asserted"},
+      {"fr", "Les dirigeants se sont retrouvés à Genève.", "location_geneva", "located_in",
+       "country_che", nullptr},
       // Meetings named after an organisation: participants, place, edition.
-      {"en", "Foreign ministers gathered in Abuja on March 3, 2025 for the 12th ECOWAS Defence Ministers Meeting.", "organization_ecowas", "participates_in", "event_12th_ecowas_defence_ministers_meeting_2025_03_03", "asserted"},
-      {"en", "Foreign ministers gathered in Abuja on March 3, 2025 for the 12th ECOWAS Defence Ministers Meeting.", "event_12th_ecowas_defence_ministers_meeting_2025_03_03", "held_in", "location_abuja", "asserted"},
-      {"fr", "Les ministres se sont réunis le 4 avril 2025 à Lima pour le sommet annuel du Mercosur.", "event_sommet_annuel_du_mercosur_2025_04_04", "held_in", "location_lima", "asserted"},
+      {"en",
+       "Foreign ministers gathered in Abuja on March 3, 2025 for the 12th ECOWAS Defence Ministers "
+       "Meeting.",
+       "organization_ecowas", "participates_in",
+       "event_12th_ecowas_defence_ministers_meeting_2025_03_03", "asserted"},
+      {"en",
+       "Foreign ministers gathered in Abuja on March 3, 2025 for the 12th ECOWAS Defence Ministers "
+       "Meeting.",
+       "event_12th_ecowas_defence_ministers_meeting_2025_03_03", "held_in", "location_abuja",
+       "asserted"},
+      {"fr",
+       "Les ministres se sont réunis le 4 avril 2025 à Lima pour le sommet annuel du Mercosur.",
+       "event_sommet_annuel_du_mercosur_2025_04_04", "held_in", "location_lima", "asserted"},
       // Things that must not fire.
-      {"fr", "Les minéraux critiques sont rares au Japon.", "country_jpn", "condemns", "resource_critical_minerals", nullptr},
-      {"fr", "La coopération entre la Chine et le Japon s'appuie sur le commerce.", "country_chn", "supports", "country_jpn", nullptr},
+      {"fr", "Les minéraux critiques sont rares au Japon.", "country_jpn", "condemns",
+       "resource_critical_minerals", nullptr},
+      {"fr", "La coopération entre la Chine et le Japon s'appuie sur le commerce.", "country_chn",
+       "supports", "country_jpn", nullptr},
   };
   for (const Row& row : rows) {
     INFO(row.lang << ": " << row.text << "  =>  " << row.source << " " << row.relation << " "

@@ -1,16 +1,14 @@
 // LoadExtractionLexicon: graph_schemas/lexicons/{mentions,relations}.json.
 #include "newsgraph/schema/extraction_lexicon.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 namespace newsgraph {
 namespace {
 
-TEST_CASE("The extractor's lexicons load and validate for both languages",
-          "[schema][lexicon]") {
+TEST_CASE("The extractor's lexicons load and validate for both languages", "[schema][lexicon]") {
   Result<ExtractionLexicon> lex = LoadExtractionLexicon(NEWSGRAPH_SCHEMA_DIR);
   REQUIRE(lex.ok());
   for (const LanguageLexicon* l : {&lex->fr, &lex->en}) {

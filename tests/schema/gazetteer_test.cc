@@ -87,7 +87,7 @@ TEST_CASE("Gazetteer::Lookup resolves names, spellings, acronyms and demonyms",
       {"pharmaceutique", {"sector_pharmaceuticals"}},
       {"joaillerie", {"sector_jewellery"}},
       {"République d’Ouzbékistan", {"country_uzb"}},
-      {"République d'Ouzbékistan", {"country_uzb"}},  // apostrophes folded
+      {"République d'Ouzbékistan", {"country_uzb"}},        // apostrophes folded
       {"Koweït", {"country_kwt", "location_kuwait_city"}},  // marked shared
       {"Atlantis", {}},
   };
@@ -148,7 +148,8 @@ TEST_CASE("The generated gazetteer files are exactly what make_gazetteer writes"
 #endif
 
 // Writes a minimal schema directory: the real schemas plus `files`.
-fs::path MiniDir(const std::string& tag, const std::vector<std::pair<std::string, std::string>>& files) {
+fs::path MiniDir(const std::string& tag,
+                 const std::vector<std::pair<std::string, std::string>>& files) {
   fs::path dir = testing::FreshDir(tag);
   for (const auto& item : fs::directory_iterator(NEWSGRAPH_SCHEMA_DIR)) {
     if (item.path().filename().string().find(".schema.json") != std::string::npos) {
@@ -185,7 +186,8 @@ TEST_CASE("Gazetteer::Load reports clashes and bad references with their place",
     CHECK(Ids(g->Lookup("ENERGY")) == std::vector<std::string>{"sector_energy", "sector_power"});
   }
   SECTION("an alias for an unknown id") {
-    fs::path dir = MiniDir("gz_alias", {{"a.json", R"({"$schema": "../gazetteer_aliases.schema.json",
+    fs::path dir =
+        MiniDir("gz_alias", {{"a.json", R"({"$schema": "../gazetteer_aliases.schema.json",
   "entries": [{"id": "country_xyz", "names": {"fr": ["Nulle part"]}}]})"}});
     auto g = Gazetteer::Load(dir.string());
     REQUIRE_FALSE(g.ok());

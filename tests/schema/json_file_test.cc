@@ -31,7 +31,8 @@ TEST_CASE("JsonFile accepts comments", "[schema][json]") {
 }
 
 TEST_CASE("JsonFile::Where locates values by JSON pointer", "[schema][json]") {
-  auto r = JsonFile::Parse("{\n  \"a\": [1, \"two\", {\"k/x\": true}],\n  \"é\": null\n}", "x.json");
+  auto r =
+      JsonFile::Parse("{\n  \"a\": [1, \"two\", {\"k/x\": true}],\n  \"é\": null\n}", "x.json");
   REQUIRE(r.ok());
   CHECK(r->Where("") == "x.json:1:1");
   CHECK(r->Where("/a") == "x.json:2:8");
@@ -53,8 +54,9 @@ TEST_CASE("JsonFile::Validate names the pointer, keyword and reason", "[schema][
       {"{\"items\": [\"a\", \"c\"]}",
        "d.json:1:17: /items/1: keyword 'enum': value \"c\" is not one of [\"a\",\"b\"] "
        "(schema s.schema.json#/properties/items/items)"},
-      {"{}", "d.json:1:1: (document): keyword 'required': missing required member 'items' "
-             "(schema s.schema.json#)"},
+      {"{}",
+       "d.json:1:1: (document): keyword 'required': missing required member 'items' "
+       "(schema s.schema.json#)"},
       {"{\"items\": [], \"extra\": 1}",
        "d.json:1:24: /extra: keyword 'additionalProperties': unknown member 'extra' "
        "(schema s.schema.json#)"},

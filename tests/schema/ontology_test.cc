@@ -16,10 +16,10 @@ TEST_CASE("The default ontology has the product's categories and relations", "[s
                                                "location", "event", "forum", "resource", "sector"});
   std::vector<std::string> relations;
   for (const RelationDef& r : o->relations()) relations.push_back(r.name);
-  CHECK(relations == std::vector<std::string>{
-                         "cooperates_with", "participates_in", "supports", "condemns", "restricts",
-                         "depends_on", "controls", "held_in", "located_in", "member_of",
-                         "edition_of", "concerns"});
+  CHECK(relations == std::vector<std::string>{"cooperates_with", "participates_in", "supports",
+                                              "condemns", "restricts", "depends_on", "controls",
+                                              "held_in", "located_in", "member_of", "edition_of",
+                                              "concerns"});
   std::vector<std::string> modalities;
   for (const ModalityDef& m : o->modalities()) modalities.push_back(m.name);
   CHECK(modalities == std::vector<std::string>{"asserted", "negated", "intended", "hypothetical"});
@@ -79,7 +79,8 @@ std::string Replace(std::string text, const std::string& from, const std::string
 
 TEST_CASE("Ontology::LoadFile explains broken ontologies", "[schema][ontology]") {
   auto dir = testing::FreshDir("ontology");
-  std::string schema = (std::filesystem::path(NEWSGRAPH_SCHEMA_DIR) / "ontology.schema.json").string();
+  std::string schema =
+      (std::filesystem::path(NEWSGRAPH_SCHEMA_DIR) / "ontology.schema.json").string();
   std::string path = (dir / "ontology.json").string();
   struct Case {
     std::string name;
@@ -92,13 +93,15 @@ TEST_CASE("Ontology::LoadFile explains broken ontologies", "[schema][ontology]")
       {"schema violation: bad relation name",
        Replace(kValid, "\"cooperates_with\"", "\"Cooperates\""),
        "4:26: /relations/0/name: keyword 'pattern': value \"Cooperates\" does not match pattern "
-       "\"^[a-z][a-z0-9_]*$\" (schema " + schema + "#/definitions/name)"},
+       "\"^[a-z][a-z0-9_]*$\" (schema " +
+           schema + "#/definitions/name)"},
       {"schema violation: missing member", Replace(kValid, "\"symmetric\": true,", ""),
        "4:17: /relations/0: keyword 'required': missing required member 'symmetric' (schema " +
            schema + "#/properties/relations/items)"},
       {"schema violation: bad colour", Replace(kValid, "#2CA02C", "green"),
        "5:73: /relations/0/color: keyword 'pattern': value \"green\" does not match pattern "
-       "\"^#[0-9A-Fa-f]{6}$\" (schema " + schema + "#/definitions/color)"},
+       "\"^#[0-9A-Fa-f]{6}$\" (schema " +
+           schema + "#/definitions/color)"},
       {"unknown category", Replace(kValid, "\"target\": [\"country\"]", "\"target\": [\"contry\"]"),
        "5:52: /relations/0/target/0: relation 'cooperates_with' names unknown category 'contry'"},
       {"duplicate category",

@@ -1,7 +1,6 @@
 #include "newsgraph/schema/text_lexicons.h"
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 
@@ -25,8 +24,8 @@ TEST_CASE("LoadTextLexicons reads the shipped lexicons", "[schema][text_lexicons
   CHECK(!lex->abbreviations.en.may_end_sentence.empty());
 
   // The loaded lexicons drive the text layer end to end on the seed article.
-  const std::string original = testing::ReadAll(std::string(NEWSGRAPH_SHARED_DIR) +
-                                                "/seed/inde-asie-centrale.txt");
+  const std::string original =
+      testing::ReadAll(std::string(NEWSGRAPH_SHARED_DIR) + "/seed/inde-asie-centrale.txt");
   const MappedText norm = Normalize(original);
   const LanguageDetector detector(lex->stopwords);
   CHECK(detector.Detect(norm.text) == Lang::kFr);

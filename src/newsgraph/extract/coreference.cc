@@ -63,8 +63,8 @@ std::vector<int> Flatten(const std::vector<std::vector<int>>& conjuncts) {
 }
 
 void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const SentenceTokens& s,
-                     const SentenceMentions& mentions, EntityTable* table,
-                     const Discourse& d, SentenceArgs* out) {
+                     const SentenceMentions& mentions, EntityTable* table, const Discourse& d,
+                     SentenceArgs* out) {
   (void)li;
   out->phrases.clear();
   out->subject = -1;
@@ -102,8 +102,9 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         } else if (m.plural) {
           u.conjuncts = !d.last_plural.empty() ? d.last_plural : Participants(*table, d);
         } else {
-          const int e = m.feminine ? d.last_feminine
-                        : m.masculine ? d.last_masculine : d.last_singular;
+          const int e = m.feminine    ? d.last_feminine
+                        : m.masculine ? d.last_masculine
+                                      : d.last_singular;
           if (e >= 0) u.conjuncts.push_back({e});
           u.feminine = m.feminine;
           u.masculine = m.masculine;
@@ -176,15 +177,16 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
       ArgPhrase& prev = out->phrases.back();
       bool joined = prev.event < 0 && u.event < 0 && u.begin >= prev.end &&
                     PhraseClass(prev, *table) == PhraseClass(u, *table) &&
-                    (u.governor < 0 || (prev.governor >= 0 &&
-                                        s.tokens[u.governor].lower == s.tokens[prev.governor].lower));
+                    (u.governor < 0 || (prev.governor >= 0 && s.tokens[u.governor].lower ==
+                                                                  s.tokens[prev.governor].lower));
       bool saw_conj = false, saw_word_conj = false;
       for (uint32_t i = prev.end; joined && i < u.begin; ++i) {
         const std::string_view text = TokenText(normalized, s.tokens[i].token);
         const bool conj = Has(s, i, Cue::kConjunction);
         const bool comma = text == "," || text == "\xE2\x80\x94";
         const bool det = Has(s, i, Cue::kDeterminer) && !Has(s, i, Cue::kPreposition);
-        const bool same_prep = prev.governor >= 0 && s.tokens[i].lower == s.tokens[prev.governor].lower;
+        const bool same_prep =
+            prev.governor >= 0 && s.tokens[i].lower == s.tokens[prev.governor].lower;
         saw_conj = saw_conj || conj || comma;
         saw_word_conj = saw_word_conj || conj;
         joined = conj || comma || det || same_prep;

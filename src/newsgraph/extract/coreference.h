@@ -32,10 +32,10 @@ struct Discourse {
   int last_masculine = -1;
   int last_singular = -1;
   int last_organization = -1;  // the most recent organisation mentioned
-  int current_event = -1;  // the meeting being reported
+  int current_event = -1;      // the meeting being reported
   std::vector<int> last_resources;
-  std::vector<int> events;                 // events and forums, in order of mention
-  std::vector<std::vector<int>> groups;    // member lists of groups seen
+  std::vector<int> events;               // events and forums, in order of mention
+  std::vector<std::vector<int>> groups;  // member lists of groups seen
 };
 
 // One argument: a coordination of resolved mentions.
@@ -43,9 +43,9 @@ struct ArgPhrase {
   uint32_t begin = 0;  // token span
   uint32_t end = 0;
   std::vector<std::vector<int>> conjuncts;  // entity indices per conjunct
-  int governor = -1;   // token index of the governing preposition, or -1
-  int event = -1;      // the event/forum when the phrase refers to one
-  bool participants = false;  // resolved to a meeting's participants
+  int governor = -1;                        // token index of the governing preposition, or -1
+  int event = -1;                           // the event/forum when the phrase refers to one
+  bool participants = false;                // resolved to a meeting's participants
   bool plural = false;
   bool feminine = false;
   bool masculine = false;

@@ -1,6 +1,5 @@
 #include "newsgraph/extract/extractor.h"
 
-
 #include "newsgraph/extract/coreference.h"
 #include "newsgraph/extract/lexicon_index.h"
 #include "newsgraph/extract/mentions.h"
@@ -33,9 +32,14 @@ struct Extractor::State {
   LanguageDetector detector;
 
   State(Ontology o, Gazetteer g, ExtractionLexicon l, TextLexicons t, LexiconIndex i)
-      : ontology(std::move(o)), gazetteer(std::move(g)), lexicon(std::move(l)),
-        text(std::move(t)), index(std::move(i)), splitter(text.abbreviations),
-        dates(text.dates), detector(text.stopwords) {}
+      : ontology(std::move(o)),
+        gazetteer(std::move(g)),
+        lexicon(std::move(l)),
+        text(std::move(t)),
+        index(std::move(i)),
+        splitter(text.abbreviations),
+        dates(text.dates),
+        detector(text.stopwords) {}
 };
 
 Result<Extractor> Extractor::Create(const std::string& schema_dir) {
@@ -56,7 +60,8 @@ Result<Extractor> Extractor::Create(const std::string& schema_dir) {
   // the state first with an empty index, then compile in place.
   auto state = std::make_shared<State>(std::move(*ontology), std::move(*gazetteer),
                                        std::move(*lexicon), std::move(*text), LexiconIndex());
-  Result<LexiconIndex> index = LexiconIndex::Build(state->lexicon, state->gazetteer, state->ontology);
+  Result<LexiconIndex> index =
+      LexiconIndex::Build(state->lexicon, state->gazetteer, state->ontology);
   if (!index.ok()) return index.status();
   state->index = std::move(*index);
   return Extractor(std::move(state));

@@ -74,8 +74,8 @@ class TokenKeyCache {
   void Insert(std::string_view text, TokenKind kind, uint64_t hash, const TokenKeys& keys) {
     if (entries_.size() >= kMaxEntries) Clear();
     if (2 * (entries_.size() + 1) > slots_.size()) Grow();
-    entries_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(text.size()),
-                        kind, keys});
+    entries_.push_back(
+        {static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(text.size()), kind, keys});
     arena_.append(text);
     Place(static_cast<uint32_t>(hash >> 32), hash, static_cast<uint32_t>(entries_.size()));
   }
@@ -263,7 +263,8 @@ std::vector<uint32_t> LexiconIndex::FoldKeys(std::string_view phrase) {
   MappedText norm;
   std::vector<Token> toks = PhraseTokens(phrase, &norm);
   std::vector<uint32_t> keys;
-  for (const Token& t : toks) keys.push_back(folded_words_.Intern(FoldString(TokenText(norm.text, t))));
+  for (const Token& t : toks)
+    keys.push_back(folded_words_.Intern(FoldString(TokenText(norm.text, t))));
   return keys;
 }
 
@@ -373,9 +374,8 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
     for (const std::string& word : def.exclude) {
       const std::vector<uint32_t> stem = StemKeys(lang, word);
       if (stem.size() != 1 || !form_stems.count(stem[0])) {
-        return Status::InputError("lexicons/relations.json: trigger '" + def.id +
-                                  "' excludes '" + word +
-                                  "', which is not one word sharing a stem with its forms");
+        return Status::InputError("lexicons/relations.json: trigger '" + def.id + "' excludes '" +
+                                  word + "', which is not one word sharing a stem with its forms");
       }
       excludes.insert(FoldKeys(word)[0]);
     }

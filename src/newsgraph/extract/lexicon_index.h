@@ -41,11 +41,38 @@ namespace newsgraph {
 // What a phrase of mentions.json / relations.json is (the payload of the
 // phrase automaton is Cue << 24 | index into the cue's list).
 enum class Cue : uint8_t {
-  kTitle, kByline, kOrgHead, kLocHead, kEventNoun, kEditionNoun, kOrdinal, kNumberWord,
-  kGroupNoun, kParticipantAnaphor, kGroupAnaphor, kPronoun, kResourceAnaphor, kDeterminer,
-  kDemonstrative, kPreposition, kLocPrep, kConjunction, kBetween, kBoundary, kFemArticle,
-  kMascArticle, kConnector, kAdverb, kObjectPrep, kNegation, kNegParticle, kNegWord,
-  kReporting, kPassiveAux, kAgentPrep, kOrgAnaphor,
+  kTitle,
+  kByline,
+  kOrgHead,
+  kLocHead,
+  kEventNoun,
+  kEditionNoun,
+  kOrdinal,
+  kNumberWord,
+  kGroupNoun,
+  kParticipantAnaphor,
+  kGroupAnaphor,
+  kPronoun,
+  kResourceAnaphor,
+  kDeterminer,
+  kDemonstrative,
+  kPreposition,
+  kLocPrep,
+  kConjunction,
+  kBetween,
+  kBoundary,
+  kFemArticle,
+  kMascArticle,
+  kConnector,
+  kAdverb,
+  kObjectPrep,
+  kNegation,
+  kNegParticle,
+  kNegWord,
+  kReporting,
+  kPassiveAux,
+  kAgentPrep,
+  kOrgAnaphor,
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {
@@ -66,12 +93,12 @@ struct IndexedName {
 };
 
 struct TokenInfo {
-  Token token;                 // span in the normalised text
-  uint32_t lower = kNoKey;     // id in LexiconIndex::lower_words
-  uint32_t fold = kNoKey;      // id in LexiconIndex::folded_words
-  uint32_t stem = kNoKey;      // id in LexiconIndex::stem_words
-  uint64_t cues = 0;           // CueBit()s of the one-token phrases it is
-  uint64_t first_cues = 0;     // CueBit()s of the phrases that start with it
+  Token token;              // span in the normalised text
+  uint32_t lower = kNoKey;  // id in LexiconIndex::lower_words
+  uint32_t fold = kNoKey;   // id in LexiconIndex::folded_words
+  uint32_t stem = kNoKey;   // id in LexiconIndex::stem_words
+  uint64_t cues = 0;        // CueBit()s of the one-token phrases it is
+  uint64_t first_cues = 0;  // CueBit()s of the phrases that start with it
   // gazetteer().Child(0, fold): the trie node of the gazetteer names that
   // start with this token, 0 when none does (most tokens). Start a name walk
   // here instead of at the root.
@@ -89,15 +116,15 @@ struct SentenceTokens {
 
 struct LanguageIndex {
   const LanguageLexicon* lexicon = nullptr;
-  Matcher phrases;  // over lower keys; payload CuePayload()
-  Matcher stems;    // over stem keys; payload StemCue << 24 | trigger index
-  std::vector<std::string> object_preps;             // kObjectPrep index -> phrase
+  Matcher phrases;                        // over lower keys; payload CuePayload()
+  Matcher stems;                          // over stem keys; payload StemCue << 24 | trigger index
+  std::vector<std::string> object_preps;  // kObjectPrep index -> phrase
   std::vector<std::vector<uint32_t>> trigger_preps;  // trigger -> kObjectPrep indices
   std::vector<const RelationDef*> trigger_relation;  // trigger -> ontology relation
   // trigger -> fold keys of its "exclude" words: a stem match on one of these
   // tokens is not the trigger ("critical" vs "criticize").
   std::vector<std::unordered_set<uint32_t>> trigger_excludes;
-  std::unordered_set<uint32_t> stem_prefixes;        // first 3 bytes of trigger stems
+  std::unordered_set<uint32_t> stem_prefixes;         // first 3 bytes of trigger stems
   std::unordered_map<uint32_t, uint64_t> first_cues;  // lower key -> cues of phrases it starts
 };
 

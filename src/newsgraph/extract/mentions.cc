@@ -8,20 +8,38 @@ namespace newsgraph {
 namespace {
 
 int CategoryRank(const std::string& c) {
-  static constexpr const char* kOrder[] = {"country", "region", "organization", "location",
-                                           "resource", "sector", "person", "forum", "event"};
+  static constexpr const char* kOrder[] = {"country",  "region",   "organization",
+                                           "location", "resource", "sector",
+                                           "person",   "forum",    "event"};
   // Pick the one candidate by first letter, then compare once.
   int i = 9;
   switch (c.empty() ? '\0' : c[0]) {
-    case 'c': i = 0; break;
-    case 'o': i = 2; break;
-    case 'l': i = 3; break;
-    case 'p': i = 6; break;
-    case 'f': i = 7; break;
-    case 'e': i = 8; break;
-    case 'r': i = c.size() > 2 && c[2] == 'g' ? 1 : 4; break;
-    case 's': i = 5; break;
-    default: return 9;
+    case 'c':
+      i = 0;
+      break;
+    case 'o':
+      i = 2;
+      break;
+    case 'l':
+      i = 3;
+      break;
+    case 'p':
+      i = 6;
+      break;
+    case 'f':
+      i = 7;
+      break;
+    case 'e':
+      i = 8;
+      break;
+    case 'r':
+      i = c.size() > 2 && c[2] == 'g' ? 1 : 4;
+      break;
+    case 's':
+      i = 5;
+      break;
+    default:
+      return 9;
   }
   return c == kOrder[i] ? i : 9;
 }
@@ -57,8 +75,15 @@ class SentenceScanner {
   SentenceScanner(const MentionContext& ctx, const SentenceTokens& s,
                   const std::vector<DateMention>& dates, EntityTable* table, SentenceMentions* out,
                   std::vector<int>* covered, std::vector<char>* date_tok)
-      : ctx_(ctx), li_(ctx.index->ForLang(ctx.lang)), s_(s), t_(s.tokens), n_(s.tokens.size()),
-        table_(table), out_(out), covered_(*covered), date_tok_(*date_tok) {
+      : ctx_(ctx),
+        li_(ctx.index->ForLang(ctx.lang)),
+        s_(s),
+        t_(s.tokens),
+        n_(s.tokens.size()),
+        table_(table),
+        out_(out),
+        covered_(*covered),
+        date_tok_(*date_tok) {
     covered_.assign(n_, -1);
     date_tok_.assign(n_, 0);
     for (const DateMention& d : dates) {
@@ -154,8 +179,10 @@ class SentenceScanner {
     if (prev_end == 0 || prev_end > i) return false;
     bool joined = false;
     for (size_t k = prev_end; k < i; ++k) {
-      const bool comma = t_[k].token.kind == TokenKind::kPunct && TokenText(ctx_.normalized, t_[k].token) == ",";
-      if (!(Has(k, Cue::kConjunction) || comma || Has(k, Cue::kDeterminer) || Has(k, Cue::kLocPrep))) {
+      const bool comma =
+          t_[k].token.kind == TokenKind::kPunct && TokenText(ctx_.normalized, t_[k].token) == ",";
+      if (!(Has(k, Cue::kConjunction) || comma || Has(k, Cue::kDeterminer) ||
+            Has(k, Cue::kLocPrep))) {
         return false;
       }
       joined = true;
@@ -333,14 +360,16 @@ class SentenceScanner {
       size_t j = PhraseEnd(i, Cue::kTitle);
       if (j == 0) continue;
       // "le président kazakh Tokaïev": a demonym between title and name.
-      if (j < n_ && covered_[j] >= 0 && !t_[j].token.capitalized) j = out_->mentions[covered_[j]].end;
+      if (j < n_ && covered_[j] >= 0 && !t_[j].token.capitalized)
+        j = out_->mentions[covered_[j]].end;
       size_t e = CapitalRun(j, 4);
       if (e == j) {
         // "le ministre kazakh des Affaires étrangères, Erlan Mukhamedov": the
         // name in apposition after the title's complement (two words or more).
         for (size_t q = j; q < n_ && q < j + 8; ++q) {
           if (t_[q].token.kind != TokenKind::kPunct) continue;
-          if (TokenText(ctx_.normalized, t_[q].token) == "," && Cap(q + 1) && !Has(q + 1, Cue::kDeterminer)) {
+          if (TokenText(ctx_.normalized, t_[q].token) == "," && Cap(q + 1) &&
+              !Has(q + 1, Cue::kDeterminer)) {
             const size_t ne = CapitalRun(q + 1, 4);
             if (ne >= q + 3) j = q + 1, e = ne;
           }
@@ -508,7 +537,8 @@ class SentenceScanner {
     while (d < w.size() && d < 4 && w[d] >= '0' && w[d] <= '9') value = value * 10 + (w[d++] - '0');
     if (d == 0 || value == 0) return 0;
     const std::string_view suffix = w.substr(d);
-    static constexpr std::string_view kSuffixes[] = {"st", "nd", "rd", "th", "e", "er", "re", "\xC3\xA8me", "eme"};
+    static constexpr std::string_view kSuffixes[] = {"st", "nd", "rd",         "th", "e",
+                                                     "er", "re", "\xC3\xA8me", "eme"};
     for (std::string_view x : kSuffixes) {
       if (suffix == x) {
         *begin = end - 1;
@@ -639,7 +669,8 @@ class SentenceScanner {
           --q, ++words;
         }
         const int mt = q > 0 ? covered_[q - 1] : -1;
-        if (mt >= 0 && IsOrganization(out_->mentions[mt]) && out_->mentions[mt].end == q && b == h) {
+        if (mt >= 0 && IsOrganization(out_->mentions[mt]) && out_->mentions[mt].end == q &&
+            b == h) {
           org = &out_->mentions[mt];
           name_b = org->begin;
           b = org->begin;
@@ -683,7 +714,8 @@ class SentenceScanner {
         break;
       }
       const DateSpan* date = NearestDate(h);
-      const bool named = ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
+      const bool named =
+          ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
       const bool is_new = noun.kind == EventKind::kIncident ? (named || place || date) : named;
       Mention m;
       m.kind = MentionKind::kEventRef;
@@ -907,9 +939,8 @@ std::vector<ExtractedEntity> EntityTable::Finish() {
   // Ids are unique (by_id_), so sorting indices gives the one order by id.
   std::vector<uint32_t> order(records_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return records_[a].entity.id < records_[b].entity.id;
-  });
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return records_[a].entity.id < records_[b].entity.id; });
   std::vector<ExtractedEntity> out;
   out.reserve(records_.size());
   for (uint32_t i : order) out.push_back(std::move(records_[i].entity));

@@ -35,16 +35,14 @@ struct EntityRecord {
   // Events and forums.
   std::string head_en;  // "Dialogue", "terrorist attack"
   EventKind kind = EventKind::kMeeting;
-  int forum = -1;       // events: the forum it is an edition of
+  int forum = -1;  // events: the forum it is an edition of
   int ordinal = 0;
   std::vector<std::vector<int>> participants;  // conjuncts of entity indices
 };
 
 class EntityTable {
  public:
-  explicit EntityTable(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {
-    records_.reserve(64);
-  }
+  explicit EntityTable(const Gazetteer* gazetteer) : gazetteer_(gazetteer) { records_.reserve(64); }
 
   int Intern(const GazetteerEntry& entry);
   // An entity not in the gazetteer; `label` is its display name.
@@ -71,14 +69,14 @@ class EntityTable {
 };
 
 enum class MentionKind {
-  kEntity,            // a named entity (also demonyms and capitals as the country)
-  kGroup,             // "les pays d'Asie centrale": members of a region
-  kPronoun,           // "elle", "ils", "they"
-  kParticipants,      // "les ministres", "the participants"
-  kGroupAnaphor,      // "ces pays", "the two countries", "les Cinq"
-  kEventRef,          // an event or forum, named here or referred to ("le sommet")
-  kResourceAnaphor,   // "ces ressources", "certains éléments"
-  kOrgAnaphor,        // "le bloc", "the organisation": the last organisation
+  kEntity,           // a named entity (also demonyms and capitals as the country)
+  kGroup,            // "les pays d'Asie centrale": members of a region
+  kPronoun,          // "elle", "ils", "they"
+  kParticipants,     // "les ministres", "the participants"
+  kGroupAnaphor,     // "ces pays", "the two countries", "les Cinq"
+  kEventRef,         // an event or forum, named here or referred to ("le sommet")
+  kResourceAnaphor,  // "ces ressources", "certains éléments"
+  kOrgAnaphor,       // "le bloc", "the organisation": the last organisation
 };
 
 struct Mention {
@@ -90,13 +88,13 @@ struct Mention {
   bool plural = false;
   bool feminine = false;
   bool masculine = false;
-  bool in_name = false;  // part of a larger name: never an argument
-  bool demonym = false;  // kEntity found as a demonym ("chinois", "Malaysian")
+  bool in_name = false;    // part of a larger name: never an argument
+  bool demonym = false;    // kEntity found as a demonym ("chinois", "Malaysian")
   bool new_event = false;  // kEventRef: introduced here, not an anaphor
-  int count = 0;             // "les cinq pays": 5
-  std::string head_en;       // kEventRef anaphors: head noun to match
+  int count = 0;           // "les cinq pays": 5
+  std::string head_en;     // kEventRef anaphors: head noun to match
   EventKind event_kind = EventKind::kMeeting;
-  uint32_t head_token = 0;   // kEventRef: first token of the event noun
+  uint32_t head_token = 0;  // kEventRef: first token of the event noun
 };
 
 struct DateSpan {
@@ -122,8 +120,7 @@ struct MentionContext {
 // Finds the mentions of one sentence; new entities are added to *table.
 // `dates` are the article's date mentions (spans in the normalised text).
 void FindMentions(const MentionContext& ctx, const SentenceTokens& s,
-                  const std::vector<DateMention>& dates, EntityTable* table,
-                  SentenceMentions* out);
+                  const std::vector<DateMention>& dates, EntityTable* table, SentenceMentions* out);
 
 // "India-Central Asia Dialogue" -> "india_central_asia_dialogue": folded,
 // ASCII letters and digits, other runs as one '_'.

@@ -13,11 +13,20 @@ constexpr size_t kMarkerWindow = 40;
 class SentenceRelations {
  public:
   SentenceRelations(const RelationContext& ctx, const SentenceTokens& s,
-                    const SentenceMentions& mentions, const SentenceArgs& args,
-                    const Discourse& d, EntityTable* table, ArticleRelationState* state,
+                    const SentenceMentions& mentions, const SentenceArgs& args, const Discourse& d,
+                    EntityTable* table, ArticleRelationState* state,
                     std::vector<ExtractedRelation>* out)
-      : ctx_(ctx), li_(ctx.index->ForLang(ctx.lang)), s_(s), t_(s.tokens), n_(s.tokens.size()),
-        mentions_(mentions), args_(args), d_(d), table_(table), state_(state), out_(out) {
+      : ctx_(ctx),
+        li_(ctx.index->ForLang(ctx.lang)),
+        s_(s),
+        t_(s.tokens),
+        n_(s.tokens.size()),
+        mentions_(mentions),
+        args_(args),
+        d_(d),
+        table_(table),
+        state_(state),
+        out_(out) {
     const Span o = ctx.norm->ToOriginalSpan(s.span);
     begin_ = o.begin;
     end_ = o.end;
@@ -37,8 +46,7 @@ class SentenceRelations {
     in_name_.assign(n_, 0);
     for (const Mention& m : mentions.mentions) {
       if (m.kind == MentionKind::kEntity || m.kind == MentionKind::kGroup ||
-          m.kind == MentionKind::kOrgAnaphor ||
-          (m.kind == MentionKind::kEventRef && m.new_event)) {
+          m.kind == MentionKind::kOrgAnaphor || (m.kind == MentionKind::kEventRef && m.new_event)) {
         for (uint32_t i = m.begin; i < m.end && i < n_; ++i) in_name_[i] = 1;
       }
     }
@@ -179,8 +187,9 @@ class SentenceRelations {
       }
       if (boundary != n_) {
         // A relative pronoun right after the phrase: "la Chine, qui domine".
-        const bool relative = Has(boundary, Cue::kBoundary) &&
-                              (boundary == ph.end || (boundary == ph.end + 1 && Text(ph.end) == ","));
+        const bool relative =
+            Has(boundary, Cue::kBoundary) &&
+            (boundary == ph.end || (boundary == ph.end + 1 && Text(ph.end) == ","));
         if (relative) {
           bool clean = true;
           for (size_t i = boundary + 1; i < tb; ++i) clean = clean && !HardBoundary(i);
@@ -329,7 +338,8 @@ class SentenceRelations {
       // imposées par les États-Unis"): what follows is not this object.
       if (!marker) {
         bool agent_prep = false;
-        for (size_t i = start; i < ph.begin; ++i) agent_prep = agent_prep || Has(i, Cue::kAgentPrep);
+        for (size_t i = start; i < ph.begin; ++i)
+          agent_prep = agent_prep || Has(i, Cue::kAgentPrep);
         if (agent_prep) break;
       }
       // A comma after an object closes the object ("..., invoquant des raisons").
@@ -408,7 +418,8 @@ class SentenceRelations {
         }
       } else if (cs.size() == 1) {
         for (size_t a = 0; a < cs[0].size(); ++a) {
-          for (size_t b = a + 1; b < cs[0].size(); ++b) Emit(cs[0][a], rel, cs[0][b], def.id, modality);
+          for (size_t b = a + 1; b < cs[0].size(); ++b)
+            Emit(cs[0][a], rel, cs[0][b], def.id, modality);
         }
       }
       return;
@@ -458,8 +469,9 @@ class SentenceRelations {
       const EntityRecord& actor = table_->at(actors[0]);
       const std::string label = actor.entity.label + " " + lex.event_nouns[idx].en;
       const std::string iso = date ? date->iso : "";
-      const int ev = table_->InternNew("event_" + Slug(label) + (iso.empty() ? "" : "_" + Slug(iso)),
-                                       "event", iso.empty() ? label : label + " (" + iso + ")");
+      const int ev =
+          table_->InternNew("event_" + Slug(label) + (iso.empty() ? "" : "_" + Slug(iso)), "event",
+                            iso.empty() ? label : label + " (" + iso + ")");
       table_->at(ev).kind = EventKind::kMeasure;
       table_->at(ev).head_en = lex.event_nouns[idx].en;
       table_->at(ev).entity.date = iso;
@@ -480,12 +492,14 @@ class SentenceRelations {
     const RelationDef* held_in = state_->held_in;
     const RelationDef* located_in = state_->located_in;
     if (member_of) {
-      for (const auto& [c, r] : mentions_.member_of) Emit(c, member_of, r, "member_of.listing", "asserted");
+      for (const auto& [c, r] : mentions_.member_of)
+        Emit(c, member_of, r, "member_of.listing", "asserted");
     }
     for (const Mention& m : mentions_.mentions) {
       if (m.kind != MentionKind::kEventRef || !m.new_event || m.entity < 0) continue;
       const EntityRecord& r = table_->at(m.entity);
-      if (edition_of && r.forum >= 0) Emit(m.entity, edition_of, r.forum, "edition_of.ordinal", "asserted");
+      if (edition_of && r.forum >= 0)
+        Emit(m.entity, edition_of, r.forum, "edition_of.ordinal", "asserted");
       if (participates) {
         for (const auto& c : ExpandConjuncts(r.participants)) {
           for (int e : c) Emit(e, participates, m.entity, "participates_in.named", "asserted");
@@ -539,7 +553,8 @@ class SentenceRelations {
       for (size_t j = k + 1; j < ms.size(); ++j) {
         const Mention& c = ms[j];
         if (c.begin < q) continue;
-        if (c.kind != MentionKind::kEntity || c.entity < 0 || Category(c.entity) != "country") break;
+        if (c.kind != MentionKind::kEntity || c.entity < 0 || Category(c.entity) != "country")
+          break;
         // Directly in apposition (articles, a locative preposition between),
         // or a few words later when the gazetteer agrees.
         bool direct = true;
@@ -547,11 +562,12 @@ class SentenceRelations {
           direct = direct && (Has(i, Cue::kDeterminer) || Has(i, Cue::kLocPrep));
           if (HardBoundary(i) || Text(i) == ",") direct = false, i = c.begin;
         }
-        const bool agreed = known != nullptr && *known == table_->at(c.entity).entity.id &&
-                            c.begin <= q + 5;
+        const bool agreed =
+            known != nullptr && *known == table_->at(c.entity).entity.id && c.begin <= q + 5;
         bool clean = true;
         for (size_t i = q; i < c.begin; ++i) clean = clean && !HardBoundary(i) && Text(i) != ",";
-        if ((direct || (agreed && clean)) && (!paren || Text(std::min(c.end, static_cast<uint32_t>(n_ - 1))) == ")")) {
+        if ((direct || (agreed && clean)) &&
+            (!paren || Text(std::min(c.end, static_cast<uint32_t>(n_ - 1))) == ")")) {
           if (state_->structural.insert({m.entity, "located_in", c.entity}).second) {
             Emit(m.entity, located_in, c.entity, "located_in.apposition", "asserted");
           }
@@ -590,8 +606,8 @@ class SentenceRelations {
 
 void FindRelations(const RelationContext& ctx, const SentenceTokens& s,
                    const SentenceMentions& mentions, const SentenceArgs& args,
-                   const Discourse& discourse, EntityTable* table,
-                   ArticleRelationState* state, std::vector<ExtractedRelation>* out) {
+                   const Discourse& discourse, EntityTable* table, ArticleRelationState* state,
+                   std::vector<ExtractedRelation>* out) {
   SentenceRelations(ctx, s, mentions, args, discourse, table, state, out).Run();
 }
 

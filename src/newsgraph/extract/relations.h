@@ -51,8 +51,8 @@ struct ArticleRelationState {
 
 void FindRelations(const RelationContext& ctx, const SentenceTokens& s,
                    const SentenceMentions& mentions, const SentenceArgs& args,
-                   const Discourse& discourse, EntityTable* table,
-                   ArticleRelationState* state, std::vector<ExtractedRelation>* out);
+                   const Discourse& discourse, EntityTable* table, ArticleRelationState* state,
+                   std::vector<ExtractedRelation>* out);
 
 }  // namespace newsgraph
 

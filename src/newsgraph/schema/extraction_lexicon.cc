@@ -87,8 +87,9 @@ RelationLexicon ReadRelations(const Value& lang) {
     t.id = String(v, "id");
     t.relation = String(v, "relation");
     const std::string kind = String(v, "kind");
-    t.kind = kind == "verb" ? TriggerKind::kVerb
-             : kind == "marker" ? TriggerKind::kMarker : TriggerKind::kNoun;
+    t.kind = kind == "verb"     ? TriggerKind::kVerb
+             : kind == "marker" ? TriggerKind::kMarker
+                                : TriggerKind::kNoun;
     t.forms = Strings(v, "forms");
     t.object_preps = Strings(v, "object_preps");
     t.exclude = Strings(v, "exclude");
@@ -133,9 +134,9 @@ Result<ExtractionLexicon> LoadExtractionLexicon(const std::string& schema_dir) {
       const TriggerDef& t = l->relations.triggers[i];
       for (size_t j = 0; j < i; ++j) {
         if (l->relations.triggers[j].id == t.id) {
-          return Status::InputError(relations->Where("/" + std::string(code) + "/triggers/" +
-                                                     std::to_string(i) + "/id") +
-                                    ": duplicate trigger id '" + t.id + "'");
+          return Status::InputError(
+              relations->Where("/" + std::string(code) + "/triggers/" + std::to_string(i) + "/id") +
+              ": duplicate trigger id '" + t.id + "'");
         }
       }
     }

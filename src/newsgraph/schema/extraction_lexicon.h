@@ -87,10 +87,10 @@ struct TriggerDef {
   // Folded single words whose stem equals a form's but which do not state the
   // relation ("critical" for "criticize"): a match on such a word is dropped.
   std::vector<std::string> exclude;
-  bool direct_object = false;  // the object may follow without a preposition
-  bool reciprocal = false;     // conjoined subjects relate to each other
-  bool inverse = false;        // the object is the source, the subject the target
-  bool all_actors = false;     // every actor (subject and object) is a source
+  bool direct_object = false;    // the object may follow without a preposition
+  bool reciprocal = false;       // conjoined subjects relate to each other
+  bool inverse = false;          // the object is the source, the subject the target
+  bool all_actors = false;       // every actor (subject and object) is a source
   bool source_is_event = false;  // "source": "event" (the sentence's event)
   std::string target_fallback;   // "", "current_event", "recent_resource"
 };

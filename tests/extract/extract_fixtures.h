@@ -1,0 +1,51 @@
+// What the extraction tests share: one Extractor loaded from graph_schemas/
+// for the whole test binary, and small helpers to run it on a text.
+#ifndef NEWSGRAPH_TESTS_EXTRACT_EXTRACT_FIXTURES_H_
+#define NEWSGRAPH_TESTS_EXTRACT_EXTRACT_FIXTURES_H_
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "newsgraph/extract/extractor.h"
+
+namespace newsgraph::testing {
+
+// Loaded once; aborts with the loader's message if graph_schemas/ is broken
+// (the schema tests then say where).
+inline const Extractor& SharedExtractor() {
+  static const Extractor* extractor = [] {
+    Result<Extractor> e = Extractor::Create(NEWSGRAPH_SCHEMA_DIR);
+    if (!e.ok()) {
+      std::cerr << e.status().message() << "\n";
+      std::abort();
+    }
+    return new Extractor(std::move(*e));
+  }();
+  return *extractor;
+}
+
+// Extracts `text` as article "t" in `lang`, dated 2025-06-07 (a Saturday).
+inline Extraction ExtractText(const std::string& text, const std::string& lang) {
+  Article a;
+  a.id = "t";
+  a.text = text;
+  a.lang = lang;
+  a.date = "2025-06-07";
+  Result<Extraction> x = SharedExtractor().Extract(a);
+  REQUIRE(x.ok());
+  return *x;
+}
+
+inline bool HasRelation(const Extraction& x, const std::string& source, const std::string& relation,
+                        const std::string& target) {
+  for (const ExtractedRelation& r : x.relations) {
+    if (r.relation == relation && r.source_id == source && r.target_id == target) return true;
+  }
+  return false;
+}
+
+}  // namespace newsgraph::testing
+
+#endif  // NEWSGRAPH_TESTS_EXTRACT_EXTRACT_FIXTURES_H_
