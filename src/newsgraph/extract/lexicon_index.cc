@@ -423,4 +423,23 @@ Result<LexiconIndex> LexiconIndex::Build(const ExtractionLexicon& lexicon,
   return index;
 }
 
+size_t LongestPhraseAt(const LanguageIndex& li, const SentenceTokens& s, size_t i, Cue cue,
+                       uint32_t* index) {
+  if (i >= s.tokens.size() || !(s.tokens[i].first_cues & CueBit(cue))) return 0;
+  const auto has_cue = [&](uint32_t node) {
+    for (uint32_t p : li.phrases.Payloads(node)) {
+      if (PayloadCue(p) == cue) return true;
+    }
+    return false;
+  };
+  Matcher::Match m = li.phrases.LongestAt(s.lower_keys.data(), s.tokens.size(), i, has_cue);
+  if (m.end == 0) return 0;
+  if (index != nullptr) {
+    for (uint32_t p : li.phrases.Payloads(m.node)) {
+      if (PayloadCue(p) == cue) *index = PayloadIndex(p);
+    }
+  }
+  return m.end;
+}
+
 }  // namespace newsgraph

@@ -163,6 +163,12 @@ class LexiconIndex {
   uint64_t cache_id_ = 0;  // names this index in the per-thread token cache
 };
 
+// End of the longest lexicon phrase with `cue` that starts at token i of `s`
+// (0 if none). When `index` is given it receives the phrase's index in its
+// lexicon list. Allocation-free; used by the mention and relation passes.
+size_t LongestPhraseAt(const LanguageIndex& li, const SentenceTokens& s, size_t i, Cue cue,
+                       uint32_t* index = nullptr);
+
 // Lower-cases ASCII and Latin-1 capitals, keeping accents; appends to *out.
 void AppendLower(std::string_view text, std::string* out);
 

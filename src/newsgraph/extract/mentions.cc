@@ -133,22 +133,8 @@ class SentenceScanner {
     Span o = ctx_.norm->ToOriginalSpan({t_[b].token.begin, t_[e - 1].token.end});
     return ctx_.original.substr(o.begin, o.end - o.begin);
   }
-  // End of the longest phrase with `cue` starting at i (0 if none); *index set.
   size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {
-    if (i >= n_ || !(t_[i].first_cues & CueBit(cue))) return 0;
-    Matcher::Match m = li_.phrases.LongestAt(s_.lower_keys.data(), n_, i, [&](uint32_t node) {
-      for (uint32_t p : li_.phrases.Payloads(node)) {
-        if (PayloadCue(p) == cue) return true;
-      }
-      return false;
-    });
-    if (m.end == 0) return 0;
-    if (index) {
-      for (uint32_t p : li_.phrases.Payloads(m.node)) {
-        if (PayloadCue(p) == cue) *index = PayloadIndex(p);
-      }
-    }
-    return m.end;
+    return LongestPhraseAt(li_, s_, i, cue, index);
   }
   int AddMention(Mention m, bool cover = true) {
     const int id = static_cast<int>(out_->mentions.size());

@@ -88,20 +88,7 @@ class SentenceRelations {
     return x == ";" || x == ":" || x == "." || x == "?" || x == "!" || x == "(" || x == ")";
   }
   size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {
-    if (i >= n_ || !(t_[i].first_cues & CueBit(cue))) return 0;
-    Matcher::Match m = li_.phrases.LongestAt(s_.lower_keys.data(), n_, i, [&](uint32_t node) {
-      for (uint32_t p : li_.phrases.Payloads(node)) {
-        if (PayloadCue(p) == cue) return true;
-      }
-      return false;
-    });
-    if (m.end == 0) return 0;
-    if (index) {
-      for (uint32_t p : li_.phrases.Payloads(m.node)) {
-        if (PayloadCue(p) == cue) *index = PayloadIndex(p);
-      }
-    }
-    return m.end;
+    return LongestPhraseAt(li_, s_, i, cue, index);
   }
   const std::string& Category(int e) const { return table_->at(e).entity.category; }
 
