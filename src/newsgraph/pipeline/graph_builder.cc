@@ -8,7 +8,8 @@
 
 namespace newsgraph {
 
-void GraphBuilder::Add(const Article& article, const Extraction& extraction) {
+std::vector<std::string> GraphBuilder::Add(const Article& article, const Extraction& extraction) {
+  std::vector<std::string> dropped;
   ArticleInfo info;
   info.id = article.id;
   info.title = article.title;
@@ -63,9 +64,14 @@ void GraphBuilder::Add(const Article& article, const Extraction& extraction) {
   for (const ExtractedRelation& rel : extraction.relations) {
     std::optional<NodeId> source = find_node(rel.source_id);
     std::optional<NodeId> target = find_node(rel.target_id);
-    // The extractor lists every entity a relation names; a miss is a bug there.
-    assert(source && target);
-    if (!source || !target) continue;
+    // The extractor lists every entity a relation names; a miss is a bug
+    // there, said rather than dropped silently.
+    if (!source || !target) {
+      dropped.push_back(article.source + ": internal error: relation " + rel.source_id + " " +
+                        rel.relation + " " + rel.target_id + " (rule " + rel.rule +
+                        ") names an entity the extraction does not list; relation dropped");
+      continue;
+    }
     const RelationDef* def = ontology_->FindRelation(rel.relation);
     EdgeId e = graph_.AddEdge(*source, rel.relation, *target, def != nullptr && def->symmetric);
     Evidence ev;
@@ -78,6 +84,7 @@ void GraphBuilder::Add(const Article& article, const Extraction& extraction) {
     ev.reported_by = rel.reported_by;
     graph_.AddEvidence(e, std::move(ev));
   }
+  return dropped;
 }
 
 KnowledgeGraph GraphBuilder::Finish() {

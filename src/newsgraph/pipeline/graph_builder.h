@@ -15,6 +15,7 @@
 #define NEWSGRAPH_PIPELINE_GRAPH_BUILDER_H_
 
 #include <string>
+#include <vector>
 
 #include "newsgraph/extract/article.h"
 #include "newsgraph/graph/knowledge_graph.h"
@@ -26,7 +27,10 @@ class GraphBuilder {
  public:
   explicit GraphBuilder(const Ontology* ontology) : ontology_(ontology) {}
 
-  void Add(const Article& article, const Extraction& extraction);
+  // Returns one located message per relation that could not be added (it
+  // names an entity the extraction does not list: an extractor bug); empty
+  // when everything went in.
+  std::vector<std::string> Add(const Article& article, const Extraction& extraction);
 
   // Finalizes the graph and applies the ontology's styling (no layout).
   KnowledgeGraph Finish();
