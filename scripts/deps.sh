@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost-graph-dev rapidjson-dev catch2 libicu-dev libpugixml-dev libcli11-dev libstemmer-dev
+  libmimalloc-dev
   iso-codes
   # tests: networkx cross-checks and the interop checker's own needs
   python3 python3-networkx python3-igraph libxml2-utils

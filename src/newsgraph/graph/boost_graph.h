@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -45,11 +46,21 @@ struct CompactAdjacency {
   uint64_t version = 0;                 // Impl::version it was built at
 };
 
+// Lets the indexes below be searched with a string_view, without building a
+// std::string per lookup.
+struct TransparentStringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, TransparentStringHash, std::equal_to<>>;
+
 struct KnowledgeGraph::Impl {
   BoostGraph g;
-  std::vector<BoostEdge> edges;                    // by EdgeId
-  std::unordered_map<std::string, NodeId> by_id;   // node id -> handle
-  std::unordered_map<std::string, EdgeId> by_key;  // relation edge id -> handle
+  std::vector<BoostEdge> edges;  // by EdgeId
+  StringMap<NodeId> by_id;       // node id -> handle
+  StringMap<EdgeId> by_key;      // EdgeKey(source id, relation, target id) -> handle
+  std::string key_scratch;       // AddEdge's key buffer, reused
   // Bumped by every non-const access to edges (and by adding nodes), so a
   // cached CompactAdjacency knows it is stale.
   uint64_t version = 0;

@@ -9,13 +9,14 @@
 namespace newsgraph {
 namespace {
 
-std::string EdgeKey(std::string_view s, std::string_view relation, std::string_view t) {
-  std::string key;
-  key.reserve(s.size() + relation.size() + t.size() + 2);
-  key.append(s).push_back('\x1f');
-  key.append(relation).push_back('\x1f');
-  key.append(t);
-  return key;
+// Fills *key with the index key of an edge; returns it.
+const std::string& EdgeKey(std::string_view s, std::string_view relation, std::string_view t,
+                           std::string* key) {
+  key->clear();
+  key->append(s).push_back('\x1f');
+  key->append(relation).push_back('\x1f');
+  key->append(t);
+  return *key;
 }
 
 bool IsNameChar(unsigned char c) {
@@ -130,7 +131,7 @@ NodeId KnowledgeGraph::AddNode(NodeData data) {
 }
 
 std::optional<NodeId> KnowledgeGraph::FindNode(std::string_view id) const {
-  auto it = impl_->by_id.find(std::string(id));
+  auto it = impl_->by_id.find(id);
   if (it == impl_->by_id.end()) return std::nullopt;
   return it->second;
 }
@@ -138,7 +139,8 @@ std::optional<NodeId> KnowledgeGraph::FindNode(std::string_view id) const {
 EdgeId KnowledgeGraph::AddEdge(NodeId source, std::string_view relation, NodeId target,
                                bool symmetric) {
   if (symmetric && node(target).id < node(source).id) std::swap(source, target);
-  std::string key = EdgeKey(node(source).id, relation, node(target).id);
+  const std::string& key =
+      EdgeKey(node(source).id, relation, node(target).id, &impl_->key_scratch);
   auto it = impl_->by_key.find(key);
   if (it != impl_->by_key.end()) return it->second;
   EdgeData data;
@@ -146,15 +148,16 @@ EdgeId KnowledgeGraph::AddEdge(NodeId source, std::string_view relation, NodeId 
   data.relation = std::string(relation);
   data.symmetric = symmetric;
   EdgeId e = AddRawEdge(source, target, std::move(data));
-  impl_->by_key.emplace(std::move(key), e);
+  impl_->by_key.emplace(key, e);
   return e;
 }
 
 std::optional<EdgeId> KnowledgeGraph::FindEdge(NodeId source, std::string_view relation,
                                                NodeId target) const {
-  auto it = impl_->by_key.find(EdgeKey(node(source).id, relation, node(target).id));
+  std::string key;
+  auto it = impl_->by_key.find(EdgeKey(node(source).id, relation, node(target).id, &key));
   if (it == impl_->by_key.end()) {
-    it = impl_->by_key.find(EdgeKey(node(target).id, relation, node(source).id));
+    it = impl_->by_key.find(EdgeKey(node(target).id, relation, node(source).id, &key));
     if (it == impl_->by_key.end() || !edge(it->second).symmetric) return std::nullopt;
   }
   return it->second;

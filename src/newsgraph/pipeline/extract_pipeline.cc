@@ -84,7 +84,7 @@ Result<KnowledgeGraph> ExtractGraph(const std::vector<std::string>& inputs,
       Extraction extraction = std::move(*results[i]).value();
       extraction.article_id = article.id;
       for (const std::string& w : extraction.warnings) summary->messages.push_back(w);
-      for (std::string& m : builder.Add(article, extraction)) {
+      for (std::string& m : builder.Add(article, std::move(extraction))) {
         summary->messages.push_back(std::move(m));
       }
       ++summary->extracted;

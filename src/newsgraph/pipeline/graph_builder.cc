@@ -8,7 +8,7 @@
 
 namespace newsgraph {
 
-std::vector<std::string> GraphBuilder::Add(const Article& article, const Extraction& extraction) {
+std::vector<std::string> GraphBuilder::Add(const Article& article, Extraction extraction) {
   std::vector<std::string> dropped;
   ArticleInfo info;
   info.id = article.id;
@@ -61,7 +61,7 @@ std::vector<std::string> GraphBuilder::Add(const Article& article, const Extract
     }
     return graph_.FindNode(id);
   };
-  for (const ExtractedRelation& rel : extraction.relations) {
+  for (ExtractedRelation& rel : extraction.relations) {
     std::optional<NodeId> source = find_node(rel.source_id);
     std::optional<NodeId> target = find_node(rel.target_id);
     // The extractor lists every entity a relation names; a miss is a bug
@@ -76,12 +76,12 @@ std::vector<std::string> GraphBuilder::Add(const Article& article, const Extract
     EdgeId e = graph_.AddEdge(*source, rel.relation, *target, def != nullptr && def->symmetric);
     Evidence ev;
     ev.article_id = article.id;
-    ev.sentence = rel.sentence;
+    ev.sentence = std::move(rel.sentence);
     ev.begin = rel.begin;
     ev.end = rel.end;
-    ev.rule = rel.rule;
+    ev.rule = std::move(rel.rule);
     ev.modality = ParseModality(rel.modality).value_or(Modality::kAsserted);
-    ev.reported_by = rel.reported_by;
+    ev.reported_by = std::move(rel.reported_by);
     graph_.AddEvidence(e, std::move(ev));
   }
   return dropped;

@@ -29,8 +29,9 @@ class GraphBuilder {
 
   // Returns one located message per relation that could not be added (it
   // names an entity the extraction does not list: an extractor bug); empty
-  // when everything went in.
-  std::vector<std::string> Add(const Article& article, const Extraction& extraction);
+  // when everything went in. Takes the extraction by value: pass it with
+  // std::move to let its evidence strings move into the graph.
+  std::vector<std::string> Add(const Article& article, Extraction extraction);
 
   // Finalizes the graph and applies the ontology's styling (no layout).
   KnowledgeGraph Finish();
