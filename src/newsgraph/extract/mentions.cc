@@ -699,10 +699,49 @@ class SentenceScanner {
         }
         break;
       }
+      // A meeting placed or dated right after its noun, past a date and up to
+      // three plain words: "réunis en sommet extraordinaire samedi 14 février
+      // 2026 à Abuja", "the two-day meeting in Denver", "talks on Tuesday".
+      bool dated_here = false;
+      if (noun.kind == EventKind::kMeeting) {
+        size_t plain = 0;
+        for (size_t q = e; q < n_; ++q) {
+          if (date_tok_[q]) {
+            dated_here = true;
+            continue;
+          }
+          if (Has(q, Cue::kLocPrep)) {
+            if (place) break;
+            const Mention* x = EntityMentionStarting(q + 1);
+            if (x && x->kind == MentionKind::kEntity) {
+              const std::string& c = table_->at(x->entity).entity.category;
+              if (c == "location" || c == "country") place = x;
+            }
+            if (!dated_here && q + 1 < n_ && date_tok_[q + 1]) continue;  // "on Tuesday"
+            break;
+          }
+          if (plain >= 3 || !Free(q) || Cap(q) || t_[q].token.kind != TokenKind::kWord) break;
+          ++plain;
+        }
+      }
       const DateSpan* date = NearestDate(h);
       const bool named =
           ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
-      const bool is_new = noun.kind == EventKind::kIncident ? (named || place || date) : named;
+      // An unnamed meeting with its own place or date is a new event, unless
+      // the article already has a meeting on that date ("le sommet" again).
+      bool placed_meeting = !named && noun.kind == EventKind::kMeeting && (place || dated_here);
+      if (placed_meeting && date) {
+        for (size_t k = 0; k < table_->size(); ++k) {
+          const EntityRecord& r = table_->at(static_cast<int>(k));
+          if (r.entity.category == "event" && r.kind == EventKind::kMeeting &&
+              r.entity.date == date->iso) {
+            placed_meeting = false;
+            break;
+          }
+        }
+      }
+      const bool is_new =
+          noun.kind == EventKind::kIncident ? (named || place || date) : named || placed_meeting;
       Mention m;
       m.kind = MentionKind::kEventRef;
       m.head_token = static_cast<uint32_t>(h);
@@ -729,7 +768,9 @@ class SentenceScanner {
       } else if (org) {
         base = std::string(Original(name_b, e));
       } else {
-        if (noun.kind == EventKind::kIncident && place) base = LabelOf(*place) + " ";
+        if ((noun.kind == EventKind::kIncident || placed_meeting) && place) {
+          base = LabelOf(*place) + " ";
+        }
         if (!pair_label.empty()) base += pair_label + " ";
         if (topic) base += TitleCase(LabelOf(*topic)) + " ";
         base += noun.en;
@@ -743,7 +784,8 @@ class SentenceScanner {
         if (table_->at(forum).participants.empty()) table_->at(forum).participants = participants;
       }
       int ent = -1;
-      if (ordinal > 0 || !iso.empty() || !between.empty() || noun.kind == EventKind::kIncident) {
+      if (ordinal > 0 || !iso.empty() || !between.empty() || noun.kind == EventKind::kIncident ||
+          placed_meeting) {
         // Reuse an edition already seen in this article.
         if (forum >= 0 && ordinal > 0) ent = FindEdition(forum, ordinal);
         if (ent < 0) {

@@ -1,0 +1,66 @@
+// Entity mentions (src/newsgraph/extract/mentions.cc), observed through the
+// extractor: which nodes a sentence yields, with which ids and labels.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "extract/extract_fixtures.h"
+
+namespace newsgraph::testing {
+namespace {
+
+const ExtractedEntity* FindEntity(const Extraction& x, const std::string& id) {
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.id == id) return &e;
+  }
+  return nullptr;
+}
+
+size_t CountCategory(const Extraction& x, const std::string& category) {
+  size_t n = 0;
+  for (const ExtractedEntity& e : x.entities) n += e.category == category;
+  return n;
+}
+
+TEST_CASE("An unnamed meeting with its own date and place is a new event",
+          "[extract][mentions][events]") {
+  SECTION("French: a date and the place after the noun") {
+    const Extraction x = ExtractText(
+        "Sommet\n\nLes chefs d'État du Ghana et du Sénégal, réunis en sommet extraordinaire "
+        "samedi 14 février 2026 à Abuja, ont condamné le coup d'État.",
+        "fr");
+    const ExtractedEntity* e = FindEntity(x, "event_abuja_summit_2026_02_14");
+    REQUIRE(e != nullptr);
+    CHECK(e->label == "Abuja Summit (2026-02-14)");
+    CHECK(e->date == "2026-02-14");
+    CHECK(HasRelation(x, "event_abuja_summit_2026_02_14", "held_in", "location_abuja"));
+  }
+  SECTION("English: the place right after the noun, dated by the article") {
+    const Extraction x =
+        ExtractText("Talks\n\nThe two-day meeting in Amman ended on Thursday.", "en");
+    REQUIRE(CountCategory(x, "event") == 1);
+    const ExtractedEntity& e = *std::find_if(x.entities.begin(), x.entities.end(),
+                                             [](const auto& e) { return e.category == "event"; });
+    CHECK(e.label == "Amman Meeting (2025-06-05)");  // "on Thursday" before 2025-06-07
+    CHECK(HasRelation(x, e.id, "held_in", "location_amman"));
+  }
+}
+
+TEST_CASE("A meeting noun without its own place or date stays a reference",
+          "[extract][mentions][events]") {
+  // "le sommet" alone names nothing new: no event node.
+  const Extraction x = ExtractText("Sommet\n\nLe sommet a été reporté, a indiqué le Ghana.", "fr");
+  CHECK(CountCategory(x, "event") == 0);
+}
+
+TEST_CASE("A second dated mention of a meeting reuses the event of that date",
+          "[extract][mentions][events]") {
+  const Extraction x = ExtractText(
+      "Sommet\n\nLes ministres se sont réunis le 8 avril 2025 à Bagdad pour le sommet annuel de "
+      "la Ligue arabe. Le sommet du 8 avril 2025 à Bagdad a duré deux jours.",
+      "fr");
+  CHECK(CountCategory(x, "event") == 1);
+}
+
+}  // namespace
+}  // namespace newsgraph::testing
