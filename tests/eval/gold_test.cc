@@ -22,11 +22,14 @@ std::string Slurp(const std::string& path) {
 
 std::vector<std::string> GoldFiles() {
   std::vector<std::string> files;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(NEWSGRAPH_SOURCE_DIR) + "/examples")) {
-    const std::string path = entry.path().string();
-    if (path.size() > 10 && path.compare(path.size() - 10, 10, ".gold.json") == 0) {
-      files.push_back(path);
+  // The development examples and the held-out set (examples/heldout/README.md).
+  for (const char* dir : {"/examples", "/examples/heldout"}) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(NEWSGRAPH_SOURCE_DIR) + dir)) {
+      const std::string path = entry.path().string();
+      if (path.size() > 10 && path.compare(path.size() - 10, 10, ".gold.json") == 0) {
+        files.push_back(path);
+      }
     }
   }
   std::sort(files.begin(), files.end());

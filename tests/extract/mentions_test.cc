@@ -62,5 +62,30 @@ TEST_CASE("A second dated mention of a meeting reuses the event of that date",
   CHECK(CountCategory(x, "event") == 1);
 }
 
+TEST_CASE("A dateline names a place, not the country acting", "[extract][mentions][dateline]") {
+  SECTION("a known capital before the dash stays the city") {
+    const Extraction x =
+        ExtractText("Visite\n\nRabat – Le Maroc et le Mexique ont signé un accord.", "fr");
+    CHECK(FindEntity(x, "location_rabat") != nullptr);
+  }
+  SECTION("the same capital acting is its country") {
+    const Extraction x = ExtractText("Visite\n\nRabat a salué la visite du Mexique.", "fr");
+    CHECK(FindEntity(x, "location_rabat") == nullptr);
+    CHECK(FindEntity(x, "country_mar") != nullptr);
+  }
+  SECTION("an unknown place in capitals becomes a location") {
+    const Extraction x =
+        ExtractText("Farm ministers\n\nDENVER – India and Brazil signed a deal.", "en");
+    const ExtractedEntity* e = FindEntity(x, "location_denver");
+    REQUIRE(e != nullptr);
+    CHECK(e->label == "Denver");
+  }
+  SECTION("a hyphenated word or a function word is no dateline") {
+    const Extraction x = ExtractText(
+        "Titre\n\nAu-delà des minéraux, l'Inde coopère avec le Kazakhstan.\n\nLe - titre.", "fr");
+    CHECK(CountCategory(x, "location") == 0);
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

@@ -126,6 +126,16 @@ class SentenceScanner {
     return i < n_ && t_[i].token.kind == TokenKind::kPunct &&
            TokenText(ctx_.normalized, t_[i].token) == "-";
   }
+  // A dateline's dash: "Rabat – Le président ...", "DENVER - Ministers ...".
+  bool DatelineAt(size_t name_end) const {
+    if (name_end == 0 || name_end >= n_ || t_[name_end].token.kind != TokenKind::kPunct) {
+      return false;
+    }
+    // A spaced dash, not a hyphen inside a word ("Au-delà").
+    if (t_[name_end].token.begin == t_[name_end - 1].token.end) return false;
+    const std::string_view x = TokenText(ctx_.normalized, t_[name_end].token);
+    return x == "-" || x == kCanonicalDash;
+  }
   std::string_view Norm(size_t b, size_t e) const {
     return ctx_.normalized.substr(t_[b].token.begin, t_[e - 1].token.end - t_[b].token.begin);
   }
@@ -219,7 +229,8 @@ class SentenceScanner {
       // Capital metonymy: a capital is its country ("New Delhi a annoncé",
       // "Beijing said", "ties with Moscow") unless a locative preposition
       // governs it, directly or through a coordination ("à Pékin et Moscou").
-      const bool locative = LocativeGoverned(i, last_locative_end);
+      // A dateline names the place the report comes from, not an actor.
+      const bool locative = LocativeGoverned(i, last_locative_end) || (i == 0 && DatelineAt(end));
       if (entry->category == "location" && !entry->capital_of.empty() && !locative) {
         if (const GazetteerEntry* c = table_->gazetteer().Find(entry->capital_of)) entry = c;
       }
@@ -436,6 +447,22 @@ class SentenceScanner {
   }
 
   void Places() {
+    // An unknown dateline: "DENVER – Agriculture ministers ...".
+    if (n_ > 2 && Cap(0) && Free(0)) {
+      const size_t e = CapitalRun(0, 3);
+      bool plain = true;  // no function word: "Au", "The"
+      for (size_t q = 0; q < e; ++q) plain = plain && t_[q].cues == 0 && t_[q].first_cues == 0;
+      if (e > 0 && plain && DatelineAt(e)) {
+        std::string label(Norm(0, e));
+        bool upper = true;
+        for (char c : label) upper = upper && !(c >= 'a' && c <= 'z');
+        if (upper) label = TitleCase(FoldString(label));
+        Mention m;
+        m.begin = 0, m.end = static_cast<uint32_t>(e);
+        m.entity = NewEntity("location", label, 0, e);
+        AddMention(std::move(m));
+      }
+    }
     for (size_t i = 0; i < n_; ++i) {
       uint32_t head = 0;
       if (Has(i, Cue::kLocHead) && Free(i)) {
