@@ -87,5 +87,24 @@ TEST_CASE("A dateline names a place, not the country acting", "[extract][mention
   }
 }
 
+TEST_CASE("An acronym in parentheses defines an organisation the article then names by it",
+          "[extract][mentions][acronyms]") {
+  const Extraction x = ExtractText(
+      "Énergie\n\nL'Office national de l'électricité et de l'eau potable (ONEE) coopère avec "
+      "le Mexique. Le Maroc soutient l'ONEE.",
+      "fr");
+  const ExtractedEntity* e =
+      FindEntity(x, "organization_office_national_de_l_electricite_et_de_l_eau_potable");
+  REQUIRE(e != nullptr);
+  CHECK(e->category == "organization");
+  CHECK(std::find(e->aliases.begin(), e->aliases.end(), "ONEE") != e->aliases.end());
+  CHECK(HasRelation(x, "country_mar", "supports", e->id));
+  SECTION("but not a programme named after two countries") {
+    const Extraction y = ExtractText(
+        "Corridor\n\nLe port est au cœur du Corridor économique Chine-Pakistan (CPEC).", "fr");
+    CHECK(CountCategory(y, "organization") == 0);
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

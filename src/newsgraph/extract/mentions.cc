@@ -109,6 +109,7 @@ class SentenceScanner {
     Groups();
     People();
     Organizations();
+    Acronyms();
     Places();
     Events();
     Anaphors();
@@ -443,6 +444,89 @@ class SentenceScanner {
       }
       AddMention(std::move(m), /*cover=*/false);
       i = e;
+    }
+  }
+
+  // An acronym of two to eight capitals (digits and '&' allowed after the first).
+  bool IsAcronymAt(size_t i) const {
+    if (i >= n_ || t_[i].token.kind != TokenKind::kWord) return false;
+    const std::string_view x = TokenText(ctx_.normalized, t_[i].token);
+    if (x.size() < 2 || x.size() > 8 || !(x[0] >= 'A' && x[0] <= 'Z')) return false;
+    for (char c : x) {
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&')) return false;
+    }
+    return true;
+  }
+
+  // "l'Office national de l'électricité et de l'eau potable (ONEE)", "the
+  // Comisión Federal de Electricidad (CFE)": a name the article defines by
+  // the acronym in parentheses after it. The name starts at the farthest
+  // capitalised word, at most 14 tokens back and with no punctuation between,
+  // whose initial is the acronym's; the acronym then names the same
+  // organisation in the rest of the article.
+  void Acronyms() {
+    for (size_t k = 1; k + 2 < n_; ++k) {
+      if (TokenText(ctx_.normalized, t_[k].token) != "(" || !IsAcronymAt(k + 1) ||
+          TokenText(ctx_.normalized, t_[k + 2].token) != ")" || covered_[k + 1] >= 0) {
+        continue;
+      }
+      const std::string_view acronym = TokenText(ctx_.normalized, t_[k + 1].token);
+      if (table_->FindAcronym(acronym) >= 0) continue;
+      int ent = -1;
+      // An organisation already found right before: "... Ministry of Energy (MoE)".
+      if (const int mt = covered_[k - 1];
+          mt >= 0 && out_->mentions[mt].end == k && IsOrganization(out_->mentions[mt])) {
+        ent = out_->mentions[mt].entity;
+      } else {
+        size_t start = k;
+        for (size_t q = k; q > 0 && k - q < 14;) {
+          --q;
+          const Token& t = t_[q].token;
+          if (t.kind == TokenKind::kPunct) {
+            const std::string_view x = TokenText(ctx_.normalized, t);
+            if (x != "'" && x != "-") break;
+            continue;
+          }
+          if (t.kind != TokenKind::kWord) break;
+          if (Cap(q) && (TokenText(ctx_.normalized, t)[0] | 0x20) == (acronym[0] | 0x20)) {
+            start = q;
+          }
+        }
+        // At least two words: "Office national ..." but never a bare word.
+        if (start + 2 > k || Has(start, Cue::kDeterminer) || Has(start, Cue::kTitle)) continue;
+        // An organisation: a head word ("Office", "Conseil", "Agency") or three
+        // capitalised words of its own; not "Corridor économique Chine-Pakistan".
+        size_t own_caps = 0;
+        bool head = false;
+        for (size_t q = start; q < k; ++q) {
+          head = head || Has(q, Cue::kOrgHead);
+          own_caps += Cap(q) && covered_[q] < 0;
+        }
+        if (!head && own_caps < 3) continue;
+        for (size_t q = start; q < k; ++q) {
+          if (covered_[q] >= 0) out_->mentions[covered_[q]].in_name = true;
+        }
+        ent = NewEntity("organization", std::string(Norm(start, k)), start, k);
+        Mention m;
+        m.begin = static_cast<uint32_t>(start), m.end = static_cast<uint32_t>(k);
+        m.entity = ent;
+        for (size_t q = start; q < k; ++q) covered_[q] = static_cast<int>(out_->mentions.size());
+        AddMention(std::move(m), /*cover=*/false);
+      }
+      table_->AddAcronym(acronym, ent);
+      k += 2;
+    }
+    // Later uses of an acronym the article defined: "l'ONEE", "the CFE".
+    for (size_t i = 0; i < n_; ++i) {
+      if (!Free(i) || !IsAcronymAt(i)) continue;
+      if (i > 0 && TokenText(ctx_.normalized, t_[i - 1].token) == "(") continue;  // the definition
+      const int ent = table_->FindAcronym(TokenText(ctx_.normalized, t_[i].token));
+      if (ent < 0) continue;
+      Mention m;
+      m.begin = static_cast<uint32_t>(i), m.end = static_cast<uint32_t>(i + 1);
+      m.entity = ent;
+      table_->AddMention(ent, Original(i, i + 1));
+      AddMention(std::move(m));
     }
   }
 

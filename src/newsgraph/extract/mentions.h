@@ -55,6 +55,12 @@ class EntityTable {
   const EntityRecord& at(int i) const { return records_[i]; }
   // Counts one explicit mention with its surface form (from the original text).
   void AddMention(int i, std::string_view surface);
+  // Acronyms an article defines ("... (ONEE)") and the entity each names.
+  void AddAcronym(std::string_view acronym, int i) { acronyms_.emplace(acronym, i); }
+  int FindAcronym(std::string_view acronym) const {
+    auto it = acronyms_.find(std::string(acronym));
+    return it == acronyms_.end() ? -1 : it->second;
+  }
   // Region members as entity indices (interned), or empty.
   std::vector<int> Members(int region);
   const Gazetteer& gazetteer() const { return *gazetteer_; }
@@ -66,6 +72,7 @@ class EntityTable {
   std::vector<EntityRecord> records_;
   std::unordered_map<std::string, int> by_id_;
   std::unordered_map<const GazetteerEntry*, int> by_entry_;  // Intern's fast path
+  std::unordered_map<std::string, int> acronyms_;
 };
 
 enum class MentionKind {
