@@ -73,5 +73,29 @@ TEST_CASE("An organisation anaphor with no organisation before it relates nothin
   for (const ExtractedRelation& r : y.relations) CHECK(r.relation != "cooperates_with");
 }
 
+TEST_CASE("'Les deux pays' without a group of two means the last two countries named",
+          "[extract][coreference]") {
+  using testing::ExtractText;
+  // cooperates_with is symmetric: either order.
+  const auto HasRelation = [](const Extraction& x, const std::string& a, const std::string& r,
+                              const std::string& b) {
+    return testing::HasRelation(x, a, r, b) || testing::HasRelation(x, b, r, a);
+  };
+  // Across sentences, and within one where a demonym inside a title counts.
+  const Extraction x = ExtractText(
+      "Visite\n\nLe Mexique a reçu le roi du Maroc. Les deux pays ont signé un accord.", "fr");
+  CHECK(HasRelation(x, "country_mar", "cooperates_with", "country_mex"));
+  const Extraction y = ExtractText(
+      "Visit\n\nThe Mexican president arrived in Morocco, where the two countries signed a "
+      "deal.",
+      "en");
+  CHECK(HasRelation(y, "country_mar", "cooperates_with", "country_mex"));
+  // Three countries named: "the two countries" takes the last two.
+  const Extraction z = ExtractText(
+      "Visit\n\nPeru hosted Chile. Later Japan met Brazil. The two countries signed a deal.", "en");
+  CHECK(HasRelation(z, "country_bra", "cooperates_with", "country_jpn"));
+  CHECK_FALSE(HasRelation(z, "country_chl", "cooperates_with", "country_per"));
+}
+
 }  // namespace
 }  // namespace newsgraph

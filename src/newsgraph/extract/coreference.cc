@@ -135,6 +135,31 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
               break;
             }
           }
+          // "les deux pays" with no group of two: the last two countries
+          // named, this sentence first ("Le président mexicain ... au Maroc,
+          // ... les deux pays ont signé").
+          if (u.conjuncts.empty() && m.count <= 3) {
+            std::vector<int> recent;
+            for (size_t j = k; j-- > 0;) {  // demonyms inside names count too
+              const int x = ms[j].entity;
+              if (ms[j].kind == MentionKind::kEntity && x >= 0 &&
+                  table->at(x).entity.category == "country" &&
+                  std::find(recent.begin(), recent.end(), x) == recent.end()) {
+                recent.push_back(x);
+              }
+            }
+            for (auto it = d.recent_countries.rbegin();
+                 it != d.recent_countries.rend() && recent.size() < static_cast<size_t>(m.count);
+                 ++it) {
+              if (std::find(recent.begin(), recent.end(), *it) == recent.end()) {
+                recent.push_back(*it);
+              }
+            }
+            if (recent.size() == static_cast<size_t>(m.count)) {
+              std::sort(recent.begin(), recent.end());
+              for (int x : recent) u.conjuncts.push_back({x});
+            }
+          }
         } else {
           u.conjuncts = !d.last_plural.empty() ? d.last_plural : Participants(*table, d);
         }
@@ -240,6 +265,15 @@ void UpdateDiscourse(const SentenceMentions& mentions, const SentenceArgs& args,
     }
   }
   if (!resources.empty()) d->last_resources = resources;
+  for (const Mention& m : mentions.mentions) {
+    if (m.kind != MentionKind::kEntity || m.entity < 0 ||
+        table.at(m.entity).entity.category != "country") {
+      continue;
+    }
+    auto it = std::find(d->recent_countries.begin(), d->recent_countries.end(), m.entity);
+    if (it != d->recent_countries.end()) d->recent_countries.erase(it);
+    d->recent_countries.push_back(m.entity);
+  }
   for (const ArgPhrase& p : args.phrases) {
     if (p.event >= 0) continue;
     for (int e : Flatten(p.conjuncts)) {

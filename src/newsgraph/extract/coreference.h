@@ -36,6 +36,7 @@ struct Discourse {
   std::vector<int> last_resources;
   std::vector<int> events;               // events and forums, in order of mention
   std::vector<std::vector<int>> groups;  // member lists of groups seen
+  std::vector<int> recent_countries;     // countries named, least recent first
 };
 
 // One argument: a coordination of resolved mentions.

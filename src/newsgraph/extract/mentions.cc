@@ -946,6 +946,13 @@ class SentenceScanner {
       } else if ((e = PhraseEnd(i, Cue::kGroupAnaphor)) != 0) {
         m.kind = MentionKind::kGroupAnaphor;
         m.plural = true;
+        // "les deux pays", "the two countries": how many.
+        for (size_t q = i; q < e; ++q) {
+          if (PhraseEnd(q, Cue::kNumberWord, &index) != 0) {
+            m.count = lex.number_words[index].value;
+            break;
+          }
+        }
       } else if ((e = PhraseEnd(i, Cue::kOrgAnaphor)) != 0 &&
                  !(e < n_ && TokenText(ctx_.normalized, t_[e].token).substr(0, 1) == "'")) {
         // Not "the bloc's chair": a possessive modifies a noun, it is no argument.
