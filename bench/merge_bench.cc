@@ -4,12 +4,19 @@
 //   build/bench/merge_bench --graphs 10000
 //   build/bench/merge_bench --graphs 100000 --batch 10000
 //   build/bench/merge_bench --graphs 10000 --graphml     # also write + read each graph
+//   build/bench/merge_bench --graphs 100000 --day 1000   # then a day of 1000 more
 //
 // Generates news-like single-article graphs in memory (entities drawn from a
 // skewed pool, half of them known by Wikidata id, foreign-style ids for a
-// tenth; relation edges with one or two evidence sentences), then merges them
-// `batch` at a time into a running result (merge is associative, so this is
-// the same graph as one big merge, with memory bounded by batch + result).
+// tenth; relation edges with one or two evidence sentences), `batch` at a
+// time, and adds each batch to one IncrementalMerger (moving the graphs in);
+// the merged graph is taken once at the end. Memory is bounded by batch +
+// result. "merge" is adding plus taking the result; both are also shown
+// apart. With --legacy each batch is merged as Merge({&result, batch...})
+// instead (the pre-IncrementalMerger way, linear in the result per batch).
+// With --day D, D more graphs are then merged into the result: once by
+// adding them to the open merger (time proportional to the day), once by
+// MergeInto-style Merge({&result, day...}) (linear in the result too).
 // With --graphml each generated graph is first written to GraphML and read
 // back, and the read time is reported apart. Reports time per edge read and
 // peak resident memory (getrusage).
@@ -32,6 +39,15 @@ using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+// CPU time of this (single-threaded) process: steadier than wall time on a
+// shared machine.
+double CpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
 }
 
 long PeakRssMb() {
@@ -112,7 +128,8 @@ KnowledgeGraph MakeArticleGraph(size_t article, size_t entities, Random* rnd) {
 int main(int argc, char** argv) {
   size_t graphs = 10000, batch = 10000, entities = 5000;
   uint64_t seed = 1;
-  bool graphml = false;
+  size_t day = 0;
+  bool graphml = false, legacy = false;
   for (int i = 1; i < argc; ++i) {
     auto next = [&]() { return i + 1 < argc ? std::strtoull(argv[++i], nullptr, 10) : 0ull; };
     if (std::strcmp(argv[i], "--graphs") == 0)
@@ -123,12 +140,16 @@ int main(int argc, char** argv) {
       entities = next();
     else if (std::strcmp(argv[i], "--seed") == 0)
       seed = next();
+    else if (std::strcmp(argv[i], "--day") == 0)
+      day = next();
     else if (std::strcmp(argv[i], "--graphml") == 0)
       graphml = true;
+    else if (std::strcmp(argv[i], "--legacy") == 0)
+      legacy = true;
     else {
       std::fprintf(stderr,
                    "usage: merge_bench [--graphs N] [--batch B] [--entities E] [--seed S] "
-                   "[--graphml]\n");
+                   "[--day D] [--graphml] [--legacy]\n");
       return 2;
     }
   }
@@ -136,8 +157,9 @@ int main(int argc, char** argv) {
 
   Random rnd(seed);
   KnowledgeGraph result;
+  newsgraph::IncrementalMerger merger;
   size_t edges_read = 0, nodes_read = 0, evidence_read = 0;
-  double generate_s = 0, io_s = 0, merge_s = 0;
+  double generate_s = 0, io_s = 0, merge_s = 0, add_s = 0, result_s = 0, merge_cpu_s = 0;
   for (size_t done = 0; done < graphs;) {
     size_t count = std::min(batch, graphs - done);
     auto start = Clock::now();
@@ -168,10 +190,24 @@ int main(int argc, char** argv) {
         evidence_read += g.edge(e).evidence.size();
     }
     start = Clock::now();
-    result = newsgraph::Merge(pointers, nullptr);
-    merge_s += Seconds(start);
+    double cpu = CpuSeconds();
+    if (legacy) {
+      result = newsgraph::Merge(pointers, nullptr);
+    } else {
+      for (KnowledgeGraph& g : inputs) merger.Add(std::move(g));
+    }
+    add_s += Seconds(start);
+    merge_cpu_s += CpuSeconds() - cpu;
     done += count;
   }
+  if (!legacy) {
+    auto start = Clock::now();
+    double cpu = CpuSeconds();
+    result = day > 0 ? merger.Result() : merger.TakeResult();
+    result_s = Seconds(start);
+    merge_cpu_s += CpuSeconds() - cpu;
+  }
+  merge_s = add_s + result_s;
   size_t evidence_out = 0;
   for (newsgraph::EdgeId e = 0; e < result.num_edges(); ++e)
     evidence_out += result.edge(e).evidence.size();
@@ -190,6 +226,41 @@ int main(int argc, char** argv) {
   std::printf("merge              %.3f s (%.3f us per edge read, %.3f us per graph)\n", merge_s,
               1e6 * merge_s / static_cast<double>(edges_read),
               1e6 * merge_s / static_cast<double>(graphs));
+  std::printf("  cpu              %.3f s (%.3f us per edge read)\n", merge_cpu_s,
+              1e6 * merge_cpu_s / static_cast<double>(edges_read));
+  if (!legacy) {
+    std::printf("  add              %.3f s (%.3f us per edge read)\n", add_s,
+                1e6 * add_s / static_cast<double>(edges_read));
+    std::printf("  result           %.3f s\n", result_s);
+  }
   std::printf("peak RSS           %ld MB\n", PeakRssMb());
+
+  if (day > 0) {
+    std::vector<KnowledgeGraph> inputs;
+    size_t day_edges = 0;
+    for (size_t i = 0; i < day; ++i) {
+      inputs.push_back(MakeArticleGraph(graphs + i, entities, &rnd));
+      day_edges += inputs.back().num_edges();
+    }
+    std::vector<const KnowledgeGraph*> pointers = {&result};
+    for (const KnowledgeGraph& g : inputs) pointers.push_back(&g);
+    auto start = Clock::now();
+    KnowledgeGraph remerged = newsgraph::Merge(pointers, nullptr);
+    double remerge_s = Seconds(start);
+    double add_day_s = 0;
+    if (!legacy) {
+      start = Clock::now();
+      for (const KnowledgeGraph& g : inputs) merger.Add(g);
+      add_day_s = Seconds(start);
+    }
+    std::printf("a day of %zu graphs (%zu edges) into the result of %zu edges:\n", day, day_edges,
+                result.num_edges());
+    std::printf("  Merge({&result, day...})   %.3f s (%.3f us per day edge)\n", remerge_s,
+                1e6 * remerge_s / static_cast<double>(day_edges));
+    if (!legacy) {
+      std::printf("  IncrementalMerger::Add     %.3f s (%.3f us per day edge)\n", add_day_s,
+                  1e6 * add_day_s / static_cast<double>(day_edges));
+    }
+  }
   return 0;
 }

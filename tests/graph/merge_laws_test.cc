@@ -315,6 +315,49 @@ TEST_CASE("Merge is idempotent: merge(a, a) is merge(a), and a merged graph is a
   });
 }
 
+TEST_CASE("Merge without a report builds the same bytes as the merge that reports",
+          "[graph][merge][laws]") {
+  // Without a report Merge runs the IncrementalMerger; with one, the batch
+  // merge that also explains itself. Both are the same function.
+  CheckLaw("incremental == batch", 3, [](const std::vector<GraphSpec>& s) {
+    KnowledgeGraph a = Build(s[0]), b = Build(s[1]), c = Build(s[2]);
+    MergeReport report;
+    std::string batch = Dump(Merge({&a, &b, &c, &a}, &report));
+    return Differ("Merge(.., nullptr) != Merge(.., &report)", Dump(M({&a, &b, &c, &a})), batch);
+  });
+}
+
+TEST_CASE("An IncrementalMerger holds the merge of what it was given after every Add",
+          "[graph][merge][laws]") {
+  CheckLaw("incremental", 5, [](const std::vector<GraphSpec>& s) -> std::optional<std::string> {
+    std::vector<KnowledgeGraph> in;
+    for (const GraphSpec& g : s) in.push_back(Build(g));
+    IncrementalMerger merger;
+    std::vector<const KnowledgeGraph*> so_far;
+    MergeReport report;
+    for (const KnowledgeGraph& g : in) {
+      merger.Add(g);
+      so_far.push_back(&g);
+      if (auto d = Differ("after Add " + std::to_string(so_far.size()), Dump(merger.Result()),
+                          Dump(Merge(so_far, &report)))) {
+        return d;
+      }
+    }
+    std::string all = Dump(Merge(so_far, &report));
+    // Reverse order, moved-in copies, an earlier result as one input.
+    IncrementalMerger reversed;
+    for (size_t i = in.size(); i-- > 1;) reversed.Add(KnowledgeGraph(in[i]));
+    KnowledgeGraph rest = reversed.TakeResult();
+    if (reversed.num_nodes() != 0) return std::string("TakeResult left nodes behind");
+    reversed.Add(in[0]);
+    reversed.Add(std::move(rest));
+    if (auto d = Differ("reversed, regrouped", Dump(reversed.TakeResult()), all)) return d;
+    KnowledgeGraph chained = in[0];
+    for (size_t i = 1; i < in.size(); ++i) MergeInto(&chained, in[i], nullptr);
+    return Differ("MergeInto chain", Dump(chained), all);
+  });
+}
+
 // The output node an input node went to: the one whose id or merged ids
 // hold the input's id.
 std::optional<NodeId> Image(const KnowledgeGraph& out, const std::string& id) {

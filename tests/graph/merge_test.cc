@@ -297,6 +297,100 @@ TEST_CASE("MergeInto equals Merge of both graphs", "[graph][merge]") {
   MergeInto(&a, b, nullptr);
   CHECK(testing::DumpGraph(a) == testing::DumpGraph(expected));
   CHECK(a.num_nodes() == 1);
+  // Into itself: merge(a, a) is merge(a), evidence included.
+  KnowledgeGraph c;
+  NodeId n = c.AddNode(Node("n1", "country", "Inde", "Q668"));
+  c.AddEvidence(c.AddEdge(n, "supports", n, false), Ev("a1", 0));
+  c.Finalize();
+  KnowledgeGraph once = Merge({&c}, nullptr);
+  MergeInto(&c, c, nullptr);
+  CHECK(testing::DumpGraph(c) == testing::DumpGraph(once));
+  CHECK(c.edge(0).evidence_count == 1);
+}
+
+TEST_CASE("An IncrementalMerger renames edges and reporters when a later graph changes a node's id",
+          "[graph][merge][incremental]") {
+  // Day 1: Kazakhstan is known as n7 only; an edge and a reporter use it.
+  KnowledgeGraph day1;
+  NodeId n7 = day1.AddNode(Node("n7", "country", "Kazakhstan", "Q232"));
+  NodeId ind = day1.AddNode(Node("country_ind", "country", "India", "Q668"));
+  Evidence ev = Ev("a1", 0);
+  ev.reported_by = "n7";
+  day1.AddEvidence(day1.AddEdge(n7, "supports", ind, false), ev);
+  day1.AddEvidence(day1.AddEdge(ind, "cooperates_with", n7, true), Ev("a1", 20));
+  day1.Finalize();
+  // Day 2: the same entity under its own id; no edge of day 1 is touched.
+  KnowledgeGraph day2;
+  day2.AddNode(Node("country_kaz", "country", "Kazakhstan", "Q232"));
+
+  IncrementalMerger merger;
+  merger.Add(day1);
+  KnowledgeGraph first = merger.Result();
+  CHECK(first.FindNode("n7").has_value());
+  CHECK(merger.num_nodes() == 2);  // Result() leaves the merger as it was
+  merger.Add(day2);
+  CHECK(merger.num_nodes() == 2);
+  KnowledgeGraph second = merger.Result();
+  CHECK(testing::DumpGraph(second) == testing::DumpGraph(Merge({&day1, &day2}, nullptr)));
+  REQUIRE(second.num_edges() == 2);
+  CHECK(second.edge(0).id == "country_ind.cooperates_with.country_kaz");
+  CHECK(second.edge(1).id == "country_kaz.supports.country_ind");
+  CHECK(second.edge(1).evidence.at(0).reported_by == "country_kaz");
+  CHECK(Extra(*FindNode(second, "country_kaz"), kMergedIdsAttribute) == "string:n7");
+}
+
+TEST_CASE("An IncrementalMerger joins the edges of two nodes that a later graph shows are one",
+          "[graph][merge][incremental]") {
+  // p and q are two nodes until r (no Wikidata id) shares a name with both.
+  KnowledgeGraph a;
+  NodeId p = a.AddNode(Node("org_p", "organization", "Acme", "Q1"));
+  NodeId q = a.AddNode(Node("org_q", "organization", "ACME", "Q2"));
+  NodeId x = a.AddNode(Node("country_x", "country", "X"));
+  a.AddEvidence(a.AddEdge(p, "supports", x, false), Ev("a1", 0));
+  a.AddEvidence(a.AddEdge(q, "supports", x, false), Ev("a1", 0));  // same place
+  a.AddEvidence(a.AddEdge(q, "supports", x, false), Ev("a1", 50));
+  a.Finalize();
+  KnowledgeGraph b;
+  b.AddNode(Node("org_r", "organization", "acme"));
+
+  IncrementalMerger merger;
+  merger.Add(a);
+  CHECK(merger.num_nodes() == 3);
+  merger.Add(KnowledgeGraph(b));  // moved in
+  CHECK(merger.num_nodes() == 2);
+  KnowledgeGraph merged = merger.TakeResult();
+  CHECK(merger.num_nodes() == 0);
+  CHECK(testing::DumpGraph(merged) == testing::DumpGraph(Merge({&a, &b}, nullptr)));
+  REQUIRE(merged.num_edges() == 1);
+  CHECK(merged.edge(0).id == "org_p.supports.country_x");
+  CHECK(merged.edge(0).weight == 2);  // two places, not three records
+  CHECK(Extra(*FindNode(merged, "org_p"), kMergedIdsAttribute) == "string:org_q|org_r");
+}
+
+TEST_CASE("An IncrementalMerger keeps many evidence records of one edge one per place",
+          "[graph][merge][incremental]") {
+  // Enough records for the merger to index the edge's places.
+  KnowledgeGraph g;
+  NodeId a = g.AddNode(Node("country_ind", "country", "India", "Q668"));
+  NodeId b = g.AddNode(Node("country_chn", "country", "China", "Q148"));
+  EdgeId e = g.AddEdge(a, "condemns", b, false);
+  for (uint64_t i = 0; i < 40; ++i) g.AddEvidence(e, Ev("a" + std::to_string(i % 7), i * 10));
+  g.Finalize();
+  KnowledgeGraph again = g;  // the same places, one read differently
+  again.edge(0).evidence[3].rule = "a";
+  again.edge(0).evidence[5].rule = "z";
+  IncrementalMerger merger;
+  merger.Add(g);
+  merger.Add(again);
+  merger.Add(g);
+  KnowledgeGraph merged = merger.Result();
+  REQUIRE(merged.num_edges() == 1);
+  CHECK(merged.edge(0).evidence_count == 40);
+  CHECK(merged.edge(0).evidence[3].rule == "a");  // the smaller record of a place
+  CHECK(merged.edge(0).evidence[5].rule == "r");
+  CHECK(testing::DumpGraph(merged) == testing::DumpGraph(Merge({&g, &again}, nullptr)));
+  MergeReport report;
+  CHECK(testing::DumpGraph(merged) == testing::DumpGraph(Merge({&again, &g}, &report)));
 }
 
 TEST_CASE("The merge attribute lists escape their separator", "[graph][merge]") {

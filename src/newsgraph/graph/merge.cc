@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 
@@ -764,16 +767,820 @@ std::set<std::string> DecodeList(std::string_view encoded) {
   return items;
 }
 
+// ---------------------------------------------------------------------------
+// IncrementalMerger. The state is the join, so far, of every node and edge
+// added (never finalized in between), grouped into blocks (result nodes) by
+// the identity rules of merge.h; Result() is what Merge() would build from
+// the same joins. Blocks are united with a union-find over block handles;
+// edges are keyed by block handles, so a node whose chosen id changes costs
+// nothing until Result(), and uniting two blocks re-keys only the edges of
+// the block with fewer edges.
+
+namespace {
+
+bool Contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::binary_search(v.begin(), v.end(), x);
+}
+
+// Inserts x into the sorted vector; true if it was absent.
+bool InsertSorted(std::vector<std::string>* v, const std::string& x) {
+  auto it = std::lower_bound(v->begin(), v->end(), x);
+  if (it != v->end() && *it == x) return false;
+  v->insert(it, x);
+  return true;
+}
+
+// ValuesOf as a sorted vector, written over *out (whose strings are reused:
+// no allocation for the common case of no extra attribute).
+void SortedValues(const std::string& own, const Attributes& extra, std::string_view attribute,
+                  std::vector<std::string>* out) {
+  std::string_view encoded = extra.empty() ? std::string_view() : ExtraValue(extra, attribute);
+  if (encoded.empty()) {
+    out->resize(own.empty() ? 0 : 1);
+    if (!own.empty()) out->front().assign(own);
+    return;
+  }
+  std::set<std::string> decoded = DecodeList(encoded);
+  decoded.erase("");
+  out->assign(decoded.begin(), decoded.end());
+  if (!own.empty()) InsertSorted(out, own);
+}
+
+std::string EncodeSorted(const std::vector<std::string>& items, size_t skip_from, size_t skip_to) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i >= skip_from && i < skip_to) continue;
+    if (!out.empty()) out.push_back('|');
+    AppendEscaped(items[i], &out);
+  }
+  return out;
+}
+
+// Sets `name` to the items of `values` other than values[kept] (if any).
+void SetRestAttribute(Attributes* extra, std::string_view name,
+                      const std::vector<std::string>& values, size_t kept) {
+  if (values.size() <= 1) return;
+  (*extra)[std::string(name)] = Attribute{"string", EncodeSorted(values, kept, kept + 1)};
+}
+
+// One attribute of one more owner, joined as JoinAttributes does.
+void JoinAttribute(Attributes* out, const std::string& name, const Attribute& attr) {
+  if (IsMergeAttribute(name)) return;
+  auto [it, added] = out->try_emplace(name, attr);
+  if (added || it->second == attr) return;
+  it->second.type = JoinTypes(it->second.type, attr.type);
+  if (attr.value < it->second.value) it->second.value = attr.value;
+}
+
+void JoinAttributesInto(Attributes* out, const Attributes& in) {
+  for (const auto& [name, attr] : in) JoinAttribute(out, name, attr);
+}
+
+// What decides a node's identity; every list sorted and unique.
+struct Identity {
+  std::vector<std::string> ids, wikidata, iso3, categories, names, unkeyed;
+};
+
+// The join of the data of a block's members (merge.h, "The merged node").
+struct NodeAcc {
+  std::string label;  // the smallest label; the others are in aliases
+  std::set<std::string> aliases;
+  std::vector<std::string> dates;
+  std::map<std::string, int64_t> article_mentions;
+  std::string color;
+  bool have_position = false;
+  double x = 0, y = 0, size = 0;
+  int64_t mention_count = 0;
+  std::string first_seen, last_seen;
+  Attributes extra;
+};
+
+void JoinLabel(NodeAcc* acc, const std::string& label) {
+  if (label.empty() || label == acc->label) return;
+  if (acc->label.empty()) {
+    acc->label = label;
+  } else if (label < acc->label) {
+    acc->aliases.insert(std::move(acc->label));
+    acc->label = label;
+  } else {
+    acc->aliases.insert(label);
+  }
+}
+
+void JoinPosition(NodeAcc* acc, double x, double y, double size) {
+  if (x == 0 && y == 0 && size == 0) return;
+  auto candidate = std::make_tuple(x, y, size);
+  if (!acc->have_position || candidate < std::make_tuple(acc->x, acc->y, acc->size)) {
+    std::tie(acc->x, acc->y, acc->size) = candidate;
+    acc->have_position = true;
+  }
+}
+
+void JoinNode(NodeAcc* acc, const NodeData& in) {
+  JoinLabel(acc, in.label);
+  if (!in.date.empty()) InsertSorted(&acc->dates, in.date);
+  acc->aliases.insert(in.aliases.begin(), in.aliases.end());
+  for (const auto& [article, count] : in.article_mentions) {
+    auto [it, added] = acc->article_mentions.try_emplace(article, count);
+    if (!added) it->second = std::max(it->second, count);
+  }
+  JoinMin(&acc->color, in.color);
+  JoinPosition(acc, in.x, in.y, in.size);
+  acc->mention_count = std::max(acc->mention_count, in.mention_count);
+  JoinMin(&acc->first_seen, in.first_seen);
+  JoinMax(&acc->last_seen, in.last_seen);
+  JoinAttributesInto(&acc->extra, in.extra);
+}
+
+void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in) {
+  JoinLabel(acc, in.label);
+  for (const std::string& d : in.dates) InsertSorted(&acc->dates, d);
+  if (acc->aliases.empty()) {
+    acc->aliases = std::move(in.aliases);
+  } else {
+    acc->aliases.merge(in.aliases);
+  }
+  for (const auto& [article, count] : in.article_mentions) {
+    auto [it, added] = acc->article_mentions.try_emplace(article, count);
+    if (!added) it->second = std::max(it->second, count);
+  }
+  JoinMin(&acc->color, in.color);
+  if (in.have_position) JoinPosition(acc, in.x, in.y, in.size);
+  acc->mention_count = std::max(acc->mention_count, in.mention_count);
+  JoinMin(&acc->first_seen, in.first_seen);
+  JoinMax(&acc->last_seen, in.last_seen);
+  JoinAttributesInto(&acc->extra, in.extra);
+}
+
+// The scalar fields of an edge part (JoinEdgeData, one part at a time).
+// article_ids matter only for edges without evidence (Finalize derives them
+// otherwise), so they are kept only from parts without evidence.
+void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool with_article_ids) {
+  into->weight = first ? from.weight : std::max(into->weight, from.weight);
+  JoinMin(&into->label, from.label);
+  into->symmetric = into->symmetric || from.symmetric;
+  JoinMin(&into->cameo, from.cameo);
+  if (from.goldstein && (!into->goldstein || *from.goldstein < *into->goldstein)) {
+    into->goldstein = from.goldstein;
+  }
+  JoinMin(&into->color, from.color);
+  JoinAttributesInto(&into->extra, from.extra);
+  into->evidence_count = std::max(into->evidence_count, from.evidence_count);
+  JoinMin(&into->modality, from.modality);
+  if (with_article_ids && !from.article_ids.empty()) {
+    std::vector<std::string> ids;
+    ids.reserve(into->article_ids.size() + from.article_ids.size());
+    std::vector<std::string> sorted = from.article_ids;
+    std::sort(sorted.begin(), sorted.end());
+    std::set_union(into->article_ids.begin(), into->article_ids.end(), sorted.begin(), sorted.end(),
+                   std::back_inserter(ids));
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    into->article_ids = std::move(ids);
+  }
+  JoinMin(&into->first_seen, from.first_seen);
+  JoinMax(&into->last_seen, from.last_seen);
+}
+
+enum EdgeKind : uint8_t { kSymmetricRelation, kDirectedRelation, kForeignEdge };
+
+// A merged edge's key: block handles (roots when current), the interned
+// relation (or foreign edge id) and the kind. Symmetric relations hold the
+// smaller handle first; which endpoint is the source is decided by the ids
+// in Result().
+struct EdgeKey {
+  uint32_t source = 0, target = 0, label = 0;
+  EdgeKind kind = kDirectedRelation;
+  bool operator==(const EdgeKey& o) const = default;
+};
+struct EdgeKeyHash {
+  size_t operator()(const EdgeKey& k) const {
+    uint64_t h = (static_cast<uint64_t>(k.source) << 32 | k.target) * 0x9E3779B97F4A7C15ull;
+    h ^= (static_cast<uint64_t>(k.label) << 2 | k.kind) * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
+
+// Where an evidence record is, in one merged edge.
+struct PlaceKey {
+  uint32_t edge = 0;
+  uint64_t begin = 0, end = 0;
+  size_t article_hash = 0;
+  bool operator==(const PlaceKey& o) const = default;
+};
+struct PlaceKeyHash {
+  size_t operator()(const PlaceKey& k) const {
+    uint64_t h = k.article_hash ^ (k.begin * 0x9E3779B97F4A7C15ull);
+    h ^= (k.end + (static_cast<uint64_t>(k.edge) << 40)) * 0xC2B2AE3D27D4EB4Full;
+    return static_cast<size_t>(h ^ (h >> 31));
+  }
+};
+
+// Edges with this many evidence records get their places indexed; shorter
+// lists are searched.
+constexpr size_t kIndexedEvidence = 12;
+
+}  // namespace
+
+struct IncrementalMerger::State {
+  struct Block {
+    Identity identity;
+    NodeAcc acc;
+    std::vector<uint32_t> edges;  // incident edge records (some merged away)
+  };
+  struct NameEntry {
+    bool unified = false;          // some holder has the name unkeyed
+    std::vector<uint32_t> blocks;  // holders (one when unified)
+  };
+  struct EdgeRecord {
+    uint32_t source = 0, target = 0;  // block handles, in the parts' direction
+    EdgeKey key;                      // as indexed
+    bool alive = true;
+    bool indexed = false;  // evidence places are in `places`
+    EdgeData data;         // joined fields and evidence (one record per place)
+  };
+
+  explicit State(const MergeOptions& o) : options(o) {}
+
+  MergeOptions options;
+  std::vector<uint32_t> parent;                // union-find over block handles
+  std::vector<std::unique_ptr<Block>> blocks;  // null once absorbed
+  size_t live_blocks = 0;
+  std::unordered_map<std::string, uint32_t> by_id, by_wikidata, by_iso3;
+  std::unordered_map<std::string, NameEntry> by_name;      // "category\x1fname key"
+  std::unordered_map<std::string, std::string> name_keys;  // surface form -> name key
+  std::vector<std::pair<uint32_t, uint32_t>> pending;      // unions to make
+  // Scratch space, reused from node to node.
+  std::string scratch;
+  Identity member;
+  std::vector<const std::string*> new_names, new_unkeyed, new_categories;
+
+  std::deque<EdgeRecord> edges;  // a deque: records never move
+  std::unordered_map<EdgeKey, uint32_t, EdgeKeyHash> by_edge;
+  std::unordered_map<std::string, uint32_t> labels;  // relation or foreign edge id -> label
+  std::unordered_map<PlaceKey, uint32_t, PlaceKeyHash> places;  // -> index in evidence
+
+  std::string title;
+  std::map<std::string, ArticleInfo> articles;
+  Attributes graph_extra;
+
+  uint32_t Find(uint32_t x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+  uint32_t FindConst(uint32_t x) const {
+    while (parent[x] != x) x = parent[x];
+    return x;
+  }
+
+  const std::string& NameKeyOf(const std::string& surface) {
+    auto it = name_keys.find(surface);
+    if (it == name_keys.end()) {
+      it = name_keys.emplace(surface, NameKey(surface, options.names)).first;
+    }
+    return it->second;
+  }
+
+  // The identity of one input node, written over `member` (reused).
+  void MemberIdentity(const NodeData& nd) {
+    Identity& m = member;
+    SortedValues(nd.id, nd.extra, kMergedIdsAttribute, &m.ids);
+    SortedValues(nd.wikidata, nd.extra, kOtherWikidataAttribute, &m.wikidata);
+    SortedValues(nd.iso3, nd.extra, kOtherIso3Attribute, &m.iso3);
+    SortedValues(nd.category, nd.extra, kOtherCategoriesAttribute, &m.categories);
+    m.names.clear();
+    if (const std::string& k = NameKeyOf(nd.label); !k.empty()) InsertSorted(&m.names, k);
+    for (const std::string& alias : nd.aliases) {
+      if (const std::string& k = NameKeyOf(alias); !k.empty()) InsertSorted(&m.names, k);
+    }
+    if (m.wikidata.empty() && m.iso3.empty()) {
+      m.unkeyed = m.names;
+    } else {
+      SortedValues(std::string(), nd.extra, kUnkeyedNamesAttribute, &m.unkeyed);
+    }
+  }
+
+  bool IdOnly(const std::string& category) const {
+    return options.id_only_categories.count(category) > 0;
+  }
+
+  void Unite(uint32_t a, uint32_t b) {
+    if (a != b) pending.emplace_back(a, b);
+  }
+
+  // An id, Wikidata id or ISO3 code of block b: every holder is one.
+  void RegisterUnique(std::unordered_map<std::string, uint32_t>* index, const std::string& key,
+                      uint32_t b) {
+    auto [it, added] = index->try_emplace(key, b);
+    if (!added) Unite(b, it->second);
+  }
+
+  // Block b holds (category, name); unkeyed: one of its members has the name
+  // and neither a Wikidata id nor an ISO3 code.
+  void RegisterName(const std::string& category, const std::string& name, bool unkeyed,
+                    uint32_t b) {
+    scratch.assign(category).push_back('\x1f');
+    scratch.append(name);
+    auto [it, added] = by_name.try_emplace(scratch);
+    NameEntry& entry = it->second;
+    if (added) {
+      entry.unified = unkeyed;
+      entry.blocks.push_back(b);
+    } else if (entry.unified) {
+      Unite(b, entry.blocks.front());
+    } else if (unkeyed) {
+      for (uint32_t holder : entry.blocks) Unite(b, holder);
+      entry.unified = true;
+      entry.blocks.assign(1, b);
+    } else {
+      size_t w = 0;
+      bool present = false;
+      for (size_t i = 0; i < entry.blocks.size(); ++i) {
+        uint32_t root = Find(entry.blocks[i]);
+        bool seen = false;
+        for (size_t j = 0; j < w; ++j) seen = seen || entry.blocks[j] == root;
+        if (!seen) entry.blocks[w++] = root;
+        present = present || root == b;
+      }
+      entry.blocks.resize(w);
+      if (!present) entry.blocks.push_back(b);
+    }
+  }
+
+  // Adds identity `a` to root s; registers what s did not hold yet (the ids
+  // of a when `a_registered` is false, and the new (category, name) pairs
+  // of the union either way). Unions found go to `pending`.
+  void AbsorbIdentity(uint32_t s, const Identity& a, bool a_registered) {
+    Identity& si = blocks[s]->identity;
+    for (const std::string& id : a.ids) {
+      if (InsertSorted(&si.ids, id) && !a_registered) RegisterUnique(&by_id, id, s);
+    }
+    for (const std::string& q : a.wikidata) {
+      if (InsertSorted(&si.wikidata, q) && !a_registered) RegisterUnique(&by_wikidata, q, s);
+    }
+    for (const std::string& c : a.iso3) {
+      if (InsertSorted(&si.iso3, c) && !a_registered) RegisterUnique(&by_iso3, c, s);
+    }
+    const auto in_all = [](const Identity& i, const std::string& n) {
+      return Contains(i.names, n) || Contains(i.unkeyed, n);
+    };
+    // Old categories with the names that are new, or newly unkeyed.
+    new_names.clear();
+    new_unkeyed.clear();
+    new_categories.clear();
+    for (const std::string& n : a.names) {
+      if (!in_all(si, n)) new_names.push_back(&n);
+    }
+    for (const std::string& n : a.unkeyed) {
+      if (!in_all(si, n)) {
+        if (!Contains(a.names, n)) new_names.push_back(&n);
+      } else if (!Contains(si.unkeyed, n)) {
+        new_unkeyed.push_back(&n);
+      }
+    }
+    if (!new_names.empty() || !new_unkeyed.empty()) {
+      for (const std::string& c : si.categories) {
+        if (IdOnly(c)) continue;
+        for (const std::string* n : new_names) RegisterName(c, *n, Contains(a.unkeyed, *n), s);
+        for (const std::string* n : new_unkeyed) RegisterName(c, *n, true, s);
+      }
+    }
+    for (const std::string& c : a.categories) {
+      if (!Contains(si.categories, c)) new_categories.push_back(&c);
+    }
+    for (const std::string& n : a.names) InsertSorted(&si.names, n);
+    for (const std::string& n : a.unkeyed) InsertSorted(&si.unkeyed, n);
+    for (const std::string* c : new_categories) {
+      InsertSorted(&si.categories, *c);
+      if (IdOnly(*c)) continue;
+      for (const std::string& n : si.names) RegisterName(*c, n, Contains(si.unkeyed, n), s);
+      for (const std::string& n : si.unkeyed) {
+        if (!Contains(si.names, n)) RegisterName(*c, n, true, s);
+      }
+    }
+  }
+
+  uint32_t NewBlock() {
+    uint32_t b = static_cast<uint32_t>(blocks.size());
+    parent.push_back(b);
+    blocks.push_back(std::make_unique<Block>());
+    ++live_blocks;
+    return b;
+  }
+
+  // Makes every pending union (each may find more).
+  void Drain() {
+    while (!pending.empty()) {
+      auto [a, b] = pending.back();
+      pending.pop_back();
+      UniteNow(a, b);
+    }
+  }
+
+  void UniteNow(uint32_t a, uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return;
+    // The survivor keeps its edges; the other's are re-keyed.
+    if (blocks[a]->edges.size() < blocks[b]->edges.size()) std::swap(a, b);
+    parent[b] = a;
+    std::unique_ptr<Block> gone = std::move(blocks[b]);
+    --live_blocks;
+    AbsorbIdentity(a, gone->identity, /*a_registered=*/true);
+    JoinNodeAcc(&blocks[a]->acc, std::move(gone->acc));
+    for (uint32_t e : gone->edges) {
+      if (!edges[e].alive) continue;
+      blocks[a]->edges.push_back(e);
+      Rekey(e);
+    }
+  }
+
+  EdgeKey CurrentKey(const EdgeRecord& r) {
+    EdgeKey k = r.key;
+    k.source = Find(r.source);
+    k.target = Find(r.target);
+    if (k.kind == kSymmetricRelation && k.target < k.source) std::swap(k.source, k.target);
+    return k;
+  }
+
+  void Rekey(uint32_t e) {
+    EdgeKey k = CurrentKey(edges[e]);
+    if (k == edges[e].key) return;
+    auto old = by_edge.find(edges[e].key);
+    if (old != by_edge.end() && old->second == e) by_edge.erase(old);
+    auto [it, added] = by_edge.try_emplace(k, e);
+    if (added) {
+      edges[e].key = k;
+    } else {
+      MergeEdgeInto(it->second, e);
+    }
+  }
+
+  PlaceKey PlaceOf(uint32_t e, const Evidence& ev) const {
+    return {e, ev.begin, ev.end, std::hash<std::string>()(ev.article_id)};
+  }
+
+  void IndexPlaces(uint32_t e) {
+    edges[e].indexed = true;
+    const std::vector<Evidence>& list = edges[e].data.evidence;
+    for (uint32_t i = 0; i < list.size(); ++i) places.try_emplace(PlaceOf(e, list[i]), i);
+  }
+
+  void UnindexPlaces(uint32_t e) {
+    if (!edges[e].indexed) return;
+    const std::vector<Evidence>& list = edges[e].data.evidence;
+    for (uint32_t i = 0; i < list.size(); ++i) {
+      auto it = places.find(PlaceOf(e, list[i]));
+      if (it != places.end() && it->second == i) places.erase(it);
+    }
+    edges[e].indexed = false;
+  }
+
+  // One record per place, the smaller (KnowledgeGraph::AddEvidence).
+  void AddEvidence(uint32_t e, Evidence&& ev) {
+    std::vector<Evidence>& list = edges[e].data.evidence;
+    if (edges[e].indexed) {
+      auto [it, added] = places.try_emplace(PlaceOf(e, ev), static_cast<uint32_t>(list.size()));
+      if (added) {
+        list.push_back(std::move(ev));
+        return;
+      }
+      Evidence& have = list[it->second];
+      if (have.SamePlace(ev)) {
+        if (ev < have) have = std::move(ev);
+        return;
+      }
+      // A hash collision: search.
+    }
+    for (Evidence& have : list) {
+      if (have.SamePlace(ev)) {
+        if (ev < have) have = std::move(ev);
+        return;
+      }
+    }
+    list.push_back(std::move(ev));
+    if (!edges[e].indexed && list.size() >= kIndexedEvidence) IndexPlaces(e);
+  }
+
+  void MergeEdgeInto(uint32_t into, uint32_t from) {
+    UnindexPlaces(from);
+    EdgeData data = std::move(edges[from].data);
+    edges[from].alive = false;
+    edges[from].data = EdgeData();
+    JoinEdgeFields(&edges[into].data, data, /*first=*/false, /*with_article_ids=*/true);
+    for (Evidence& ev : data.evidence) AddEvidence(into, std::move(ev));
+  }
+
+  uint32_t LabelOf(const std::string& label) {
+    auto it = labels.find(label);
+    if (it == labels.end()) it = labels.emplace(label, static_cast<uint32_t>(labels.size())).first;
+    return it->second;
+  }
+
+  // Places one input node; returns its block.
+  uint32_t AddNode(const NodeData& nd) {
+    MemberIdentity(nd);
+    const Identity& m = member;
+    uint32_t into = kNone;
+    auto found = [&](uint32_t b) {
+      b = Find(b);
+      if (into == kNone) {
+        into = b;
+      } else {
+        Unite(into, b);
+      }
+    };
+    for (const std::string& id : m.ids) {
+      if (auto it = by_id.find(id); it != by_id.end()) found(it->second);
+    }
+    for (const std::string& q : m.wikidata) {
+      if (auto it = by_wikidata.find(q); it != by_wikidata.end()) found(it->second);
+    }
+    for (const std::string& c : m.iso3) {
+      if (auto it = by_iso3.find(c); it != by_iso3.end()) found(it->second);
+    }
+    if (into == kNone) {
+      for (const std::string& c : m.categories) {
+        if (IdOnly(c)) continue;
+        for (int pass = 0; pass < 2; ++pass) {
+          for (const std::string& n : pass == 0 ? m.names : m.unkeyed) {
+            scratch.assign(c).push_back('\x1f');
+            scratch.append(n);
+            auto it = by_name.find(scratch);
+            if (it == by_name.end()) continue;
+            if (it->second.unified) {
+              found(it->second.blocks.front());
+            } else if (Contains(m.unkeyed, n)) {
+              for (uint32_t b : it->second.blocks) found(b);
+            }
+          }
+        }
+      }
+    }
+    // Without a match by id the member's name pairs are registered (and
+    // unite) in AbsorbIdentity.
+    if (into == kNone) into = NewBlock();
+    AbsorbIdentity(into, m, /*a_registered=*/false);
+    JoinNode(&blocks[into]->acc, nd);
+    Drain();
+    return into;
+  }
+
+  template <typename EvidenceSource>
+  void AddEdge(uint32_t s, uint32_t t, const EdgeData& in, EvidenceSource&& evidence) {
+    EdgeKey k;
+    if (in.relation.empty()) {
+      k = {s, t, LabelOf(in.id), kForeignEdge};
+    } else if (in.symmetric) {
+      k = {std::min(s, t), std::max(s, t), LabelOf(in.relation), kSymmetricRelation};
+    } else {
+      k = {s, t, LabelOf(in.relation), kDirectedRelation};
+    }
+    auto [it, added] = by_edge.try_emplace(k, static_cast<uint32_t>(edges.size()));
+    uint32_t e = it->second;
+    if (added) {
+      EdgeRecord& r = edges.emplace_back();
+      r.source = s;
+      r.target = t;
+      r.key = k;
+      r.data.relation = in.relation;
+      if (in.relation.empty()) r.data.id = in.id;
+      blocks[s]->edges.push_back(e);
+      if (t != s) blocks[t]->edges.push_back(e);
+    }
+    JoinEdgeFields(&edges[e].data, in, added, in.evidence.empty());
+    evidence([&](Evidence&& ev) { AddEvidence(e, std::move(ev)); });
+  }
+
+  template <typename Graph>
+  void AddGraph(Graph&& g) {
+    constexpr bool kSteal = !std::is_const_v<std::remove_reference_t<Graph>>;
+    std::vector<uint32_t> block_of(g.num_nodes());
+    for (NodeId n = 0; n < g.num_nodes(); ++n) block_of[n] = AddNode(g.node(n));
+    for (EdgeId e = 0; e < g.num_edges(); ++e) {
+      const EdgeData& in = std::as_const(g).edge(e);
+      uint32_t s = Find(block_of[g.source(e)]), t = Find(block_of[g.target(e)]);
+      if constexpr (kSteal) {
+        AddEdge(s, t, in, [&](auto add) {
+          for (Evidence& ev : g.edge(e).evidence) add(std::move(ev));
+        });
+      } else {
+        AddEdge(s, t, in, [&](auto add) {
+          for (const Evidence& ev : in.evidence) add(Evidence(ev));
+        });
+      }
+    }
+    const GraphData& data = g.data();
+    JoinMin(&title, data.title);
+    JoinAttributesInto(&graph_extra, data.extra);
+    for (const auto& [id, article] : data.articles) {
+      auto [it, added] = articles.try_emplace(id, article);
+      if (added || it->second == article) continue;
+      JoinMin(&it->second.title, article.title);
+      JoinMin(&it->second.date, article.date);
+      JoinMin(&it->second.url, article.url);
+      JoinMin(&it->second.lang, article.lang);
+    }
+  }
+
+  // The merged graph; with `steal` the data is moved out (the state is
+  // then to be discarded), else copied and the state left unchanged.
+  KnowledgeGraph Export(bool steal);
+};
+
+KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
+  KnowledgeGraph out;
+  out.Reserve(live_blocks, edges.size());
+  // Nodes, in id order.
+  std::vector<uint32_t> roots;
+  roots.reserve(live_blocks);
+  std::vector<std::string> chosen(blocks.size());
+  for (uint32_t b = 0; b < blocks.size(); ++b) {
+    if (!blocks[b]) continue;
+    roots.push_back(b);
+    const std::vector<std::string>& ids = blocks[b]->identity.ids;
+    auto it = std::find_if(ids.begin(), ids.end(),
+                           [](const std::string& id) { return !LooksGenerated(id); });
+    chosen[b] = it == ids.end() ? ids.front() : *it;
+  }
+  std::sort(roots.begin(), roots.end(),
+            [&](uint32_t a, uint32_t b) { return chosen[a] < chosen[b]; });
+  std::vector<NodeId> node_of(blocks.size(), 0);
+  for (uint32_t b : roots) {
+    Block& block = *blocks[b];
+    const Identity& identity = block.identity;
+    NodeAcc& acc = block.acc;
+    NodeData nd;
+    nd.id = chosen[b];
+    nd.extra = steal ? std::move(acc.extra) : acc.extra;
+    const auto& ids = identity.ids;
+    if (ids.size() > 1) {
+      size_t kept =
+          static_cast<size_t>(std::lower_bound(ids.begin(), ids.end(), nd.id) - ids.begin());
+      SetRestAttribute(&nd.extra, kMergedIdsAttribute, ids, kept);
+    }
+    nd.label = acc.label;
+    nd.aliases = steal ? std::move(acc.aliases) : acc.aliases;
+    if (!identity.categories.empty()) nd.category = identity.categories.front();
+    SetRestAttribute(&nd.extra, kOtherCategoriesAttribute, identity.categories, 0);
+    if (!identity.wikidata.empty()) nd.wikidata = identity.wikidata.front();
+    SetRestAttribute(&nd.extra, kOtherWikidataAttribute, identity.wikidata, 0);
+    if (!identity.iso3.empty()) nd.iso3 = identity.iso3.front();
+    SetRestAttribute(&nd.extra, kOtherIso3Attribute, identity.iso3, 0);
+    if (!acc.dates.empty()) nd.date = acc.dates.front();
+    if ((!nd.wikidata.empty() || !nd.iso3.empty()) && !identity.unkeyed.empty()) {
+      nd.extra[std::string(kUnkeyedNamesAttribute)] =
+          Attribute{"string", EncodeSorted(identity.unkeyed, 0, 0)};
+    }
+    nd.article_mentions = steal ? std::move(acc.article_mentions) : acc.article_mentions;
+    nd.color = acc.color;
+    nd.x = acc.x;
+    nd.y = acc.y;
+    nd.size = acc.size;
+    nd.mention_count = acc.mention_count;
+    nd.first_seen = acc.first_seen;
+    nd.last_seen = acc.last_seen;
+    node_of[b] = out.AddNode(std::move(nd));
+  }
+
+  // Edges. A directed and a symmetric record of one relation between the
+  // same nodes, oriented alike, are one edge (Merge keys them by ids).
+  struct Staged {
+    NodeId source, target;
+    uint32_t record, other;  // other: the second record, or kNone
+    std::string id;
+  };
+  std::vector<Staged> staged;
+  staged.reserve(edges.size());
+  std::vector<uint32_t> staged_of(edges.size(), kNone);
+  for (uint32_t e = 0; e < edges.size(); ++e) {
+    const EdgeRecord& r = edges[e];
+    if (!r.alive || staged_of[e] != kNone) continue;
+    uint32_t s = FindConst(r.source), t = FindConst(r.target);
+    if (r.key.kind == kSymmetricRelation && chosen[t] < chosen[s]) std::swap(s, t);
+    uint32_t other = kNone;
+    if (r.key.kind != kForeignEdge) {
+      // The record of the other kind with the same ids in the same order.
+      EdgeKey k = r.key;
+      if (k.kind == kDirectedRelation) {
+        k = {std::min(s, t), std::max(s, t), k.label, kSymmetricRelation};
+      } else {
+        k = {s, t, k.label, kDirectedRelation};
+      }
+      auto it = by_edge.find(k);
+      if (it != by_edge.end() && edges[it->second].alive) {
+        const EdgeRecord& f = edges[it->second];
+        uint32_t fs = FindConst(f.source), ft = FindConst(f.target);
+        if (f.key.kind == kSymmetricRelation && chosen[ft] < chosen[fs]) std::swap(fs, ft);
+        if (fs == s && ft == t) other = it->second;
+      }
+    }
+    staged_of[e] = static_cast<uint32_t>(staged.size());
+    if (other != kNone) staged_of[other] = staged_of[e];
+    std::string id =
+        r.data.relation.empty() ? r.data.id : RelationEdgeId(chosen[s], r.data.relation, chosen[t]);
+    staged.push_back({node_of[s], node_of[t], e, other, std::move(id)});
+  }
+  const auto rewrite = [&](Evidence* ev) {
+    if (ev->reported_by.empty()) return;
+    auto it = by_id.find(ev->reported_by);
+    if (it != by_id.end()) ev->reported_by = chosen[FindConst(it->second)];
+  };
+  std::vector<uint32_t> order(staged.size());
+  std::iota(order.begin(), order.end(), 0u);
+  // By (id, source, target, relation); node handles are in id order, so
+  // they compare as the ids do.
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Staged& x = staged[a];
+    const Staged& y = staged[b];
+    if (int c = x.id.compare(y.id); c != 0) return c < 0;
+    if (x.source != y.source) return x.source < y.source;
+    if (x.target != y.target) return x.target < y.target;
+    return edges[x.record].data.relation < edges[y.record].data.relation;
+  });
+  for (uint32_t i : order) {
+    Staged& st = staged[i];
+    // Stealing a single record: its data goes to the result as it is.
+    EdgeData copy;
+    EdgeData& ed = steal && st.other == kNone ? edges[st.record].data : copy;
+    if (&ed == &copy) ed = steal ? std::move(edges[st.record].data) : edges[st.record].data;
+    if (st.other != kNone) {
+      EdgeData& more = edges[st.other].data;
+      JoinEdgeFields(&ed, more, false, true);
+      for (Evidence& ev : more.evidence) ed.evidence.push_back(steal ? std::move(ev) : ev);
+    }
+    for (Evidence& ev : ed.evidence) rewrite(&ev);
+    if (st.other != kNone) {
+      std::sort(ed.evidence.begin(), ed.evidence.end());
+      ed.evidence.erase(
+          std::unique(ed.evidence.begin(), ed.evidence.end(),
+                      [](const Evidence& a, const Evidence& b) { return a.SamePlace(b); }),
+          ed.evidence.end());
+    }
+    ed.id = std::move(st.id);
+    if (ed.relation.empty()) {
+      out.AddRawEdge(st.source, st.target, std::move(ed));
+    } else {
+      EdgeId e = out.AddEdge(st.source, ed.relation, st.target, ed.symmetric);
+      out.edge(e) = std::move(ed);
+    }
+  }
+
+  GraphData& data = out.data();
+  data.title = title;
+  data.extra = graph_extra;
+  data.articles = steal ? std::move(articles) : articles;
+  out.Finalize();
+  return out;
+}
+
+IncrementalMerger::IncrementalMerger(const MergeOptions& options)
+    : state_(std::make_unique<State>(options)) {}
+IncrementalMerger::~IncrementalMerger() = default;
+IncrementalMerger::IncrementalMerger(IncrementalMerger&&) noexcept = default;
+IncrementalMerger& IncrementalMerger::operator=(IncrementalMerger&&) noexcept = default;
+
+void IncrementalMerger::Add(const KnowledgeGraph& graph) { state_->AddGraph(graph); }
+void IncrementalMerger::Add(KnowledgeGraph&& graph) { state_->AddGraph(graph); }
+
+size_t IncrementalMerger::num_nodes() const { return state_->live_blocks; }
+
+KnowledgeGraph IncrementalMerger::Result() const { return state_->Export(/*steal=*/false); }
+
+KnowledgeGraph IncrementalMerger::TakeResult() {
+  KnowledgeGraph out = state_->Export(/*steal=*/true);
+  state_ = std::make_unique<State>(state_->options);
+  return out;
+}
+
 KnowledgeGraph Merge(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,
                      const MergeOptions& options) {
-  if (report != nullptr) *report = MergeReport();
-  return Merger(inputs, report, options).Run();
+  if (report != nullptr) {
+    *report = MergeReport();
+    return Merger(inputs, report, options).Run();
+  }
+  IncrementalMerger merger(options);
+  for (const KnowledgeGraph* g : inputs) merger.Add(*g);
+  return merger.TakeResult();
 }
 
 void MergeInto(KnowledgeGraph* into, const KnowledgeGraph& from, MergeReport* report,
                const MergeOptions& options) {
-  KnowledgeGraph merged = Merge({into, &from}, report, options);
-  *into = std::move(merged);
+  if (report != nullptr) {
+    KnowledgeGraph merged = Merge({into, &from}, report, options);
+    *into = std::move(merged);
+    return;
+  }
+  IncrementalMerger merger(options);
+  if (&from == into) {
+    merger.Add(from);  // merge(a, a) == merge(a); *into must not be moved from
+  } else {
+    merger.Add(std::move(*into));
+    merger.Add(from);
+  }
+  *into = merger.TakeResult();
 }
 
 }  // namespace newsgraph

@@ -48,6 +48,7 @@
 #define NEWSGRAPH_GRAPH_MERGE_H_
 
 #include <cstddef>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -95,15 +96,58 @@ struct MergeReport {
 };
 
 // Merges `inputs` into a new, finalized graph. `report` may be null (then no
-// report is computed); otherwise its lists are replaced, each sorted.
+// report is computed and the inputs are added one by one to an
+// IncrementalMerger); otherwise its lists are replaced, each sorted.
 // Cost: linear in the size of the inputs (plus the near-miss search).
 KnowledgeGraph Merge(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,
                      const MergeOptions& options = {});
 
-// *into = Merge({into, &from}). Linear in both graphs: to merge many graphs,
-// call Merge once rather than MergeInto in a loop.
+// *into = Merge({into, &from}). Linear in both graphs (*into is indexed
+// again): to merge many graphs, or one graph day after day, keep an
+// IncrementalMerger instead.
 void MergeInto(KnowledgeGraph* into, const KnowledgeGraph& from, MergeReport* report,
                const MergeOptions& options = {});
+
+// The merge kept open: holds the merged nodes and edges with their identity
+// indexes (ids, Wikidata ids, ISO3 codes, (category, name key) pairs, edge
+// keys, evidence places), so that adding a graph costs time proportional to
+// that graph (and to the edges of nodes it unites), not to what was merged
+// before. Result() is always the same graph as Merge() of everything added,
+// in any order and any grouping (the laws above, modulo their caveat).
+//
+//   IncrementalMerger merger;
+//   merger.Add(std::move(big));               // once: linear in big
+//   for (const KnowledgeGraph& g : today) merger.Add(g);   // each: linear in g
+//   KnowledgeGraph all = merger.Result();     // linear in the result
+//
+// No report: for MergeReport use Merge(). Not synchronised; an added graph is
+// not referenced after Add returns.
+class IncrementalMerger {
+ public:
+  explicit IncrementalMerger(const MergeOptions& options = {});
+  ~IncrementalMerger();
+  IncrementalMerger(IncrementalMerger&&) noexcept;
+  IncrementalMerger& operator=(IncrementalMerger&&) noexcept;
+  IncrementalMerger(const IncrementalMerger&) = delete;
+  IncrementalMerger& operator=(const IncrementalMerger&) = delete;
+
+  // Merges `graph` into the result. The rvalue overload moves the evidence
+  // records out of `graph` instead of copying them.
+  void Add(const KnowledgeGraph& graph);
+  void Add(KnowledgeGraph&& graph);
+
+  // Nodes the result has now (O(1)).
+  size_t num_nodes() const;
+
+  // The merged, finalized graph; the merger stays usable (Add more, then
+  // Result again). TakeResult() moves the data out and leaves it empty.
+  KnowledgeGraph Result() const;
+  KnowledgeGraph TakeResult();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // The '|'-list encoding of the attributes above.
 std::string EncodeList(const std::set<std::string>& items);
