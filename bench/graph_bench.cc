@@ -6,6 +6,7 @@
 //   build/bench/graph_bench all --nodes 10000 --edges 100000 --file /tmp/graph_S.graphml
 //   build/bench/graph_bench write --file F    # generate + write only
 //   build/bench/graph_bench read --file F --pairs-out pairs.tsv --check
+//   build/bench/graph_bench memory --queries 200  # generate + query, no file
 //
 // `write` generates graph L deterministically (--seed): nodes in the nine
 // categories with labels, aliases, Wikidata ids, mentions and positions; edges
@@ -17,8 +18,14 @@
 // random pairs (median and p90). `all` runs `write`, then itself as `read`.
 // --check writes the graph read back and compares it byte for byte with the
 // file; --pairs-out saves the pairs and the costs found, for
-// bench/networkx_compare.py.
+// bench/networkx_compare.py. `memory` generates the graph and times the same
+// queries on it without writing or reading a file (the same graph and pairs
+// as `all` with the same --seed), for quick iterations on the search code.
+// --cpu-time times the queries in thread CPU time instead of wall time;
+// --warm runs each pair's queries once untimed first, so the figures are the
+// searches' own and not the cache misses left by the previous query.
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -43,6 +50,18 @@ using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+// Seconds on the clock the queries are timed with: wall time, or with
+// --cpu-time this thread's CPU time, which other processes' load on a shared
+// machine disturbs less.
+double QueryClock(bool cpu_time) {
+  if (cpu_time) {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+  }
+  return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
 }
 
 double PeakRssMb() {
@@ -74,6 +93,8 @@ class Random {
 
 struct Options {
   std::string mode = "all";
+  bool cpu_time = false;  // time queries in thread CPU time (shared machines)
+  bool warm = false;      // run each query once untimed first (caches warm)
   std::string file = "/tmp/graph_L.graphml";
   std::string pairs_out;
   size_t nodes = 100000;
@@ -308,6 +329,74 @@ int Write(const Options& o) {
   return 0;
 }
 
+// Times a BFS and the path queries on `g`; saves the pairs for
+// networkx_compare.py when --pairs-out is given.
+int Query(const KnowledgeGraph& g, const Options& o) {
+  double t0 = 0;
+  // Random pairs among nodes that have edges.
+  Random rnd(o.seed + 7);
+  std::vector<NodeId> linked;
+  for (NodeId n = 0; n < g.num_nodes(); ++n) {
+    if (!g.OutEdges(n).empty()) linked.push_back(n);
+  }
+  if (linked.empty()) return 0;
+  newsgraph::PathOptions hops, weighted;
+  weighted.weighted = true;
+
+  Stats bfs;
+  size_t reached = 0;
+  const NodeId centre = linked[rnd.Below(linked.size())];
+  for (int i = 0; i < 5; ++i) {
+    t0 = QueryClock(o.cpu_time);
+    std::vector<uint32_t> d = newsgraph::HopDistances(g, centre, hops);
+    bfs.Add(QueryClock(o.cpu_time) - t0);
+    reached = static_cast<size_t>(
+        std::count_if(d.begin(), d.end(), [](uint32_t x) { return x != newsgraph::kUnreached; }));
+  }
+  std::printf("%-28s median %10.4f ms   (%zu nodes reached from %s)\n", "BFS from one node",
+              bfs.Quantile(0.5), reached, g.node(centre).id.c_str());
+
+  std::FILE* pairs = o.pairs_out.empty() ? nullptr : std::fopen(o.pairs_out.c_str(), "w");
+  if (pairs) std::fprintf(pairs, "bfs\t%s\t%zu\n", g.node(centre).id.c_str(), reached);
+  Stats one_hops, one_weighted, ten_hops, ten_weighted;
+  size_t found[4] = {0, 0, 0, 0};
+  for (size_t q = 0; q < o.queries; ++q) {
+    const NodeId from = linked[rnd.Below(linked.size())];
+    const NodeId to = linked[rnd.Below(linked.size())];
+    if (o.warm) newsgraph::ShortestPath(g, from, to, hops);
+    t0 = QueryClock(o.cpu_time);
+    auto p1 = newsgraph::ShortestPath(g, from, to, hops);
+    one_hops.Add(QueryClock(o.cpu_time) - t0);
+    if (o.warm) newsgraph::ShortestPath(g, from, to, weighted);
+    t0 = QueryClock(o.cpu_time);
+    auto p2 = newsgraph::ShortestPath(g, from, to, weighted);
+    one_weighted.Add(QueryClock(o.cpu_time) - t0);
+    if (o.warm) newsgraph::ShortestPaths(g, from, to, 10, hops);
+    t0 = QueryClock(o.cpu_time);
+    auto k1 = newsgraph::ShortestPaths(g, from, to, 10, hops);
+    ten_hops.Add(QueryClock(o.cpu_time) - t0);
+    if (o.warm) newsgraph::ShortestPaths(g, from, to, 10, weighted);
+    t0 = QueryClock(o.cpu_time);
+    auto k2 = newsgraph::ShortestPaths(g, from, to, 10, weighted);
+    ten_weighted.Add(QueryClock(o.cpu_time) - t0);
+    found[0] += p1.has_value();
+    found[1] += p2.has_value();
+    found[2] += !k1.empty();
+    found[3] += !k2.empty();
+    if (pairs) {
+      std::fprintf(pairs, "pair\t%s\t%s\t%.0f\t%.17g\t%zu\t%.17g\n", g.node(from).id.c_str(),
+                   g.node(to).id.c_str(), p1 ? p1->cost : -1.0, p2 ? p2->cost : -1.0, k1.size(),
+                   k2.empty() ? -1.0 : k2.back().cost);
+    }
+  }
+  if (pairs) std::fclose(pairs);
+  PrintStats("one shortest path (hops)", one_hops, found[0]);
+  PrintStats("one shortest path (weighted)", one_weighted, found[1]);
+  PrintStats("10 shortest paths (hops)", ten_hops, found[2]);
+  PrintStats("10 shortest paths (weighted)", ten_weighted, found[3]);
+  return 0;
+}
+
 int Read(const Options& o) {
   auto t0 = Clock::now();
   newsgraph::Result<std::string> text = newsgraph::ReadFile(o.file);
@@ -337,71 +426,22 @@ int Read(const Options& o) {
     if (!same) return 1;
   }
   *text = std::string();
+  return Query(g, o);
+}
 
-  // Random pairs among nodes that have edges.
-  Random rnd(o.seed + 7);
-  std::vector<NodeId> linked;
-  for (NodeId n = 0; n < g.num_nodes(); ++n) {
-    if (!g.OutEdges(n).empty()) linked.push_back(n);
-  }
-  if (linked.empty()) return 0;
-  newsgraph::PathOptions hops, weighted;
-  weighted.weighted = true;
-
-  Stats bfs;
-  size_t reached = 0;
-  const NodeId centre = linked[rnd.Below(linked.size())];
-  for (int i = 0; i < 5; ++i) {
-    t0 = Clock::now();
-    std::vector<uint32_t> d = newsgraph::HopDistances(g, centre, hops);
-    bfs.Add(Seconds(t0));
-    reached = static_cast<size_t>(
-        std::count_if(d.begin(), d.end(), [](uint32_t x) { return x != newsgraph::kUnreached; }));
-  }
-  std::printf("%-28s median %10.4f ms   (%zu nodes reached from %s)\n", "BFS from one node",
-              bfs.Quantile(0.5), reached, g.node(centre).id.c_str());
-
-  std::FILE* pairs = o.pairs_out.empty() ? nullptr : std::fopen(o.pairs_out.c_str(), "w");
-  if (pairs) std::fprintf(pairs, "bfs\t%s\t%zu\n", g.node(centre).id.c_str(), reached);
-  Stats one_hops, one_weighted, ten_hops, ten_weighted;
-  size_t found[4] = {0, 0, 0, 0};
-  for (size_t q = 0; q < o.queries; ++q) {
-    const NodeId from = linked[rnd.Below(linked.size())];
-    const NodeId to = linked[rnd.Below(linked.size())];
-    t0 = Clock::now();
-    auto p1 = newsgraph::ShortestPath(g, from, to, hops);
-    one_hops.Add(Seconds(t0));
-    t0 = Clock::now();
-    auto p2 = newsgraph::ShortestPath(g, from, to, weighted);
-    one_weighted.Add(Seconds(t0));
-    t0 = Clock::now();
-    auto k1 = newsgraph::ShortestPaths(g, from, to, 10, hops);
-    ten_hops.Add(Seconds(t0));
-    t0 = Clock::now();
-    auto k2 = newsgraph::ShortestPaths(g, from, to, 10, weighted);
-    ten_weighted.Add(Seconds(t0));
-    found[0] += p1.has_value();
-    found[1] += p2.has_value();
-    found[2] += !k1.empty();
-    found[3] += !k2.empty();
-    if (pairs) {
-      std::fprintf(pairs, "pair\t%s\t%s\t%.0f\t%.17g\t%zu\t%.17g\n", g.node(from).id.c_str(),
-                   g.node(to).id.c_str(), p1 ? p1->cost : -1.0, p2 ? p2->cost : -1.0, k1.size(),
-                   k2.empty() ? -1.0 : k2.back().cost);
-    }
-  }
-  if (pairs) std::fclose(pairs);
-  PrintStats("one shortest path (hops)", one_hops, found[0]);
-  PrintStats("one shortest path (weighted)", one_weighted, found[1]);
-  PrintStats("10 shortest paths (hops)", ten_hops, found[2]);
-  PrintStats("10 shortest paths (weighted)", ten_weighted, found[3]);
-  return 0;
+int Memory(const Options& o) {
+  auto t0 = Clock::now();
+  KnowledgeGraph g = Generate(o);
+  std::printf("generate       %8.2f s   %zu nodes, %zu edges\n", Seconds(t0), g.num_nodes(),
+              g.num_edges());
+  return Query(g, o);
 }
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: graph_bench [all|write|read] [--file F] [--nodes N] [--edges M]\n"
-               "                   [--queries Q] [--seed S] [--check] [--pairs-out F]\n");
+               "usage: graph_bench [all|write|read|memory] [--file F] [--nodes N] [--edges M]\n"
+               "                   [--queries Q] [--seed S] [--check] [--pairs-out F] [--cpu-time]\n"
+               "                   [--warm]\n");
   return 2;
 }
 
@@ -415,6 +455,14 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "--check") {
       o.check = true;
+      continue;
+    }
+    if (arg == "--cpu-time") {
+      o.cpu_time = true;
+      continue;
+    }
+    if (arg == "--warm") {
+      o.warm = true;
       continue;
     }
     if (i + 1 >= argc) return Usage();
@@ -437,12 +485,15 @@ int main(int argc, char** argv) {
   if (o.nodes < 2) return Usage();
   if (o.mode == "write") return Write(o);
   if (o.mode == "read") return Read(o);
+  if (o.mode == "memory") return Memory(o);
   if (o.mode != "all") return Usage();
   if (int rc = Write(o); rc != 0) return rc;
   // The reader in a fresh process, so that its peak RSS is its own.
   std::string command = std::string(argv[0]) + " read --file '" + o.file + "' --queries " +
                         std::to_string(o.queries) + " --seed " + std::to_string(o.seed);
   if (o.check) command += " --check";
+  if (o.cpu_time) command += " --cpu-time";
+  if (o.warm) command += " --warm";
   if (!o.pairs_out.empty()) command += " --pairs-out '" + o.pairs_out + "'";
   std::fflush(stdout);
   return std::system(command.c_str()) == 0 ? 0 : 1;

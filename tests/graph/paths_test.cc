@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <limits>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
 
 #include "graph/graph_fixtures.h"
 
@@ -267,6 +272,296 @@ TEST_CASE("ShortestPaths lists loopless paths by increasing length", "[graph][pa
   PathOptions limited;
   limited.max_hops = 4;
   CHECK(ShortestPaths(g, N(g, "s"), N(g, "t"), 10, limited).size() == 6);
+}
+
+// A plain reference for the searches, the rules of paths.h read literally:
+// one-directional breadth-first search and Dijkstra over every allowed step,
+// Yen's algorithm on top. Date filters and hop-limited weighted searches are
+// left out.
+class Reference {
+ public:
+  Reference(const KnowledgeGraph& g, const PathOptions& o) : g_(g), o_(o) {}
+
+  std::vector<Path> KShortest(NodeId from, NodeId to, size_t k) {
+    std::vector<Path> found;
+    blocked_.clear();
+    blocked_steps_.clear();
+    std::optional<Path> first = Search(from, to, o_.max_hops);
+    if (!first) return found;
+    found.push_back(*first);
+    if (from == to) return found;
+    std::map<std::pair<double, std::vector<std::string>>, Path> candidates;
+    std::set<std::vector<NodeId>> seen{Nodes(found[0], from)};
+    while (found.size() < k) {
+      const Path last = found.back();
+      const std::vector<NodeId> last_nodes = Nodes(last, from);
+      for (size_t i = 0; i + 1 < last_nodes.size(); ++i) {
+        if (o_.max_hops > 0 && i >= o_.max_hops) break;
+        blocked_.assign(last_nodes.begin(), last_nodes.begin() + static_cast<ptrdiff_t>(i));
+        blocked_steps_.clear();
+        for (const Path& p : found) {
+          std::vector<NodeId> nodes = Nodes(p, from);
+          if (nodes.size() > i + 1 &&
+              std::equal(nodes.begin(), nodes.begin() + static_cast<ptrdiff_t>(i) + 1,
+                         last_nodes.begin())) {
+            blocked_steps_.insert({nodes[i], nodes[i + 1]});
+          }
+        }
+        std::optional<Path> tail =
+            Search(last_nodes[i], to, o_.max_hops > 0 ? o_.max_hops - i : 0);
+        if (!tail) continue;
+        Path candidate;
+        candidate.hops.assign(last.hops.begin(), last.hops.begin() + static_cast<ptrdiff_t>(i));
+        candidate.hops.insert(candidate.hops.end(), tail->hops.begin(), tail->hops.end());
+        for (const PathHop& h : candidate.hops) candidate.cost += HopCost(g_, h.edge, o_);
+        std::vector<NodeId> nodes = Nodes(candidate, from);
+        if (!seen.insert(nodes).second) continue;
+        std::vector<std::string> ids;
+        for (NodeId n : nodes) ids.push_back(g_.node(n).id);
+        candidates.emplace(std::make_pair(candidate.cost, ids), candidate);
+      }
+      if (candidates.empty()) break;
+      found.push_back(candidates.begin()->second);
+      candidates.erase(candidates.begin());
+    }
+    return found;
+  }
+
+  // Hops from `from` to every node, one layer after the other.
+  std::vector<uint32_t> Distances(NodeId from) {
+    blocked_.clear();
+    blocked_steps_.clear();
+    std::vector<uint32_t> dist(g_.num_nodes(), kUnreached);
+    dist[from] = 0;
+    std::vector<NodeId> layer{from};
+    for (uint32_t d = 1; !layer.empty() && (o_.max_hops == 0 || d <= o_.max_hops); ++d) {
+      std::vector<NodeId> next;
+      for (NodeId u : layer) {
+        for (const Step& st : Steps(u, false)) {
+          if (dist[st.next] != kUnreached || !Usable(st.next, from, from)) continue;
+          dist[st.next] = d;
+          next.push_back(st.next);
+        }
+      }
+      layer = next;
+    }
+    return dist;
+  }
+
+ private:
+  struct Step {
+    NodeId next;
+    EdgeId edge;
+    bool forward;
+  };
+  static std::vector<NodeId> Nodes(const Path& p, NodeId from) {
+    std::vector<NodeId> nodes{from};
+    for (const PathHop& h : p.hops) nodes.push_back(h.to);
+    return nodes;
+  }
+  bool Usable(NodeId n, NodeId from, NodeId to) const {
+    if (std::count(blocked_.begin(), blocked_.end(), n)) return false;
+    return n == from || n == to ||
+           !std::count(o_.exclude_nodes.begin(), o_.exclude_nodes.end(), n);
+  }
+  // Steps out of u (reverse: into u), filters and Yen's removals applied.
+  std::vector<Step> Steps(NodeId u, bool reverse) const {
+    std::vector<Step> steps;
+    auto add = [&](EdgeId e, NodeId next, bool along) {
+      const EdgeData& d = g_.edge(e);
+      if (!o_.relations.empty() &&
+          !std::count(o_.relations.begin(), o_.relations.end(), d.relation)) {
+        return;
+      }
+      if (std::count(o_.exclude_relations.begin(), o_.exclude_relations.end(), d.relation)) return;
+      if (d.weight < o_.min_weight) return;
+      if (blocked_steps_.count(reverse ? std::make_pair(next, u) : std::make_pair(u, next))) return;
+      steps.push_back({next, e, along});
+    };
+    for (EdgeId e : g_.OutEdges(u)) {
+      if (!reverse || o_.undirected || g_.edge(e).symmetric) add(e, g_.target(e), !reverse);
+    }
+    for (EdgeId e : g_.InEdges(u)) {
+      if (reverse || o_.undirected || g_.edge(e).symmetric) add(e, g_.source(e), reverse);
+    }
+    return steps;
+  }
+  bool BetterEdge(EdgeId a, EdgeId b) const {
+    const double ca = HopCost(g_, a, o_), cb = HopCost(g_, b, o_);
+    if (ca != cb) return ca < cb;
+    const EdgeData& da = g_.edge(a);
+    const EdgeData& db = g_.edge(b);
+    if (da.evidence_count != db.evidence_count) return da.evidence_count > db.evidence_count;
+    if (da.id != db.id) return da.id < db.id;
+    return a < b;
+  }
+  // (node before, edge) is better than `old` for the same node.
+  bool BetterStep(NodeId u, EdgeId e, NodeId old_u, EdgeId old_e) const {
+    if (u != old_u) return g_.node(u).id < g_.node(old_u).id;
+    return e != old_e && BetterEdge(e, old_e);
+  }
+
+  std::optional<Path> Search(NodeId from, NodeId to, size_t max_hops) {
+    if (!Usable(from, from, to) || !Usable(to, from, to)) return std::nullopt;
+    if (from == to) return Path{};
+    return o_.weighted ? Dijkstra(from, to) : Bfs(from, to, max_hops);
+  }
+
+  // Distances to `to`, then the smallest id among the next nodes that keep
+  // a shortest path, step by step.
+  std::optional<Path> Bfs(NodeId from, NodeId to, size_t max_hops) {
+    const size_t n = g_.num_nodes();
+    std::vector<size_t> dist(n, std::numeric_limits<size_t>::max());
+    std::vector<NodeId> layer{to};
+    dist[to] = 0;
+    for (size_t d = 1; !layer.empty(); ++d) {
+      std::vector<NodeId> next;
+      for (NodeId u : layer) {
+        for (const Step& st : Steps(u, true)) {
+          if (dist[st.next] <= d || !Usable(st.next, from, to)) continue;
+          dist[st.next] = d;
+          next.push_back(st.next);
+        }
+      }
+      layer = next;
+    }
+    if (dist[from] == std::numeric_limits<size_t>::max()) return std::nullopt;
+    if (max_hops > 0 && dist[from] > max_hops) return std::nullopt;
+    Path path;
+    for (NodeId cur = from; cur != to;) {
+      std::optional<Step> best;
+      for (const Step& st : Steps(cur, false)) {
+        if (dist[st.next] + 1 != dist[cur] || !Usable(st.next, from, to)) continue;
+        if (!best || BetterStep(st.next, st.edge, best->next, best->edge)) best = st;
+      }
+      path.hops.push_back({best->edge, cur, best->next, best->forward});
+      cur = best->next;
+    }
+    path.cost = static_cast<double>(path.hops.size());
+    return path;
+  }
+
+  // Settles the cheapest node left, smallest id first; a node keeps the
+  // cheapest predecessor, among equal costs the smallest id, then the better
+  // edge.
+  std::optional<Path> Dijkstra(NodeId from, NodeId to) {
+    const size_t n = g_.num_nodes();
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> cost(n, inf);
+    std::vector<Step> before(n);
+    std::vector<bool> done(n, false);
+    cost[from] = 0;
+    while (true) {
+      std::optional<NodeId> u;
+      for (NodeId v = 0; v < n; ++v) {
+        if (!done[v] && cost[v] < inf && (!u || cost[v] < cost[*u])) u = v;
+      }
+      if (!u) return std::nullopt;
+      done[*u] = true;
+      if (*u == to) break;
+      for (const Step& st : Steps(*u, false)) {
+        const NodeId v = st.next;
+        if (done[v] || !Usable(v, from, to)) continue;
+        const double c = cost[*u] + HopCost(g_, st.edge, o_);
+        if (c < cost[v] ||
+            (c == cost[v] && BetterStep(*u, st.edge, before[v].next, before[v].edge))) {
+          cost[v] = c;
+          before[v] = {*u, st.edge, st.forward};
+        }
+      }
+    }
+    Path path;
+    for (NodeId v = to; v != from; v = before[v].next) {
+      path.hops.insert(path.hops.begin(), {before[v].edge, before[v].next, v, before[v].forward});
+    }
+    for (const PathHop& h : path.hops) path.cost += HopCost(g_, h.edge, o_);
+    return path;
+  }
+
+  const KnowledgeGraph& g_;
+  const PathOptions& o_;
+  std::vector<NodeId> blocked_;
+  std::set<std::pair<NodeId, NodeId>> blocked_steps_;
+};
+
+TEST_CASE("Bidirectional searches return exactly the paths of plain one-way searches",
+          "[graph][paths]") {
+  // (HopDistances too, whose layers switch to bottom-up on these hubs.)
+  // Random multigraphs full of ties: 0-3 evidence records per edge (costs 1,
+  // 1/2, 1/3, 1/4), parallel edges, symmetric ones, hubs, node ids in an
+  // order unrelated to insertion. Paths must match hop by hop and edge by edge.
+  const char* relations[] = {"supports", "condemns", "cooperates_with", "member_of"};
+  int compared = 0, with_paths = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::mt19937 rng(static_cast<unsigned>(round) * 7919u + 1u);
+    const size_t n = 5 + rng() % (round % 4 == 3 ? 300 : 40);
+    const size_t m = n * (1 + rng() % 6);
+    KnowledgeGraph g;
+    for (size_t i = 0; i < n; ++i) {
+      std::string id = "v" + std::to_string((i * 37 + static_cast<size_t>(round)) % 1000 +
+                                            1000 * (rng() % 3));
+      if (g.FindNode(id)) id += "x" + std::to_string(i);
+      g.AddNode(MakeNode(id));
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const NodeId a = rng() % n, b = rng() % 3 == 0 ? rng() % 3 : rng() % n;
+      if (a == b) continue;
+      const size_t r = rng() % 4;
+      const EdgeId e = g.AddEdge(a, relations[r], b, r == 2);
+      for (size_t j = rng() % 4; j > 0; --j) {
+        Evidence ev;
+        ev.article_id = "art" + std::to_string(rng() % 5);
+        ev.begin = i * 10 + j;
+        ev.end = ev.begin + 1;
+        g.AddEvidence(e, ev);
+      }
+    }
+    g.Finalize();
+    for (int variant = 0; variant < 8; ++variant) {
+      PathOptions o;
+      o.weighted = (variant & 1) != 0;
+      o.undirected = (variant & 2) != 0;
+      if (variant & 4) {
+        switch (rng() % 4) {
+          case 0:
+            o.relations = {"supports", "cooperates_with"};
+            break;
+          case 1:
+            o.exclude_nodes = {static_cast<NodeId>(rng() % n), static_cast<NodeId>(rng() % n)};
+            break;
+          case 2:
+            if (!o.weighted) o.max_hops = 1 + rng() % 4;
+            break;
+          default:
+            o.exclude_relations = {"condemns"};
+        }
+      }
+      Reference reference(g, o);
+      for (int q = 0; q < 6; ++q) {
+        const NodeId s = rng() % n, t = rng() % n;
+        INFO("round " << round << " variant " << variant << ": " << g.node(s).id << " -> "
+                      << g.node(t).id);
+        if (q == 0) CHECK(HopDistances(g, s, o) == reference.Distances(s));
+        const std::vector<Path> expected = reference.KShortest(s, t, 6);
+        const std::optional<Path> one = ShortestPath(g, s, t, o);
+        REQUIRE(one.has_value() == !expected.empty());
+        if (one) {
+          CHECK(one->hops == expected[0].hops);
+          CHECK(one->cost == expected[0].cost);
+          ++with_paths;
+        }
+        const std::vector<Path> paths = ShortestPaths(g, s, t, 6, o);
+        REQUIRE(paths.size() == expected.size());
+        for (size_t i = 0; i < paths.size(); ++i) {
+          CHECK(paths[i].hops == expected[i].hops);
+          CHECK(paths[i].cost == expected[i].cost);
+        }
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared == 40 * 8 * 6);
+  CHECK(with_paths > compared / 3);
 }
 
 }  // namespace

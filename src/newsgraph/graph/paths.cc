@@ -9,6 +9,8 @@
 #include <queue>
 #include <set>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <unordered_set>
 
 #include "newsgraph/base/edit_distance.h"
@@ -59,6 +61,7 @@ struct Step {
   NodeId next;
   EdgeId edge;
   bool forward;
+  double cost = 1;  // of the hop, under the search's options
 };
 
 // Inclusive prefix comparison of ISO dates at their common precision.
@@ -95,27 +98,69 @@ bool IsIsoDate(std::string_view d) {
   return true;
 }
 
+// The adjacency as the searches read it, built once per CompactAdjacency:
+// each node's arcs ordered [out-edges | symmetric edges | in-edges], so that
+// a directed search reads two of the three parts and never tests directions,
+// each part sorted by next node (the arcs between two nodes are a binary
+// search away), each arc with its hop cost; node ranks in id order (comparing
+// ranks is comparing ids); hop costs by edge.
+struct SearchGraph {
+  struct Arc {
+    NodeId next;
+    uint32_t edge;  // EdgeId | kOut
+    double cost;    // 1 / (1 + evidence_count): read with the arc, not looked up
+  };
+  static constexpr uint32_t kOut = CompactAdjacency::kOut;
+  static constexpr uint32_t kEdgeMask = CompactAdjacency::kEdgeMask;
+  // 3 per node + 1: where its out, symmetric and in parts begin; the next
+  // node's first entry ends the in part.
+  std::vector<uint32_t> offsets;
+  std::vector<Arc> arcs;
+  std::vector<uint32_t> rank;  // by NodeId: position in id order
+  std::vector<double> cost;    // by EdgeId: 1 / (1 + evidence_count)
+};
+
 // Per-thread scratch arrays indexed by NodeId. An entry is valid when its
 // stamp equals the generation of the search that wrote it, so starting a
 // search costs O(1) instead of clearing O(nodes).
 struct Workspace {
   uint64_t generation = 0;
-  std::vector<uint64_t> seen_f, seen_b, good, blocked, excluded, label, done;
-  std::vector<uint32_t> dist_f, dist_b;
-  struct Label {
-    double cost;
-    NodeId prev;
-    EdgeId edge;
-    bool forward;
+  // Breadth-first search: both sides of one node in one cache line.
+  struct Hops {
+    uint64_t seen_f = 0, seen_b = 0, good = 0;
+    uint32_t dist_f = 0, dist_b = 0;
+    bool is_good = false;
   };
-  std::vector<Label> labels;
+  // Dijkstra, one side: `prev` is the node before (forward) or after
+  // (backward) on the best path found so far.
+  struct Label {
+    uint64_t stamp = 0, done = 0;
+    double cost = 0;
+    NodeId prev = 0;
+    uint32_t edge : 31 = 0;
+    uint32_t forward : 1 = 1;
+  };
+  // Both sides of a node in one cache line.
+  struct alignas(64) Labels {
+    Label side[2];
+  };
+  std::vector<Hops> hops;
+  std::vector<Labels> labels;
+  std::vector<uint64_t> blocked, excluded;
+  // Layers of the breadth-first searches: side i's layer d is
+  // nodes[i][start[i][d] .. start[i][d + 1]).
+  std::vector<NodeId> nodes[2];
+  std::vector<size_t> start[2];
+  using Entry = std::pair<double, NodeId>;  // (cost, node), a min-heap
+  std::vector<Entry> heap_f, heap_b;
+  std::vector<Step> steps;
 
   void Fit(size_t n) {
-    if (seen_f.size() >= n) return;
-    for (auto* v : {&seen_f, &seen_b, &good, &blocked, &excluded, &label, &done}) v->resize(n, 0);
-    dist_f.resize(n);
-    dist_b.resize(n);
+    if (hops.size() >= n) return;
+    hops.resize(n);
     labels.resize(n);
+    blocked.resize(n, 0);
+    excluded.resize(n, 0);
   }
   uint64_t Next() { return ++generation; }
 };
@@ -157,17 +202,85 @@ std::shared_ptr<const CompactAdjacency> AdjacencyOf(const KnowledgeGraph& graph)
   return adj;
 }
 
+std::shared_ptr<const SearchGraph> BuildSearchGraph(const KnowledgeGraph& graph,
+                                                    const CompactAdjacency& adj) {
+  auto sg = std::make_shared<SearchGraph>();
+  const size_t n = adj.offsets.size() - 1;
+  sg->offsets.resize(3 * n + 1);
+  sg->arcs.reserve(adj.arcs.size());
+  for (size_t u = 0; u < n; ++u) {
+    const CompactAdjacency::Arc* begin = adj.arcs.data() + adj.offsets[u];
+    const CompactAdjacency::Arc* end = adj.arcs.data() + adj.offsets[u + 1];
+    auto part = [&](auto keep) {
+      for (const CompactAdjacency::Arc* a = begin; a != end; ++a) {
+        if (keep(a->edge)) {
+          const uint32_t e = a->edge & CompactAdjacency::kEdgeMask;
+          sg->arcs.push_back({a->next, a->edge & (SearchGraph::kOut | SearchGraph::kEdgeMask),
+                              1.0 / (1.0 + static_cast<double>(
+                                               std::max<int64_t>(0, adj.evidence_count[e])))});
+        }
+      }
+    };
+    constexpr uint32_t kSym = CompactAdjacency::kSymmetric, kOut = CompactAdjacency::kOut;
+    sg->offsets[3 * u] = static_cast<uint32_t>(sg->arcs.size());
+    part([](uint32_t e) { return (e & kOut) && !(e & kSym); });
+    sg->offsets[3 * u + 1] = static_cast<uint32_t>(sg->arcs.size());
+    part([](uint32_t e) { return (e & kSym) != 0; });
+    sg->offsets[3 * u + 2] = static_cast<uint32_t>(sg->arcs.size());
+    part([](uint32_t e) { return !(e & kOut) && !(e & kSym); });
+  }
+  sg->offsets[3 * n] = static_cast<uint32_t>(sg->arcs.size());
+  // Each part by next node, for lookups of the arcs between two nodes.
+  for (size_t i = 0; i < 3 * n; ++i) {
+    std::sort(sg->arcs.begin() + sg->offsets[i], sg->arcs.begin() + sg->offsets[i + 1],
+              [](const SearchGraph::Arc& x, const SearchGraph::Arc& y) {
+                return x.next != y.next ? x.next < y.next : x.edge < y.edge;
+              });
+  }
+  sg->rank.resize(n);
+  std::vector<NodeId> sorted = graph.SortedNodes();
+  for (size_t r = 0; r < sorted.size(); ++r) sg->rank[sorted[r]] = static_cast<uint32_t>(r);
+  sg->cost.resize(adj.evidence_count.size());
+  for (size_t e = 0; e < sg->cost.size(); ++e) {
+    sg->cost[e] = 1.0 / (1.0 + static_cast<double>(std::max<int64_t>(0, adj.evidence_count[e])));
+  }
+  return sg;
+}
+
+// The SearchGraph of the graph's current adjacency. It lives beside the
+// adjacency (a CompactAdjacency cannot carry it), in a cache keyed by the
+// adjacency's identity: an entry dies with its adjacency.
+std::shared_ptr<const SearchGraph> SearchGraphOf(const KnowledgeGraph& graph) {
+  using Entry =
+      std::pair<std::weak_ptr<const CompactAdjacency>, std::shared_ptr<const SearchGraph>>;
+  static std::mutex* mutex = new std::mutex;
+  static std::vector<Entry>* cache = new std::vector<Entry>;
+  std::shared_ptr<const CompactAdjacency> adj = AdjacencyOf(graph);
+  std::lock_guard<std::mutex> lock(*mutex);
+  cache->erase(std::remove_if(cache->begin(), cache->end(),
+                              [](const Entry& e) { return e.first.expired(); }),
+               cache->end());
+  for (const Entry& e : *cache) {
+    if (!e.first.owner_before(adj) && !adj.owner_before(e.first)) return e.second;
+  }
+  cache->emplace_back(adj, BuildSearchGraph(graph, *adj));
+  return cache->back().second;
+}
+
 // What a search may use: the options' filters plus Yen's temporary removals.
 class Searcher {
  public:
   Searcher(const KnowledgeGraph& graph, const PathOptions& options)
-      : graph_(graph), adj_(AdjacencyOf(graph)), options_(options), ws_(ThreadWorkspace()) {
+      : graph_(graph), sg_(SearchGraphOf(graph)), options_(options), ws_(ThreadWorkspace()) {
     ws_.Fit(graph.num_nodes());
     relations_.insert(options.relations.begin(), options.relations.end());
     excluded_relations_.insert(options.exclude_relations.begin(), options.exclude_relations.end());
     excluded_gen_ = ws_.Next();
     for (NodeId n : options.exclude_nodes) {
-      if (n < graph.num_nodes()) ws_.excluded[n] = excluded_gen_;
+      if (n < graph.num_nodes()) {
+        ws_.excluded[n] = excluded_gen_;
+        has_excluded_ = true;
+      }
     }
     blocked_gen_ = ws_.Next();
     filtered_ = !relations_.empty() || !excluded_relations_.empty() || options.min_weight > 0 ||
@@ -178,8 +291,12 @@ class Searcher {
   void ClearBlocks() {
     blocked_gen_ = ws_.Next();
     blocked_steps_.clear();
+    has_blocked_ = false;
   }
-  void BlockNode(NodeId n) { ws_.blocked[n] = blocked_gen_; }
+  void BlockNode(NodeId n) {
+    ws_.blocked[n] = blocked_gen_;
+    has_blocked_ = true;
+  }
   void BlockStep(NodeId from, NodeId to) { blocked_steps_.push_back({from, to}); }
 
   const KnowledgeGraph& graph() const { return graph_; }
@@ -206,43 +323,62 @@ class Searcher {
   }
 
   bool Usable(NodeId n, NodeId from, NodeId to) const {
-    if (ws_.blocked[n] == blocked_gen_) return false;
-    return n == from || n == to || ws_.excluded[n] != excluded_gen_;
+    if (has_blocked_ && ws_.blocked[n] == blocked_gen_) return false;
+    return !has_excluded_ || n == from || n == to || ws_.excluded[n] != excluded_gen_;
   }
 
   // Calls f(Step) for every allowed step out of u (reverse: into u, `next`
-  // being the node the step comes from). Out-edges first, then in-edges,
-  // each in insertion order.
+  // being the node the step comes from). When f returns bool, true stops.
   template <typename F>
   void ForEachStep(NodeId u, bool reverse, F&& f) const {
-    const CompactAdjacency::Arc* arc = adj_->arcs.data() + adj_->offsets[u];
-    const CompactAdjacency::Arc* end = adj_->arcs.data() + adj_->offsets[u + 1];
+    const SearchGraph::Arc* arc = sg_->arcs.data() + Begin(u, reverse);
+    const SearchGraph::Arc* end = sg_->arcs.data() + End(u, reverse);
     for (; arc != end; ++arc) {
-      const bool out = (arc->edge & CompactAdjacency::kOut) != 0;
-      // Forward search: along out-edges, against in-edges; reverse: the opposite.
-      if (out == reverse && !options_.undirected && !(arc->edge & CompactAdjacency::kSymmetric)) {
-        continue;
-      }
-      const EdgeId e = arc->edge & CompactAdjacency::kEdgeMask;
-      if (!Allowed(e)) continue;
+      const bool out = (arc->edge & SearchGraph::kOut) != 0;
+      const EdgeId e = arc->edge & SearchGraph::kEdgeMask;
+      if (filtered_ && !Allowed(e)) continue;
       if (!blocked_steps_.empty() && !StepOpen(reverse ? arc->next : u, reverse ? u : arc->next)) {
         continue;
       }
-      f(Step{arc->next, e, out != reverse});
+      const Step step{arc->next, e, out != reverse, options_.weighted ? arc->cost : 1.0};
+      if constexpr (std::is_same_v<decltype(f(std::declval<const Step&>())), bool>) {
+        if (f(step)) return;
+      } else {
+        f(step);
+      }
     }
   }
 
-  // Arcs of the nodes: the work of expanding them.
-  size_t Volume(const std::vector<NodeId>& nodes) const {
-    size_t v = 0;
-    for (NodeId n : nodes) v += adj_->offsets[n + 1] - adj_->offsets[n];
-    return v;
+  // Calls f(Step) for every allowed step from u to v (reverse: into u from
+  // v), by binary search in u's parts.
+  template <typename F>
+  void ForEachStepTo(NodeId u, NodeId v, bool reverse, F&& f) const {
+    const uint32_t first = 3 * u + (reverse && !options_.undirected ? 1 : 0);
+    const uint32_t last = 3 * u + (reverse || options_.undirected ? 3 : 2);
+    for (uint32_t part = first; part < last; ++part) {
+      const SearchGraph::Arc* begin = sg_->arcs.data() + sg_->offsets[part];
+      const SearchGraph::Arc* end = sg_->arcs.data() + sg_->offsets[part + 1];
+      const SearchGraph::Arc* arc = std::lower_bound(
+          begin, end, v, [](const SearchGraph::Arc& a, NodeId n) { return a.next < n; });
+      for (; arc != end && arc->next == v; ++arc) {
+        const bool out = (arc->edge & SearchGraph::kOut) != 0;
+        const EdgeId e = arc->edge & SearchGraph::kEdgeMask;
+        if (filtered_ && !Allowed(e)) continue;
+        if (!blocked_steps_.empty() && !StepOpen(reverse ? v : u, reverse ? u : v)) continue;
+        f(Step{v, e, out != reverse, options_.weighted ? arc->cost : 1.0});
+      }
+    }
+  }
+  bool HasStep(NodeId u, NodeId v, bool reverse) const {
+    bool found = false;
+    ForEachStepTo(u, v, reverse, [&](const Step&) { found = true; });
+    return found;
   }
 
-  double Cost(EdgeId e) const {
-    if (!options_.weighted) return 1;
-    return 1.0 / (1.0 + static_cast<double>(std::max<int64_t>(0, adj_->evidence_count[e])));
-  }
+  // Arcs of u in the direction: the work of expanding it.
+  size_t Volume(NodeId u, bool reverse) const { return End(u, reverse) - Begin(u, reverse); }
+
+  double Cost(EdgeId e) const { return options_.weighted ? sg_->cost[e] : 1.0; }
 
   // Edge preference between the same two nodes: cheaper, more evidence,
   // smaller id, smaller handle.
@@ -257,9 +393,16 @@ class Searcher {
     return a < b;
   }
 
-  const std::string& Id(NodeId n) const { return graph_.node(n).id; }
+  // Comparing ranks is comparing node ids.
+  uint32_t Rank(NodeId n) const { return sg_->rank[n]; }
 
  private:
+  uint32_t Begin(NodeId u, bool reverse) const {
+    return sg_->offsets[3 * u + (reverse && !options_.undirected ? 1 : 0)];
+  }
+  uint32_t End(NodeId u, bool reverse) const {
+    return sg_->offsets[3 * u + (reverse || options_.undirected ? 3 : 2)];
+  }
   bool StepOpen(NodeId from, NodeId to) const {
     for (const auto& [f, t] : blocked_steps_) {
       if (f == from && t == to) return false;
@@ -268,13 +411,15 @@ class Searcher {
   }
 
   const KnowledgeGraph& graph_;
-  std::shared_ptr<const CompactAdjacency> adj_;
+  std::shared_ptr<const SearchGraph> sg_;
   const PathOptions& options_;
   Workspace& ws_;
   std::set<std::string> relations_;
   std::set<std::string> excluded_relations_;
   uint64_t excluded_gen_ = 0;
   uint64_t blocked_gen_ = 0;
+  bool has_excluded_ = false;
+  bool has_blocked_ = false;
   std::vector<std::pair<NodeId, NodeId>> blocked_steps_;
   bool filtered_ = false;
 };
@@ -286,150 +431,498 @@ double PathCost(const KnowledgeGraph& graph, const std::vector<PathHop>& hops,
   return cost;
 }
 
+// Of the steps [begin, end) to the node of smallest rank, the best one.
+std::optional<Step> BestStep(const Searcher& s, const Step* begin, const Step* end) {
+  std::optional<Step> best;
+  for (const Step* it = begin; it != end; ++it) {
+    const Step& st = *it;
+    if (!best || s.Rank(st.next) < s.Rank(best->next) ||
+        (st.next == best->next && s.BetterEdge(st.edge, best->edge))) {
+      best = st;
+    }
+  }
+  return best;
+}
+
 // Fewest hops, the smallest node-id sequence among ties. Bidirectional
 // breadth-first search by whole layers, expanding the side with fewer arcs to
-// scan; when the layers meet, the distance is the sum of both radii. The path
-// is then read greedily through the nodes known to lie on a shortest path.
-std::optional<Path> HopSearch(const Searcher& s, NodeId from, NodeId to, size_t max_hops) {
-  if (!s.Usable(from, from, to) || !s.Usable(to, from, to)) return std::nullopt;
-  if (from == to) return Path{};
-  Workspace& w = s.ws();
-  const uint64_t gen = w.Next();
-  auto seen_f = [&](NodeId n) { return w.seen_f[n] == gen; };
-  auto seen_b = [&](NodeId n) { return w.seen_b[n] == gen; };
-  w.seen_f[from] = gen;
-  w.dist_f[from] = 0;
-  w.seen_b[to] = gen;
-  w.dist_b[to] = 0;
-  std::vector<std::vector<NodeId>> fl{{from}}, bl{{to}};
-  uint32_t a = 0, b = 0;
-  bool met = false;
-  while (!met) {
-    if (max_hops > 0 && a + b >= max_hops) return std::nullopt;
-    if (fl.back().empty() || bl.back().empty()) return std::nullopt;
-    const bool forward = s.Volume(fl.back()) <= s.Volume(bl.back());
-    auto& layers = forward ? fl : bl;
-    std::vector<uint64_t>& mine = forward ? w.seen_f : w.seen_b;
-    std::vector<uint64_t>& theirs = forward ? w.seen_b : w.seen_f;
-    std::vector<uint32_t>& dist = forward ? w.dist_f : w.dist_b;
-    const uint32_t depth = forward ? a : b;
-    std::vector<NodeId> next;
-    for (NodeId u : layers[depth]) {
-      s.ForEachStep(u, !forward, [&](const Step& st) {
-        if (mine[st.next] == gen || !s.Usable(st.next, from, to)) return;
-        mine[st.next] = gen;
-        dist[st.next] = depth + 1;
-        next.push_back(st.next);
-        if (theirs[st.next] == gen) met = true;
+// scan, and stopping at the first node both sides reach: with forward layers
+// 0..a and backward layers 0..b complete, the distance is then a + b + 1.
+// When the two frontiers are small but their arcs many (hubs), whether a step
+// joins them is checked pair by pair instead, by binary search. The path is
+// then read greedily from `from`, each step to the smallest id that still
+// lies on a shortest path: within the backward layers that is its distance to
+// `to`; within the forward ones, a node of layer p lies on one when it steps
+// to such a node of layer p + 1 (found depth first, remembered).
+class HopSearch {
+ public:
+  HopSearch(const Searcher& s, NodeId from, NodeId to)
+      : s_(s), w_(s.ws()), from_(from), to_(to), gen_(w_.Next()) {}
+
+  std::optional<Path> Run(size_t max_hops) {
+    if (!s_.Usable(from_, from_, to_) || !s_.Usable(to_, from_, to_)) return std::nullopt;
+    if (from_ == to_) return Path{};
+    size_t volume[2] = {Start(0, from_), Start(1, to_)};
+    uint32_t depth[2] = {0, 0};
+    while (true) {
+      if (max_hops > 0 && depth[0] + depth[1] >= max_hops) return std::nullopt;
+      const size_t pairs = LayerSize(0, depth[0]) * LayerSize(1, depth[1]);
+      if (pairs * kLookupCost <= std::min(volume[0], volume[1]) &&
+          FrontiersTouch(depth[0], depth[1])) {
+        break;
+      }
+      const int side = volume[0] <= volume[1] ? 0 : 1;
+      std::vector<NodeId>& nodes = w_.nodes[side];
+      std::vector<size_t>& start = w_.start[side];
+      const uint32_t d = depth[side];
+      const size_t end = start[d + 1];
+      size_t next_volume = 0;
+      bool met = false;
+      for (size_t i = start[d]; i < end && !met; ++i) {
+        s_.ForEachStep(nodes[i], side == 1, [&](const Step& st) {
+          Workspace::Hops& h = w_.hops[st.next];
+          if ((side == 0 ? h.seen_f : h.seen_b) == gen_ || !s_.Usable(st.next, from_, to_)) {
+            return false;
+          }
+          if ((side == 0 ? h.seen_b : h.seen_f) == gen_) return met = true;
+          (side == 0 ? h.seen_f : h.seen_b) = gen_;
+          (side == 0 ? h.dist_f : h.dist_b) = d + 1;
+          nodes.push_back(st.next);
+          next_volume += s_.Volume(st.next, side == 1);
+          return false;
+        });
+      }
+      if (met) break;
+      if (nodes.size() == end) return std::nullopt;  // this side has nowhere left to go
+      start.push_back(nodes.size());
+      volume[side] = next_volume;
+      ++depth[side];
+    }
+    a_ = depth[0];
+    b_ = depth[1];
+    return Read();
+  }
+
+ private:
+  // A binary search for the steps between two nodes costs about as much as
+  // scanning this many arcs.
+  static constexpr size_t kLookupCost = 16;
+
+  size_t Start(int side, NodeId n) {
+    Workspace::Hops& h = w_.hops[n];
+    (side == 0 ? h.seen_f : h.seen_b) = gen_;
+    (side == 0 ? h.dist_f : h.dist_b) = 0;
+    w_.nodes[side].assign(1, n);
+    w_.start[side].assign({0, 1});
+    return s_.Volume(n, side == 1);
+  }
+  // Layer d of a side (complete layers only).
+  size_t LayerSize(int side, uint32_t d) const { return w_.start[side][d + 1] - w_.start[side][d]; }
+  const NodeId* Layer(int side, uint32_t d) const {
+    return w_.nodes[side].data() + w_.start[side][d];
+  }
+  bool AtForward(NodeId n, uint32_t p) const {
+    return w_.hops[n].seen_f == gen_ && w_.hops[n].dist_f == p;
+  }
+  bool AtBackward(NodeId n, uint32_t r) const {
+    return w_.hops[n].seen_b == gen_ && w_.hops[n].dist_b == r;
+  }
+  // A step x -> y, looked up in whichever end has fewer arcs.
+  bool Joins(NodeId x, NodeId y) const {
+    return s_.Volume(x, false) <= s_.Volume(y, true) ? s_.HasStep(x, y, false)
+                                                      : s_.HasStep(y, x, true);
+  }
+  bool FrontiersTouch(uint32_t a, uint32_t b) const {
+    const NodeId* xs = Layer(0, a);
+    const NodeId* ys = Layer(1, b);
+    for (size_t i = 0; i < LayerSize(0, a); ++i) {
+      for (size_t j = 0; j < LayerSize(1, b); ++j) {
+        if (Joins(xs[i], ys[j])) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether x, at forward layer p <= a, lies on a shortest path.
+  bool Good(NodeId x, uint32_t p) {
+    if (w_.hops[x].good == gen_) return w_.hops[x].is_good;
+    const int side = p == a_ ? 1 : 0;
+    const uint32_t d = p == a_ ? b_ : p + 1;
+    auto next_good = [&](NodeId y) {
+      return side == 1 ? AtBackward(y, d) : AtForward(y, d) && Good(y, d);
+    };
+    bool good = false;
+    if (s_.Volume(x, false) <= LayerSize(side, d) * kLookupCost) {
+      s_.ForEachStep(x, false, [&](const Step& st) { return good = next_good(st.next); });
+    } else {
+      const NodeId* ys = Layer(side, d);
+      for (size_t j = 0; j < LayerSize(side, d) && !good; ++j) {
+        good = s_.HasStep(x, ys[j], false) && next_good(ys[j]);
+      }
+    }
+    w_.hops[x].good = gen_;
+    w_.hops[x].is_good = good;
+    return good;
+  }
+
+  // Appends the steps from `cur` to the nodes of layer d of a side.
+  void StepsToLayer(NodeId cur, int side, uint32_t d, std::vector<Step>* out) const {
+    if (s_.Volume(cur, false) <= LayerSize(side, d) * kLookupCost) {
+      s_.ForEachStep(cur, false, [&](const Step& st) {
+        if (side == 0 ? AtForward(st.next, d) : AtBackward(st.next, d)) out->push_back(st);
       });
+      return;
     }
-    layers.push_back(std::move(next));
-    (forward ? a : b) += 1;
-  }
-  const uint32_t total = a + b;
-  // Nodes on a shortest path: layer a where the searches met, then back
-  // through the forward layers, predecessor by predecessor.
-  std::vector<NodeId> good;
-  for (NodeId v : fl[a]) {
-    if (seen_b(v) && w.dist_b[v] == b) {
-      w.good[v] = gen;
-      good.push_back(v);
+    const NodeId* ys = Layer(side, d);
+    for (size_t j = 0; j < LayerSize(side, d); ++j) {
+      s_.ForEachStepTo(cur, ys[j], false, [&](const Step& st) { out->push_back(st); });
     }
   }
-  for (uint32_t i = a; i-- > 0;) {
-    std::vector<NodeId> previous;
-    for (NodeId x : good) {
-      s.ForEachStep(x, true, [&](const Step& st) {
+
+  std::optional<Path> Read() {
+    const uint32_t total = a_ + b_ + 1;
+    Path path;
+    std::vector<Step>& steps = w_.steps;
+    NodeId cur = from_;
+    for (uint32_t pos = 0; pos < total; ++pos) {
+      steps.clear();
+      std::optional<Step> best;
+      if (pos >= a_) {
+        StepsToLayer(cur, 1, total - pos - 1, &steps);
+        best = BestStep(s_, steps.data(), steps.data() + steps.size());
+      } else {
+        StepsToLayer(cur, 0, pos + 1, &steps);
+        std::sort(steps.begin(), steps.end(), [this](const Step& x, const Step& y) {
+          return s_.Rank(x.next) < s_.Rank(y.next);
+        });
+        for (size_t i = 0; i < steps.size(); ++i) {
+          if (i > 0 && steps[i].next == steps[i - 1].next) continue;
+          if (!Good(steps[i].next, pos + 1)) continue;
+          size_t j = i;
+          while (j < steps.size() && steps[j].next == steps[i].next) ++j;
+          best = BestStep(s_, steps.data() + i, steps.data() + j);
+          break;
+        }
+      }
+      if (!best) return std::nullopt;  // cannot happen: the layers prove a path
+      path.hops.push_back({best->edge, cur, best->next, best->forward});
+      cur = best->next;
+    }
+    path.cost = static_cast<double>(path.hops.size());
+    return path;
+  }
+
+  const Searcher& s_;
+  Workspace& w_;
+  const NodeId from_, to_;
+  const uint64_t gen_;
+  uint32_t a_ = 0, b_ = 0;
+};
+
+// Cheapest path, exactly the one a plain Dijkstra from `from` finds when,
+// among equal costs, a node keeps the predecessor with the smallest id, then
+// the better edge (the costs are float sums: "equal" is bit for bit).
+//
+// Phase 1, bidirectional Dijkstra: mu is the cheapest from -> to walk seen
+// through a node both sides labelled; it stops once top_f + top_b >= mu.
+// Both sides skip what cannot be on a path cheaper than mu (+ a rounding
+// margin): lower bounds to the goal are the other side's final label, or its
+// queue's minimum for nodes it has not settled. Phase 2 goes on with the
+// forward search, expanding only the nodes those bounds keep (the nodes on
+// cheapest paths, give or take ties), until `to` is settled: the labels it
+// reads the path from are then those of the plain search, since every node on
+// a cheapest path and every predecessor that ties for it are kept.
+class WeightedSearch {
+ public:
+  WeightedSearch(const Searcher& s, NodeId from, NodeId to)
+      : s_(s), w_(s.ws()), from_(from), to_(to), gen_(w_.Next()) {}
+
+  std::optional<Path> Run(const PathOptions& options) {
+    if (!s_.Usable(from_, from_, to_) || !s_.Usable(to_, from_, to_)) return std::nullopt;
+    if (from_ == to_) return Path{};
+    w_.heap_f.clear();
+    w_.heap_b.clear();
+    Set(0, from_, {0, from_, 0, true});
+    Push(w_.heap_f, 0, from_);
+    Set(1, to_, {0, to_, 0, true});
+    Push(w_.heap_b, 0, to_);
+    while (true) {
+      const double top_f = Top(w_.heap_f, 0), top_b = Top(w_.heap_b, 1);
+      if (top_f == kInf || top_b == kInf || top_f + top_b >= mu_) break;
+      if (w_.heap_f.size() <= w_.heap_b.size()) {
+        ExpandForward(top_b);
+      } else {
+        ExpandBackward(top_f);
+      }
+    }
+    if (mu_ == kInf) return std::nullopt;
+    // Phase 2.
+    const double top_b = Top(w_.heap_b, 1);
+    while (At(0, to_).done != gen_) {
+      if (Top(w_.heap_f, 0) == kInf) return std::nullopt;  // cannot happen
+      ExpandForward(top_b, /*refine=*/true);
+    }
+    Path path;
+    for (NodeId v = to_; v != from_;) {
+      const Workspace::Label& label = At(0, v);
+      path.hops.push_back({label.edge, label.prev, v, label.forward != 0});
+      v = label.prev;
+    }
+    std::reverse(path.hops.begin(), path.hops.end());
+    path.cost = PathCost(s_.graph(), path.hops, options);
+    return path;
+  }
+
+ private:
+  static constexpr double kInf = std::numeric_limits<double>::infinity();
+  using Heap = std::vector<Workspace::Entry>;
+
+  struct Value {
+    double cost;
+    NodeId prev;
+    EdgeId edge;
+    bool forward;
+  };
+  Workspace::Label& At(int side, NodeId n) const { return w_.labels[n].side[side]; }
+  void Set(int side, NodeId n, const Value& v) {
+    Workspace::Label& l = At(side, n);
+    l.stamp = gen_;
+    l.cost = v.cost;
+    l.prev = v.prev;
+    l.edge = v.edge;
+    l.forward = v.forward;
+  }
+  static void Push(Heap& heap, double cost, NodeId n) {
+    heap.emplace_back(cost, n);
+    std::push_heap(heap.begin(), heap.end(), std::greater<>());
+  }
+  // The smallest cost in the heap after dropping stale entries; kInf if none.
+  double Top(Heap& heap, int side) const {
+    while (!heap.empty()) {
+      const auto [cost, n] = heap.front();
+      const Workspace::Label& l = At(side, n);
+      if (l.done != gen_ && cost <= l.cost) return cost;
+      std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+      heap.pop_back();
+    }
+    return kInf;
+  }
+  bool Keep(double cost) const { return cost <= mu_ + 1e-9 * (1.0 + mu_); }
+  // A lower bound of the cost from n to `to` (forward) or from `from` to n.
+  double Bound(int other, NodeId n, double other_top) const {
+    const Workspace::Label& l = At(other, n);
+    return l.done == gen_ ? l.cost : other_top;
+  }
+
+  // Settles the top of the forward heap (Top() was called just before).
+  void ExpandForward(double top_b, bool refine = false) {
+    Heap& heap = w_.heap_f;
+    const NodeId u = heap.front().second;
+    const double cost = heap.front().first;
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+    heap.pop_back();
+    At(0, u).done = gen_;
+    if (!Keep(cost + Bound(1, u, top_b))) return;
+    if (refine && At(1, u).done != gen_) {
+      // Not settled backwards: its bound is the backward queue's minimum;
+      // one step towards settled nodes gives a sharper one.
+      double bound = kInf;
+      s_.ForEachStep(u, false, [&](const Step& st) {
+        bound = std::min(bound, st.cost + Bound(1, st.next, top_b));
+      });
+      if (!Keep(cost + bound)) return;
+    }
+    s_.ForEachStep(u, false, [&](const Step& st) {
+      const NodeId v = st.next;
+      Workspace::Label& old = At(0, v);
+      if (old.done == gen_ || !s_.Usable(v, from_, to_)) return;
+      const double c = cost + st.cost;
+      const Workspace::Label& back = At(1, v);
+      if (back.stamp == gen_ && c + back.cost < mu_) mu_ = c + back.cost;
+      if (!Keep(c + Bound(1, v, top_b))) return;
+      if (old.stamp != gen_) {
+        Set(0, v, {c, u, st.edge, st.forward});
+        Push(heap, c, v);
+        return;
+      }
+      if (c < old.cost || (c == old.cost && (s_.Rank(u) < s_.Rank(old.prev) ||
+                                             (u == old.prev && s_.BetterEdge(st.edge, old.edge))))) {
+        const bool cheaper = c < old.cost;
+        Set(0, v, {c, u, st.edge, st.forward});
+        if (cheaper) Push(heap, c, v);
+      }
+    });
+  }
+
+  void ExpandBackward(double top_f) {
+    Heap& heap = w_.heap_b;
+    const NodeId u = heap.front().second;
+    const double cost = heap.front().first;
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+    heap.pop_back();
+    At(1, u).done = gen_;
+    if (!Keep(cost + Bound(0, u, top_f))) return;
+    s_.ForEachStep(u, true, [&](const Step& st) {
+      const NodeId v = st.next;
+      Workspace::Label& old = At(1, v);
+      if (old.done == gen_ || !s_.Usable(v, from_, to_)) return;
+      const double c = cost + st.cost;
+      const Workspace::Label& fwd = At(0, v);
+      if (fwd.stamp == gen_ && c + fwd.cost < mu_) mu_ = c + fwd.cost;
+      if (!Keep(c + Bound(0, v, top_f))) return;
+      if (old.stamp != gen_ || c < old.cost) {
+        Set(1, v, {c, u, st.edge, st.forward});
+        Push(heap, c, v);
+      }
+    });
+  }
+
+  const Searcher& s_;
+  Workspace& w_;
+  const NodeId from_, to_;
+  const uint64_t gen_;
+  double mu_ = kInf;
+};
+
+// Lower bounds of the cost to `to` for a series of searches towards `to`
+// whose removals only grow (Yen's spur searches): the exact costs of one full
+// backward Dijkstra without removals (infinity where `to` cannot be reached).
+std::vector<double> CostsTo(const Searcher& s, NodeId from, NodeId to) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::vector<double> cost(s.graph().num_nodes(), kInf);
+  std::vector<Workspace::Entry>& heap = s.ws().heap_b;
+  heap.clear();
+  cost[to] = 0;
+  heap.emplace_back(0, to);
+  while (!heap.empty()) {
+    const auto [c, u] = heap.front();
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+    heap.pop_back();
+    if (c > cost[u]) continue;
+    s.ForEachStep(u, true, [&](const Step& st) {
+      const double next = c + st.cost;
+      if (next < cost[st.next] && s.Usable(st.next, from, to)) {
+        cost[st.next] = next;
+        heap.emplace_back(next, st.next);
+        std::push_heap(heap.begin(), heap.end(), std::greater<>());
+      }
+    });
+  }
+  return cost;
+}
+
+// The same path as WeightedSearch, guided by lower bounds `h` of the cost to
+// `to` (CostsTo). The plain Dijkstra from `from`, reading only the nodes v
+// whose cost plus h(v) is within a limit (+ a rounding margin): once the
+// limit is at least the cost mu of the cheapest path, every node on a
+// cheapest path and every predecessor that ties for it is kept, so the labels
+// the path is read from are the plain search's. The first limit is h(from),
+// which is mu unless Yen's removals cut the cheapest paths; then the lowest
+// cost cut off, twice; then mu itself, found by A*.
+class GuidedSearch {
+ public:
+  GuidedSearch(const Searcher& s, const std::vector<double>& h, NodeId from, NodeId to)
+      : s_(s), w_(s.ws()), h_(h), from_(from), to_(to) {}
+
+  std::optional<Path> Run(const PathOptions& options) {
+    if (!s_.Usable(from_, from_, to_) || !s_.Usable(to_, from_, to_)) return std::nullopt;
+    if (from_ == to_) return Path{};
+    if (h_[from_] == kInf) return std::nullopt;
+    double limit = h_[from_];
+    bool reached = false;
+    for (int attempt = 0; attempt < 3 && !reached; ++attempt) {
+      const double cut = Search(/*astar=*/false, limit, &reached);
+      if (!reached && cut == kInf) return std::nullopt;  // nothing was cut: no path
+      limit = cut;
+    }
+    if (!reached) {
+      const double mu = Search(/*astar=*/true, kInf, &reached);
+      if (!reached) return std::nullopt;
+      Search(/*astar=*/false, mu, &reached);
+    }
+    Path path;
+    for (NodeId v = to_; v != from_;) {
+      const Workspace::Label& label = w_.labels[v].side[0];
+      path.hops.push_back({label.edge, label.prev, v, label.forward != 0});
+      v = label.prev;
+    }
+    std::reverse(path.hops.begin(), path.hops.end());
+    path.cost = PathCost(s_.graph(), path.hops, options);
+    return path;
+  }
+
+ private:
+  static constexpr double kInf = std::numeric_limits<double>::infinity();
+
+  // A*: sets *reached and returns the cost of `to`. Else the Dijkstra that
+  // keeps only what is within `limit`: sets *reached when it settles `to`
+  // (its labels are then final), and returns the lowest cost plus bound it
+  // cut off.
+  double Search(bool astar, double limit, bool* reached) {
+    const uint64_t gen = w_.Next();
+    const double keep = limit + 1e-9 * (1.0 + limit);
+    double cut = kInf;
+    *reached = false;
+    std::vector<Workspace::Entry>& heap = w_.heap_f;
+    heap.clear();
+    auto set = [&](NodeId n, double cost, NodeId prev, EdgeId edge, bool forward) {
+      Workspace::Label& l = w_.labels[n].side[0];
+      l.stamp = gen;
+      l.cost = cost;
+      l.prev = prev;
+      l.edge = edge;
+      l.forward = forward;
+    };
+    set(from_, 0, from_, 0, true);
+    heap.emplace_back(astar ? h_[from_] : 0, from_);
+    while (!heap.empty()) {
+      const auto [key, u] = heap.front();
+      std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+      heap.pop_back();
+      Workspace::Label& lu = w_.labels[u].side[0];
+      const double cost = lu.cost;
+      if (lu.done == gen || key > (astar ? cost + h_[u] : cost)) continue;  // stale
+      lu.done = gen;
+      if (u == to_) {
+        *reached = true;
+        return astar ? cost : cut;
+      }
+      s_.ForEachStep(u, false, [&](const Step& st) {
         const NodeId v = st.next;
-        if (seen_f(v) && w.dist_f[v] == i && w.good[v] != gen) {
-          w.good[v] = gen;
-          previous.push_back(v);
+        const double c = cost + st.cost;
+        const double f = c + h_[v];
+        if (f == kInf) return;
+        if (!astar && f > keep) {
+          cut = std::min(cut, f);
+          return;
+        }
+        Workspace::Label& old = w_.labels[v].side[0];
+        if (old.done == gen || !s_.Usable(v, from_, to_)) return;
+        if (old.stamp != gen || c < old.cost) {
+          set(v, c, u, st.edge, st.forward);
+          heap.emplace_back(astar ? f : c, v);
+          std::push_heap(heap.begin(), heap.end(), std::greater<>());
+        } else if (!astar && c == old.cost &&
+                   (s_.Rank(u) < s_.Rank(old.prev) ||
+                    (u == old.prev && s_.BetterEdge(st.edge, old.edge)))) {
+          set(v, c, u, st.edge, st.forward);
         }
       });
     }
-    good = std::move(previous);
+    return astar ? kInf : cut;
   }
-  Path path;
-  NodeId cur = from;
-  for (uint32_t pos = 0; pos < total; ++pos) {
-    std::optional<Step> best;
-    s.ForEachStep(cur, false, [&](const Step& st) {
-      const bool on_path =
-          pos + 1 <= a ? (seen_f(st.next) && w.dist_f[st.next] == pos + 1 && w.good[st.next] == gen)
-                       : (seen_b(st.next) && w.dist_b[st.next] == total - pos - 1);
-      if (!on_path || !s.Usable(st.next, from, to)) return;
-      if (!best || s.Id(st.next) < s.Id(best->next) ||
-          (st.next == best->next && s.BetterEdge(st.edge, best->edge))) {
-        best = st;
-      }
-    });
-    if (!best) return std::nullopt;  // cannot happen: the layers prove a path
-    path.hops.push_back({best->edge, cur, best->next, best->forward});
-    cur = best->next;
-  }
-  path.cost = static_cast<double>(path.hops.size());
-  return path;
-}
 
-// Cheapest path by Dijkstra over flat per-node labels. Among equal costs a
-// node keeps the predecessor with the smallest id, then the better edge.
-std::optional<Path> FlatWeightedSearch(const Searcher& s, const PathOptions& options, NodeId from,
-                                       NodeId to) {
-  Workspace& w = s.ws();
-  const uint64_t gen = w.Next();
-  using Entry = std::pair<double, NodeId>;  // (cost, node)
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
-  w.label[from] = gen;
-  w.labels[from] = {0, from, 0, true};
-  queue.emplace(0, from);
-  bool found = false;
-  while (!queue.empty()) {
-    auto [cost, u] = queue.top();
-    queue.pop();
-    if (w.done[u] == gen || cost > w.labels[u].cost) continue;
-    w.done[u] = gen;
-    if (u == to) {
-      found = true;
-      break;
-    }
-    s.ForEachStep(u, false, [&](const Step& st) {
-      const NodeId v = st.next;
-      if (w.done[v] == gen || !s.Usable(v, from, to)) return;
-      const double c = cost + s.Cost(st.edge);
-      Workspace::Label& old = w.labels[v];
-      if (w.label[v] != gen) {
-        w.label[v] = gen;
-        old = {c, u, st.edge, st.forward};
-        queue.emplace(c, v);
-        return;
-      }
-      if (c < old.cost || (c == old.cost && (s.Id(u) < s.Id(old.prev) ||
-                                             (u == old.prev && s.BetterEdge(st.edge, old.edge))))) {
-        const bool cheaper = c < old.cost;
-        old = {c, u, st.edge, st.forward};
-        if (cheaper) queue.emplace(c, v);
-      }
-    });
-  }
-  (void)options;
-  if (!found) return std::nullopt;
-  Path path;
-  for (NodeId v = to; v != from;) {
-    const Workspace::Label& label = w.labels[v];
-    path.hops.push_back({label.edge, label.prev, v, label.forward});
-    v = label.prev;
-  }
-  std::reverse(path.hops.begin(), path.hops.end());
-  path.cost = PathCost(s.graph(), path.hops, options);
-  return path;
-}
+  const Searcher& s_;
+  Workspace& w_;
+  const std::vector<double>& h_;
+  const NodeId from_, to_;
+};
 
-// Cheapest path by Dijkstra; with a hop limit, over (node, hops) states.
-std::optional<Path> WeightedSearch(const Searcher& s, const PathOptions& options, NodeId from,
-                                   NodeId to, size_t max_hops) {
+// Cheapest path within max_hops > 0 hops: Dijkstra over (node, hops) states.
+std::optional<Path> HopLimitedWeightedSearch(const Searcher& s, const PathOptions& options,
+                                             NodeId from, NodeId to, size_t max_hops) {
   if (!s.Usable(from, from, to) || !s.Usable(to, from, to)) return std::nullopt;
   if (from == to) return Path{};
-  if (max_hops == 0) return FlatWeightedSearch(s, options, from, to);
   const uint64_t layers = max_hops + 1;
   auto key = [layers](NodeId n, uint64_t h) { return uint64_t{n} * layers + h; };
   struct Label {
@@ -462,7 +955,7 @@ std::optional<Path> WeightedSearch(const Searcher& s, const PathOptions& options
     s.ForEachStep(u, false, [&](const Step& st) {
       if (!s.Usable(st.next, from, to)) return;
       const uint64_t next = key(st.next, h + 1);
-      const double c = cost + s.Cost(st.edge);
+      const double c = cost + st.cost;
       auto it = labels.find(next);
       if (it == labels.end()) {
         labels[next] = {c, state, st.edge, st.forward, false};
@@ -473,7 +966,7 @@ std::optional<Path> WeightedSearch(const Searcher& s, const PathOptions& options
       if (old.done) return;
       const NodeId old_prev = static_cast<NodeId>(old.prev / layers);
       // Equal costs: the smaller previous node id, then the better edge.
-      if (c < old.cost || (c == old.cost && (s.Id(u) < s.Id(old_prev) ||
+      if (c < old.cost || (c == old.cost && (s.Rank(u) < s.Rank(old_prev) ||
                                              (u == old_prev && s.BetterEdge(st.edge, old.edge))))) {
         const bool cheaper = c < old.cost;
         old = {c, state, st.edge, st.forward, false};
@@ -496,9 +989,11 @@ std::optional<Path> WeightedSearch(const Searcher& s, const PathOptions& options
 }
 
 std::optional<Path> Search(const Searcher& s, const PathOptions& options, NodeId from, NodeId to,
-                           size_t max_hops) {
-  return options.weighted ? WeightedSearch(s, options, from, to, max_hops)
-                          : HopSearch(s, from, to, max_hops);
+                           size_t max_hops, const std::vector<double>* costs_to = nullptr) {
+  if (!options.weighted) return HopSearch(s, from, to).Run(max_hops);
+  if (max_hops == 0 && costs_to) return GuidedSearch(s, *costs_to, from, to).Run(options);
+  if (max_hops == 0) return WeightedSearch(s, from, to).Run(options);
+  return HopLimitedWeightedSearch(s, options, from, to, max_hops);
 }
 
 std::vector<NodeId> NodesOf(const Path& p, NodeId from) {
@@ -661,25 +1156,37 @@ std::vector<Path> ShortestPaths(const KnowledgeGraph& graph, NodeId from, NodeId
   std::vector<Path> found;
   if (k == 0) return found;
   Searcher s(graph, options);
-  std::optional<Path> first = Search(s, options, from, to, options.max_hops);
+  // Weighted: one backward Dijkstra gives every spur search its bounds.
+  std::vector<double> costs_to;
+  if (options.weighted && options.max_hops == 0 && k > 1 && from != to &&
+      from < graph.num_nodes() && to < graph.num_nodes()) {
+    costs_to = CostsTo(s, from, to);
+  }
+  const std::vector<double>* guide = costs_to.empty() ? nullptr : &costs_to;
+  std::optional<Path> first = Search(s, options, from, to, options.max_hops, guide);
   if (!first) return found;
   found.push_back(std::move(*first));
   if (from == to) return found;
 
-  // Candidates by (cost, node id sequence); node sequences seen so far.
-  using Key = std::pair<double, std::vector<std::string>>;
-  std::map<Key, Path> candidates;
+  // Candidates by (cost, node id sequence, as ranks), with the index where
+  // each leaves the path it was found from; node sequences seen so far.
+  using Key = std::pair<double, std::vector<uint32_t>>;
+  std::map<Key, std::pair<Path, size_t>> candidates;
   std::set<std::vector<NodeId>> seen{NodesOf(found[0], from)};
   auto ids = [&s](const std::vector<NodeId>& nodes) {
-    std::vector<std::string> out;
-    for (NodeId n : nodes) out.push_back(s.Id(n));
+    std::vector<uint32_t> out;
+    for (NodeId n : nodes) out.push_back(s.Rank(n));
     return out;
   };
 
+  // Spur nodes before the last path's deviation index are skipped (Lawler):
+  // their removals are those some earlier path was already spurred with, so
+  // Yen's algorithm would only find candidates it has seen.
+  size_t deviation = 0;
   while (found.size() < k) {
     const Path& last = found.back();
     const std::vector<NodeId> last_nodes = NodesOf(last, from);
-    for (size_t i = 0; i + 1 < last_nodes.size(); ++i) {
+    for (size_t i = deviation; i + 1 < last_nodes.size(); ++i) {
       if (options.max_hops > 0 && i >= options.max_hops) break;
       const NodeId spur = last_nodes[i];
       s.ClearBlocks();
@@ -692,7 +1199,7 @@ std::vector<Path> ShortestPaths(const KnowledgeGraph& graph, NodeId from, NodeId
         }
       }
       const size_t limit = options.max_hops > 0 ? options.max_hops - i : 0;
-      std::optional<Path> tail = Search(s, options, spur, to, limit);
+      std::optional<Path> tail = Search(s, options, spur, to, limit, guide);
       if (!tail) continue;
       Path candidate;
       candidate.hops.assign(last.hops.begin(), last.hops.begin() + static_cast<ptrdiff_t>(i));
@@ -700,32 +1207,68 @@ std::vector<Path> ShortestPaths(const KnowledgeGraph& graph, NodeId from, NodeId
       candidate.cost = PathCost(graph, candidate.hops, options);
       std::vector<NodeId> nodes = NodesOf(candidate, from);
       if (!seen.insert(nodes).second) continue;
-      candidates.emplace(Key{candidate.cost, ids(nodes)}, std::move(candidate));
+      candidates.emplace(Key{candidate.cost, ids(nodes)}, std::make_pair(std::move(candidate), i));
     }
     if (candidates.empty()) break;
-    found.push_back(std::move(candidates.begin()->second));
+    found.push_back(std::move(candidates.begin()->second.first));
+    deviation = candidates.begin()->second.second;
     candidates.erase(candidates.begin());
   }
   return found;
 }
 
+// Direction-optimising breadth-first search: a layer is expanded top-down
+// (the frontier's arcs) while it is small, bottom-up (every node not reached
+// yet looks for a parent in the frontier, stopping at the first) once its
+// arcs outnumber a fraction of those left. Bitmaps keep the hot tests in
+// cache. Distances are the same either way.
 std::vector<uint32_t> HopDistances(const KnowledgeGraph& graph, NodeId from,
                                    const PathOptions& options) {
-  std::vector<uint32_t> distance(graph.num_nodes(), kUnreached);
-  if (from >= graph.num_nodes()) return distance;
+  const size_t n = graph.num_nodes();
+  std::vector<uint32_t> distance(n, kUnreached);
+  if (from >= n) return distance;
   Searcher s(graph, options);
+  std::vector<uint64_t> reached((n + 63) / 64, 0), frontier((n + 63) / 64, 0);
+  auto test = [](const std::vector<uint64_t>& bits, NodeId v) {
+    return (bits[v >> 6] >> (v & 63)) & 1;
+  };
+  auto set = [](std::vector<uint64_t>& bits, NodeId v) { bits[v >> 6] |= uint64_t{1} << (v & 63); };
+  // Arcs into the nodes not reached yet: the most a bottom-up layer reads.
+  size_t unreached_arcs = 0;
+  for (NodeId v = 0; v < n; ++v) unreached_arcs += s.Volume(v, true);
   distance[from] = 0;
+  set(reached, from);
+  unreached_arcs -= s.Volume(from, true);
   std::vector<NodeId> layer{from}, next;
+  size_t layer_arcs = s.Volume(from, false);
   for (uint32_t d = 1; !layer.empty() && (options.max_hops == 0 || d <= options.max_hops); ++d) {
     next.clear();
-    for (NodeId u : layer) {
-      s.ForEachStep(u, false, [&](const Step& st) {
-        if (distance[st.next] != kUnreached || !s.Usable(st.next, from, from)) return;
-        distance[st.next] = d;
-        next.push_back(st.next);
-      });
+    size_t next_arcs = 0;
+    auto reach = [&](NodeId v) {
+      set(reached, v);
+      distance[v] = d;
+      next.push_back(v);
+      next_arcs += s.Volume(v, false);
+      unreached_arcs -= s.Volume(v, true);
+    };
+    if (layer_arcs * 14 < unreached_arcs) {
+      for (NodeId u : layer) {
+        s.ForEachStep(u, false, [&](const Step& st) {
+          if (!test(reached, st.next) && s.Usable(st.next, from, from)) reach(st.next);
+        });
+      }
+    } else {
+      std::fill(frontier.begin(), frontier.end(), 0);
+      for (NodeId u : layer) set(frontier, u);
+      for (NodeId v = 0; v < n; ++v) {
+        if (test(reached, v) || !s.Usable(v, from, from)) continue;
+        bool found = false;
+        s.ForEachStep(v, true, [&](const Step& st) { return found = test(frontier, st.next) != 0; });
+        if (found) reach(v);
+      }
     }
     layer.swap(next);
+    layer_arcs = next_arcs;
   }
   return distance;
 }

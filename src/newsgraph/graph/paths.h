@@ -14,9 +14,10 @@
 //
 // A NodeIndex keeps a pointer to its graph: the graph must outlive it and not
 // change while it is used. Searches only read the graph; concurrent searches
-// on a const graph are safe. The first search after a change builds a compact
-// copy of the adjacency (~2 arcs of 8 bytes per edge), shared by the next
-// ones; per-thread scratch arrays (a few words per node) are reused.
+// on a const graph are safe. The first search after a change builds compact
+// copies of the adjacency (~4 arcs of 8 bytes per edge, plus node ranks and
+// edge costs), shared by the next ones; per-thread scratch arrays (~120
+// bytes per node) are reused.
 #ifndef NEWSGRAPH_GRAPH_PATHS_H_
 #define NEWSGRAPH_GRAPH_PATHS_H_
 
@@ -106,12 +107,16 @@ struct Path {
 double HopCost(const KnowledgeGraph& graph, EdgeId edge, const PathOptions& options);
 
 // The best path, or nullopt when `to` cannot be reached under `options`.
-// Hop mode uses a bidirectional breadth-first search; weighted mode Dijkstra
-// (over (node, hops) states when max_hops is set).
+// Hop mode uses a bidirectional breadth-first search; weighted mode a
+// bidirectional Dijkstra (a one-way Dijkstra over (node, hops) states when
+// max_hops is set). Both return exactly the path a plain one-way search
+// would, ties included.
 std::optional<Path> ShortestPath(const KnowledgeGraph& graph, NodeId from, NodeId to,
                                  const PathOptions& options);
 
-// Up to k loopless paths by increasing cost (Yen's algorithm).
+// Up to k loopless paths by increasing cost (Yen's algorithm, spurring each
+// path only from where it left the path it was found from; weighted without
+// max_hops, one backward Dijkstra from `to` gives every spur search bounds).
 std::vector<Path> ShortestPaths(const KnowledgeGraph& graph, NodeId from, NodeId to, size_t k,
                                 const PathOptions& options);
 
