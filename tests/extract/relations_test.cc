@@ -228,5 +228,22 @@ TEST_CASE("Demonyms name the country", "[extract][mentions]") {
   CHECK(FindRel(x, "country_ind", "condemns", "country_rus") != nullptr);
 }
 
+TEST_CASE("A participle followed by its agent is passive without an auxiliary",
+          "[extract][relations][passive]") {
+  const Extraction x = testing::ExtractText(
+      "Meeting\n\nThe two-day meeting in Denver, hosted by the United States, ended on May 21, "
+      "2026.",
+      "en");
+  CHECK(
+      testing::HasRelation(x, "country_usa", "participates_in", "event_denver_meeting_2026_05_21"));
+  const Extraction y = testing::ExtractText(
+      "Sommet\n\nLe sommet du 3 mars 2026 à Rabat, organisé par le Maroc, a réuni dix pays.", "fr");
+  CHECK(testing::HasRelation(y, "country_mar", "participates_in", "event_rabat_summit_2026_03_03"));
+  // Active voice keeps its subject: the host is not the agent's object.
+  const Extraction z =
+      testing::ExtractText("Meeting\n\nMorocco hosted the summit in Rabat on March 3, 2026.", "en");
+  CHECK(testing::HasRelation(z, "country_mar", "participates_in", "event_rabat_summit_2026_03_03"));
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -358,6 +358,12 @@ class SentenceRelations {
       size_t q = hit.begin;
       while (q > 0 && Has(q - 1, Cue::kAdverb)) --q;
       passive = q > 0 && Has(q - 1, Cue::kPassiveAux);
+      // A participle with its agent right after it, in a reduced relative:
+      // "the meeting in Denver, hosted by the United States", "le sommet,
+      // organisé par le Maroc".
+      if (!passive && hit.end < n_ && Has(hit.end, Cue::kAgentPrep) && Subject(hit.begin) >= 0) {
+        passive = true;
+      }
     }
     std::vector<std::vector<int>> S, O;
     if (passive) {
