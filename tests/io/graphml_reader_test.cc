@@ -1,6 +1,10 @@
 #include "newsgraph/io/graphml_reader.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "newsgraph/base/file.h"
@@ -205,6 +209,209 @@ TEST_CASE("GraphML reader gives clear errors for bad input", "[io][graphml]") {
     REQUIRE_FALSE(g.ok());
     CHECK_THAT(g.status().message(), Catch::StartsWith(c.message));
   }
+}
+
+// A file in a fresh temporary directory, removed with it.
+class TempFile {
+ public:
+  explicit TempFile(const std::string& bytes) {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("graphml_reader_test_" + std::to_string(::getpid()) + "_" + std::to_string(count_++));
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / "in.graphml").string();
+    std::ofstream(path_, std::ios::binary) << bytes;
+  }
+  ~TempFile() { std::filesystem::remove_all(dir_); }
+  const std::string& path() const { return path_; }
+
+ private:
+  static inline int count_ = 0;
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+// Reads `text` both ways: from memory and streamed from a file. Both must
+// agree; error messages differ only by the file name.
+Result<KnowledgeGraph> ReadBothWays(const std::string& text) {
+  Result<KnowledgeGraph> from_text = ReadGraphml(text, "in.graphml");
+  TempFile file(text);
+  Result<KnowledgeGraph> from_file = ReadGraphmlFile(file.path());
+  REQUIRE(from_text.ok() == from_file.ok());
+  if (from_text.ok()) {
+    CHECK(GraphmlToString(*from_file) == GraphmlToString(*from_text));
+  } else {
+    std::string message = from_file.status().message();
+    REQUIRE(message.rfind(file.path(), 0) == 0);
+    for (size_t at = 0; (at = message.find(file.path(), at)) != std::string::npos;) {
+      message.replace(at, file.path().size(), "in.graphml");
+    }
+    CHECK(message == from_text.status().message());
+  }
+  return from_text;
+}
+
+TEST_CASE("GraphML reader streams files with the same result and errors as from memory",
+          "[io][graphml]") {
+  for (const char* file :
+       {"foreign/gephi-cdata.graphml", "foreign/gephi-football.graphml",
+        "foreign/gephi-moviegalaxies.graphml", "foreign/gephi-withdesc.graphml",
+        "foreign/igraph-written.graphml", "foreign/networkx-written.graphml",
+        "foreign/yed-style.graphml", "sample.graphml", "broken/broken-not-wellformed.graphml",
+        "broken/broken-dup-node-id.graphml", "broken/broken-missing-node.graphml",
+        "broken/broken-undeclared-key.graphml", "broken/broken-dup-data-key.graphml",
+        "broken/broken-attrname-space.graphml", "broken/broken-type-integer.graphml"}) {
+    INFO(file);
+    Result<std::string> text = ReadFile(kInterop + "/" + file);
+    REQUIRE(text.ok());
+    ReadBothWays(*text);
+  }
+  SECTION("file errors name the path") {
+    Result<KnowledgeGraph> g = ReadGraphmlFile("/nonexistent/x.graphml");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().message() == "/nonexistent/x.graphml: no such file");
+    TempFile empty("");
+    g = ReadGraphmlFile(empty.path());
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().message() == empty.path() + ": empty file");
+  }
+}
+
+// A profile file of `nodes` nodes with labels of `label_bytes` bytes (so the
+// graph spans several of the reader's runs of a few MB), each linked to the next.
+std::string BigGraphml(size_t nodes, size_t label_bytes) {
+  KnowledgeGraph g;
+  const std::string filler = "Côte d'Ivoire & Ouzbékistan < > ";
+  for (size_t i = 0; i < nodes; ++i) {
+    NodeData n;
+    n.id = "n" + std::to_string(100000 + i);
+    while (n.label.size() < label_bytes) n.label += filler;
+    n.label += std::to_string(i);
+    g.AddNode(std::move(n));
+  }
+  for (NodeId i = 0; i + 1 < nodes; ++i) g.AddEdge(i, "cooperation", i + 1, false);
+  return GraphmlToString(g);
+}
+
+TEST_CASE("GraphML reader reads a graph larger than its runs, whatever the cut meets",
+          "[io][graphml]") {
+  const std::string text = BigGraphml(3000, 4000);  // ~13 MB
+  REQUIRE(text.size() > 12u << 20);
+  Result<KnowledgeGraph> g = ReadBothWays(text);
+  REQUIRE(g.ok());
+  CHECK(g->num_nodes() == 3000);
+  CHECK(g->num_edges() == 2999);
+  CHECK(GraphmlToString(*g) == text);
+
+  SECTION("a comment full of </node>, '&' and DOCTYPE-free markup where runs are cut") {
+    std::string commented = text;
+    std::string comment = "<!-- ";
+    for (int i = 0; i < 40000; ++i) comment += "</node> & <node> </edge> ";
+    comment += " -->\n";
+    for (size_t at : {size_t{4} << 20, size_t{9} << 20}) {
+      const size_t line = commented.find("\n    <node ", at) + 1;
+      commented.insert(line, comment);
+    }
+    Result<KnowledgeGraph> c = ReadBothWays(commented);
+    REQUIRE(c.ok());
+    CHECK(GraphmlToString(*c) == text);
+  }
+  SECTION("a CDATA section with </node> and '&' in a label") {
+    std::string cdata = text;
+    const size_t label = cdata.find("<data key=\"v_label\">", 6u << 20);
+    const size_t value = label + std::string("<data key=\"v_label\">").size();
+    cdata.insert(value, "<![CDATA[x</node></graph> & y]]>");
+    Result<KnowledgeGraph> c = ReadBothWays(cdata);
+    REQUIRE(c.ok());
+    CHECK(GraphmlToString(*c).find("x&lt;/node&gt;&lt;/graph&gt; &amp; y") != std::string::npos);
+  }
+  SECTION("errors deep in the file give the same line and column") {
+    std::string bad = text;
+    const size_t at = bad.find("<data key=\"v_label\">", 11u << 20);
+    bad.insert(at + 20, "caf\xC3");  // invalid UTF-8 inside a label
+    Result<KnowledgeGraph> r = ReadBothWays(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.status().message(),
+               Catch::Contains(": invalid UTF-8 (byte " + std::to_string(at + 23) + " is 0xC3)"));
+    bad = text;
+    bad.insert(bad.find("<data key=\"v_label\">", 10u << 20), "<data key=\"v_lable\">x</data>");
+    r = ReadBothWays(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.status().message(), Catch::Matches("in.graphml:\\d+:7: undeclared key "
+                                                    "'v_lable' in node, did you mean 'v_label'.*"));
+    bad = text;
+    bad.insert(bad.find("<node ", 8u << 20), "<node id=\"n100001\"/>\n    ");
+    r = ReadBothWays(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.status().message(),
+               Catch::Matches("in.graphml:\\d+:5: duplicate node id 'n100001' \\(first at "
+                              "in.graphml:\\d+:5\\)"));
+    bad = text.substr(0, text.size() - 40);
+    r = ReadBothWays(bad);
+    REQUIRE_FALSE(r.ok());
+    CHECK_THAT(r.status().message(), Catch::Contains("not well-formed XML"));
+  }
+}
+
+TEST_CASE("GraphML reader reads edges that come before their nodes", "[io][graphml]") {
+  const std::string text =
+      "<graphml><key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>"
+      "<graph edgedefault=\"undirected\">\n"
+      "<node id=\"a\"/>\n"
+      "<edge source=\"a\" target=\"a\"/>\n"
+      "<edge source=\"a\" target=\"b\"><data key=\"w\">2.5</data></edge>\n"
+      "<edge source=\"b\" target=\"a\"/>\n"
+      "<node id=\"b\"/>\n"
+      "</graph></graphml>\n";
+  Result<KnowledgeGraph> g = ReadBothWays(text);
+  REQUIRE(g.ok());
+  REQUIRE(g->num_edges() == 3);
+  // File order, and ids by position in the file.
+  CHECK(g->edge(0).id == "e0");
+  CHECK(g->edge(1).id == "e1");
+  CHECK(g->edge(1).weight == 2.5);
+  CHECK(g->node(g->target(1)).id == "b");
+  CHECK(g->edge(2).id == "e2");
+  CHECK(g->edge(2).symmetric);
+
+  Result<KnowledgeGraph> missing = ReadBothWays(
+      "<graphml><graph>\n<edge source=\"a\" target=\"zz\"/>\n<node id=\"a\"/>\n"
+      "</graph></graphml>");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message() == "in.graphml:2:1: an edge: unknown target node 'zz'");
+}
+
+TEST_CASE("GraphML reader checks the document around the graph", "[io][graphml]") {
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"<graphml><graph/>\n<graph/></graphml>",
+       "in.graphml:2:1: expected exactly one <graph>, found 2"},
+      {"<graphml><graph></graph><graph/><graph/></graphml>",
+       "in.graphml:1:25: expected exactly one <graph>, found 3"},
+      {"<graphml><graph>\n</graphx></graphml>", "in.graphml:2:1: not well-formed XML"},
+      {"<graphml><graph></graph></graphml>\n<extra/>", "in.graphml:2:1: not well-formed XML"},
+      {"<graphml><graph></graph></graphml>\ntext", "in.graphml:2:1: not well-formed XML"},
+      {"<graphml><graph></graph><desc>a</x></graphml>", "in.graphml:1:"},
+      {"<graphml><key id=\"k\" for=\"node\"><graph/></graphml>", "in.graphml:1:"},
+      {"<graphml><graph><node id=\"a\"><data key=\"k\">a</data></node></graph>"
+       "<key id=\"k\" for=\"node\"/></graphml>",
+       "in.graphml:1:30: undeclared key 'k' in node"},
+      {"<graphml>\n<graph><node id=\"a&b\"/></graph></graphml>",
+       "in.graphml:2:19: not well-formed XML: '&' must start"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Result<KnowledgeGraph> g = ReadBothWays(c.text);
+    REQUIRE_FALSE(g.ok());
+    CHECK_THAT(g.status().message(), Catch::StartsWith(c.message));
+  }
+  // Comments and processing instructions may follow the root.
+  Result<KnowledgeGraph> g =
+      ReadBothWays("<graphml><graph><node id=\"a\"/></graph></graphml>\n<!-- end --><?pi x?>\n");
+  REQUIRE(g.ok());
+  CHECK(g->num_nodes() == 1);
 }
 
 }  // namespace

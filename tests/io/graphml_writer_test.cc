@@ -4,6 +4,7 @@
 
 #include "io/test_graphs.h"
 #include "newsgraph/io/graphml_reader.h"
+#include "newsgraph/io/text_escape.h"
 
 namespace newsgraph {
 namespace {
@@ -135,6 +136,71 @@ TEST_CASE("GraphML reader restores evidence records and the relation index", "[i
   CHECK(read->node(uzb).article_mentions ==
         original.node(*original.FindNode("country_uzb")).article_mentions);
   CHECK(read->node(uzb).extra.at("population") == Attribute{"long", "36000000"});
+}
+
+// The writer escapes values with its own fast path; it must give the bytes of
+// AppendXmlText for every kind of character.
+TEST_CASE("GraphML writer escapes values exactly as AppendXmlText", "[io][graphml]") {
+  const std::string labels[] = {
+      "plain ASCII text that is longer than eight bytes, twice over",
+      "a & b < c > d \"quoted\" 'single'",
+      "tab\tnew\nline\rreturn\x01\x02\x1F\x7F end",
+      "accents: \xC3\xA9t\xC3\xA9, C\xC3\xB4te d'Ivoire, \xE2\x80\x94 dash",
+      "invalid \xC3( \xFF\xFE bytes \xE2\x82 cut",
+      "noncharacters \xEF\xBF\xBE \xEF\xBF\xBF and \xEF\xBF\xBD replacement",
+      "\xC3\xA9&\xC3\xA9<\xC3\xA9",
+      "12345678&",
+      "&1234567",
+      "1234567\xC3\xA9",
+  };
+  for (const std::string& label : labels) {
+    INFO(label);
+    KnowledgeGraph g;
+    NodeData n;
+    n.id = "n";
+    n.label = label;
+    g.AddNode(std::move(n));
+    std::string expected = "<data key=\"v_label\">";
+    AppendXmlText(label, &expected);
+    expected += "</data>";
+    CHECK(GraphmlToString(g).find(expected) != std::string::npos);
+  }
+}
+
+// The writer sorts nodes and edges itself; the order must be the graph's.
+TEST_CASE("GraphML writer orders nodes and edges as SortedNodes and SortedEdges", "[io][graphml]") {
+  KnowledgeGraph g;
+  uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return state >> 33;
+  };
+  for (int i = 0; i < 300; ++i) {
+    NodeData n;
+    n.id = "n" + std::to_string(i * 7919 % 300 + 1000);
+    g.AddNode(std::move(n));
+  }
+  // Edge ids repeat (empty and shared), so source and target ids decide.
+  for (int i = 0; i < 2000; ++i) {
+    EdgeData e;
+    e.id = next() % 3 == 0 ? "" : "e" + std::to_string(next() % 50);
+    g.AddRawEdge(static_cast<NodeId>(next() % 300), static_cast<NodeId>(next() % 300), e);
+  }
+  std::string expected;
+  for (NodeId n : g.SortedNodes()) expected += "<node id=\"" + g.node(n).id + "\">\n";
+  for (EdgeId e : g.SortedEdges()) {
+    const std::string id = g.edge(e).id.empty() ? "e" + std::to_string(e) : g.edge(e).id;
+    expected += "<edge id=\"" + id + "\" source=\"" + g.node(g.source(e)).id + "\" target=\"" +
+                g.node(g.target(e)).id + "\">\n";
+  }
+  std::string written;
+  const std::string text = GraphmlToString(g);
+  for (size_t at = text.find("    <"); at != std::string::npos; at = text.find("    <", at + 1)) {
+    const size_t end = text.find('\n', at);
+    const std::string line = text.substr(at + 4, end - at - 3);
+    if (line.rfind("<node ", 0) == 0 || line.rfind("<edge ", 0) == 0) written += line;
+  }
+  CHECK(written == expected);
 }
 
 }  // namespace

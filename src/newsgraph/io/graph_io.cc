@@ -67,6 +67,8 @@ Result<KnowledgeGraph> ReadGraph(const std::string& path) {
     if (!f.ok()) return f.status();
     format = *f;
     if (format == GraphFormat::kGexf) return ReadGraphFromString("", path, format);
+    // GraphML streams from the file: memory for the graph, not for its text.
+    if (format == GraphFormat::kGraphml) return ReadGraphmlFile(path);
   }
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();

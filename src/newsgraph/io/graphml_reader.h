@@ -4,6 +4,14 @@
 //
 //   Result<KnowledgeGraph> g = ReadGraphml(text, "in.graphml");
 //   if (!g.ok()) return g.status();   // "in.graphml:12:5: edge 'e3': unknown target node 'x'"
+//   Result<KnowledgeGraph> big = ReadGraphmlFile("huge.graphml");  // streams the file
+//
+// Streaming: no tree of the whole document is built. The elements of <graph>
+// are parsed (pugixml) in runs of about 4 MB, read into the graph and freed;
+// a run is cut after the first </edge> or </node> past 4 MB, which its parse
+// proves to be a boundary, else where the tags say (xml_scanner.h). Memory is
+// the graph plus a few runs (plus the whole text for ReadGraphml). An edge
+// naming a node that comes later in the file is kept until the graph ends.
 //
 // Attributes are matched by attr.name (runs of spaces become '_'): the model's
 // names (label, category, x, y, weight, color, ...) set fields when the value
@@ -22,15 +30,17 @@
 // restored as written and Finalize() is not called (a finalised graph reads
 // back finalised).
 //
-// Errors ("file:line:col: message"): not UTF-8 text, a DOCTYPE or ENTITY
-// declaration (refused before parsing: nothing is expanded or fetched), XML
-// that is not well-formed, no <graphml> root, not exactly one top-level graph,
-// a node without id, a duplicate node or edge id, an edge naming a missing node,
-// an undeclared key or a key of another domain, the same key twice in one
-// element, malformed evidence. Tolerated: edgedefault missing (directed),
-// attr.type "integer"/"liststring"/unknown (int/string/string), spaces in
-// attr.name, non-NMTOKEN node ids, a `label` XML attribute on an edge (used as
-// label when there is no label data), <default>s. Pure function, thread-safe.
+// Errors ("file:line:col: message"), the first in file order: not UTF-8
+// text, a DOCTYPE or ENTITY declaration (refused where met: nothing is
+// expanded or fetched), XML that is not well-formed, no <graphml> root, not
+// exactly one top-level graph, a node without id, a duplicate node or edge id,
+// an edge naming a missing node, an undeclared key or a key of another domain
+// (a key declared after the <graph> comes too late: GraphML puts keys first),
+// the same key twice in one element, malformed evidence. Tolerated:
+// edgedefault missing (directed), attr.type "integer"/"liststring"/unknown
+// (int/string/string), spaces in attr.name, non-NMTOKEN node ids, a `label` XML
+// attribute on an edge (used as label when there is no label data),
+// <default>s. Pure functions, thread-safe.
 #ifndef NEWSGRAPH_IO_GRAPHML_READER_H_
 #define NEWSGRAPH_IO_GRAPHML_READER_H_
 
@@ -45,8 +55,13 @@ namespace newsgraph {
 // `name` is the file name used in error messages.
 Result<KnowledgeGraph> ReadGraphml(std::string_view text, const std::string& name);
 
-// The shared guard of the XML readers: refuses a DOCTYPE or ENTITY declaration
-// with "name:line:col: ..." before any XML parser sees the text.
+// Reads the file block by block (never whole; "-" reads standard input whole).
+// Same result and errors as ReadGraphml on the file's bytes, plus the file
+// errors of ReadFile (missing, a directory, unreadable).
+Result<KnowledgeGraph> ReadGraphmlFile(const std::string& path);
+
+// Refuses a DOCTYPE or ENTITY declaration anywhere in `text` with
+// "name:line:col: ..." (a guard for XML readers that parse whole texts).
 Status RefuseDoctype(std::string_view text, const std::string& name);
 
 }  // namespace newsgraph

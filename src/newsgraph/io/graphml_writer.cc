@@ -1,5 +1,12 @@
 #include "newsgraph/io/graphml_writer.h"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
 #include "newsgraph/io/attribute_plan.h"
 #include "newsgraph/io/graph_fields.h"
 #include "newsgraph/io/output_sink.h"
@@ -23,10 +30,60 @@ void AppendKey(std::string_view prefix, std::string_view domain, std::string_vie
   out->append("\" attr.type=\"").append(type).append("\"/>\n");
 }
 
+// Bytes that AppendXmlText copies as they are: printable ASCII but & < >,
+// tab and newline.
+constexpr std::array<bool, 256> kPlainText = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '&' && c != '<' && c != '>';
+  plain['\t'] = plain['\n'] = true;
+  return plain;
+}();
+
+// True if the 8 bytes at `p` are all printable ASCII but & < > (no byte has
+// its high bit set, is below 0x20, or equals '&', '<' or '>').
+bool PlainWord(const unsigned char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  const uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;
+  return ((w & kHigh) | below_space | has_zero(w ^ ('&' * kOnes)) | has_zero(w ^ ('<' * kOnes)) |
+          has_zero(w ^ ('>' * kOnes))) == 0;
+}
+
+// AppendXmlText, byte for byte, with runs of plain bytes copied whole. Every
+// other run goes to AppendXmlText: a run ends at an ASCII byte, which never is
+// part of a UTF-8 sequence, so the pieces escape as the whole would.
+void AppendText(std::string_view text, std::string* out) {
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    while (true) {
+      while (j + 8 <= n && PlainWord(data + j)) j += 8;
+      while (j < n && kPlainText[data[j]]) ++j;
+      // A two-byte UTF-8 character (é, ô, ...) is always valid and kept.
+      if (j + 1 < n && data[j] >= 0xC2 && data[j] <= 0xDF && (data[j + 1] & 0xC0) == 0x80) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    out->append(text.data() + i, j - i);
+    if (j >= n) break;
+    i = j;
+    while (j < n && !kPlainText[data[j]]) ++j;
+    AppendXmlText(text.substr(i, j - i), out);
+    i = j;
+  }
+}
+
 void AppendData(std::string_view indent, std::string_view prefix, std::string_view name,
                 std::string_view value, std::string* out) {
   out->append(indent).append("<data key=\"").append(prefix).append(name).append("\">");
-  AppendXmlText(value, out);
+  AppendText(value, out);
   out->append("</data>\n");
 }
 
@@ -59,9 +116,37 @@ void AppendFields(const std::vector<Field<Data>>& fields, const Data& d, std::st
   }
 }
 
+// KnowledgeGraph::SortedNodes() and SortedEdges(), with the ids beside the
+// indices so that comparisons stay in cache. The comparisons are the same and
+// so is the starting order, so std::sort makes the same permutation.
+std::vector<NodeId> SortedNodes(const KnowledgeGraph& g) {
+  std::vector<std::pair<std::string_view, NodeId>> keyed(g.num_nodes());
+  for (NodeId n = 0; n < keyed.size(); ++n) keyed[n] = {g.node(n).id, n};
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<NodeId> nodes(keyed.size());
+  for (size_t i = 0; i < keyed.size(); ++i) nodes[i] = keyed[i].second;
+  return nodes;
+}
+
+std::vector<EdgeId> SortedEdges(const KnowledgeGraph& g) {
+  std::vector<std::pair<std::string_view, EdgeId>> keyed(g.num_edges());
+  for (EdgeId e = 0; e < keyed.size(); ++e) keyed[e] = {g.edge(e).id, e};
+  std::sort(keyed.begin(), keyed.end(), [&g](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    const std::string& sa = g.node(g.source(a.second)).id;
+    const std::string& sb = g.node(g.source(b.second)).id;
+    if (sa != sb) return sa < sb;
+    return g.node(g.target(a.second)).id < g.node(g.target(b.second)).id;
+  });
+  std::vector<EdgeId> edges(keyed.size());
+  for (size_t i = 0; i < keyed.size(); ++i) edges[i] = keyed[i].second;
+  return edges;
+}
+
 void WriteGraphml(const KnowledgeGraph& g, OutputSink* sink) {
-  const std::vector<NodeId> nodes = g.SortedNodes();
-  const std::vector<EdgeId> edges = g.SortedEdges();
+  const std::vector<NodeId> nodes = SortedNodes(g);
+  const std::vector<EdgeId> edges = SortedEdges(g);
   const auto& node_fields = NodeFields();
   const auto& edge_fields = EdgeFields();
 
