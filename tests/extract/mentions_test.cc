@@ -46,6 +46,24 @@ TEST_CASE("An unnamed meeting with its own date and place is a new event",
   }
 }
 
+TEST_CASE("A meeting placed through a relative clause is a new event",
+          "[extract][mentions][events]") {
+  const Extraction x = ExtractText(
+      "Eau\n\nLa séance de pourparlers, qui s'est tenue le 19 mars 2026 à Amman, a réuni "
+      "l'Irak et la Turquie.",
+      "fr");
+  REQUIRE(FindEntity(x, "event_amman_talks_2026_03_19") != nullptr);
+  CHECK(HasRelation(x, "event_amman_talks_2026_03_19", "held_in", "location_amman"));
+}
+
+TEST_CASE("A person's name keeps a hyphenated lower-case particle", "[extract][mentions][people]") {
+  const Extraction x = ExtractText(
+      "Eau\n\nLe ministre irakien des Ressources en eau, Haidar al-Janabi, a parlé.", "fr");
+  const ExtractedEntity* e = FindEntity(x, "person_haidar_al_janabi");
+  REQUIRE(e != nullptr);
+  CHECK(e->label == "Haidar al-Janabi");
+}
+
 TEST_CASE("A meeting noun without its own place or date stays a reference",
           "[extract][mentions][events]") {
   // "le sommet" alone names nothing new: no event node.

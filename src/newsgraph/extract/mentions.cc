@@ -331,6 +331,13 @@ class SentenceScanner {
       ++words;
       ++j;
       if (IsHyphen(j) && Cap(j + 1) && Free(j + 1)) ++j;
+      // A short lower-case particle hyphenated to the next name: "Haidar
+      // al-Janabi", "Abdel Fattah el-Sisi".
+      if (j + 2 < n_ && Free(j) && !Cap(j) && t_[j].token.kind == TokenKind::kWord &&
+          t_[j].token.end - t_[j].token.begin <= 3 && IsHyphen(j + 1) && Cap(j + 2) &&
+          Free(j + 2)) {
+        j += 2;
+      }
     }
     return words == 0 ? i : j;
   }
@@ -816,6 +823,7 @@ class SentenceScanner {
       bool dated_here = false;
       if (noun.kind == EventKind::kMeeting) {
         size_t plain = 0;
+        bool relative = false;
         for (size_t q = e; q < n_; ++q) {
           if (date_tok_[q]) {
             dated_here = true;
@@ -831,7 +839,22 @@ class SentenceScanner {
             if (!dated_here && q + 1 < n_ && date_tok_[q + 1]) continue;  // "on Tuesday"
             break;
           }
-          if (plain >= 3 || !Free(q) || Cap(q) || t_[q].token.kind != TokenKind::kWord) break;
+          // Through a relative clause: "la séance de pourparlers, qui s'est
+          // tenue le 19 mars à Amman", "talks, which were held in Amman".
+          if (q + 1 < n_ && TokenText(ctx_.normalized, t_[q].token) == "," &&
+              Has(q + 1, Cue::kBoundary) && !relative) {
+            const std::string_view w = TokenText(ctx_.normalized, t_[q + 1].token);
+            if (w == "qui" || w == "which") {
+              relative = true;
+              plain = 0;
+              ++q;
+              continue;
+            }
+          }
+          if (plain >= (relative ? 4u : 3u) || !Free(q) || Cap(q) ||
+              t_[q].token.kind != TokenKind::kWord) {
+            break;
+          }
           ++plain;
         }
       }
