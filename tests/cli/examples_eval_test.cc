@@ -28,8 +28,8 @@ struct Expectation {
 // inde-asie-centrale 0.947/0.879, ocs 0.909/0.579 (its planned Tianjin summit
 // is extracted as an event the gold names differently). The six after them
 // were written without reading the rules and show where the rules fall short:
-// cedeao 0.857/0.378, g20 0.875/0.148, korea-zambia-congo 0.737/0.067, natuna
-// 0.857/0.261, tigre 0.800/0.190, visite-mexique-maroc 0.717/0.083.
+// cedeao 0.857/0.378, g20 0.875/0.214, korea-zambia-congo 0.737/0.182, natuna
+// 0.857/0.261, tigre 0.895/0.273, visite-mexique-maroc 0.717/0.083.
 const std::vector<Expectation> kExpectations = {
     {"asean-ministers-kuala-lumpur", 0.97, 0.83},
     {"attaque-gwadar", 0.86, 0.82},
@@ -39,10 +39,10 @@ const std::vector<Expectation> kExpectations = {
     {"inde-asie-centrale", 0.94, 0.87},
     {"ocs-ministres-astana", 0.90, 0.57},
     {"cedeao-sommet-guinee-bissau", 0.85, 0.37},
-    {"g20-agriculture-ministers-denver", 0.87, 0.14},
-    {"korea-zambia-congo-cobalt-copper", 0.73, 0.06},
+    {"g20-agriculture-ministers-denver", 0.87, 0.21},
+    {"korea-zambia-congo-cobalt-copper", 0.73, 0.18},
     {"natuna-coast-guard-ramming", 0.85, 0.26},
-    {"tigre-irak-turquie-mediation", 0.79, 0.19},
+    {"tigre-irak-turquie-mediation", 0.89, 0.27},
     {"visite-mexique-maroc", 0.71, 0.08},
 };
 
@@ -110,9 +110,9 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.853, relations 0.581.
+  // Reached: entities 0.859, relations 0.591.
   CommandResult r = RunNewsgraph("eval " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.85 --min-relation-f1 0.58");
+                                 " --min-entity-f1 0.85 --min-relation-f1 0.59");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.

@@ -245,5 +245,19 @@ TEST_CASE("A participle followed by its agent is passive without an auxiliary",
   CHECK(testing::HasRelation(z, "country_mar", "participates_in", "event_rabat_summit_2026_03_03"));
 }
 
+TEST_CASE("A resource right before a noun trigger is its modifier, not its subject",
+          "[extract][relations]") {
+  const Extraction x = testing::ExtractText(
+      "Pact\n\nSouth Korea signed a critical minerals partnership with Zambia and the "
+      "Democratic Republic of Congo on Tuesday.",
+      "en");
+  const auto coop = [&](const std::string& a, const std::string& b) {
+    return testing::HasRelation(x, a, "cooperates_with", b) ||
+           testing::HasRelation(x, b, "cooperates_with", a);
+  };
+  CHECK(coop("country_kor", "country_zmb"));
+  CHECK(coop("country_kor", "country_cod"));  // not the Republic of the Congo
+}
+
 }  // namespace
 }  // namespace newsgraph

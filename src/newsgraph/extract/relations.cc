@@ -160,11 +160,24 @@ class SentenceRelations {
     return std::find(excluded_.begin(), excluded_.end(), p) != excluded_.end();
   }
 
+  bool OnlyTopics(const ArgPhrase& ph) const {
+    for (const auto& c : ph.conjuncts) {
+      for (int e : c) {
+        const std::string& cat = Category(e);
+        if (cat != "resource" && cat != "sector") return false;
+      }
+    }
+    return true;
+  }
+
   // The subject of a trigger at token tb (a phrase index, or -1).
   int Subject(uint32_t tb) const {
     for (int p = static_cast<int>(args_.phrases.size()) - 1; p >= 0; --p) {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.end > tb || Excluded(p)) continue;
+      // A resource or sector right before a noun trigger modifies it, it is
+      // not the actor: "South Korea signed a critical minerals partnership".
+      if (ph.end == tb && ph.event < 0 && OnlyTopics(ph)) continue;
       size_t boundary = n_;
       for (size_t i = ph.end; i < tb; ++i) {
         if (HardBoundary(i)) {
