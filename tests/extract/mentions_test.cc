@@ -64,6 +64,36 @@ TEST_CASE("A person's name keeps a hyphenated lower-case particle", "[extract][m
   CHECK(e->label == "Haidar al-Janabi");
 }
 
+TEST_CASE("A title and a surname alone name the person named in full before",
+          "[extract][mentions][people]") {
+  const Extraction x = ExtractText(
+      "Énergie\n\nLa ministre marocaine de l'Énergie, Nadia Bennani, a signé l'accord. « C'est "
+      "un grand jour », a déclaré Mme Bennani.",
+      "fr");
+  CHECK(CountCategory(x, "person") == 1);
+  const ExtractedEntity* e = FindEntity(x, "person_nadia_bennani");
+  REQUIRE(e != nullptr);
+  CHECK(e->mention_count == 2);
+  // Two people share the surname: no guess, neither gets the mention.
+  const Extraction y = ExtractText(
+      "Famille\n\nLe ministre Ali Karimi et le général Reza Karimi ont parlé. Selon M. Karimi, "
+      "rien n'est décidé.",
+      "fr");
+  REQUIRE(FindEntity(y, "person_ali_karimi") != nullptr);
+  REQUIRE(FindEntity(y, "person_reza_karimi") != nullptr);
+  CHECK(FindEntity(y, "person_ali_karimi")->mention_count == 1);
+  CHECK(FindEntity(y, "person_reza_karimi")->mention_count == 1);
+}
+
+TEST_CASE("A headline's undated meeting is no event of its own", "[extract][mentions][events]") {
+  // The visit the body dates is the only event.
+  const Extraction x = ExtractText(
+      "Visite d'État au Maroc\n\nLe président mexicain a entamé lundi 9 mars 2026 une visite "
+      "d'État de trois jours au Maroc.",
+      "fr");
+  CHECK(CountCategory(x, "event") == 1);
+}
+
 TEST_CASE("A meeting noun without its own place or date stays a reference",
           "[extract][mentions][events]") {
   // "le sommet" alone names nothing new: no event node.

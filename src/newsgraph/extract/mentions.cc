@@ -384,11 +384,36 @@ class SentenceScanner {
       }
       Mention m;
       m.begin = static_cast<uint32_t>(j), m.end = static_cast<uint32_t>(e);
-      m.entity = NewEntity("person", std::string(Norm(j, e)), j, e);
+      // "Mme Bennani" after "Nadia Bennani": a surname alone is the person
+      // named in full before, when exactly one person has that surname.
+      m.entity = e == j + 1 ? PersonBySurname(Norm(j, e)) : -1;
+      if (m.entity >= 0) {
+        table_->AddMention(m.entity, Original(j, e));
+      } else {
+        m.entity = NewEntity("person", std::string(Norm(j, e)), j, e);
+      }
       m.masculine = m.feminine = false;
       AddMention(std::move(m));
       i = e;
     }
+  }
+
+  // The one person of the article whose label has more than one word and
+  // ends with `surname`, or -1.
+  int PersonBySurname(std::string_view surname) const {
+    int found = -1;
+    for (size_t k = 0; k < table_->size(); ++k) {
+      const ExtractedEntity& p = table_->at(static_cast<int>(k)).entity;
+      if (p.category != "person" || p.label.size() <= surname.size() + 1) continue;
+      const std::string_view label = p.label;
+      if (label.substr(label.size() - surname.size()) != surname ||
+          label[label.size() - surname.size() - 1] != ' ') {
+        continue;
+      }
+      if (found >= 0) return -1;  // two candidates: not a guess
+      found = static_cast<int>(k);
+    }
+    return found;
   }
 
   // A demonym mention starting at i ("chinois", "Chinese"), or nullptr.
@@ -863,7 +888,10 @@ class SentenceScanner {
           ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
       // An unnamed meeting with its own place or date is a new event, unless
       // the article already has a meeting on that date ("le sommet" again).
-      bool placed_meeting = !named && noun.kind == EventKind::kMeeting && (place || dated_here);
+      // A date somewhere in the sentence is required: a headline's "Visite
+      // d'État au Maroc" is the dated visit the body reports.
+      bool placed_meeting =
+          !named && noun.kind == EventKind::kMeeting && (place || dated_here) && date != nullptr;
       if (placed_meeting && date) {
         for (size_t k = 0; k < table_->size(); ++k) {
           const EntityRecord& r = table_->at(static_cast<int>(k));
