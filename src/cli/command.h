@@ -30,6 +30,9 @@ const std::vector<Command>& Commands();
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInputError = 1;
 inline constexpr int kExitUsageError = 2;
+// The query ran and found nothing (`path`: no path joins the two nodes), as
+// grep's "no match": scripts can tell it from an error.
+inline constexpr int kExitNotFound = 3;
 
 // Prints "newsgraph: error: MESSAGE" on standard error and returns the exit
 // code that matches the status.

@@ -166,7 +166,8 @@ CommandRunner SetUpPath(CLI::App* app) {
     std::cout << (a->json ? PathsJson(*graph, *a, *from, *to, paths)
                           : PathsText(*graph, *a, *from, *to, paths));
     std::cout.flush();
-    return std::cout ? kExitOk : kExitInputError;
+    if (!std::cout) return kExitInputError;
+    return paths.empty() ? kExitNotFound : kExitOk;
   };
 }
 
