@@ -259,5 +259,27 @@ TEST_CASE("A resource right before a noun trigger is its modifier, not its subje
   CHECK(coop("country_kor", "country_cod"));  // not the Republic of the Congo
 }
 
+TEST_CASE("A meeting of a council of a known organisation is an event its members attend",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "OCS\n\nLes ministres se sont réunis le 20 mai 2025 à Astana pour la réunion annuelle du "
+      "Conseil des ministres des Affaires étrangères de l'OCS. Autour de la table figuraient la "
+      "Chine, la Russie et l'Inde.",
+      "fr");
+  std::string event;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category == "event") event = e.id;
+  }
+  CHECK(event ==
+        "event_reunion_annuelle_du_conseil_des_ministres_des_affaires_etrangeres_de_l_ocs_2025_"
+        "05_20");
+  CHECK(testing::HasRelation(x, event, "held_in", "location_astana"));
+  CHECK(testing::HasRelation(x, "organization_sco", "participates_in", event));
+  for (const char* c : {"country_chn", "country_rus", "country_ind"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "participates_in", event));
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

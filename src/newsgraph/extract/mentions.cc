@@ -814,8 +814,28 @@ class SentenceScanner {
           }
           const size_t before = q;
           while (q < n_ && q < before + 2 && Has(q, Cue::kConnector)) ++q;
-          const int mo = q > before && q < n_ ? covered_[q] : -1;
-          if (mo >= 0 && IsOrganization(out_->mentions[mo]) && out_->mentions[mo].begin == q) {
+          int mo = q > before && q < n_ ? covered_[q] : -1;
+          // "du Conseil des ministres des Affaires étrangères de l'OCS": an
+          // organisation head whose name ends with a known organisation.
+          if (q > before && q < n_ && mo < 0 && Has(q, Cue::kOrgHead) && Free(q)) {
+            for (size_t r = q + 1; r < n_ && r < q + 10; ++r) {
+              const int mk = covered_[r];
+              if (mk >= 0) {
+                const Mention& k = out_->mentions[mk];
+                if (k.begin == r && IsOrganization(k) &&
+                    table_->at(k.entity).gazetteer != nullptr && Has(r - 1, Cue::kConnector)) {
+                  mo = mk;
+                }
+                break;
+              }
+              if (t_[r].token.kind == TokenKind::kPunct &&
+                  TokenText(ctx_.normalized, t_[r].token) != "'") {
+                break;
+              }
+            }
+          }
+          if (mo >= 0 && IsOrganization(out_->mentions[mo]) &&
+              (out_->mentions[mo].begin == q || mo != covered_[q])) {
             org = &out_->mentions[mo];
             e = org->end;
             // "du Conseil des ministres de l'OCS": the known organisation after.
