@@ -56,6 +56,17 @@ TEST_CASE("A meeting placed through a relative clause is a new event",
   CHECK(HasRelation(x, "event_amman_talks_2026_03_19", "held_in", "location_amman"));
 }
 
+TEST_CASE("A meeting placed through a participle clause is a new event, not the last one",
+          "[extract][mentions][events]") {
+  const Extraction x = ExtractText(
+      "Sommet\n\nLes dirigeants, réunis en sommet samedi 14 février 2026 à Abuja, ont parlé. Ils "
+      "se reverront lors de leur prochain sommet, prévu en juin 2026 à Accra.",
+      "fr");
+  CHECK(HasRelation(x, "event_abuja_summit_2026_02_14", "held_in", "location_abuja"));
+  CHECK_FALSE(HasRelation(x, "event_abuja_summit_2026_02_14", "held_in", "location_accra"));
+  CHECK(HasRelation(x, "event_accra_summit_2026_06", "held_in", "location_accra"));
+}
+
 TEST_CASE("A person's name keeps a hyphenated lower-case particle", "[extract][mentions][people]") {
   const Extraction x = ExtractText(
       "Eau\n\nLe ministre irakien des Ressources en eau, Haidar al-Janabi, a parlé.", "fr");

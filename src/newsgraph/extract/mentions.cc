@@ -127,6 +127,24 @@ class SentenceScanner {
     return i < n_ && t_[i].token.kind == TokenKind::kPunct &&
            TokenText(ctx_.normalized, t_[i].token) == "-";
   }
+  // A lower-case word that looks like a past participle ("prévu", "organisée",
+  // "scheduled"): it opens a reduced relative clause after a comma.
+  bool IsParticiple(size_t i) const {
+    if (i >= n_ || t_[i].token.kind != TokenKind::kWord || Cap(i) || t_[i].cues != 0) return false;
+    const std::string_view w = TokenText(ctx_.normalized, t_[i].token);
+    for (std::string_view end : {"\xC3\xA9",
+                                 "\xC3\xA9"
+                                 "e",
+                                 "\xC3\xA9"
+                                 "s",
+                                 "\xC3\xA9"
+                                 "es",
+                                 "u", "ue", "us", "ues", "ed"}) {
+      if (w.size() > end.size() + 2 && w.substr(w.size() - end.size()) == end) return true;
+    }
+    return false;
+  }
+
   // A dateline's dash: "Rabat – Le président ...", "DENVER - Ministers ...".
   bool DatelineAt(size_t name_end) const {
     if (name_end == 0 || name_end >= n_ || t_[name_end].token.kind != TokenKind::kPunct) {
@@ -887,9 +905,9 @@ class SentenceScanner {
           // Through a relative clause: "la séance de pourparlers, qui s'est
           // tenue le 19 mars à Amman", "talks, which were held in Amman".
           if (q + 1 < n_ && TokenText(ctx_.normalized, t_[q].token) == "," &&
-              Has(q + 1, Cue::kBoundary) && !relative) {
+              (Has(q + 1, Cue::kBoundary) || IsParticiple(q + 1)) && !relative) {
             const std::string_view w = TokenText(ctx_.normalized, t_[q + 1].token);
-            if (w == "qui" || w == "which") {
+            if (w == "qui" || w == "which" || IsParticiple(q + 1)) {
               relative = true;
               plain = 0;
               ++q;
