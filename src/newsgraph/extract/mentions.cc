@@ -132,17 +132,15 @@ class SentenceScanner {
   bool IsParticiple(size_t i) const {
     if (i >= n_ || t_[i].token.kind != TokenKind::kWord || Cap(i) || t_[i].cues != 0) return false;
     const std::string_view w = TokenText(ctx_.normalized, t_[i].token);
-    for (std::string_view end : {"\xC3\xA9",
-                                 "\xC3\xA9"
-                                 "e",
-                                 "\xC3\xA9"
-                                 "s",
-                                 "\xC3\xA9"
-                                 "es",
-                                 "u", "ue", "us", "ues", "ed"}) {
-      if (w.size() > end.size() + 2 && w.substr(w.size() - end.size()) == end) return true;
+    if (w.ends_with("ed")) return w.size() > 4;  // "scheduled", "planned"
+    // French: drop a feminine or plural ending, then "-é" or "-u" ("prévues").
+    std::string_view stem = w;
+    if (stem.ends_with("es")) {
+      stem.remove_suffix(2);
+    } else if (stem.ends_with("e") || stem.ends_with("s")) {
+      stem.remove_suffix(1);
     }
-    return false;
+    return stem.size() > 3 && (stem.ends_with("u") || stem.ends_with("\xC3\xA9"));
   }
 
   // A dateline's dash: "Rabat – Le président ...", "DENVER - Ministers ...".
