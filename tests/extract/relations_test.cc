@@ -281,5 +281,15 @@ TEST_CASE("A meeting of a council of a known organisation is an event its member
   }
 }
 
+TEST_CASE("A trigger quoted with a few words finds its object after the closing quote",
+          "[extract][relations]") {
+  const Extraction quoted = testing::ExtractText(
+      "X\n\nLe Ghana a « condamné avec la plus grande fermeté » le Togo.", "fr");
+  CHECK(testing::HasRelation(quoted, "country_gha", "condemns", "country_tgo"));
+  const Extraction en =
+      testing::ExtractText("X\n\nGhana \"strongly condemned\" Togo on Friday.", "en");
+  CHECK(testing::HasRelation(en, "country_gha", "condemns", "country_tgo"));
+}
+
 }  // namespace
 }  // namespace newsgraph

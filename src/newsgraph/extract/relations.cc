@@ -203,6 +203,18 @@ class SentenceRelations {
     return -1;
   }
 
+  // A trigger quoted with a few words ("ont « condamné avec la plus grande
+  // fermeté » le coup d'État"): its object comes after the closing quote.
+  // Otherwise the trigger's end.
+  size_t QuoteEnd(const Hit& hit) const {
+    if (hit.begin == 0 || Text(hit.begin - 1) != "\"") return hit.end;
+    for (size_t i = hit.end; i < n_ && i < hit.end + 8; ++i) {
+      if (Text(i) == "\"") return i + 1;
+      if (HardBoundary(i)) break;
+    }
+    return hit.end;
+  }
+
   // Where the object of a trigger ending at te starts, or n_ when it has none.
   size_t ObjectStart(size_t te, const TriggerDef& def, uint32_t trigger, bool* between) const {
     size_t i = te, skipped = 0;
@@ -327,7 +339,7 @@ class SentenceRelations {
     bool between = false;
     const bool marker = def.kind == TriggerKind::kMarker;
     const int agent = def.kind == TriggerKind::kNoun && !def.reciprocal ? GenitiveAgent(hit) : -1;
-    size_t start = marker ? hit.end : ObjectStart(hit.end, def, hit.trigger, &between);
+    size_t start = marker ? hit.end : ObjectStart(QuoteEnd(hit), def, hit.trigger, &between);
     if (agent >= 0) start = ObjectStart(args_.phrases[agent].end, def, hit.trigger, &between);
     std::vector<int> objects;
     const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
