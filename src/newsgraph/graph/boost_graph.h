@@ -3,7 +3,10 @@
 // adjacency_list<vecS, vecS, bidirectionalS> with the node and edge data as
 // bundled properties: a vertex descriptor is the NodeId itself; edge
 // descriptors are kept in `edges`, indexed by EdgeId (vecS storage keeps them
-// valid because nothing is removed).
+// valid because nothing is removed). Edges are appended by NewEdge in
+// knowledge_graph.cc, which moves the data in through the adjacency_list's
+// (public) members instead of boost::add_edge's two copies: keep the
+// selectors above as they are or update it.
 #ifndef NEWSGRAPH_GRAPH_BOOST_GRAPH_H_
 #define NEWSGRAPH_GRAPH_BOOST_GRAPH_H_
 
@@ -55,12 +58,29 @@ struct TransparentStringHash {
 template <typename T>
 using StringMap = std::unordered_map<std::string, T, TransparentStringHash, std::equal_to<>>;
 
+// The identity of a relation edge by handles: node ids are unique, so
+// (source, relation, target) by handles is the same key as by ids, and needs
+// no string per edge. `relation` is an index into Impl::relations.
+struct EdgeTriple {
+  NodeId source = 0;
+  NodeId target = 0;
+  uint32_t relation = 0;
+  bool operator==(const EdgeTriple& o) const = default;
+};
+struct EdgeTripleHash {
+  size_t operator()(const EdgeTriple& k) const {
+    uint64_t h = (static_cast<uint64_t>(k.source) << 32 | k.target) * 0x9e3779b97f4a7c15ull;
+    h ^= (h >> 29) + k.relation * 0xc2b2ae3d27d4eb4full;
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+};
+
 struct KnowledgeGraph::Impl {
   BoostGraph g;
-  std::vector<BoostEdge> edges;  // by EdgeId
-  StringMap<NodeId> by_id;       // node id -> handle
-  StringMap<EdgeId> by_key;      // EdgeKey(source id, relation, target id) -> handle
-  std::string key_scratch;       // AddEdge's key buffer, reused
+  std::vector<BoostEdge> edges;   // by EdgeId
+  StringMap<NodeId> by_id;        // node id -> handle
+  StringMap<uint32_t> relations;  // relation name -> EdgeTriple::relation
+  std::unordered_map<EdgeTriple, EdgeId, EdgeTripleHash> by_key;  // relation edges
   // Bumped by every non-const access to edges (and by adding nodes), so a
   // cached CompactAdjacency knows it is stale.
   uint64_t version = 0;

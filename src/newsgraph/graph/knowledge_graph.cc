@@ -1,23 +1,73 @@
 #include "newsgraph/graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <tuple>
+#include <unordered_map>
 
 #include "newsgraph/graph/boost_graph.h"
 
 namespace newsgraph {
 namespace {
 
-// Fills *key with the index key of an edge; returns it.
-const std::string& EdgeKey(std::string_view s, std::string_view relation, std::string_view t,
-                           std::string* key) {
-  key->clear();
-  key->append(s).push_back('\x1f');
-  key->append(relation).push_back('\x1f');
-  key->append(t);
-  return *key;
+// Appends an edge with empty data to the graph and returns its data.
+// boost::add_edge takes the bundle by const reference and copies it twice
+// (into a temporary list_edge, then into the edge list); this does what it
+// does for our BoostGraph (bidirectionalS, vecS vertices, a std::list of
+// edges) with no copy, so callers fill the data in place or move it in.
+EdgeData& NewEdge(KnowledgeGraph::Impl* impl, NodeId u, NodeId v, EdgeId* e) {
+  using StoredEdge = BoostGraph::StoredEdge;
+  BoostGraph& g = impl->g;
+  ++impl->version;
+  *e = static_cast<EdgeId>(impl->edges.size());
+  g.m_edges.emplace_back();
+  auto it = std::prev(g.m_edges.end());
+  it->m_source = u;
+  it->m_target = v;
+  it->m_property.id = *e;
+  g.m_vertices[u].m_out_edges.push_back(StoredEdge(v, it, &g.m_edges));
+  g.m_vertices[v].m_in_edges.push_back(StoredEdge(u, it, &g.m_edges));
+  impl->edges.push_back(BoostEdge(u, v, &it->m_property));
+  return it->m_property.data;
 }
+
+// Sets *id to "<source>.<relation>.<target>" with a single allocation.
+void SetRelationEdgeId(std::string_view source_id, std::string_view relation,
+                       std::string_view target_id, std::string* id) {
+  id->clear();
+  id->reserve(source_id.size() + relation.size() + target_id.size() + 2);
+  id->append(source_id).push_back('.');
+  id->append(relation).push_back('.');
+  id->append(target_id);
+}
+
+struct RelationKey {
+  EdgeTriple triple;
+  std::optional<EdgeId> found;  // the edge, when it exists
+};
+
+// Puts a symmetric relation's endpoints in canonical order (the smaller id
+// first) and looks the relation edge up; registers a relation name not seen
+// before.
+RelationKey FindRelationEdge(KnowledgeGraph::Impl* impl, NodeId* source, std::string_view relation,
+                             NodeId* target, bool symmetric) {
+  if (symmetric && impl->g[*target].id < impl->g[*source].id) std::swap(*source, *target);
+  RelationKey key{{*source, *target, 0}, std::nullopt};
+  auto rel = impl->relations.find(relation);
+  if (rel == impl->relations.end()) {
+    key.triple.relation = static_cast<uint32_t>(impl->relations.size());
+    impl->relations.emplace(std::string(relation), key.triple.relation);
+    return key;
+  }
+  key.triple.relation = rel->second;
+  auto it = impl->by_key.find(key.triple);
+  if (it != impl->by_key.end()) key.found = it->second;
+  return key;
+}
+
+// A small set of modalities.
+unsigned ModalityBit(Modality m) { return 1u << static_cast<unsigned>(m); }
 
 bool IsNameChar(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -73,9 +123,7 @@ bool operator==(const Evidence& a, const Evidence& b) {
 std::string RelationEdgeId(std::string_view source_id, std::string_view relation,
                            std::string_view target_id) {
   std::string id;
-  id.append(source_id).push_back('.');
-  id.append(relation).push_back('.');
-  id.append(target_id);
+  SetRelationEdgeId(source_id, relation, target_id, &id);
   return id;
 }
 
@@ -96,6 +144,7 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
     : impl_(std::make_unique<Impl>()), data_(other.data_) {
   impl_->g = other.impl_->g;
   impl_->by_id = other.impl_->by_id;
+  impl_->relations = other.impl_->relations;
   impl_->by_key = other.impl_->by_key;
   // Edge descriptors point into the copied storage: rebuild them by EdgeId.
   impl_->edges.resize(other.impl_->edges.size());
@@ -123,10 +172,12 @@ NodeId KnowledgeGraph::AddNode(NodeData data) {
   assert(!data.id.empty());
   auto it = impl_->by_id.find(data.id);
   if (it != impl_->by_id.end()) return it->second;
-  std::string id = data.id;
   ++impl_->version;
-  NodeId n = static_cast<NodeId>(boost::add_vertex(std::move(data), impl_->g));
-  impl_->by_id.emplace(std::move(id), n);
+  // add_vertex(property, g) would copy the data: add an empty vertex and
+  // move the data in.
+  NodeId n = static_cast<NodeId>(boost::add_vertex(impl_->g));
+  impl_->by_id.emplace(data.id, n);
+  impl_->g[n] = std::move(data);
   return n;
 }
 
@@ -138,38 +189,48 @@ std::optional<NodeId> KnowledgeGraph::FindNode(std::string_view id) const {
 
 EdgeId KnowledgeGraph::AddEdge(NodeId source, std::string_view relation, NodeId target,
                                bool symmetric) {
-  if (symmetric && node(target).id < node(source).id) std::swap(source, target);
-  const std::string& key =
-      EdgeKey(node(source).id, relation, node(target).id, &impl_->key_scratch);
-  auto it = impl_->by_key.find(key);
-  if (it != impl_->by_key.end()) return it->second;
-  EdgeData data;
-  data.id = RelationEdgeId(node(source).id, relation, node(target).id);
-  data.relation = std::string(relation);
+  const RelationKey key = FindRelationEdge(impl_.get(), &source, relation, &target, symmetric);
+  if (key.found) return *key.found;
+  EdgeId e = 0;
+  EdgeData& data = NewEdge(impl_.get(), source, target, &e);
+  SetRelationEdgeId(node(source).id, relation, node(target).id, &data.id);
+  data.relation.assign(relation);
   data.symmetric = symmetric;
-  EdgeId e = AddRawEdge(source, target, std::move(data));
-  impl_->by_key.emplace(key, e);
+  impl_->by_key.emplace(key.triple, e);
+  return e;
+}
+
+EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData&& data) {
+  const RelationKey key =
+      FindRelationEdge(impl_.get(), &source, data.relation, &target, data.symmetric);
+  if (data.id.empty()) {
+    SetRelationEdgeId(node(source).id, data.relation, node(target).id, &data.id);
+  }
+  if (key.found) {
+    edge(*key.found) = std::move(data);
+    return *key.found;
+  }
+  EdgeId e = 0;
+  NewEdge(impl_.get(), source, target, &e) = std::move(data);
+  impl_->by_key.emplace(key.triple, e);
   return e;
 }
 
 std::optional<EdgeId> KnowledgeGraph::FindEdge(NodeId source, std::string_view relation,
                                                NodeId target) const {
-  std::string key;
-  auto it = impl_->by_key.find(EdgeKey(node(source).id, relation, node(target).id, &key));
+  auto rel = impl_->relations.find(relation);
+  if (rel == impl_->relations.end()) return std::nullopt;
+  auto it = impl_->by_key.find(EdgeTriple{source, target, rel->second});
   if (it == impl_->by_key.end()) {
-    it = impl_->by_key.find(EdgeKey(node(target).id, relation, node(source).id, &key));
+    it = impl_->by_key.find(EdgeTriple{target, source, rel->second});
     if (it == impl_->by_key.end() || !edge(it->second).symmetric) return std::nullopt;
   }
   return it->second;
 }
 
 EdgeId KnowledgeGraph::AddRawEdge(NodeId source, NodeId target, EdgeData data) {
-  ++impl_->version;
-  EdgeId e = static_cast<EdgeId>(impl_->edges.size());
-  auto [desc, added] = boost::add_edge(source, target, EdgeBundle{e, std::move(data)}, impl_->g);
-  assert(added);
-  (void)added;
-  impl_->edges.push_back(desc);
+  EdgeId e = 0;
+  NewEdge(impl_.get(), source, target, &e) = std::move(data);
   return e;
 }
 
@@ -237,48 +298,92 @@ std::vector<EdgeId> KnowledgeGraph::SortedEdges() const {
 }
 
 void KnowledgeGraph::Finalize() {
-  const auto date_of = [this](const std::string& article) -> const std::string* {
-    auto it = data_.articles.find(article);
-    if (it == data_.articles.end() || it->second.date.empty()) return nullptr;
-    return &it->second.date;
+  // Article id -> date, for the articles that have one: one hash lookup per
+  // distinct article of a node or an edge instead of a search in the map.
+  std::unordered_map<std::string_view, const std::string*> dates;
+  dates.reserve(data_.articles.size());
+  for (const auto& [id, info] : data_.articles) {
+    if (!info.date.empty()) dates.emplace(id, &info.date);
+  }
+  const auto date_of = [&dates](const std::string& article) -> const std::string* {
+    if (dates.empty()) return nullptr;
+    auto it = dates.find(article);
+    return it == dates.end() ? nullptr : it->second;
   };
   // ISO dates of different precision ("2025", "2025-06-06") still compare
-  // correctly as strings for min/max.
-  const auto widen = [](std::string* first, std::string* last, const std::string& d) {
-    if (first->empty() || d < *first) *first = d;
-    if (last->empty() || d > *last) *last = d;
+  // correctly as strings for min/max. The extremes are tracked by pointer
+  // and copied once.
+  struct Span {
+    const std::string* first = nullptr;
+    const std::string* last = nullptr;
+    void Widen(const std::string& d) {
+      if (first == nullptr || d < *first) first = &d;
+      if (last == nullptr || d > *last) last = &d;
+    }
+    void Store(std::string* first_seen, std::string* last_seen) const {
+      if (first == nullptr) {
+        first_seen->clear();
+        last_seen->clear();
+      } else {
+        *first_seen = *first;
+        *last_seen = *last;
+      }
+    }
   };
 
-  for (NodeId n = 0; n < num_nodes(); ++n) {
-    NodeData& nd = node(n);
+  ++impl_->version;
+  BoostGraph& g = impl_->g;
+  const NodeId nodes = static_cast<NodeId>(num_nodes());
+  for (NodeId n = 0; n < nodes; ++n) {
+    NodeData& nd = g[n];
     if (nd.article_mentions.empty()) continue;
     nd.mention_count = 0;
-    nd.first_seen.clear();
-    nd.last_seen.clear();
+    Span span;
     for (const auto& [article, count] : nd.article_mentions) {
       nd.mention_count += count;
-      if (const std::string* d = date_of(article)) widen(&nd.first_seen, &nd.last_seen, *d);
+      if (const std::string* d = date_of(article)) span.Widen(*d);
     }
+    span.Store(&nd.first_seen, &nd.last_seen);
   }
 
-  for (EdgeId e = 0; e < num_edges(); ++e) {
-    EdgeData& ed = edge(e);
+  for (const BoostEdge& desc : impl_->edges) {
+    EdgeData& ed = g[desc].data;
     if (ed.evidence.empty()) continue;
-    std::sort(ed.evidence.begin(), ed.evidence.end());
+    // Equal records are identical in every field, so skipping the sort of
+    // a sorted list (the usual case) changes nothing.
+    if (!std::is_sorted(ed.evidence.begin(), ed.evidence.end())) {
+      std::sort(ed.evidence.begin(), ed.evidence.end());
+    }
     ed.evidence_count = static_cast<int64_t>(ed.evidence.size());
     ed.weight = static_cast<double>(ed.evidence_count);
-    ed.article_ids.clear();
-    ed.first_seen.clear();
-    ed.last_seen.clear();
-    std::set<Modality> modalities;
+    // article_ids is rewritten in place: a list already right (a graph read
+    // back or merged) costs no allocation.
+    size_t articles = 0;
+    Span span;
+    unsigned modalities = 0;
+    const std::string* previous = nullptr;
     for (const Evidence& ev : ed.evidence) {
-      modalities.insert(ev.modality);
-      if (ed.article_ids.empty() || ed.article_ids.back() != ev.article_id) {
+      modalities |= ModalityBit(ev.modality);
+      // Evidence is sorted by article first: each article once.
+      if (previous != nullptr && *previous == ev.article_id) continue;
+      previous = &ev.article_id;
+      if (articles < ed.article_ids.size()) {
+        ed.article_ids[articles] = ev.article_id;
+      } else {
         ed.article_ids.push_back(ev.article_id);
       }
-      if (const std::string* d = date_of(ev.article_id)) widen(&ed.first_seen, &ed.last_seen, *d);
+      ++articles;
+      if (const std::string* d = date_of(ev.article_id)) span.Widen(*d);
     }
-    ed.modality = modalities.size() == 1 ? std::string(ModalityName(*modalities.begin())) : "mixed";
+    ed.article_ids.resize(articles);
+    span.Store(&ed.first_seen, &ed.last_seen);
+    // One bit set: a single modality (no popcount: it is a library call
+    // without -mpopcnt).
+    const std::string_view modality =
+        (modalities & (modalities - 1)) == 0
+            ? ModalityName(static_cast<Modality>(std::countr_zero(modalities)))
+            : std::string_view("mixed");
+    if (ed.modality != modality) ed.modality.assign(modality);
   }
 }
 

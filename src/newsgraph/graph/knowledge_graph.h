@@ -163,6 +163,13 @@ class KnowledgeGraph {
   // Returns the edge (source, relation, target), adding it if absent. For a
   // symmetric relation the endpoints are put in canonical order first.
   EdgeId AddEdge(NodeId source, std::string_view relation, NodeId target, bool symmetric);
+  // Adds the relation edge (source, data.relation, target), symmetric if
+  // data.symmetric, with `data` moved in as its data; when the edge exists
+  // already its data is replaced. The same as
+  //   edge(AddEdge(source, data.relation, target, data.symmetric)) = std::move(data);
+  // without building and then overwriting a fresh EdgeData. An empty data.id
+  // is set to RelationEdgeId(...) of the (canonically ordered) endpoints.
+  EdgeId AddEdge(NodeId source, NodeId target, EdgeData&& data);
   std::optional<EdgeId> FindEdge(NodeId source, std::string_view relation, NodeId target) const;
   // Adds an edge unconditionally (foreign graphs: parallel edges, own ids).
   EdgeId AddRawEdge(NodeId source, NodeId target, EdgeData data);
