@@ -1523,8 +1523,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     if (ed.relation.empty()) {
       out.AddRawEdge(st.source, st.target, std::move(ed));
     } else {
-      EdgeId e = out.AddEdge(st.source, ed.relation, st.target, ed.symmetric);
-      out.edge(e) = std::move(ed);
+      out.AddEdge(st.source, st.target, std::move(ed));
     }
   }
 
