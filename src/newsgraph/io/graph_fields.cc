@@ -3,7 +3,11 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 
 #include "newsgraph/io/text_escape.h"
 #include "newsgraph/io/value_format.h"
@@ -25,6 +29,13 @@ using rapidjson::Value;
 
 constexpr unsigned kAll = kInGraphml | kInGexfAttribute | kInJson;
 constexpr unsigned kNotGexf = kInGraphml | kInJson;
+
+// Appends a string literal, whose length is known when compiling
+// (append(const char*) would measure it on every call).
+template <size_t N>
+void AppendLiteral(const char (&literal)[N], std::string* out) {
+  out->append(literal, N - 1);
+}
 
 bool HasPosition(const NodeData& d) { return d.x != 0 || d.y != 0; }
 
@@ -53,21 +64,21 @@ void AppendMentionArticles(const NodeData& d, std::string* out) {
 }
 
 void AppendEvidenceObject(const Evidence& ev, bool with_sentence, std::string* out) {
-  out->append("{\"article\":");
+  AppendLiteral("{\"article\":", out);
   AppendJsonString(ev.article_id, out);
   if (with_sentence) {
-    out->append(",\"sentence\":");
+    AppendLiteral(",\"sentence\":", out);
     AppendJsonString(ev.sentence, out);
   }
-  out->append(",\"begin\":");
+  AppendLiteral(",\"begin\":", out);
   AppendInt(static_cast<int64_t>(ev.begin), out);
-  out->append(",\"end\":");
+  AppendLiteral(",\"end\":", out);
   AppendInt(static_cast<int64_t>(ev.end), out);
-  out->append(",\"rule\":");
+  AppendLiteral(",\"rule\":", out);
   AppendJsonString(ev.rule, out);
-  out->append(",\"modality\":");
+  AppendLiteral(",\"modality\":", out);
   AppendJsonString(ModalityName(ev.modality), out);
-  out->append(",\"reported_by\":");
+  AppendLiteral(",\"reported_by\":", out);
   AppendJsonString(ev.reported_by, out);
   out->push_back('}');
 }
@@ -119,6 +130,236 @@ Result<Evidence> EvidenceFromJson(const Value& v, size_t index) {
     }
   }
   return ev;
+}
+
+// A reader of the compact JSON the writers produce, for the common case only:
+// no whitespace, strings whose escapes are \" \\ \/ \b \f \n \r \t, numbers
+// that are unsigned integers of at most 19 digits. Every method returns false
+// on anything else, and callers then parse the text with rapidjson, which
+// gives the same values and the error messages. What it accepts, it reads as
+// rapidjson does.
+class CompactJson {
+ public:
+  explicit CompactJson(std::string_view json)
+      : p_(reinterpret_cast<const unsigned char*>(json.data())), end_(p_ + json.size()) {}
+
+  bool AtEnd() const { return p_ == end_; }
+  bool Eat(char c) {
+    if (p_ == end_ || *p_ != static_cast<unsigned char>(c)) return false;
+    ++p_;
+    return true;
+  }
+
+  // A string literal, decoded into *out (replacing its content).
+  bool String(std::string* out) {
+    out->clear();
+    if (!Eat('"')) return false;
+    while (true) {
+      const unsigned char* run = p_;
+      SkipContent();
+      out->append(reinterpret_cast<const char*>(run), p_ - run);
+      if (p_ == end_ || *p_ < 0x20) return false;
+      if (*p_++ == '"') return true;
+      if (p_ == end_) return false;
+      char decoded;
+      switch (*p_++) {
+        case '"':
+          decoded = '"';
+          break;
+        case '\\':
+          decoded = '\\';
+          break;
+        case '/':
+          decoded = '/';
+          break;
+        case 'b':
+          decoded = '\b';
+          break;
+        case 'f':
+          decoded = '\f';
+          break;
+        case 'n':
+          decoded = '\n';
+          break;
+        case 'r':
+          decoded = '\r';
+          break;
+        case 't':
+          decoded = '\t';
+          break;
+        default:
+          return false;  // \u and invalid escapes
+      }
+      out->push_back(decoded);
+    }
+  }
+
+  // A string literal without escapes (member names, modalities), as a view of
+  // the input: no copy.
+  bool RawString(std::string_view* out) {
+    if (!Eat('"')) return false;
+    const unsigned char* begin = p_;
+    SkipContent();
+    if (p_ == end_ || *p_ != '"') return false;
+    *out = std::string_view(reinterpret_cast<const char*>(begin), p_ - begin);
+    ++p_;
+    return true;
+  }
+
+  // 0 or [1-9][0-9]*, at most 19 digits (always within uint64_t).
+  bool Uint(uint64_t* value) {
+    if (p_ == end_ || *p_ < '0' || *p_ > '9') return false;
+    if (*p_ == '0') {
+      ++p_;
+      *value = 0;
+    } else {
+      uint64_t v = 0;
+      int digits = 0;
+      while (p_ != end_ && *p_ >= '0' && *p_ <= '9') {
+        if (++digits > 19) return false;
+        v = v * 10 + (*p_++ - '0');
+      }
+      *value = v;
+    }
+    // A fraction or exponent makes a double: rapidjson's business.
+    return p_ == end_ || (*p_ != '.' && *p_ != 'e' && *p_ != 'E' && (*p_ < '0' || *p_ > '9'));
+  }
+
+ private:
+  // Moves p_ to the first byte at or after it that is '"', '\\' or below 0x20,
+  // or to the end.
+  void SkipContent() {
+    while (true) {
+      if (end_ - p_ < 8) {
+        while (p_ != end_ && *p_ != '"' && *p_ != '\\' && *p_ >= 0x20) ++p_;
+        return;
+      }
+      const uint64_t special = SpecialBytes(p_);
+      if (special == 0) {
+        p_ += 8;
+        continue;
+      }
+      if constexpr (std::endian::native == std::endian::little) {
+        p_ += std::countr_zero(special) / 8;  // the first special byte
+      } else {
+        while (*p_ != '"' && *p_ != '\\' && *p_ >= 0x20) ++p_;
+      }
+      return;
+    }
+  }
+
+  // The bytes among the 8 at `p` that end a run of string content ('"', '\\'
+  // or below 0x20; bytes >= 0x80 are content): exactly these have their high
+  // bit set. Sums of seven-bit halves never carry into the next byte, so each
+  // byte's bit is its own.
+  static uint64_t SpecialBytes(const unsigned char* p) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull;
+    constexpr uint64_t kHigh = 0x8080808080808080ull;
+    constexpr uint64_t kLow7 = ~kHigh;
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    // Per byte: high bit set iff the byte is zero.
+    auto zero_bytes = [](uint64_t v) { return ~(((v & kLow7) + kLow7) | v) & kHigh; };
+    // Per byte: low seven bits + 0x60 reach 0x80 iff they are >= 0x20.
+    const uint64_t below_space = ~((w & kLow7) + 0x60 * kOnes) & ~w & kHigh;
+    return below_space | zero_bytes(w ^ ('"' * kOnes)) | zero_bytes(w ^ ('\\' * kOnes));
+  }
+
+  const unsigned char* p_;
+  const unsigned char* end_;
+};
+
+// ["..",".."] into `items` with CompactJson; false when rapidjson must decide.
+bool FastStringArray(std::string_view json, std::vector<std::string>* items) {
+  CompactJson in(json);
+  if (!in.Eat('[')) return false;
+  if (!in.Eat(']')) {
+    do {
+      if (!in.String(&items->emplace_back())) return false;
+    } while (in.Eat(','));
+    if (!in.Eat(']')) return false;
+  }
+  return in.AtEnd();
+}
+
+// One evidence record {"article":..,"begin":..,...} into *ev as
+// EvidenceFromJson reads it; false on anything EvidenceFromJson would refuse
+// (so that it says why) or CompactJson does not read. A "sentence" member goes
+// to *sentence (a scratch string for evidence_meta, whose sentence is not its own).
+bool FastEvidenceRecord(CompactJson* in, Evidence* ev, std::string* sentence) {
+  if (!in->Eat('{')) return false;
+  if (in->Eat('}')) return true;
+  do {
+    std::string_view name;
+    if (!in->RawString(&name) || !in->Eat(':')) return false;
+    if (name == "begin" || name == "end") {
+      if (!in->Uint(name == "begin" ? &ev->begin : &ev->end)) return false;
+      continue;
+    }
+    std::string* target = nullptr;
+    if (name == "article") {
+      target = &ev->article_id;
+    } else if (name == "sentence") {
+      target = sentence;
+    } else if (name == "rule") {
+      target = &ev->rule;
+    } else if (name == "reported_by") {
+      target = &ev->reported_by;
+    } else if (name == "modality") {
+      std::string_view value;
+      if (!in->RawString(&value)) return false;
+      std::optional<Modality> mod = ParseModality(value);
+      if (!mod) return false;
+      ev->modality = *mod;
+      continue;
+    } else {
+      return false;  // unknown member
+    }
+    if (!in->String(target)) return false;
+  } while (in->Eat(','));
+  return in->Eat('}');
+}
+
+// ParseEvidenceJson for well-formed compact input; false when the full parse
+// must decide (errors, plain sentences, unusual JSON).
+bool FastEvidence(std::string_view sentences, std::string_view meta,
+                  std::vector<Evidence>* evidence) {
+  CompactJson texts(sentences);
+  if (!texts.Eat('[')) return false;
+  if (!texts.Eat(']')) {
+    do {
+      if (!texts.String(&evidence->emplace_back().sentence)) return false;
+    } while (texts.Eat(','));
+    if (!texts.Eat(']')) return false;
+  }
+  if (!texts.AtEnd()) return false;
+  if (meta.empty()) return true;
+  CompactJson in(meta);
+  std::string scratch;
+  size_t count = 0;
+  if (!in.Eat('[')) return false;
+  if (!in.Eat(']')) {
+    do {
+      if (count == evidence->size()) return false;
+      if (!FastEvidenceRecord(&in, &(*evidence)[count++], &scratch)) return false;
+    } while (in.Eat(','));
+    if (!in.Eat(']')) return false;
+  }
+  return in.AtEnd() && count == evidence->size();
+}
+
+// ParseEvidenceRecordsJson for well-formed compact input, as above.
+bool FastEvidenceRecords(std::string_view records, std::vector<Evidence>* evidence) {
+  CompactJson in(records);
+  if (!in.Eat('[')) return false;
+  if (!in.Eat(']')) {
+    do {
+      Evidence& ev = evidence->emplace_back();
+      if (!FastEvidenceRecord(&in, &ev, &ev.sentence)) return false;
+    } while (in.Eat(','));
+    if (!in.Eat(']')) return false;
+  }
+  return in.AtEnd();
 }
 
 }  // namespace
@@ -235,15 +476,15 @@ void AppendArticlesJson(const GraphData& data, std::string* out) {
   for (const auto& [id, a] : data.articles) {
     if (!first) out->push_back(',');
     first = false;
-    out->append("{\"id\":");
+    AppendLiteral("{\"id\":", out);
     AppendJsonString(a.id, out);
-    out->append(",\"title\":");
+    AppendLiteral(",\"title\":", out);
     AppendJsonString(a.title, out);
-    out->append(",\"date\":");
+    AppendLiteral(",\"date\":", out);
     AppendJsonString(a.date, out);
-    out->append(",\"url\":");
+    AppendLiteral(",\"url\":", out);
     AppendJsonString(a.url, out);
-    out->append(",\"lang\":");
+    AppendLiteral(",\"lang\":", out);
     AppendJsonString(a.lang, out);
     out->push_back('}');
   }
@@ -278,6 +519,10 @@ void AppendEvidenceRecordsJson(const std::vector<Evidence>& evidence, std::strin
 }
 
 Result<std::vector<std::string>> ParseJsonStringArray(std::string_view json) {
+  {
+    std::vector<std::string> items;
+    if (FastStringArray(json, &items)) return items;
+  }
   Result<Document> doc = ParseJson(json);
   if (!doc.ok()) return doc.status();
   if (!doc->IsArray()) return Status::InputError("expected a JSON array of strings");
@@ -324,6 +569,10 @@ Result<std::map<std::string, ArticleInfo>> ParseArticlesJson(std::string_view js
 }
 
 Result<std::vector<Evidence>> ParseEvidenceJson(std::string_view sentences, std::string_view meta) {
+  {
+    std::vector<Evidence> evidence;
+    if (FastEvidence(sentences, meta, &evidence)) return evidence;
+  }
   Result<std::vector<std::string>> texts = ParseJsonStringArray(sentences);
   std::vector<Evidence> evidence;
   if (!texts.ok()) {
@@ -360,6 +609,10 @@ Result<std::vector<Evidence>> ParseEvidenceJson(std::string_view sentences, std:
 }
 
 Result<std::vector<Evidence>> ParseEvidenceRecordsJson(std::string_view records) {
+  {
+    std::vector<Evidence> evidence;
+    if (FastEvidenceRecords(records, &evidence)) return evidence;
+  }
   Result<Document> doc = ParseJson(records);
   if (!doc.ok()) return doc.status();
   if (!doc->IsArray()) return Status::InputError("evidence: expected an array of objects");
@@ -389,12 +642,12 @@ bool ApplyNodeField(std::string_view name, std::string_view value, NodeData* d) 
   else if (name == "last_seen")
     text = &d->last_seen;
   if (text != nullptr) {
-    *text = std::string(value);
+    text->assign(value);
     return true;
   }
   if (name == "color") {
     if (!IsHexColor(value)) return false;
-    d->color = std::string(value);
+    d->color.assign(value);
     return true;
   }
   if (name == "size" || name == "x" || name == "y") {
@@ -444,12 +697,12 @@ bool ApplyEdgeField(std::string_view name, std::string_view value, EdgeData* d) 
   else if (name == "cameo")
     text = &d->cameo;
   if (text != nullptr) {
-    *text = std::string(value);
+    text->assign(value);
     return true;
   }
   if (name == "color") {
     if (!IsHexColor(value)) return false;
-    d->color = std::string(value);
+    d->color.assign(value);
     return true;
   }
   if (name == "weight" || name == "goldstein") {
