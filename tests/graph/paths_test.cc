@@ -307,8 +307,7 @@ class Reference {
             blocked_steps_.insert({nodes[i], nodes[i + 1]});
           }
         }
-        std::optional<Path> tail =
-            Search(last_nodes[i], to, o_.max_hops > 0 ? o_.max_hops - i : 0);
+        std::optional<Path> tail = Search(last_nodes[i], to, o_.max_hops > 0 ? o_.max_hops - i : 0);
         if (!tail) continue;
         Path candidate;
         candidate.hops.assign(last.hops.begin(), last.hops.begin() + static_cast<ptrdiff_t>(i));
@@ -361,8 +360,7 @@ class Reference {
   }
   bool Usable(NodeId n, NodeId from, NodeId to) const {
     if (std::count(blocked_.begin(), blocked_.end(), n)) return false;
-    return n == from || n == to ||
-           !std::count(o_.exclude_nodes.begin(), o_.exclude_nodes.end(), n);
+    return n == from || n == to || !std::count(o_.exclude_nodes.begin(), o_.exclude_nodes.end(), n);
   }
   // Steps out of u (reverse: into u), filters and Yen's removals applied.
   std::vector<Step> Steps(NodeId u, bool reverse) const {
@@ -498,8 +496,8 @@ TEST_CASE("Bidirectional searches return exactly the paths of plain one-way sear
     const size_t m = n * (1 + rng() % 6);
     KnowledgeGraph g;
     for (size_t i = 0; i < n; ++i) {
-      std::string id = "v" + std::to_string((i * 37 + static_cast<size_t>(round)) % 1000 +
-                                            1000 * (rng() % 3));
+      std::string id =
+          "v" + std::to_string((i * 37 + static_cast<size_t>(round)) % 1000 + 1000 * (rng() % 3));
       if (g.FindNode(id)) id += "x" + std::to_string(i);
       g.AddNode(MakeNode(id));
     }

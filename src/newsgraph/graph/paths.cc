@@ -10,8 +10,8 @@
 #include <set>
 #include <tuple>
 #include <type_traits>
-#include <utility>
 #include <unordered_set>
+#include <utility>
 
 #include "newsgraph/base/edit_distance.h"
 #include "newsgraph/graph/boost_graph.h"
@@ -215,9 +215,9 @@ std::shared_ptr<const SearchGraph> BuildSearchGraph(const KnowledgeGraph& graph,
       for (const CompactAdjacency::Arc* a = begin; a != end; ++a) {
         if (keep(a->edge)) {
           const uint32_t e = a->edge & CompactAdjacency::kEdgeMask;
-          sg->arcs.push_back({a->next, a->edge & (SearchGraph::kOut | SearchGraph::kEdgeMask),
-                              1.0 / (1.0 + static_cast<double>(
-                                               std::max<int64_t>(0, adj.evidence_count[e])))});
+          sg->arcs.push_back(
+              {a->next, a->edge & (SearchGraph::kOut | SearchGraph::kEdgeMask),
+               1.0 / (1.0 + static_cast<double>(std::max<int64_t>(0, adj.evidence_count[e])))});
         }
       }
     };
@@ -530,7 +530,7 @@ class HopSearch {
   // A step x -> y, looked up in whichever end has fewer arcs.
   bool Joins(NodeId x, NodeId y) const {
     return s_.Volume(x, false) <= s_.Volume(y, true) ? s_.HasStep(x, y, false)
-                                                      : s_.HasStep(y, x, true);
+                                                     : s_.HasStep(y, x, true);
   }
   bool FrontiersTouch(uint32_t a, uint32_t b) const {
     const NodeId* xs = Layer(0, a);
@@ -745,8 +745,9 @@ class WeightedSearch {
         Push(heap, c, v);
         return;
       }
-      if (c < old.cost || (c == old.cost && (s_.Rank(u) < s_.Rank(old.prev) ||
-                                             (u == old.prev && s_.BetterEdge(st.edge, old.edge))))) {
+      if (c < old.cost ||
+          (c == old.cost && (s_.Rank(u) < s_.Rank(old.prev) ||
+                             (u == old.prev && s_.BetterEdge(st.edge, old.edge))))) {
         const bool cheaper = c < old.cost;
         Set(0, v, {c, u, st.edge, st.forward});
         if (cheaper) Push(heap, c, v);
@@ -1263,7 +1264,8 @@ std::vector<uint32_t> HopDistances(const KnowledgeGraph& graph, NodeId from,
       for (NodeId v = 0; v < n; ++v) {
         if (test(reached, v) || !s.Usable(v, from, from)) continue;
         bool found = false;
-        s.ForEachStep(v, true, [&](const Step& st) { return found = test(frontier, st.next) != 0; });
+        s.ForEachStep(v, true,
+                      [&](const Step& st) { return found = test(frontier, st.next) != 0; });
         if (found) reach(v);
       }
     }
