@@ -50,15 +50,10 @@ Result<KnowledgeGraph> ExtractGraph(const std::vector<std::string>& inputs,
   NEWSGRAPH_RETURN_IF_ERROR(reader.Open());
   GraphBuilder builder(&ontology);
   std::map<std::string, std::string> seen_ids;  // article id -> source, for duplicates
-  std::vector<Article> batch;
-  std::vector<std::optional<Result<Extraction>>> results;
-  size_t done = 0;
-  while (reader.NextBatch(options.batch_size, &batch)) {
-    for (Article& a : batch) {
-      if (options.lang != "auto" && a.lang.empty()) a.lang = options.lang;
-    }
-    results.assign(batch.size(), std::nullopt);
-    ParallelFor(batch.size(), threads, [&](size_t i) { results[i] = extractor.Extract(batch[i]); });
+  // Folds one extracted batch into the graph, in input order (the graph does
+  // not depend on threads or timing).
+  const auto build = [&](std::vector<Article>& batch,
+                         std::vector<std::optional<Result<Extraction>>>& results) {
     for (size_t i = 0; i < batch.size(); ++i) {
       Article& article = batch[i];
       const Result<Extraction>& r = *results[i];
@@ -90,9 +85,32 @@ Result<KnowledgeGraph> ExtractGraph(const std::vector<std::string>& inputs,
       ++summary->extracted;
       summary->bytes += article.text.size();
     }
-    done += batch.size();
+  };
+  // With more than one thread, batch k is built on its own thread while
+  // batch k + 1 is read and extracted; with one, everything runs in turn.
+  std::vector<Article> batch, built_batch;
+  std::vector<std::optional<Result<Extraction>>> results, built_results;
+  std::thread builder_thread;
+  size_t done = 0;
+  while (reader.NextBatch(options.batch_size, &batch)) {
+    for (Article& a : batch) {
+      if (options.lang != "auto" && a.lang.empty()) a.lang = options.lang;
+    }
+    const size_t extracted = batch.size();
+    results.assign(batch.size(), std::nullopt);
+    ParallelFor(batch.size(), threads, [&](size_t i) { results[i] = extractor.Extract(batch[i]); });
+    if (threads <= 1) {
+      build(batch, results);
+    } else {
+      if (builder_thread.joinable()) builder_thread.join();
+      std::swap(batch, built_batch);
+      std::swap(results, built_results);
+      builder_thread = std::thread([&] { build(built_batch, built_results); });
+    }
+    done += extracted;  // extracted; the last batch may still be building
     if (options.on_progress) options.on_progress(done);
   }
+  if (builder_thread.joinable()) builder_thread.join();
   NEWSGRAPH_RETURN_IF_ERROR(reader.status());
   summary->read = reader.articles_read() + reader.skipped().size();
   for (const SkippedArticle& s : reader.skipped()) {
