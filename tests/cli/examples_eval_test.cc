@@ -27,7 +27,7 @@ struct Expectation {
 // 0.875/0.632, eu-central-asia 0.873/0.811, gaz-ouzbekistan 0.824/0.500,
 // inde-asie-centrale 0.947/0.879, ocs 0.955/0.773. The six after them
 // were written without reading the rules and show where the rules fall short:
-// cedeao 0.857/0.378, g20 0.875/0.214, korea-zambia-congo 0.737/0.182, natuna
+// cedeao 0.857/0.550, g20 0.875/0.214, korea-zambia-congo 0.737/0.182, natuna
 // 0.857/0.261, tigre 0.895/0.273, visite-mexique-maroc 0.717/0.080.
 const std::vector<Expectation> kExpectations = {
     {"asean-ministers-kuala-lumpur", 0.97, 0.83},
@@ -37,7 +37,7 @@ const std::vector<Expectation> kExpectations = {
     {"gaz-ouzbekistan-russie", 0.82, 0.50},
     {"inde-asie-centrale", 0.94, 0.87},
     {"ocs-ministres-astana", 0.95, 0.77},
-    {"cedeao-sommet-guinee-bissau", 0.85, 0.37},
+    {"cedeao-sommet-guinee-bissau", 0.85, 0.54},
     {"g20-agriculture-ministers-denver", 0.87, 0.21},
     {"korea-zambia-congo-cobalt-copper", 0.73, 0.18},
     {"natuna-coast-guard-ramming", 0.85, 0.26},
@@ -109,9 +109,9 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.862, relations 0.608.
+  // Reached: entities 0.862, relations 0.621.
   CommandResult r = RunNewsgraph("eval " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.86 --min-relation-f1 0.60");
+                                 " --min-entity-f1 0.86 --min-relation-f1 0.62");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.

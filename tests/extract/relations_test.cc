@@ -291,5 +291,25 @@ TEST_CASE("A trigger quoted with a few words finds its object after the closing 
   CHECK(testing::HasRelation(en, "country_gha", "condemns", "country_tgo"));
 }
 
+TEST_CASE("Members listed after a membership word are members of the organisation",
+          "[extract][relations][member_of]") {
+  const Extraction x = testing::ExtractText(
+      "CEDEAO\n\nLa CEDEAO a suspendu la Guinée-Bissau. Le sommet a réuni les dirigeants des onze "
+      "autres États membres, parmi lesquels le Sénégal, le Ghana et le Togo.",
+      "fr");
+  for (const char* c : {"country_sen", "country_gha", "country_tgo"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "member_of", "organization_ecowas"));
+  }
+  const Extraction y = testing::ExtractText(
+      "NATO\n\nThe talks brought together NATO member states, including Spain and Portugal.", "en");
+  CHECK(testing::HasRelation(y, "country_esp", "member_of", "organization_nato"));
+  CHECK(testing::HasRelation(y, "country_prt", "member_of", "organization_nato"));
+  // Without the marker a list after the word is no membership.
+  const Extraction z = testing::ExtractText(
+      "NATO\n\nThe talks brought together NATO member states and then Spain spoke.", "en");
+  CHECK_FALSE(testing::HasRelation(z, "country_esp", "member_of", "organization_nato"));
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -203,6 +203,55 @@ class SentenceRelations {
     return -1;
   }
 
+  // "les onze autres États membres, parmi lesquels le Sénégal, le Ghana ...",
+  // "member states, including France and Spain": the members are listed
+  // after the marker. The organisation is the one named right after the
+  // trigger ("membres de l'UA, dont ...") or right before it ("NATO member
+  // states"), else the article's latest one.
+  // Returns whether a list was found.
+  bool MemberList(const Hit& hit, const TriggerDef& def, const RelationDef* rel,
+                  const std::string& modality) {
+    int org = -1;
+    size_t q = hit.end;
+    for (const ArgPhrase& ph : args_.phrases) {
+      if (ph.begin < hit.end || ph.begin > hit.end + 2 || ph.governor < 0) continue;
+      for (int e : Flatten(ph.conjuncts)) {
+        if (Category(e) == "organization") org = e;
+      }
+      if (org >= 0) q = ph.end;
+      break;
+    }
+    // Or right before it: "NATO member states".
+    for (const ArgPhrase& ph : args_.phrases) {
+      if (org >= 0 || ph.end != hit.begin) continue;
+      for (int e : Flatten(ph.conjuncts)) {
+        if (Category(e) == "organization") org = e;
+      }
+    }
+    // "États" / "states" after the trigger: "membres, parmi lesquels".
+    while (q < n_ && q < hit.end + 2 && Has(q, Cue::kGroupNoun)) ++q;
+    if (org < 0) org = d_.last_organization;
+    if (org < 0) return false;
+    if (q < n_ && Text(q) == ",") ++q;
+    const size_t me = q < n_ ? PhraseEnd(q, Cue::kMemberList) : 0;
+    if (me == 0) return false;
+    for (const ArgPhrase& ph : args_.phrases) {
+      if (ph.begin < me) continue;
+      for (size_t i = me; i < ph.begin; ++i) {
+        if (HardBoundary(i)) return false;
+      }
+      bool any = false;
+      for (int e : Flatten(ph.conjuncts)) {
+        const std::string& c = Category(e);
+        if (c != "country" && c != "organization") continue;
+        Emit(e, rel, org, def.id + ".list", modality);
+        any = true;
+      }
+      return any;
+    }
+    return false;
+  }
+
   // A trigger quoted with a few words ("ont « condamné avec la plus grande
   // fermeté » le coup d'État"): its object comes after the closing quote.
   // Otherwise the trigger's end.
@@ -339,6 +388,7 @@ class SentenceRelations {
     bool between = false;
     const bool marker = def.kind == TriggerKind::kMarker;
     const int agent = def.kind == TriggerKind::kNoun && !def.reciprocal ? GenitiveAgent(hit) : -1;
+    if (rel->name == "member_of" && MemberList(hit, def, rel, modality)) return;
     size_t start = marker ? hit.end : ObjectStart(QuoteEnd(hit), def, hit.trigger, &between);
     if (agent >= 0) start = ObjectStart(args_.phrases[agent].end, def, hit.trigger, &between);
     std::vector<int> objects;

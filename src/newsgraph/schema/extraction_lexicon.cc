@@ -110,6 +110,7 @@ RelationLexicon ReadRelations(const Value& lang) {
   r.reporting = Strings(lang, "reporting");
   r.passive_auxiliaries = Strings(lang, "passive_auxiliaries");
   r.agent_prepositions = Strings(lang, "agent_prepositions");
+  r.member_lists = Strings(lang, "member_lists");
   return r;
 }
 

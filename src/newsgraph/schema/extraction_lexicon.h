@@ -107,6 +107,9 @@ struct RelationLexicon {
   std::vector<std::string> reporting;     // "selon", "according to"
   std::vector<std::string> passive_auxiliaries;
   std::vector<std::string> agent_prepositions;
+  // "parmi lesquels", "including": after "membres" / "member states", the
+  // members named one by one.
+  std::vector<std::string> member_lists;
 };
 
 struct LanguageLexicon {
