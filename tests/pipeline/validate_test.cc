@@ -2,17 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "pipeline/pipeline_fixtures.h"
+
 namespace newsgraph {
 namespace {
 
-const Ontology& DefaultOntology() {
-  static const Ontology ontology = [] {
-    auto o = Ontology::Load(NEWSGRAPH_SCHEMA_DIR);
-    REQUIRE(o.ok());
-    return std::move(*o);
-  }();
-  return ontology;
-}
+using testing::DefaultOntology;
 
 NodeId AddNode(KnowledgeGraph* g, const std::string& id, const std::string& category) {
   NodeData n;

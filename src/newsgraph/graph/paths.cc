@@ -431,6 +431,21 @@ double PathCost(const KnowledgeGraph& graph, const std::vector<PathHop>& hops,
   return cost;
 }
 
+// The path the forward labels of a finished Dijkstra lead back along, from
+// `to` to `from`.
+Path ForwardLabelPath(const KnowledgeGraph& graph, const Workspace& w, NodeId from, NodeId to,
+                      const PathOptions& options) {
+  Path path;
+  for (NodeId v = to; v != from;) {
+    const Workspace::Label& label = w.labels[v].side[0];
+    path.hops.push_back({label.edge, label.prev, v, label.forward != 0});
+    v = label.prev;
+  }
+  std::reverse(path.hops.begin(), path.hops.end());
+  path.cost = PathCost(graph, path.hops, options);
+  return path;
+}
+
 // Of the steps [begin, end) to the node of smallest rank, the best one.
 std::optional<Step> BestStep(const Searcher& s, const Step* begin, const Step* end) {
   std::optional<Step> best;
@@ -662,15 +677,7 @@ class WeightedSearch {
       if (Top(w_.heap_f, 0) == kInf) return std::nullopt;  // cannot happen
       ExpandForward(top_b, /*refine=*/true);
     }
-    Path path;
-    for (NodeId v = to_; v != from_;) {
-      const Workspace::Label& label = At(0, v);
-      path.hops.push_back({label.edge, label.prev, v, label.forward != 0});
-      v = label.prev;
-    }
-    std::reverse(path.hops.begin(), path.hops.end());
-    path.cost = PathCost(s_.graph(), path.hops, options);
-    return path;
+    return ForwardLabelPath(s_.graph(), w_, from_, to_, options);
   }
 
  private:
@@ -841,15 +848,7 @@ class GuidedSearch {
       if (!reached) return std::nullopt;
       Search(/*astar=*/false, mu, &reached);
     }
-    Path path;
-    for (NodeId v = to_; v != from_;) {
-      const Workspace::Label& label = w_.labels[v].side[0];
-      path.hops.push_back({label.edge, label.prev, v, label.forward != 0});
-      v = label.prev;
-    }
-    std::reverse(path.hops.begin(), path.hops.end());
-    path.cost = PathCost(s_.graph(), path.hops, options);
-    return path;
+    return ForwardLabelPath(s_.graph(), w_, from_, to_, options);
   }
 
  private:
