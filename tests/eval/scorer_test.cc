@@ -185,6 +185,13 @@ TEST_CASE("Evaluate matches events by date and a shared content word", "[eval][s
     EvalReport r = Evaluate(b.Done(), {gold});
     CHECK(r.entities == Score{.fp = 3, .fn = 2});
   }
+  SECTION("a shared name does not join events whose dates disagree") {
+    GraphBuilder b;
+    b.Node("e1", "event", "SCO summit", "a", {}, "", "2024-07-04");
+    b.Node("e2", "event", "Sommet", "a", {"SCO summit"}, "", "2025-09");  // the month holds the day
+    EvalReport r = Evaluate(b.Done(), {gold});
+    CHECK(r.entities == Score{.tp = 1, .fp = 1, .fn = 1});
+  }
 }
 
 TEST_CASE("Evaluate neither rewards nor penalises optional items", "[eval][scorer]") {

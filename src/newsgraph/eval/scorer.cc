@@ -174,10 +174,22 @@ bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
   return false;
 }
 
+// Two dates that can name the same day: equal, or one a prefix of the other
+// ("2026-03" and "2026-03-09"); an unknown date agrees with any.
+bool DatesAgree(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return true;
+  const std::string& shorter = a.size() < b.size() ? a : b;
+  const std::string& longer = a.size() < b.size() ? b : a;
+  return longer.compare(0, shorter.size(), shorter) == 0;
+}
+
 // 3: same Wikidata id; 2: same name; 1: same event date and a shared word; 0: no match.
+// An event is one dated occurrence: events whose dates disagree never match,
+// whatever their names ("visit (2026-03-09)" is not "visit (2026-10)").
 int MatchStrength(const NodeData& node, const NodeKeys& nk, const GoldEntity& gold,
                   const NodeKeys& gk) {
   if (node.category != gold.type) return 0;
+  if (gold.type == "event" && !DatesAgree(nk.date, gk.date)) return 0;
   if (!node.wikidata.empty() && !gold.qid.empty()) {
     if (node.wikidata == gold.qid) return 3;
     return 0;  // two different entities that happen to share a name

@@ -28,7 +28,9 @@
 // events, when their dates are equal (NodeData::date, else a trailing
 // "(YYYY-MM-DD)" in the label) and they share a content word (a word of 4+
 // letters or digits that is not a number, or an upper-case acronym such as
-// "SCO", "G20"). A maximum one-to-one matching is taken, first against the
+// "SCO", "G20"). Two events whose dates are both known and disagree (neither
+// is a prefix of the other: "2025-06" holds "2025-06-06") never match, even by
+// name: an event is one dated occurrence. A maximum one-to-one matching is taken, first against the
 // required gold entities, then the still unmatched nodes against the optional
 // ones. An edge matches a gold relation of the same type whose ends are the
 // gold entities its ends matched (either direction for cooperates_with and
