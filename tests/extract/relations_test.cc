@@ -311,5 +311,79 @@ TEST_CASE("Members listed after a membership word are members of the organisatio
   CHECK_FALSE(testing::HasRelation(z, "country_esp", "member_of", "organization_nato"));
 }
 
+// The one event of an extraction (empty when there is none or several).
+std::string OnlyEvent(const Extraction& x) {
+  std::string event;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category != "event") continue;
+    if (!event.empty()) return "";
+    event = e.id;
+  }
+  return event;
+}
+
+TEST_CASE("A subject is found across a relative clause closed before the verb",
+          "[extract][relations]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLes pourparlers, qui se sont tenus le 19 mars 2026 à Amman en présence de la "
+      "Jordanie, ont réuni l'Irak et la Turquie.",
+      "fr");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, "country_irq", "participates_in", event));
+  CHECK(testing::HasRelation(x, "country_tur", "participates_in", event));
+  // The relative clause still has its own subject: "la Chine, qui domine".
+  const Extraction y = testing::ExtractText(
+      "X\n\nLa Chine, qui domine le marché du gallium, a été critiquée.", "fr");
+  CHECK(testing::HasRelation(y, "country_chn", "controls", "resource_gallium"));
+}
+
+TEST_CASE("An event in the complement of a clause's first noun is its subject",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa première séance de pourparlers du 19 mars 2026 à Amman a réuni l'Irak et la "
+      "Turquie.",
+      "fr");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, "country_irq", "participates_in", event));
+  // Not an actor in the complement: "Le porte-parole de la Chine a condamné".
+  const Extraction y = testing::ExtractText(
+      "X\n\nLa délégation de la Chine a condamné le Japon.", "fr");
+  CHECK_FALSE(testing::HasRelation(y, "country_chn", "condemns", "country_jpn"));
+}
+
+TEST_CASE("A titled person's phrase spans the title and their country takes part with them",
+          "[extract][relations][people]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa séance de pourparlers du 19 mars 2026 à Amman a réuni le ministre irakien des "
+      "Ressources en eau, Haidar al-Janabi, et le vice-ministre turc de l'Agriculture, Mehmet "
+      "Erdinç.",
+      "fr");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  for (const char* p : {"person_haidar_al_janabi", "person_mehmet_erdinc", "country_irq",
+                        "country_tur"}) {
+    CAPTURE(p);
+    CHECK(testing::HasRelation(x, p, "participates_in", event));
+  }
+  const Extraction en = testing::ExtractText(
+      "X\n\nIndian Agriculture Minister Rajeev Menon attended the G20 meeting in Denver on May "
+      "21, 2026.",
+      "en");
+  const std::string meeting = OnlyEvent(en);
+  REQUIRE_FALSE(meeting.empty());
+  CHECK(testing::HasRelation(en, "person_rajeev_menon", "participates_in", meeting));
+  CHECK(testing::HasRelation(en, "country_ind", "participates_in", meeting));
+  // A title naming an organisation keeps it as an argument of its own.
+  const Extraction org = testing::ExtractText(
+      "X\n\nLe président de la Commission de la CEDEAO, Ibrahim Danjuma, a condamné le coup "
+      "d'État.",
+      "fr");
+  bool named = false;
+  for (const ExtractedEntity& e : org.entities) named = named || e.id == "organization_ecowas";
+  CHECK(named);
+}
+
 }  // namespace
 }  // namespace newsgraph

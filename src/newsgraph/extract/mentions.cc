@@ -112,6 +112,7 @@ class SentenceScanner {
     Acronyms();
     Places();
     Events();
+    TitledPeople();
     Anaphors();
     std::stable_sort(out_->mentions.begin(), out_->mentions.end(),
                      [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
@@ -409,9 +410,77 @@ class SentenceScanner {
         m.entity = NewEntity("person", std::string(Norm(j, e)), j, e);
       }
       m.masculine = m.feminine = false;
-      AddMention(std::move(m));
+      // The title belongs to the person's phrase: what it names (a demonym,
+      // a portfolio) is no argument of its own, and its country is the
+      // person's.
+      // A title that names an actor by name ("le président de la Commission
+      // de la CEDEAO, ...") keeps it as an argument and the phrase as it was.
+      const size_t tb = TitleStart(i);
+      int affiliation = -1;
+      bool absorb = true;
+      for (size_t q = tb; q < j; ++q) {
+        const int x = covered_[q];
+        if (x < 0) continue;
+        const Mention& inner = out_->mentions[x];
+        const std::string* cat =
+            inner.kind == MentionKind::kEntity && inner.entity >= 0
+                ? &table_->at(inner.entity).entity.category
+                : nullptr;
+        if (cat != nullptr && *cat == "country" && affiliation < 0) affiliation = inner.entity;
+        const bool topic = cat != nullptr && (*cat == "resource" || *cat == "sector");
+        const bool demonym = cat != nullptr && inner.demonym && *cat == "country";
+        absorb = absorb && (topic || demonym);
+      }
+      if (affiliation >= 0 && table_->at(m.entity).affiliation < 0) {
+        table_->at(m.entity).affiliation = affiliation;
+      }
+      if (absorb) {
+        for (size_t q = tb; q < j; ++q) {
+          if (covered_[q] >= 0) out_->mentions[covered_[q]].in_name = true;
+        }
+        m.begin = static_cast<uint32_t>(tb);
+      }
+      // Only the name is covered: later passes still find names inside the
+      // title ("le porte-parole du ministère des Affaires étrangères, X"),
+      // and TitledPeople() then gives the phrase back its title-less span.
+      const int id = AddMention(std::move(m), /*cover=*/false);
+      for (size_t q = j; q < e; ++q) covered_[q] = id;
+      if (absorb && tb < j) titled_.push_back({id, static_cast<uint32_t>(j)});
       i = e;
     }
+  }
+
+  // A person's phrase spans their title unless a later pass found a name
+  // inside it.
+  void TitledPeople() {
+    for (const auto& [id, name_begin] : titled_) {
+      Mention& p = out_->mentions[id];
+      for (size_t k = 0; k < out_->mentions.size(); ++k) {
+        const Mention& x = out_->mentions[k];
+        if (static_cast<int>(k) != id && !x.in_name && x.begin >= p.begin &&
+            x.begin < name_begin) {
+          p.begin = name_begin;
+          break;
+        }
+      }
+    }
+  }
+
+  // Where the title starting at token i begins with what qualifies it
+  // before: a demonym and capitalised words ("Indian Agriculture Minister").
+  size_t TitleStart(size_t i) const {
+    // A hyphenated prefix: "vice-ministre", "Vice-President".
+    if (i >= 2 && IsHyphen(i - 1) && t_[i - 2].token.kind == TokenKind::kWord) i -= 2;
+    size_t b = i;
+    while (b > 0 && i - b < 3 && Cap(b - 1)) {
+      --b;
+      const int x = covered_[b];
+      if (x >= 0 && out_->mentions[x].demonym) {
+        b = out_->mentions[x].begin;
+        return b;
+      }
+    }
+    return i;
   }
 
   // The one person of the article whose label has more than one word and
@@ -1081,6 +1150,8 @@ class SentenceScanner {
   SentenceMentions* out_;
   std::vector<int>& covered_;
   std::vector<char>& date_tok_;
+  // People whose phrase starts at their title: (mention, first name token).
+  std::vector<std::pair<int, uint32_t>> titled_;
 };
 
 }  // namespace

@@ -38,6 +38,9 @@ struct EntityRecord {
   int forum = -1;  // events: the forum it is an edition of
   int ordinal = 0;
   std::vector<std::vector<int>> participants;  // conjuncts of entity indices
+  // People: the country their title names ("le ministre irakien des
+  // Ressources en eau, Haidar al-Janabi", "Indian Minister Rajeev Menon").
+  int affiliation = -1;
 };
 
 class EntityTable {

@@ -137,6 +137,12 @@ class SentenceRelations {
     emitted_.push_back({src, tgt, rel});
     r.sentence = std::string(ctx_.original.substr(begin_, end_ - begin_));
     out_->push_back(std::move(r));
+    // A minister at a meeting is their country there ("le ministre irakien
+    // ..., Haidar al-Janabi" at the talks: Iraq takes part).
+    const int delegate_of = table_->at(src).affiliation;
+    if (rel == state_->participates_in && delegate_of >= 0) {
+      Emit(delegate_of, rel, tgt, rule + ".delegate", modality);
+    }
   }
 
   void ReportedBy() {
@@ -170,8 +176,51 @@ class SentenceRelations {
     return true;
   }
 
+  // A relative clause closed right before the verb at tb: "la séance, qui
+  // s'est tenue à Amman en présence de M. X, a réuni ...". Returns the comma
+  // that opens it (the antecedent ends there), or tb when there is none.
+  uint32_t SkipRelative(uint32_t tb) const {
+    size_t c = tb;
+    // The auxiliary and adverbs between the closing comma and the verb.
+    for (size_t k = 0; k < 3 && c > 0 && Text(c - 1) != ","; ++k) {
+      if (t_[c - 1].token.kind != TokenKind::kWord) return tb;
+      --c;
+    }
+    if (c == 0 || Text(c - 1) != ",") return tb;
+    const size_t close = c - 1;
+    for (size_t i = close; i > 1 && close - i < 40;) {
+      --i;
+      if (Has(i, Cue::kBoundary) && Text(i - 1) == ",") {
+        // Only relative pronouns open a clause whose end is this comma.
+        const std::string_view w = Text(i);
+        if (w == "qui" || w == "which" || w == "who") return static_cast<uint32_t>(i - 1);
+        return tb;
+      }
+      if (HardBoundary(i)) return tb;
+    }
+    return tb;
+  }
+
+  // Whether phrase ph is the complement of the head noun of a clause's first
+  // noun phrase: "La première séance de pourparlers a réuni ...", "the
+  // second round of talks brought together ...". Only events: the head
+  // ("séance", "round") names the occurrence the complement is.
+  bool EventComplementOfHead(const ArgPhrase& ph) const {
+    if (ph.event < 0 || ph.governor < 1 || !Has(ph.governor, Cue::kConnector)) return false;
+    size_t i = static_cast<size_t>(ph.governor);
+    const size_t head = i - 1;
+    if (t_[head].token.kind != TokenKind::kWord || t_[head].cues != 0) return false;
+    while (i > 0 && t_[i - 1].token.kind == TokenKind::kWord && !Has(i - 1, Cue::kBoundary) &&
+           (t_[i - 1].cues == 0 || Has(i - 1, Cue::kDeterminer) ||
+            Has(i - 1, Cue::kOrdinal))) {
+      --i;
+    }
+    return i == 0 || t_[i - 1].token.kind == TokenKind::kPunct;
+  }
+
   // The subject of a trigger at token tb (a phrase index, or -1).
   int Subject(uint32_t tb) const {
+    tb = SkipRelative(tb);
     for (int p = static_cast<int>(args_.phrases.size()) - 1; p >= 0; --p) {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.end > tb || Excluded(p)) continue;
@@ -197,7 +246,7 @@ class SentenceRelations {
         }
         break;
       }
-      if (ph.governor < 0) return p;
+      if (ph.governor < 0 || EventComplementOfHead(ph)) return p;
     }
     if (args_.subject >= 0 && args_.phrases[args_.subject].begin >= tb) return args_.subject;
     return -1;
