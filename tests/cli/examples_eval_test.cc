@@ -28,7 +28,9 @@ struct Expectation {
 // inde-asie-centrale 0.947/0.879, ocs 0.955/0.773. The six after them
 // were written without reading the rules and show where the rules fall short:
 // cedeao 0.857/0.550, g20 0.875/0.214, korea-zambia-congo 0.737/0.182, natuna
-// 0.857/0.261, tigre 0.895/0.273, visite-mexique-maroc 0.717/0.080.
+// 0.857/0.261, tigre 0.895/0.273, visite-mexique-maroc 0.717/0.080. The last
+// four, written the same way, started at: coup-tchad 0.800/0.190, gas-serbia
+// 0.688/0.296, graphite 0.778/0.621, baltic 0.750/0.048.
 const std::vector<Expectation> kExpectations = {
     {"asean-ministers-kuala-lumpur", 0.97, 0.83},
     {"attaque-gwadar", 0.86, 0.82},
@@ -43,6 +45,10 @@ const std::vector<Expectation> kExpectations = {
     {"natuna-coast-guard-ramming", 0.85, 0.26},
     {"tigre-irak-turquie-mediation", 0.89, 0.27},
     {"visite-mexique-maroc", 0.71, 0.07},
+    {"coup-tchad-suspension-aide", 0.81, 0.28},
+    {"gas-serbia-azerbaijan-russia-cap", 0.68, 0.29},
+    {"graphite-partenariat-montreal", 0.77, 0.62},
+    {"baltic-cable-sabotage-estonia", 0.74, 0.04},
 };
 
 struct TempDir {
@@ -109,9 +115,10 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.862, relations 0.621.
+  // Reached: entities 0.834, relations 0.587 on all 17 (0.862 / 0.621 on the
+  // first 13 before the last four were added).
   CommandResult r = RunNewsgraph("eval " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.86 --min-relation-f1 0.62");
+                                 " --min-entity-f1 0.83 --min-relation-f1 0.58");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.
