@@ -385,5 +385,44 @@ TEST_CASE("A titled person's phrase spans the title and their country takes part
   CHECK(named);
 }
 
+TEST_CASE("An event takes the date right before it or after it in its clause",
+          "[extract][events][dates]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa France a annoncé mardi 15 septembre 2026 la suspension de sa coopération, deux "
+      "jours après le coup d'État qui a renversé le gouvernement le 13 septembre 2026.",
+      "fr");
+  std::string coup_date;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category == "event") coup_date = e.date;
+  }
+  CHECK(coup_date == "2026-09-13");
+}
+
+TEST_CASE("A headline's undated event is the one dated event of the same kind",
+          "[extract][events]") {
+  const Extraction x = testing::ExtractText(
+      "Coup d'État au Tchad : l'Union africaine condamne\n\nL'Union africaine a condamné le coup "
+      "d'État du 13 septembre 2026 à N'Djamena.",
+      "fr");
+  std::vector<std::string> events;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category == "event") events.push_back(e.id + " " + e.date);
+  }
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].substr(events[0].size() - 10) == "2026-09-13");
+  for (const ExtractedRelation& r : x.relations) {
+    CHECK((r.source_id + r.target_id).find(events[0].substr(0, events[0].size() - 11)) !=
+          std::string::npos);
+  }
+  // Two dated coups: the headline's stays apart.
+  const Extraction y = testing::ExtractText(
+      "Coup d'État au Tchad\n\nLe coup d'État du 13 septembre 2026 a été condamné.\n\nUn autre "
+      "coup d'État avait eu lieu le 20 avril 2021 à N'Djamena.",
+      "fr");
+  int n = 0;
+  for (const ExtractedEntity& e : y.entities) n += e.category == "event";
+  CHECK(n == 3);
+}
+
 }  // namespace
 }  // namespace newsgraph

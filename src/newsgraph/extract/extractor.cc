@@ -131,6 +131,7 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
     FindRelations(rctx, tokens, mentions, args, discourse, &table, &rel_state, &x.relations);
     UpdateDiscourse(mentions, args, table, &discourse);
   }
+  table.FoldUndatedEvents(&x.relations);
   x.entities = table.Finish();
   return x;
 }

@@ -767,7 +767,30 @@ class SentenceScanner {
            table_->at(m.entity).entity.category == "organization";
   }
 
+  // The date of an event noun at h: a date right before it ("a entamé lundi
+  // 9 mars 2026 une visite"), else the first date after it in the same
+  // clause, before any other event noun ("le coup d'État qui a porté ... au
+  // pouvoir dans la nuit du 12 au 13 septembre", not the "mardi" of the
+  // announcement), else the nearest date in the sentence.
   const DateSpan* NearestDate(size_t h) const {
+    const DateSpan* after = nullptr;
+    for (const DateSpan& d : out_->dates) {
+      // Right before it: "a entamé lundi 9 mars 2026 une visite".
+      if (d.end <= h && d.end + 2 >= h) return &d;
+    }
+    for (const DateSpan& d : out_->dates) {
+      if (d.begin > h && (after == nullptr || d.begin < after->begin)) after = &d;
+    }
+    if (after != nullptr) {
+      bool clean = true;
+      for (size_t i = h + 1; i < after->begin && clean; ++i) {
+        const std::string_view x = TokenText(ctx_.normalized, t_[i].token);
+        clean = !(t_[i].token.kind == TokenKind::kPunct &&
+                  (x == ";" || x == ":" || x == "." || x == "(" || x == ")")) &&
+                !Has(i, Cue::kEventNoun);
+      }
+      if (clean) return after;
+    }
     const DateSpan* best = nullptr;
     size_t best_dist = SIZE_MAX;
     for (const DateSpan& d : out_->dates) {
@@ -1239,6 +1262,56 @@ std::vector<int> EntityTable::Members(int region) {
   return out;
 }
 
+void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
+  std::vector<std::pair<std::string, std::string>> renamed;  // (from, to)
+  for (EntityRecord& u : records_) {
+    if (u.entity.category != "event" || !u.entity.date.empty() || u.head_en.empty() ||
+        u.forum >= 0) {
+      continue;
+    }
+    EntityRecord* into = nullptr;
+    int candidates = 0;
+    for (EntityRecord& d : records_) {
+      if (d.entity.category == "event" && !d.entity.date.empty() && !d.folded &&
+          d.kind == u.kind && d.head_en == u.head_en) {
+        into = &d;
+        ++candidates;
+      }
+    }
+    if (candidates != 1) continue;
+    into->entity.mention_count += u.entity.mention_count;
+    for (std::string& a : u.entity.aliases) {
+      auto& aliases = into->entity.aliases;
+      if (std::find(aliases.begin(), aliases.end(), a) == aliases.end()) {
+        aliases.push_back(std::move(a));
+      }
+    }
+    u.folded = true;
+    renamed.emplace_back(u.entity.id, into->entity.id);
+  }
+  if (renamed.empty()) return;
+  for (ExtractedRelation& r : *relations) {
+    for (const auto& [from, to] : renamed) {
+      if (r.source_id == from) r.source_id = to;
+      if (r.target_id == from) r.target_id = to;
+    }
+  }
+  // The same statement twice (once of each name) is one record; a relation
+  // of the event to itself is none.
+  std::vector<ExtractedRelation> kept;
+  kept.reserve(relations->size());
+  for (ExtractedRelation& r : *relations) {
+    if (r.source_id == r.target_id) continue;
+    bool seen = false;
+    for (const ExtractedRelation& k : kept) {
+      seen = seen || (k.begin == r.begin && k.source_id == r.source_id &&
+                      k.relation == r.relation && k.target_id == r.target_id);
+    }
+    if (!seen) kept.push_back(std::move(r));
+  }
+  *relations = std::move(kept);
+}
+
 std::vector<ExtractedEntity> EntityTable::Finish() {
   // Ids are unique (by_id_), so sorting indices gives the one order by id.
   std::vector<uint32_t> order(records_.size());
@@ -1247,7 +1320,9 @@ std::vector<ExtractedEntity> EntityTable::Finish() {
             [&](uint32_t a, uint32_t b) { return records_[a].entity.id < records_[b].entity.id; });
   std::vector<ExtractedEntity> out;
   out.reserve(records_.size());
-  for (uint32_t i : order) out.push_back(std::move(records_[i].entity));
+  for (uint32_t i : order) {
+    if (!records_[i].folded) out.push_back(std::move(records_[i].entity));
+  }
   return out;
 }
 

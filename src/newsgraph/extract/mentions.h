@@ -41,6 +41,7 @@ struct EntityRecord {
   // People: the country their title names ("le ministre irakien des
   // Ressources en eau, Haidar al-Janabi", "Indian Minister Rajeev Menon").
   int affiliation = -1;
+  bool folded = false;  // merged into another record by FoldUndatedEvents
 };
 
 class EntityTable {
@@ -67,6 +68,11 @@ class EntityTable {
   // Region members as entity indices (interned), or empty.
   std::vector<int> Members(int region);
   const Gazetteer& gazetteer() const { return *gazetteer_; }
+  // An undated event (a headline's "Coup d'État au Tchad") whose kind and
+  // head noun match exactly one dated event of the article is that event:
+  // its mentions join the dated one and `relations` are rewritten to it.
+  // Call once, after the last sentence.
+  void FoldUndatedEvents(std::vector<ExtractedRelation>* relations);
   // Entities sorted by id, moved out of the records: call once, last.
   std::vector<ExtractedEntity> Finish();
 
