@@ -424,5 +424,38 @@ TEST_CASE("A headline's undated event is the one dated event of the same kind",
   CHECK(n == 3);
 }
 
+TEST_CASE("An agreement dated in its clause is an event its parties take part in",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe Maroc et le Mexique ont signé lundi 9 mars 2026 à Rabat un accord en matière "
+      "d'énergie.",
+      "fr");
+  const std::string event = OnlyEvent(x);
+  REQUIRE(event == "event_agreement_2026_03_09");
+  CHECK(testing::HasRelation(x, "country_mar", "participates_in", event));
+  CHECK(testing::HasRelation(x, "country_mex", "participates_in", event));
+  CHECK(testing::HasRelation(x, event, "held_in", "location_rabat"));
+  CHECK(testing::HasRelation(x, event, "concerns", "sector_energy"));
+  // The cooperation itself is still stated.
+  CHECK((testing::HasRelation(x, "country_mar", "cooperates_with", "country_mex") ||
+         testing::HasRelation(x, "country_mex", "cooperates_with", "country_mar")));
+  const Extraction en = testing::ExtractText(
+      "X\n\nSouth Korea, Zambia and Tanzania signed a critical minerals partnership in Seoul on "
+      "March 3, 2026.",
+      "en");
+  const std::string partnership = OnlyEvent(en);
+  REQUIRE_FALSE(partnership.empty());
+  for (const char* c : {"country_kor", "country_zmb", "country_tza"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(en, c, "participates_in", partnership));
+  }
+  // Undated, an agreement is only a cooperation word.
+  const Extraction undated = testing::ExtractText(
+      "X\n\nLe Maroc et le Mexique ont signé un accord dans l'énergie.", "fr");
+  CHECK(OnlyEvent(undated).empty());
+  CHECK((testing::HasRelation(undated, "country_mar", "cooperates_with", "country_mex") ||
+         testing::HasRelation(undated, "country_mex", "cooperates_with", "country_mar")));
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -800,6 +800,21 @@ class SentenceScanner {
     return best;
   }
 
+  // Whether date d is in the clause of token h, at most 12 tokens away.
+  bool SameClause(const DateSpan& d, size_t h) const {
+    const size_t from = d.end <= h ? d.end : h + 1;
+    const size_t to = d.end <= h ? h : d.begin;
+    if (to - from > 12) return false;
+    for (size_t i = from; i < to; ++i) {
+      const std::string_view x = TokenText(ctx_.normalized, t_[i].token);
+      if (t_[i].token.kind == TokenKind::kPunct &&
+          (x == ";" || x == ":" || x == "." || x == "(" || x == ")")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   void Events() {
     const MentionLexicon& lex = li_.lexicon->mentions;
     for (size_t h = 0; h < n_; ++h) {
@@ -1014,6 +1029,14 @@ class SentenceScanner {
       const DateSpan* date = NearestDate(h);
       const bool named =
           ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
+      // An agreement is an event when its signing is dated in its clause:
+      // "ont signé lundi 9 mars 2026 trois accords", "a partnership signed in
+      // Seoul on March 3, 2026". Otherwise it is only a cooperation word.
+      const bool agreement = noun.kind == EventKind::kAgreement;
+      if (agreement && (date == nullptr || !SameClause(*date, h))) {
+        h = he - 1;
+        continue;
+      }
       // An unnamed meeting with its own place or date is a new event, unless
       // the article already has a meeting on that date ("le sommet" again).
       // A date somewhere in the sentence is required: a headline's "Visite
@@ -1030,8 +1053,9 @@ class SentenceScanner {
           }
         }
       }
-      const bool is_new =
-          noun.kind == EventKind::kIncident ? (named || place || date) : named || placed_meeting;
+      const bool is_new = noun.kind == EventKind::kIncident ? (named || place || date)
+                          : agreement                      ? true
+                                                           : named || placed_meeting;
       Mention m;
       m.kind = MentionKind::kEventRef;
       m.head_token = static_cast<uint32_t>(h);
@@ -1058,7 +1082,8 @@ class SentenceScanner {
       } else if (org) {
         base = std::string(Original(name_b, e));
       } else {
-        if ((noun.kind == EventKind::kIncident || placed_meeting) && place) {
+        if ((noun.kind == EventKind::kIncident || placed_meeting || agreement) && place &&
+            pair_label.empty()) {
           base = LabelOf(*place) + " ";
         }
         if (!pair_label.empty()) base += pair_label + " ";

@@ -45,8 +45,11 @@ class SentenceRelations {
     // Organisation", "critical raw materials".
     in_name_.assign(n_, 0);
     for (const Mention& m : mentions.mentions) {
+      // An agreement's noun stays a trigger: "un accord de coopération".
       if (m.kind == MentionKind::kEntity || m.kind == MentionKind::kGroup ||
-          m.kind == MentionKind::kOrgAnaphor || (m.kind == MentionKind::kEventRef && m.new_event)) {
+          m.kind == MentionKind::kOrgAnaphor ||
+          (m.kind == MentionKind::kEventRef && m.new_event &&
+           m.event_kind != EventKind::kAgreement)) {
         for (uint32_t i = m.begin; i < m.end && i < n_; ++i) in_name_[i] = 1;
       }
     }
@@ -91,6 +94,9 @@ class SentenceRelations {
     return LongestPhraseAt(li_, s_, i, cue, index);
   }
   const std::string& Category(int e) const { return table_->at(e).entity.category; }
+  bool IsAgreement(int e) const {
+    return e >= 0 && Category(e) == "event" && table_->at(e).kind == EventKind::kAgreement;
+  }
 
   // Appends entity e to *out, or its members when it is a small region.
   void AppendExpanded(int e, std::vector<int>* out) {
@@ -224,6 +230,8 @@ class SentenceRelations {
     for (int p = static_cast<int>(args_.phrases.size()) - 1; p >= 0; --p) {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.end > tb || Excluded(p)) continue;
+      // An agreement is what its parties signed, never the actor.
+      if (IsAgreement(ph.event)) continue;
       // A resource or sector right before a noun trigger modifies it, it is
       // not the actor: "South Korea signed a critical minerals partnership".
       if (ph.end == tb && ph.event < 0 && OnlyTopics(ph)) continue;
@@ -461,6 +469,8 @@ class SentenceRelations {
         }
         if (comma) break;
       }
+      // The agreement signed is no party to the cooperation it states.
+      if (rel->name == "cooperates_with" && IsAgreement(ph.event)) continue;
       objects.push_back(static_cast<int>(p));
     }
     int subject = agent >= 0 ? agent : Subject(hit.begin);
@@ -522,6 +532,14 @@ class SentenceRelations {
       for (int e : sources) Emit(e, rel, ev, def.id, modality);
       for (int e : targets) Emit(e, rel, ev, def.id, modality);
       return;
+    }
+    // The parties to a cooperation stated with a dated agreement signed it.
+    if (rel->name == "cooperates_with" && state_->participates_in) {
+      for (const ArgPhrase& ph : args_.phrases) {
+        if (!IsAgreement(ph.event)) continue;
+        for (int e : sources) Emit(e, state_->participates_in, ph.event, def.id + ".signatory", modality);
+        for (int e : targets) Emit(e, state_->participates_in, ph.event, def.id + ".signatory", modality);
+      }
     }
     if (def.reciprocal && (targets.empty() || (between && sources.empty()))) {
       const auto& cs = targets.empty() ? S : O;

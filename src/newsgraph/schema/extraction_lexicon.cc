@@ -53,6 +53,7 @@ MentionLexicon ReadMentions(const Value& lang) {
     EventNoun noun{String(v, "text"), String(v, "en"), EventKind::kMeeting};
     if (kind == "incident") noun.kind = EventKind::kIncident;
     if (kind == "measure") noun.kind = EventKind::kMeasure;
+    if (kind == "agreement") noun.kind = EventKind::kAgreement;
     m.event_nouns.push_back(std::move(noun));
   }
   m.edition_nouns = Strings(lang, "edition_nouns");

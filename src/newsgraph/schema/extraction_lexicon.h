@@ -30,7 +30,9 @@ struct LocationHead {
   std::string en;    // English form used in node names: "hub"
 };
 
-enum class EventKind { kMeeting, kIncident, kMeasure };
+// kAgreement: a signed agreement, partnership or treaty; an event of its own
+// only when dated in its sentence ("ont signé lundi 9 mars 2026 un accord").
+enum class EventKind { kMeeting, kIncident, kMeasure, kAgreement };
 
 struct EventNoun {
   std::string text;  // "dialogue ministériel"
