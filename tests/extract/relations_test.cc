@@ -457,5 +457,44 @@ TEST_CASE("An agreement dated in its clause is an event its parties take part in
          testing::HasRelation(undated, "country_mex", "cooperates_with", "country_mar")));
 }
 
+TEST_CASE("A definite agreement refers to the article's latest agreement, of any name",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nSouth Korea signed a critical minerals partnership with Zambia on Tuesday, March 3, "
+      "2026.\n\nThe agreement, signed in Seoul by Zambian Mines Minister Chanda Mwale, provides "
+      "for joint exploration.\n\nSeoul also proposed a partnership to Chile.",
+      "en");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, event, "held_in", "location_seoul"));
+  CHECK(testing::HasRelation(x, "person_chanda_mwale", "participates_in", event));
+  // "a partnership" is another one: Chile is no party to the first.
+  CHECK_FALSE(testing::HasRelation(x, "country_chl", "participates_in", event));
+}
+
+TEST_CASE("A visitor and the country visited take part in a visit", "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe président mexicain, Andrés Villaseñor, a entamé lundi 9 mars 2026 une visite "
+      "d'État au Maroc.",
+      "fr");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, "person_andres_villasenor", "participates_in", event));
+  CHECK(testing::HasRelation(x, "country_mex", "participates_in", event));
+  CHECK(testing::HasRelation(x, "country_mar", "participates_in", event));
+  CHECK(testing::HasRelation(x, event, "held_in", "country_mar"));
+}
+
+TEST_CASE("An event is held only in a place near it in its clause", "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe ministers met in Kuala Lumpur on July 9, 2025 for the 58th ASEAN Foreign "
+      "Ministers' Meeting, which discussed the growing number of incidents reported by fishermen "
+      "and coast guards across the South China Sea.",
+      "en");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK_FALSE(testing::HasRelation(x, event, "held_in", "location_south_china_sea"));
+}
+
 }  // namespace
 }  // namespace newsgraph

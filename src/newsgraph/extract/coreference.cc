@@ -173,6 +173,16 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
               break;
             }
           }
+          // "the agreement" after "a partnership signed ...": the latest
+          // agreement of any name.
+          if (e < 0 && m.event_kind == EventKind::kAgreement) {
+            for (auto it = d.events.rbegin(); it != d.events.rend(); ++it) {
+              if (table->at(*it).kind == EventKind::kAgreement) {
+                e = *it;
+                break;
+              }
+            }
+          }
           if (e < 0 && m.event_kind == EventKind::kMeeting) e = d.current_event;
         }
         if (e < 0) continue;

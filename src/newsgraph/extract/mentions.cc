@@ -1031,9 +1031,23 @@ class SentenceScanner {
           ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
       // An agreement is an event when its signing is dated in its clause:
       // "ont signé lundi 9 mars 2026 trois accords", "a partnership signed in
-      // Seoul on March 3, 2026". Otherwise it is only a cooperation word.
+      // Seoul on March 3, 2026". Otherwise it refers to one ("the
+      // agreement, signed in Seoul by ...") or is only a cooperation word.
       const bool agreement = noun.kind == EventKind::kAgreement;
-      if (agreement && (date == nullptr || !SameClause(*date, h))) {
+      // Only a definite one refers back: "l'accord", "the agreement", not
+      // "un « partenariat gazier »"; once the article has an agreement, a
+      // definite one is that one, whatever date is near ("The EU, which
+      // Serbia applied to join in 2009, welcomed the agreement").
+      const bool definite = h > 0 && Has(h - 1, Cue::kDemonstrative);
+      bool known_agreement = false;
+      for (size_t k = 0; agreement && definite && k < table_->size(); ++k) {
+        const EntityRecord& r = table_->at(static_cast<int>(k));
+        known_agreement = known_agreement ||
+                          (r.entity.category == "event" && r.kind == EventKind::kAgreement);
+      }
+      const bool dated_agreement =
+          agreement && !known_agreement && date != nullptr && SameClause(*date, h);
+      if (agreement && !dated_agreement && !definite) {
         h = he - 1;
         continue;
       }
@@ -1054,7 +1068,7 @@ class SentenceScanner {
         }
       }
       const bool is_new = noun.kind == EventKind::kIncident ? (named || place || date)
-                          : agreement                      ? true
+                          : agreement                      ? dated_agreement
                                                            : named || placed_meeting;
       Mention m;
       m.kind = MentionKind::kEventRef;

@@ -9,6 +9,9 @@ namespace {
 constexpr size_t kMaxGroupExpansion = 12;  // regions larger than this stay one node
 constexpr size_t kObjectWindow = 25;
 constexpr size_t kMarkerWindow = 40;
+// held_in: how far a place may be after (before) the event it locates.
+constexpr size_t kPlaceAfterWindow = 15;
+constexpr size_t kPlaceBeforeWindow = 10;
 
 class SentenceRelations {
  public:
@@ -94,6 +97,36 @@ class SentenceRelations {
     return LongestPhraseAt(li_, s_, i, cue, index);
   }
   const std::string& Category(int e) const { return table_->at(e).entity.category; }
+  // The agent preposition of a passive participle ending at te: right after
+  // it, or past adverbs, a place and a date ("signé le 3 mars à Séoul par",
+  // "signed in Seoul by"). n_ when there is none.
+  size_t AgentAfter(size_t te) const {
+    for (size_t q = te; q < n_ && q < te + 10; ++q) {
+      if (Has(q, Cue::kAgentPrep)) return q;
+      if (HardBoundary(q) || Text(q) == ",") break;
+      if (!(Has(q, Cue::kAdverb) || Has(q, Cue::kLocPrep) || Has(q, Cue::kDeterminer) ||
+            t_[q].token.capitalized || t_[q].token.kind == TokenKind::kNumber || InDate(q))) {
+        break;
+      }
+    }
+    return n_;
+  }
+  bool AgreementBefore(size_t tb) const {
+    for (const ArgPhrase& ph : args_.phrases) {
+      if (ph.end <= tb && IsAgreement(ph.event)) return true;
+    }
+    return false;
+  }
+  bool InDate(size_t q) const {
+    for (const DateSpan& d : mentions_.dates) {
+      if (q >= d.begin && q < d.end) return true;
+    }
+    return false;
+  }
+  bool IsVisit(int e) const {
+    const std::string& head = table_->at(e).head_en;
+    return head.size() >= 5 && head.compare(head.size() - 5, 5, "Visit") == 0;
+  }
   bool IsAgreement(int e) const {
     return e >= 0 && Category(e) == "event" && table_->at(e).kind == EventKind::kAgreement;
   }
@@ -488,22 +521,24 @@ class SentenceRelations {
     }
     // Passive: "a été condamné par X".
     bool passive = false;
-    if (def.kind == TriggerKind::kVerb && hit.begin > 0) {
+    if (def.kind != TriggerKind::kMarker && hit.begin > 0) {
       size_t q = hit.begin;
       while (q > 0 && Has(q - 1, Cue::kAdverb)) --q;
       passive = q > 0 && Has(q - 1, Cue::kPassiveAux);
       // A participle with its agent right after it, in a reduced relative:
       // "the meeting in Denver, hosted by the United States", "le sommet,
       // organisé par le Maroc".
-      if (!passive && hit.end < n_ && Has(hit.end, Cue::kAgentPrep) && Subject(hit.begin) >= 0) {
+      // ("l'accord, signé à Séoul par ...": an agreement is no subject, but
+      // its participle is passive all the same).
+      if (!passive && AgentAfter(hit.end) < n_ &&
+          (Subject(hit.begin) >= 0 || AgreementBefore(hit.begin))) {
         passive = true;
       }
     }
     std::vector<std::vector<int>> S, O;
     if (passive) {
-      size_t q = hit.end;
-      while (q < n_ && Has(q, Cue::kAdverb)) ++q;
-      if (!Has(q, Cue::kAgentPrep)) {
+      const size_t q = AgentAfter(hit.end);
+      if (q >= n_) {
         passive = false;
       } else {
         for (size_t p = 0; p < args_.phrases.size(); ++p) {
@@ -657,11 +692,26 @@ class SentenceRelations {
           if (ents.size() != 1) continue;
           const std::string& c = Category(ents[0]);
           if (c != "location" && c != "country") continue;
-          // Prefer a place after the event, then the nearest before it.
-          const size_t dist = pl.begin >= ev.end ? pl.begin - ev.end : 1000 + ev.begin - pl.end;
+          // Prefer a place after the event, then the nearest before it; a
+          // place in another clause or far away is somewhere else.
+          const bool after = pl.begin >= ev.end;
+          const size_t gap = after ? pl.begin - ev.end : ev.begin - pl.end;
+          if (gap > (after ? kPlaceAfterWindow : kPlaceBeforeWindow)) continue;
+          bool clean = true;
+          for (size_t i = after ? ev.end : pl.end; i < (after ? pl.begin : ev.begin); ++i) {
+            clean = clean && !(HardBoundary(i) && !Has(i, Cue::kBoundary));
+          }
+          if (!clean) continue;
+          const size_t dist = after ? gap : 1000 + gap;
           if (dist < best_dist) best_dist = dist, best = ents[0];
         }
-        if (best >= 0) Emit(ev.event, held_in, best, "held_in.locative", "asserted");
+        if (best >= 0) {
+          Emit(ev.event, held_in, best, "held_in.locative", "asserted");
+          // The country a visit goes to takes part in it as its host.
+          if (participates && Category(best) == "country" && IsVisit(ev.event)) {
+            Emit(best, participates, ev.event, "participates_in.visit_host", "asserted");
+          }
+        }
       }
     }
     if (located_in) LocatedIn(located_in);
