@@ -496,5 +496,28 @@ TEST_CASE("An event is held only in a place near it in its clause", "[extract][r
   CHECK_FALSE(testing::HasRelation(x, event, "held_in", "location_south_china_sea"));
 }
 
+TEST_CASE("A country qualifying a place's kind locates it", "[extract][relations][located_in]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nSix personnes ont été tuées dans la province pakistanaise du Baloutchistan. Les "
+      "pourparlers ont eu lieu dans la ville irakienne de Bassora.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "location_balochistan", "located_in", "country_pak"));
+  CHECK(testing::HasRelation(fr, "location_basra", "located_in", "country_irq"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe talks were held in the Iraqi city of Basra. Korea will invest in Zambia's "
+      "Copperbelt Province.",
+      "en");
+  CHECK(testing::HasRelation(en, "location_basra", "located_in", "country_irq"));
+  bool copperbelt = false;
+  for (const ExtractedRelation& r : en.relations) {
+    copperbelt = copperbelt || (r.relation == "located_in" && r.target_id == "country_zmb");
+  }
+  CHECK(copperbelt);
+  // A demonym qualifying people, not the place: no location.
+  const Extraction people = testing::ExtractText(
+      "X\n\nThe Chinese delegation met in Paris on Monday.", "en");
+  for (const ExtractedRelation& r : people.relations) CHECK(r.relation != "located_in");
+}
+
 }  // namespace
 }  // namespace newsgraph

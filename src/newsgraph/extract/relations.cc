@@ -123,6 +123,39 @@ class SentenceRelations {
     }
     return false;
   }
+  // The country named right before the place mention k with only the
+  // place's kind between (a location head or plain lower-case nouns, "de",
+  // "of", "'s"): as a demonym, or as a possessor. -1 when there is none.
+  int QualifyingCountry(size_t k) const {
+    const auto& ms = mentions_.mentions;
+    const Mention& m = ms[k];
+    bool kind_word = Has(m.begin, Cue::kLocHead);  // "port of Ust-Luga" as one mention
+    for (size_t q = m.begin; q-- > 0 && m.begin - q <= 4;) {
+      for (size_t j = k; j-- > 0;) {
+        const Mention& c = ms[j];
+        if (c.end != q + 1 || c.kind != MentionKind::kEntity || c.entity < 0) continue;
+        if (Category(c.entity) != "country") return -1;
+        // A name as a possessor ("Zambia's Copperbelt Province"); a demonym
+        // with the kind before it ("the Russian port") or, in French, after
+        // it ("la province pakistanaise du").
+        const bool possessor = c.end < m.begin && (Text(c.end) == "'s" || Text(c.end) == "'");
+        if (possessor) return c.entity;
+        const bool kind_before = c.begin > 0 && PlainKindWord(c.begin - 1);
+        return c.demonym && (kind_word || kind_before) ? c.entity : -1;
+      }
+      if (in_name_[q]) return -1;
+      if (Has(q, Cue::kConnector) || Text(q) == "'s" || Text(q) == "'") continue;
+      if (!PlainKindWord(q)) return -1;
+      kind_word = true;
+    }
+    return -1;
+  }
+  // A lower-case word naming a kind of place: a location head ("port",
+  // "province") or a word no lexicon knows ("ville", "city").
+  bool PlainKindWord(size_t q) const {
+    return t_[q].token.kind == TokenKind::kWord && !t_[q].token.capitalized && !in_name_[q] &&
+           (t_[q].cues == 0 || Has(q, Cue::kLocHead));
+  }
   bool IsVisit(int e) const {
     const std::string& head = table_->at(e).head_en;
     return head.size() >= 5 && head.compare(head.size() - 5, 5, "Visit") == 0;
@@ -727,6 +760,15 @@ class SentenceRelations {
       const Mention& m = ms[k];
       if (m.kind != MentionKind::kEntity || m.entity < 0 || m.in_name) continue;
       if (Category(m.entity) != "location") continue;
+      // A country qualifying the place's kind: "le port pakistanais de
+      // Gwadar", "dans la province pakistanaise du Baloutchistan", "the
+      // Russian port of Ust-Luga", "Zambia's Copperbelt Province".
+      if (const int c = QualifyingCountry(k); c >= 0) {
+        if (state_->structural.insert({m.entity, "located_in", c}).second) {
+          Emit(m.entity, located_in, c, "located_in.qualified", "asserted");
+        }
+        continue;
+      }
       size_t q = m.end;
       if (q >= n_ || t_[q].token.kind != TokenKind::kPunct || (Text(q) != "," && Text(q) != "(")) {
         continue;
