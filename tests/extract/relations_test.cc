@@ -519,5 +519,46 @@ TEST_CASE("A country qualifying a place's kind locates it", "[extract][relations
   for (const ExtractedRelation& r : people.relations) CHECK(r.relation != "located_in");
 }
 
+TEST_CASE("People named by whom they represent act as it", "[extract][relations][groups]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLes chefs d'État et de gouvernement de la Communauté économique des États de "
+      "l'Afrique de l'Ouest (CEDEAO), réunis en sommet samedi 14 février 2026 à Abuja, ont « "
+      "condamné avec la plus grande fermeté » la Guinée-Bissau.",
+      "fr");
+  CHECK(testing::HasRelation(x, "organization_ecowas", "condemns", "country_gnb"));
+  const Extraction en =
+      testing::ExtractText("X\n\nThe leaders of ECOWAS condemned Guinea-Bissau.", "en");
+  CHECK(testing::HasRelation(en, "organization_ecowas", "condemns", "country_gnb"));
+  // Two owners are not taken for one: the people stay a meeting's
+  // participants (here there is no meeting, so nobody condemns).
+  const Extraction two = testing::ExtractText(
+      "X\n\nThe leaders of India and Pakistan condemned Guinea-Bissau.", "en");
+  CHECK_FALSE(testing::HasRelation(two, "country_ind", "condemns", "country_gnb"));
+  CHECK_FALSE(testing::HasRelation(two, "country_pak", "condemns", "country_gnb"));
+}
+
+TEST_CASE("A place after an object locates it and is no object of its own",
+          "[extract][relations]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe Ghana a condamné le coup d'État survenu le 4 février 2026 en Guinée-Bissau.", "fr");
+  bool coup = false;
+  for (const ExtractedRelation& r : x.relations) {
+    coup = coup || (r.relation == "condemns" && r.target_id.rfind("event_", 0) == 0);
+  }
+  CHECK(coup);
+  CHECK_FALSE(testing::HasRelation(x, "country_gha", "condemns", "country_gnb"));
+}
+
+TEST_CASE("Welcoming an agreement is not signing it", "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nSouth Korea signed a partnership with Zambia on Tuesday, March 3, 2026.\n\nThe "
+      "United States, which has backed the Lobito corridor, welcomed the deal.",
+      "en");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, "country_kor", "participates_in", event));
+  CHECK_FALSE(testing::HasRelation(x, "country_usa", "participates_in", event));
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -132,16 +132,7 @@ class SentenceScanner {
   // "scheduled"): it opens a reduced relative clause after a comma.
   bool IsParticiple(size_t i) const {
     if (i >= n_ || t_[i].token.kind != TokenKind::kWord || Cap(i) || t_[i].cues != 0) return false;
-    const std::string_view w = TokenText(ctx_.normalized, t_[i].token);
-    if (w.ends_with("ed")) return w.size() > 4;  // "scheduled", "planned"
-    // French: drop a feminine or plural ending, then "-é" or "-u" ("prévues").
-    std::string_view stem = w;
-    if (stem.ends_with("es")) {
-      stem.remove_suffix(2);
-    } else if (stem.ends_with("e") || stem.ends_with("s")) {
-      stem.remove_suffix(1);
-    }
-    return stem.size() > 3 && (stem.ends_with("u") || stem.ends_with("\xC3\xA9"));
+    return LooksLikeParticiple(TokenText(ctx_.normalized, t_[i].token));
   }
 
   // A dateline's dash: "Rabat – Le président ...", "DENVER - Ministers ...".
@@ -448,6 +439,36 @@ class SentenceScanner {
       if (absorb && tb < j) titled_.push_back({id, static_cast<uint32_t>(j)});
       i = e;
     }
+  }
+
+  // The one organisation or country a group of people belongs to, named
+  // right after them through "de"/"of" and a few plain words ("les chefs
+  // d'État et de gouvernement de la CEDEAO"); its mention index, or -1.
+  int OwnerAfter(size_t e) const {
+    bool connector = false;
+    for (size_t q = e; q < n_ && q < e + 6; ++q) {
+      const int mt = covered_[q];
+      if (mt >= 0) {
+        const Mention& o = out_->mentions[mt];
+        if (!connector || o.begin != q || o.kind != MentionKind::kEntity || o.entity < 0 ||
+            o.in_name) {
+          return -1;
+        }
+        const std::string& c = table_->at(o.entity).entity.category;
+        if (c != "organization" && c != "country") return -1;
+        // One owner only: "de l'Inde et du Pakistan" stays the meeting's.
+        const size_t after = o.end;
+        if (after < n_ && Has(after, Cue::kConjunction)) return -1;
+        return mt;
+      }
+      if (Has(q, Cue::kConnector)) {
+        connector = true;
+        continue;
+      }
+      if (Has(q, Cue::kConjunction) || Has(q, Cue::kDeterminer)) continue;
+      if (t_[q].token.kind != TokenKind::kWord || t_[q].token.capitalized) return -1;
+    }
+    return -1;
   }
 
   // A person's phrase spans their title unless a later pass found a name
@@ -1158,9 +1179,13 @@ class SentenceScanner {
       size_t e = 0;
       Mention m;
       m.begin = static_cast<uint32_t>(i);
+      int owner = -1;
       if ((e = PhraseEnd(i, Cue::kParticipantAnaphor)) != 0) {
         m.kind = MentionKind::kParticipants;
         m.plural = true;
+        // "les chefs d'État et de gouvernement de la CEDEAO", "the foreign
+        // ministers of the G7": people named by whom they represent act as it.
+        owner = OwnerAfter(e);
       } else if ((e = PhraseEnd(i, Cue::kGroupAnaphor)) != 0) {
         m.kind = MentionKind::kGroupAnaphor;
         m.plural = true;
@@ -1194,10 +1219,25 @@ class SentenceScanner {
       } else {
         continue;
       }
-      m.end = static_cast<uint32_t>(e);
       bool free = true;
       for (size_t q = i; q < e; ++q) free = free && Free(q);
       if (!free) continue;
+      if (owner >= 0) {
+        Mention& o = out_->mentions[owner];
+        o.in_name = true;
+        m.kind = MentionKind::kEntity;
+        m.entity = o.entity;
+        e = o.end;
+        // Its acronym in parentheses belongs to the phrase: "... (CEDEAO)".
+        if (e + 2 < n_ && TokenText(ctx_.normalized, t_[e].token) == "(" && covered_[e + 1] >= 0 &&
+            TokenText(ctx_.normalized, t_[out_->mentions[covered_[e + 1]].end].token) == ")" &&
+            out_->mentions[covered_[e + 1]].entity == m.entity) {
+          Mention& acronym = out_->mentions[covered_[e + 1]];
+          acronym.in_name = true;
+          e = acronym.end + 1;
+        }
+      }
+      m.end = static_cast<uint32_t>(e);
       AddMention(std::move(m));
       i = e - 1;
     }
@@ -1217,6 +1257,21 @@ class SentenceScanner {
 };
 
 }  // namespace
+
+bool LooksLikeParticiple(std::string_view w) {
+  if (w.ends_with("ed")) return w.size() > 4;  // "scheduled", "planned"
+  // French: drop a feminine or plural ending, then "-é" or "-u" ("prévues"),
+  // or "-i" when an ending was dropped ("réunis", not "ainsi").
+  std::string_view stem = w;
+  if (stem.ends_with("es")) {
+    stem.remove_suffix(2);
+  } else if (stem.ends_with("e") || stem.ends_with("s")) {
+    stem.remove_suffix(1);
+  }
+  if (stem.size() <= 3) return false;
+  return stem.ends_with("u") || stem.ends_with("\xC3\xA9") ||
+         (stem.size() < w.size() && stem.ends_with("i"));
+}
 
 std::string Slug(std::string_view name) {
   const std::string folded = FoldString(name);

@@ -133,6 +133,11 @@ struct MentionContext {
   const MappedText* norm = nullptr;
 };
 
+// Whether a lower-case word looks like a past participle ("prévu",
+// "organisées", "réunis", "scheduled"): after a comma it opens a reduced
+// relative clause.
+bool LooksLikeParticiple(std::string_view word);
+
 // Finds the mentions of one sentence; new entities are added to *table.
 // `dates` are the article's date mentions (spans in the normalised text).
 void FindMentions(const MentionContext& ctx, const SentenceTokens& s,

@@ -111,6 +111,15 @@ class SentenceRelations {
     }
     return n_;
   }
+  bool InAgreementAnaphor(const Hit& hit) const {
+    for (const Mention& m : mentions_.mentions) {
+      if (m.kind == MentionKind::kEventRef && !m.new_event &&
+          m.event_kind == EventKind::kAgreement && hit.begin >= m.begin && hit.end <= m.end) {
+        return true;
+      }
+    }
+    return false;
+  }
   bool AgreementBefore(size_t tb) const {
     for (const ArgPhrase& ph : args_.phrases) {
       if (ph.end <= tb && IsAgreement(ph.event)) return true;
@@ -254,8 +263,10 @@ class SentenceRelations {
   uint32_t SkipRelative(uint32_t tb) const {
     size_t c = tb;
     // The auxiliary and adverbs between the closing comma and the verb.
-    for (size_t k = 0; k < 3 && c > 0 && Text(c - 1) != ","; ++k) {
-      if (t_[c - 1].token.kind != TokenKind::kWord) return tb;
+    for (size_t k = 0; k < 4 && c > 0 && Text(c - 1) != ","; ++k) {
+      const bool aux = t_[c - 1].token.kind == TokenKind::kWord && !t_[c - 1].token.capitalized &&
+                       !Has(c - 1, Cue::kBoundary) && !Has(c - 1, Cue::kConjunction);
+      if (!aux && Text(c - 1) != "\"") return tb;
       --c;
     }
     if (c == 0 || Text(c - 1) != ",") return tb;
@@ -267,6 +278,12 @@ class SentenceRelations {
         const std::string_view w = Text(i);
         if (w == "qui" || w == "which" || w == "who") return static_cast<uint32_t>(i - 1);
         return tb;
+      }
+      // Or a participle: "les chefs d'État de la CEDEAO, réunis en sommet
+      // samedi à Abuja, ont condamné".
+      if (Text(i - 1) == "," && t_[i].token.kind == TokenKind::kWord &&
+          !t_[i].token.capitalized && t_[i].cues == 0 && LooksLikeParticiple(Text(i))) {
+        return static_cast<uint32_t>(i - 1);
       }
       if (HardBoundary(i)) return tb;
     }
@@ -537,6 +554,11 @@ class SentenceRelations {
       }
       // The agreement signed is no party to the cooperation it states.
       if (rel->name == "cooperates_with" && IsAgreement(ph.event)) continue;
+      // A place after an object is where it is, not another object: "a
+      // condamné le coup d'État survenu en Guinée-Bissau".
+      if (!marker && !objects.empty() && ph.governor >= 0 && Has(ph.governor, Cue::kLocPrep)) {
+        continue;
+      }
       objects.push_back(static_cast<int>(p));
     }
     int subject = agent >= 0 ? agent : Subject(hit.begin);
@@ -602,7 +624,8 @@ class SentenceRelations {
       return;
     }
     // The parties to a cooperation stated with a dated agreement signed it.
-    if (rel->name == "cooperates_with" && state_->participates_in) {
+    // Not when the trigger is a mere reference to one ("welcomed the deal").
+    if (rel->name == "cooperates_with" && state_->participates_in && !InAgreementAnaphor(hit)) {
       for (const ArgPhrase& ph : args_.phrases) {
         if (!IsAgreement(ph.event)) continue;
         for (int e : sources) Emit(e, state_->participates_in, ph.event, def.id + ".signatory", modality);
