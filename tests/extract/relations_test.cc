@@ -560,5 +560,15 @@ TEST_CASE("Welcoming an agreement is not signing it", "[extract][relations][even
   CHECK_FALSE(testing::HasRelation(x, "country_usa", "participates_in", event));
 }
 
+TEST_CASE("A resource naming an event is what it concerns", "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nSouth Korea signed a critical minerals partnership with Zambia on Tuesday, March 3, "
+      "2026.",
+      "en");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, event, "concerns", "resource_critical_minerals"));
+}
+
 }  // namespace
 }  // namespace newsgraph

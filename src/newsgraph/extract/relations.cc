@@ -731,6 +731,23 @@ class SentenceRelations {
           for (int e : c) Emit(e, participates, m.entity, "participates_in.named", "asserted");
         }
       }
+      // A resource or sector naming what it is about, right before its noun
+      // or one plain word away, inside its name or not: "a critical minerals
+      // partnership", "a gas supply agreement".
+      if (state_->concerns && Category(m.entity) == "event") {
+        for (const Mention& x : mentions_.mentions) {
+          if (x.kind != MentionKind::kEntity || x.entity < 0 || x.end > m.head_token ||
+              x.end + 1 < m.head_token || (x.in_name && x.begin < m.begin)) {
+            continue;
+          }
+          const std::string& c = Category(x.entity);
+          if (c != "resource" && c != "sector") continue;
+          const bool plain = x.end == m.head_token ||
+                             (t_[x.end].token.kind == TokenKind::kWord &&
+                              !t_[x.end].token.capitalized && t_[x.end].cues == 0);
+          if (plain) Emit(m.entity, state_->concerns, x.entity, "concerns.modifier", "asserted");
+        }
+      }
     }
     if (held_in) {
       for (size_t p = 0; p < args_.phrases.size(); ++p) {
