@@ -570,5 +570,19 @@ TEST_CASE("A resource naming an event is what it concerns", "[extract][relations
   CHECK(testing::HasRelation(x, event, "concerns", "resource_critical_minerals"));
 }
 
+TEST_CASE("Solidarity is support, and a quoted object stays inside the quote",
+          "[extract][relations][supports]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe State Department said the United States \"stands with Indonesia\" and called on "
+      "China to stop. NATO said it stood in full solidarity with Estonia.",
+      "en");
+  CHECK(testing::HasRelation(en, "country_usa", "supports", "country_idn"));
+  CHECK_FALSE(testing::HasRelation(en, "country_usa", "supports", "country_chn"));
+  CHECK(testing::HasRelation(en, "organization_nato", "supports", "country_est"));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLa France a exprimé sa solidarité avec le Maroc.", "fr");
+  CHECK(testing::HasRelation(fr, "country_fra", "supports", "country_mar"));
+}
+
 }  // namespace
 }  // namespace newsgraph

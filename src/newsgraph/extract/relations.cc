@@ -398,7 +398,13 @@ class SentenceRelations {
   size_t QuoteEnd(const Hit& hit) const {
     if (hit.begin == 0 || Text(hit.begin - 1) != "\"") return hit.end;
     for (size_t i = hit.end; i < n_ && i < hit.end + 8; ++i) {
-      if (Text(i) == "\"") return i + 1;
+      if (Text(i) == "\"") {
+        // The object may be quoted with it: "stands with Indonesia".
+        for (const ArgPhrase& ph : args_.phrases) {
+          if (ph.begin >= hit.end && ph.begin < i) return hit.end;
+        }
+        return i + 1;
+      }
       if (HardBoundary(i)) break;
     }
     return hit.end;
@@ -544,11 +550,12 @@ class SentenceRelations {
           agent_prep = agent_prep || Has(i, Cue::kAgentPrep);
         if (agent_prep) break;
       }
-      // A comma after an object closes the object ("..., invoquant des raisons").
+      // A comma or a closing quote after an object closes the object ("...,
+      // invoquant des raisons", "\"stands with Indonesia\" and called on").
       if (!marker && !objects.empty()) {
         bool comma = false;
         for (uint32_t i = args_.phrases[objects.back()].end; i < ph.begin; ++i) {
-          comma = comma || Text(i) == ",";
+          comma = comma || Text(i) == "," || Text(i) == "\"";
         }
         if (comma) break;
       }
