@@ -549,7 +549,7 @@ TEST_CASE("A place after an object locates it and is no object of its own",
   CHECK_FALSE(testing::HasRelation(x, "country_gha", "condemns", "country_gnb"));
 }
 
-TEST_CASE("Welcoming an agreement is not signing it", "[extract][relations][events]") {
+TEST_CASE("Welcoming an agreement is supporting it, not signing it", "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
       "X\n\nSouth Korea signed a partnership with Zambia on Tuesday, March 3, 2026.\n\nThe "
       "United States, which has backed the Lobito corridor, welcomed the deal.",
@@ -558,6 +558,8 @@ TEST_CASE("Welcoming an agreement is not signing it", "[extract][relations][even
   REQUIRE_FALSE(event.empty());
   CHECK(testing::HasRelation(x, "country_kor", "participates_in", event));
   CHECK_FALSE(testing::HasRelation(x, "country_usa", "participates_in", event));
+  // Welcoming it is supporting it.
+  CHECK(testing::HasRelation(x, "country_usa", "supports", event));
 }
 
 TEST_CASE("A resource naming an event is what it concerns", "[extract][relations][events]") {
