@@ -165,5 +165,21 @@ TEST_CASE("An acronym in parentheses defines an organisation the article then na
   }
 }
 
+TEST_CASE("A sector is a node only where a relation names it", "[extract][mentions][sectors]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe ministre indien de l'Agriculture a parlé de sécurité. L'Inde et le Kazakhstan "
+      "coopèrent dans le domaine de l'énergie.",
+      "fr");
+  bool energy = false, agriculture = false, security = false;
+  for (const ExtractedEntity& e : x.entities) {
+    energy = energy || e.id == "sector_energy";
+    agriculture = agriculture || e.id == "sector_agriculture";
+    security = security || e.id == "sector_security";
+  }
+  CHECK(energy);
+  CHECK_FALSE(agriculture);
+  CHECK_FALSE(security);
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

@@ -1,6 +1,7 @@
 #include "newsgraph/extract/mentions.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "newsgraph/text/normalizer.h"
 
@@ -1366,7 +1367,7 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
     EntityRecord* into = nullptr;
     int candidates = 0;
     for (EntityRecord& d : records_) {
-      if (d.entity.category == "event" && !d.entity.date.empty() && !d.folded &&
+      if (d.entity.category == "event" && !d.entity.date.empty() && !d.dropped &&
           d.kind == u.kind && d.head_en == u.head_en) {
         into = &d;
         ++candidates;
@@ -1380,7 +1381,7 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
         aliases.push_back(std::move(a));
       }
     }
-    u.folded = true;
+    u.dropped = true;
     renamed.emplace_back(u.entity.id, into->entity.id);
   }
   if (renamed.empty()) return;
@@ -1406,6 +1407,19 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
   *relations = std::move(kept);
 }
 
+void EntityTable::DropUnrelatedSectors(const std::vector<ExtractedRelation>& relations) {
+  std::unordered_set<std::string_view> related;
+  for (const ExtractedRelation& r : relations) {
+    related.insert(r.source_id);
+    related.insert(r.target_id);
+  }
+  for (EntityRecord& r : records_) {
+    if (r.entity.category == "sector" && !r.named_area && !related.count(r.entity.id)) {
+      r.dropped = true;
+    }
+  }
+}
+
 std::vector<ExtractedEntity> EntityTable::Finish() {
   // Ids are unique (by_id_), so sorting indices gives the one order by id.
   std::vector<uint32_t> order(records_.size());
@@ -1415,7 +1429,7 @@ std::vector<ExtractedEntity> EntityTable::Finish() {
   std::vector<ExtractedEntity> out;
   out.reserve(records_.size());
   for (uint32_t i : order) {
-    if (!records_[i].folded) out.push_back(std::move(records_[i].entity));
+    if (!records_[i].dropped) out.push_back(std::move(records_[i].entity));
   }
   return out;
 }

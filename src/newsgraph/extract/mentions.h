@@ -41,7 +41,8 @@ struct EntityRecord {
   // People: the country their title names ("le ministre irakien des
   // Ressources en eau, Haidar al-Janabi", "Indian Minister Rajeev Menon").
   int affiliation = -1;
-  bool folded = false;  // merged into another record by FoldUndatedEvents
+  bool dropped = false;  // not output: folded into another record, or unrelated
+  bool named_area = false;  // sectors: named by an area marker ("dans le domaine de")
 };
 
 class EntityTable {
@@ -73,6 +74,11 @@ class EntityTable {
   // its mentions join the dated one and `relations` are rewritten to it.
   // Call once, after the last sentence.
   void FoldUndatedEvents(std::vector<ExtractedRelation>* relations);
+  // Sectors are areas of cooperation, concern or dependence: one that no
+  // relation of the article names and no area marker introduces is no node
+  // ("le ministre de l'Agriculture" names a portfolio). Call once, after
+  // FoldUndatedEvents.
+  void DropUnrelatedSectors(const std::vector<ExtractedRelation>& relations);
   // Entities sorted by id, moved out of the records: call once, last.
   std::vector<ExtractedEntity> Finish();
 

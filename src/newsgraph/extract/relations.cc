@@ -575,7 +575,16 @@ class SentenceRelations {
         if (ph.end <= hit.begin && ph.event >= 0 && Category(ph.event) == "event") ev = ph.event;
       }
       if (ev < 0) ev = CurrentEventFor(subject);
-      if (ev < 0) return;
+      if (ev < 0) {
+        // No event: the sectors named are still areas of what the sentence
+        // states ("coopèrent dans le domaine de l'énergie").
+        for (int p : objects) {
+          for (int e : Flatten(args_.phrases[p].conjuncts)) {
+            if (Category(e) == "sector") table_->at(e).named_area = true;
+          }
+        }
+        return;
+      }
       for (int p : objects) {
         for (int e : Flatten(args_.phrases[p].conjuncts)) Emit(ev, rel, e, def.id, modality);
       }
