@@ -181,5 +181,13 @@ TEST_CASE("A sector is a node only where a relation names it", "[extract][mentio
   CHECK_FALSE(security);
 }
 
+TEST_CASE("A known name may open with a lower-case common noun", "[extract][mentions][gazetteer]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLes ports de la mer Caspienne sont reliés au Kazakhstan. La mer est calme.", "fr");
+  bool caspian = false;
+  for (const ExtractedEntity& e : x.entities) caspian = caspian || e.id == "location_caspian_sea";
+  CHECK(caspian);
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

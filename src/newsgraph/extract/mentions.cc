@@ -218,7 +218,9 @@ class SentenceScanner {
           if (name.case_sensitive) {
             if (Norm(i, j + 1) != name.normalized) continue;
           } else if (name.kind != NameKind::kDemonym && NeedsCapitalRank(rank) &&
-                     !t_[i].token.capitalized) {
+                     !t_[i].token.capitalized && !(j > i && t_[j].token.capitalized)) {
+            // A name of several words may open with a lower-case common noun
+            // when a later word is capitalised: "la mer Caspienne".
             continue;
           }
           best_rank = rank, best = p, end = j + 1;
