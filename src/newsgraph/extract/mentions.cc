@@ -853,6 +853,7 @@ class SentenceScanner {
       if (size_t ob = h; (ordinal = OrdinalBefore(h, &ob)) > 0) b = ob;
       std::vector<const Mention*> pair;
       const Mention* topic = nullptr;
+      const Mention* place_prefix = nullptr;
       // English order: [ordinal] [pair] [topic] noun.
       {
         size_t q = b;
@@ -869,6 +870,16 @@ class SentenceScanner {
             pair = parts;
             q = start;
             break;
+          }
+        }
+        // A sea or region naming a topical forum: "the fourth Baltic Sea
+        // Security Forum".
+        if (topic && pair.empty() && q > 0 && covered_[q - 1] >= 0) {
+          const Mention& x = out_->mentions[covered_[q - 1]];
+          if (x.kind == MentionKind::kEntity && !x.in_name && x.entity >= 0 && x.end == q &&
+              Cap(x.begin) && !x.demonym) {
+            const std::string& c = table_->at(x.entity).entity.category;
+            if (c == "location" || c == "region") place_prefix = &x, q = x.begin;
           }
         }
         if (q < b) {
@@ -1124,6 +1135,7 @@ class SentenceScanner {
             pair_label.empty()) {
           base = LabelOf(*place) + " ";
         }
+        if (place_prefix) base += LabelOf(*place_prefix) + " ";
         if (!pair_label.empty()) base += pair_label + " ";
         if (topic) base += TitleCase(LabelOf(*topic)) + " ";
         base += noun.en;
