@@ -586,5 +586,15 @@ TEST_CASE("Solidarity is support, and a quoted object stays inside the quote",
   CHECK(testing::HasRelation(fr, "country_fra", "supports", "country_mar"));
 }
 
+TEST_CASE("A sea or region before a topical forum's name is part of it",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe talks opened on Monday, November 23, 2026 at the fourth Baltic Sea Security Forum "
+      "in Helsinki.",
+      "en");
+  CHECK(testing::HasRelation(x, "event_4th_baltic_sea_security_forum_2026_11_23", "edition_of",
+                             "forum_baltic_sea_security_forum"));
+}
+
 }  // namespace
 }  // namespace newsgraph
