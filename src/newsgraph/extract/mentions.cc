@@ -169,7 +169,8 @@ class SentenceScanner {
     const int m = MentionAt(i);
     if (m < 0) return nullptr;
     const Mention& x = out_->mentions[m];
-    if (x.begin != i || (x.kind != MentionKind::kEntity && x.kind != MentionKind::kGroup)) {
+    if (x.begin != i || (x.kind != MentionKind::kEntity && x.kind != MentionKind::kGroup) ||
+        x.entity < 0) {  // people named by the countries they come from
       return nullptr;
     }
     return &x;
@@ -444,34 +445,47 @@ class SentenceScanner {
     }
   }
 
-  // The one organisation or country a group of people belongs to, named
-  // right after them through "de"/"of" and a few plain words ("les chefs
-  // d'État et de gouvernement de la CEDEAO"); its mention index, or -1.
-  int OwnerAfter(size_t e) const {
+  // The organisations or countries a group of people belongs to, named
+  // right after them through "de"/"of"/"from" and a few plain words ("les
+  // chefs d'État et de gouvernement de la CEDEAO", "ministers from Denmark,
+  // Estonia and Finland"); their mention indices in text order, or none.
+  std::vector<int> OwnersAfter(size_t e) const {
+    std::vector<int> owners;
     bool connector = false;
     for (size_t q = e; q < n_ && q < e + 6; ++q) {
       const int mt = covered_[q];
       if (mt >= 0) {
-        const Mention& o = out_->mentions[mt];
-        if (!connector || o.begin != q || o.kind != MentionKind::kEntity || o.entity < 0 ||
-            o.in_name) {
-          return -1;
+        if (!connector || !IsOwner(mt, q)) return {};
+        owners.push_back(mt);
+        // More owners in a list: "de l'Inde et du Pakistan", "Denmark, Estonia".
+        size_t r = out_->mentions[mt].end;
+        while (r < n_) {
+          size_t x = r;
+          while (x < n_ && x < r + 3 &&
+                 (Has(x, Cue::kConjunction) || Has(x, Cue::kDeterminer) ||
+                  Has(x, Cue::kConnector) || TokenText(ctx_.normalized, t_[x].token) == ",")) {
+            ++x;
+          }
+          if (x == r || x >= n_ || covered_[x] < 0 || !IsOwner(covered_[x], x)) break;
+          owners.push_back(covered_[x]);
+          r = out_->mentions[covered_[x]].end;
         }
-        const std::string& c = table_->at(o.entity).entity.category;
-        if (c != "organization" && c != "country") return -1;
-        // One owner only: "de l'Inde et du Pakistan" stays the meeting's.
-        const size_t after = o.end;
-        if (after < n_ && Has(after, Cue::kConjunction)) return -1;
-        return mt;
+        return owners;
       }
-      if (Has(q, Cue::kConnector)) {
+      if (Has(q, Cue::kConnector) || Has(q, Cue::kLocPrep)) {
         connector = true;
         continue;
       }
       if (Has(q, Cue::kConjunction) || Has(q, Cue::kDeterminer)) continue;
-      if (t_[q].token.kind != TokenKind::kWord || t_[q].token.capitalized) return -1;
+      if (t_[q].token.kind != TokenKind::kWord || t_[q].token.capitalized) return {};
     }
-    return -1;
+    return {};
+  }
+  bool IsOwner(int mt, size_t q) const {
+    const Mention& o = out_->mentions[mt];
+    if (o.begin != q || o.kind != MentionKind::kEntity || o.entity < 0 || o.in_name) return false;
+    const std::string& c = table_->at(o.entity).entity.category;
+    return c == "organization" || c == "country";
   }
 
   // A person's phrase spans their title unless a later pass found a name
@@ -1194,13 +1208,13 @@ class SentenceScanner {
       size_t e = 0;
       Mention m;
       m.begin = static_cast<uint32_t>(i);
-      int owner = -1;
+      std::vector<int> owners;
       if ((e = PhraseEnd(i, Cue::kParticipantAnaphor)) != 0) {
         m.kind = MentionKind::kParticipants;
         m.plural = true;
         // "les chefs d'État et de gouvernement de la CEDEAO", "the foreign
         // ministers of the G7": people named by whom they represent act as it.
-        owner = OwnerAfter(e);
+        owners = OwnersAfter(e);
       } else if ((e = PhraseEnd(i, Cue::kGroupAnaphor)) != 0) {
         m.kind = MentionKind::kGroupAnaphor;
         m.plural = true;
@@ -1237,8 +1251,17 @@ class SentenceScanner {
       bool free = true;
       for (size_t q = i; q < e; ++q) free = free && Free(q);
       if (!free) continue;
-      if (owner >= 0) {
-        Mention& o = out_->mentions[owner];
+      if (owners.size() > 1) {
+        // Several: a group of them ("ministers from Denmark, Estonia and
+        // Finland" are the three countries there).
+        m.kind = MentionKind::kGroup;
+        for (int o : owners) {
+          out_->mentions[o].in_name = true;
+          m.members.push_back(out_->mentions[o].entity);
+        }
+        e = out_->mentions[owners.back()].end;
+      } else if (owners.size() == 1) {
+        Mention& o = out_->mentions[owners[0]];
         o.in_name = true;
         m.kind = MentionKind::kEntity;
         m.entity = o.entity;

@@ -105,7 +105,8 @@ struct Mention {
   uint32_t begin = 0;  // token indices in the sentence, half-open
   uint32_t end = 0;
   MentionKind kind = MentionKind::kEntity;
-  int entity = -1;           // kEntity, kGroup (the region), kEventRef (-1: unresolved)
+  int entity = -1;           // kEntity, kGroup (the region; -1 for "ministers from A and B"),
+                             // kEventRef (-1: unresolved)
   std::vector<int> members;  // kGroup
   bool plural = false;
   bool feminine = false;
