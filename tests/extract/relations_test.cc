@@ -440,7 +440,7 @@ TEST_CASE("An agreement dated in its clause is an event its parties take part in
   CHECK((testing::HasRelation(x, "country_mar", "cooperates_with", "country_mex") ||
          testing::HasRelation(x, "country_mex", "cooperates_with", "country_mar")));
   const Extraction en = testing::ExtractText(
-      "X\n\nSouth Korea, Zambia and Tanzania signed a critical minerals partnership in Seoul on "
+      "X\n\nSouth Korea, Zambia and Tanzania signed a critical minerals agreement in Seoul on "
       "March 3, 2026.",
       "en");
   const std::string partnership = OnlyEvent(en);
@@ -449,6 +449,10 @@ TEST_CASE("An agreement dated in its clause is an event its parties take part in
     CAPTURE(c);
     CHECK(testing::HasRelation(en, c, "participates_in", partnership));
   }
+  // A partnership is a relation, not a signing: no event.
+  const Extraction partnership_only = testing::ExtractText(
+      "X\n\nSouth Korea and Zambia launched a partnership in Seoul on March 3, 2026.", "en");
+  CHECK(OnlyEvent(partnership_only).empty());
   // Undated, an agreement is only a cooperation word.
   const Extraction undated = testing::ExtractText(
       "X\n\nLe Maroc et le Mexique ont signé un accord dans l'énergie.", "fr");
@@ -460,15 +464,15 @@ TEST_CASE("An agreement dated in its clause is an event its parties take part in
 TEST_CASE("A definite agreement refers to the article's latest agreement, of any name",
           "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
-      "X\n\nSouth Korea signed a critical minerals partnership with Zambia on Tuesday, March 3, "
+      "X\n\nSouth Korea signed a memorandum of understanding with Zambia on Tuesday, March 3, "
       "2026.\n\nThe agreement, signed in Seoul by Zambian Mines Minister Chanda Mwale, provides "
-      "for joint exploration.\n\nSeoul also proposed a partnership to Chile.",
+      "for joint exploration.\n\nSeoul also proposed a deal to Chile.",
       "en");
   const std::string event = OnlyEvent(x);
   REQUIRE_FALSE(event.empty());
   CHECK(testing::HasRelation(x, event, "held_in", "location_seoul"));
   CHECK(testing::HasRelation(x, "person_chanda_mwale", "participates_in", event));
-  // "a partnership" is another one: Chile is no party to the first.
+  // "a deal" is another one: Chile is no party to the first.
   CHECK_FALSE(testing::HasRelation(x, "country_chl", "participates_in", event));
 }
 
@@ -550,7 +554,7 @@ TEST_CASE("A place after an object locates it and is no object of its own",
 
 TEST_CASE("Welcoming an agreement is supporting it, not signing it", "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
-      "X\n\nSouth Korea signed a partnership with Zambia on Tuesday, March 3, 2026.\n\nThe "
+      "X\n\nSouth Korea signed an agreement with Zambia on Tuesday, March 3, 2026.\n\nThe "
       "United States, which has backed the Lobito corridor, welcomed the deal.",
       "en");
   const std::string event = OnlyEvent(x);
@@ -563,7 +567,7 @@ TEST_CASE("Welcoming an agreement is supporting it, not signing it", "[extract][
 
 TEST_CASE("A resource naming an event is what it concerns", "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
-      "X\n\nSouth Korea signed a critical minerals partnership with Zambia on Tuesday, March 3, "
+      "X\n\nSouth Korea signed a critical minerals agreement with Zambia on Tuesday, March 3, "
       "2026.",
       "en");
   const std::string event = OnlyEvent(x);
