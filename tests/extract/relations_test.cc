@@ -599,5 +599,18 @@ TEST_CASE("A sea or region before a topical forum's name is part of it",
                              "forum_baltic_sea_security_forum"));
 }
 
+TEST_CASE("Only a verb takes its subject after it", "[extract][relations]") {
+  const Extraction noun = testing::ExtractText(
+      "X\n\nThe restriction applies to buyers in Serbia, Hungary and North Macedonia.", "en");
+  CHECK_FALSE(testing::HasRelation(noun, "country_hun", "restricts", "country_srb"));
+  const Extraction verb = testing::ExtractText(
+      "OCS\n\nLe sommet a eu lieu le 20 mai 2025 à Astana. Autour de la table figuraient la "
+      "Chine et la Russie.",
+      "fr");
+  const std::string event = OnlyEvent(verb);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(verb, "country_chn", "participates_in", event));
+}
+
 }  // namespace
 }  // namespace newsgraph

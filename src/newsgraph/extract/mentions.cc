@@ -1068,6 +1068,8 @@ class SentenceScanner {
               continue;
             }
           }
+          // The article of a date: "a eu lieu le 20 mai".
+          if (q + 1 < n_ && date_tok_[q + 1] && Has(q, Cue::kDeterminer)) continue;
           if (plain >= (relative ? 4u : 3u) || !Free(q) || Cap(q) ||
               t_[q].token.kind != TokenKind::kWord) {
             break;

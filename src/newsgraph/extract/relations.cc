@@ -165,6 +165,15 @@ class SentenceRelations {
     return t_[q].token.kind == TokenKind::kWord && !t_[q].token.capitalized && !in_name_[q] &&
            (t_[q].cues == 0 || Has(q, Cue::kLocHead));
   }
+  bool VerbTriggerAt(size_t tb) const {
+    for (const Hit& h : triggers_) {
+      if (h.begin == tb &&
+          li_.lexicon->relations.triggers[h.trigger].kind == TriggerKind::kVerb) {
+        return true;
+      }
+    }
+    return false;
+  }
   bool IsVisit(int e) const {
     const std::string& head = table_->at(e).head_en;
     return head.size() >= 5 && head.compare(head.size() - 5, 5, "Visit") == 0;
@@ -339,7 +348,11 @@ class SentenceRelations {
       }
       if (ph.governor < 0 || EventComplementOfHead(ph)) return p;
     }
-    if (args_.subject >= 0 && args_.phrases[args_.subject].begin >= tb) return args_.subject;
+    // A verb before its subject: "Autour de la table figuraient la Chine, ...".
+    // Not a noun: "The restriction applies to buyers in A, B" has no subject.
+    if (args_.subject >= 0 && args_.phrases[args_.subject].begin >= tb && VerbTriggerAt(tb)) {
+      return args_.subject;
+    }
     return -1;
   }
 
