@@ -83,31 +83,19 @@ int RunMerge(const MergeArgs& args) {
   if (!format.ok()) return ReportError(Status::UsageError(format.status().message()));
 
   // Read everything before writing anything: one bad input, no output.
-  // Without a report each graph is added to the merger as soon as it is
-  // read and then dropped, so memory holds the merged graph and one input.
+  // Each graph is added to the merger as soon as it is read and then
+  // dropped, so memory holds the merged graph (with --explain or --report,
+  // also who held each identity key) and one input.
   const bool want_report = args.explain || !args.report_path.empty();
-  MergeReport report;
-  KnowledgeGraph merged;
-  if (want_report) {
-    std::vector<KnowledgeGraph> graphs;
-    graphs.reserve(args.inputs.size());
-    for (const std::string& path : args.inputs) {
-      Result<KnowledgeGraph> graph = ReadGraph(path);
-      if (!graph.ok()) return ReportError(graph.status());
-      graphs.push_back(std::move(*graph));
-    }
-    std::vector<const KnowledgeGraph*> inputs;
-    for (const KnowledgeGraph& g : graphs) inputs.push_back(&g);
-    merged = Merge(inputs, &report);
-  } else {
-    IncrementalMerger merger;
-    for (const std::string& path : args.inputs) {
-      Result<KnowledgeGraph> graph = ReadGraph(path);
-      if (!graph.ok()) return ReportError(graph.status());
-      merger.Add(std::move(*graph));
-    }
-    merged = merger.TakeResult();
+  IncrementalMerger merger(MergeOptions(), want_report);
+  for (const std::string& path : args.inputs) {
+    Result<KnowledgeGraph> graph = ReadGraph(path);
+    if (!graph.ok()) return ReportError(graph.status());
+    merger.Add(std::move(*graph));
   }
+  MergeReport report;
+  if (want_report) report = merger.Report();
+  KnowledgeGraph merged = merger.TakeResult();
   if (!args.keep_layout) ApplyLayout(&merged, LayoutOptions());
 
   Status written = WriteGraph(merged, args.output, *format);

@@ -248,6 +248,78 @@ TEST_CASE("Merge reconciles attribute types and reports them", "[graph][merge]")
             "node x: attribute 'pop' has types 'int', 'long', kept as long '5'"});
 }
 
+TEST_CASE("Merge reports edge, graph and article metadata that disagree", "[graph][merge]") {
+  KnowledgeGraph a, b;
+  for (KnowledgeGraph* g : {&a, &b}) {
+    NodeId ind = g->AddNode(Node("country_ind", "country", "India", "Q668"));
+    NodeId chn = g->AddNode(Node("country_chn", "country", "China", "Q148"));
+    EdgeId e = g->AddEdge(ind, "depends_on", chn, false);
+    g->AddEvidence(e, Ev("a1", 0));
+    g->edge(e).extra["score"] = g == &a ? Attribute{"int", "3"} : Attribute{"double", "2.5"};
+    g->data().extra["run"] = Attribute{"string", g == &a ? "monday" : "tuesday"};
+    g->data().articles["a1"] = {"a1", g == &a ? "T" : "T2", "2025-06-06", "", "fr"};
+    g->Finalize();
+  }
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&a, &b}, &report);
+  CHECK(merged.edge(0).extra.at("score") == Attribute{"double", "2.5"});
+  CHECK(report.conflicts ==
+        std::vector<std::string>{
+            "article a1: metadata differs between inputs",
+            "edge country_ind.depends_on.country_chn: attribute 'score' has types 'double', "
+            "'int', kept as double '2.5'",
+            "graph: attribute 'run' has values 'monday', 'tuesday', kept 'monday'"});
+  CHECK(report.unified.size() == 2);  // the two ids, each on two records
+}
+
+TEST_CASE("A node that joins a node of two categories through one of them is explained",
+          "[graph][merge]") {
+  // central_asia is a region in a and an organisation in b; c's node, known
+  // by neither id, joins it as the organisation 'Central Asia'. The merged
+  // node holds its pairs of category and name under all its ids.
+  KnowledgeGraph a, b, c;
+  a.AddNode(Node("central_asia", "region", "Central Asia"));
+  b.AddNode(Node("central_asia", "organization", "Asie centrale", "Q27275"));
+  c.AddNode(Node("org_7", "organization", "Central Asia"));
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&a, &b, &c}, &report);
+  CHECK(merged.num_nodes() == 1);
+  CHECK(
+      report.unified ==
+      std::vector<MergeDecision>{
+          {"same category and normalised name",
+           {"central_asia", "org_7"},
+           "organization 'central asia'"},
+          {"same category and normalised name", {"central_asia", "org_7"}, "region 'central asia'"},
+          {"same id", {"central_asia"}, "central_asia (2 records)"}});
+  CHECK(report.conflicts == std::vector<std::string>{"node central_asia: categories "
+                                                     "'organization', 'region' disagree, kept "
+                                                     "'organization'"});
+}
+
+TEST_CASE("An IncrementalMerger that explains streams its inputs and reports as Merge does",
+          "[graph][merge][incremental]") {
+  KnowledgeGraph a, b;
+  a.AddNode(Node("loc_1", "location", "Termez"));
+  a.AddNode(Node("country_ind", "country", "Inde", "Q668"));
+  b.AddNode(Node("loc_2", "location", "Termes"));
+  b.AddNode(Node("n12", "country", "India", "Q668"));
+  MergeReport expected;
+  KnowledgeGraph all = Merge({&a, &b}, &expected);
+  IncrementalMerger merger(MergeOptions(), /*explain=*/true);
+  merger.Add(KnowledgeGraph(b));  // moved in, other order
+  merger.Add(KnowledgeGraph(a));
+  MergeReport report = merger.Report();
+  CHECK(testing::DumpGraph(merger.TakeResult()) == testing::DumpGraph(all));
+  CHECK(report.unified == expected.unified);
+  CHECK(report.unified ==
+        std::vector<MergeDecision>{{"same wikidata", {"country_ind", "n12"}, "Q668"}});
+  CHECK(report.near_misses ==
+        std::vector<MergeDecision>{
+            {"near miss", {"loc_1", "loc_2"}, "location 'termez' ~ 'termes' (edit distance 1)"}});
+  CHECK(report.conflicts.empty());
+}
+
 TEST_CASE("Foreign edges without relation stay parallel unless id and endpoints match",
           "[graph][merge]") {
   KnowledgeGraph a, b;
@@ -259,7 +331,7 @@ TEST_CASE("Foreign edges without relation stay parallel unless id and endpoints 
     e0.weight = 2;
     g->AddRawEdge(n0, n1, e0);
     EdgeData e1;
-    e1.id = g == &a ? "e1" : "e2";
+    e1.id = std::string("e") + (g == &a ? "1" : "2");
     g->AddRawEdge(n0, n1, e1);
   }
   KnowledgeGraph merged = Merge({&a, &b}, nullptr);

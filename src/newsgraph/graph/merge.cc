@@ -1,11 +1,14 @@
 #include "newsgraph/graph/merge.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <deque>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <numeric>
+#include <set>
 #include <tuple>
 #include <type_traits>
 #include <unordered_map>
@@ -21,69 +24,6 @@ constexpr uint32_t kNone = static_cast<uint32_t>(-1);
 // neighbourhood grows with the square of the length).
 constexpr size_t kNearMissMaxLength = 64;
 
-class UnionFind {
- public:
-  explicit UnionFind(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) {
-      parent_[x] = parent_[parent_[x]];
-      x = parent_[x];
-    }
-    return x;
-  }
-  // Returns true if a and b were in different sets.
-  bool Union(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return false;
-    if (b < a) std::swap(a, b);
-    parent_[b] = a;
-    return true;
-  }
-
- private:
-  std::vector<uint32_t> parent_;
-};
-
-// One node of one input.
-struct Member {
-  const KnowledgeGraph* graph;
-  NodeId node;
-  std::vector<std::string> categories;  // own category + other_categories, non-empty
-  std::vector<std::string> names;       // name keys of label and aliases
-  std::vector<std::string> unkeyed;     // name keys usable against any node
-};
-
-// One identity key held by a member: an id, a Wikidata id, an ISO3 code or
-// a (category, name key) pair.
-struct KeyUse {
-  uint32_t key;
-  uint32_t member;
-  bool unkeyed;  // name keys only: the holder has no Wikidata / ISO id
-};
-
-enum KeyKind : char { kIdKey = 'i', kWikidataKey = 'w', kIso3Key = 's', kNameKey = 'n' };
-
-class KeyTable {
- public:
-  uint32_t Intern(KeyKind kind, std::string_view a, std::string_view b = {}) {
-    scratch_.clear();
-    scratch_.push_back(kind);
-    scratch_.append(a);
-    if (kind == kNameKey) scratch_.append("\x1f").append(b);
-    auto [it, added] = index_.try_emplace(scratch_, static_cast<uint32_t>(keys_.size()));
-    if (added) keys_.push_back(scratch_);
-    return it->second;
-  }
-  const std::string& key(uint32_t k) const { return keys_[k]; }
-  size_t size() const { return keys_.size(); }
-
- private:
-  std::string scratch_;
-  std::unordered_map<std::string, uint32_t> index_;
-  std::vector<std::string> keys_;
-};
-
 std::string_view ExtraValue(const Attributes& extra, std::string_view name) {
   auto it = extra.find(std::string(name));
   return it == extra.end() ? std::string_view() : std::string_view(it->second.value);
@@ -95,15 +35,6 @@ bool IsMergeAttribute(const std::string& name) {
          name == kUnkeyedNamesAttribute;
 }
 
-// An own value plus the values an earlier merge recorded beside it.
-std::set<std::string> ValuesOf(const std::string& own, const Attributes& extra,
-                               std::string_view attribute) {
-  std::set<std::string> values = DecodeList(ExtraValue(extra, attribute));
-  if (!own.empty()) values.insert(own);
-  values.erase("");
-  return values;
-}
-
 bool LooksGenerated(const std::string& id) {
   size_t i = (!id.empty() && !(id[0] >= '0' && id[0] <= '9')) ? 1 : 0;
   if (i == 1 && !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) return false;
@@ -112,15 +43,6 @@ bool LooksGenerated(const std::string& id) {
     if (id[i] < '0' || id[i] > '9') return false;
   }
   return true;
-}
-
-// The id a merged node keeps: a function of the set of ids only, so that the
-// choice does not depend on merge order.
-std::string ChooseId(const std::set<std::string>& ids) {
-  for (const std::string& id : ids) {
-    if (!LooksGenerated(id)) return id;
-  }
-  return *ids.begin();
 }
 
 // Smallest non-empty: the join used for every scalar string field.
@@ -159,486 +81,6 @@ std::string Quoted(const std::set<std::string>& values) {
   return out;
 }
 
-// Joins the attributes of several owners (merge attributes excepted): one
-// name with several (type, value) pairs gets the join of the types and the
-// smallest value, and one conflict naming `where`.
-Attributes JoinAttributes(const std::vector<const Attributes*>& parts, const std::string& where,
-                          std::vector<std::string>* conflicts) {
-  Attributes out;
-  std::map<std::string, std::set<std::pair<std::string, std::string>>> variants;
-  for (const Attributes* attrs : parts) {
-    for (const auto& [name, attr] : *attrs) {
-      if (IsMergeAttribute(name)) continue;
-      auto [it, added] = out.try_emplace(name, attr);
-      if (!added && !(it->second == attr)) variants[name];  // mark: more than one variant
-    }
-  }
-  for (auto& [name, seen] : variants) {
-    for (const Attributes* attrs : parts) {
-      auto it = attrs->find(name);
-      if (it != attrs->end()) seen.insert({it->second.type, it->second.value});
-    }
-    Attribute& kept = out[name];
-    std::set<std::string> types, values;
-    for (const auto& [type, value] : seen) {
-      kept.type = JoinTypes(kept.type, type);
-      kept.value = std::min(kept.value, value);
-      types.insert(type);
-      values.insert(value);
-    }
-    if (conflicts == nullptr) continue;
-    std::string message = where + ": attribute '" + name + "' ";
-    if (types.size() > 1) {
-      message += "has types " + Quoted(types) + ", kept as " + kept.type + " '" + kept.value + "'";
-    } else {
-      message += "has values " + Quoted(values) + ", kept '" + kept.value + "'";
-    }
-    conflicts->push_back(std::move(message));
-  }
-  return out;
-}
-
-void SetListAttribute(Attributes* extra, std::string_view name, const std::set<std::string>& v) {
-  if (v.empty()) return;
-  (*extra)[std::string(name)] = Attribute{"string", EncodeList(v)};
-}
-
-// Joins a set-valued scalar: keeps the smallest, returns the others.
-std::set<std::string> KeepSmallest(const std::set<std::string>& values, std::string* kept) {
-  kept->clear();
-  if (values.empty()) return {};
-  *kept = *values.begin();
-  return std::set<std::string>(std::next(values.begin()), values.end());
-}
-
-// The join of the edges merged into one (evidence is handled by the caller).
-void JoinEdgeData(const std::vector<const EdgeData*>& parts, EdgeData* into,
-                  std::vector<std::string>* conflicts) {
-  std::vector<const Attributes*> extras;
-  into->weight = parts.front()->weight;
-  for (const EdgeData* from : parts) {
-    JoinMin(&into->label, from->label);
-    into->symmetric = into->symmetric || from->symmetric;
-    JoinMin(&into->cameo, from->cameo);
-    if (from->goldstein && (!into->goldstein || *from->goldstein < *into->goldstein)) {
-      into->goldstein = from->goldstein;
-    }
-    JoinMin(&into->color, from->color);
-    extras.push_back(&from->extra);
-    into->weight = std::max(into->weight, from->weight);
-    into->evidence_count = std::max(into->evidence_count, from->evidence_count);
-    JoinMin(&into->modality, from->modality);
-    into->article_ids.insert(into->article_ids.end(), from->article_ids.begin(),
-                             from->article_ids.end());
-    JoinMin(&into->first_seen, from->first_seen);
-    JoinMax(&into->last_seen, from->last_seen);
-  }
-  std::sort(into->article_ids.begin(), into->article_ids.end());
-  into->article_ids.erase(std::unique(into->article_ids.begin(), into->article_ids.end()),
-                          into->article_ids.end());
-  into->extra = JoinAttributes(extras, "edge " + into->id, conflicts);
-}
-
-struct StagedEdge {
-  NodeId source;
-  NodeId target;
-  std::vector<const EdgeData*> parts;
-};
-
-class Merger {
- public:
-  Merger(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,
-         const MergeOptions& options)
-      : inputs_(inputs), report_(report), options_(options) {}
-
-  KnowledgeGraph Run();
-
- private:
-  void CollectMembers();
-  void UniteByKeys();
-  bool UniteNamePass();
-  bool AddCrossCategoryKeys();
-  void BuildNodes();
-  void BuildEdges();
-  void BuildGraphData();
-  void ReportUnified();
-  void ReportNearMisses();
-  std::vector<std::string>* conflicts() { return report_ ? &report_->conflicts : nullptr; }
-
-  const std::vector<const KnowledgeGraph*>& inputs_;
-  MergeReport* report_;
-  const MergeOptions& options_;
-
-  std::vector<Member> members_;
-  std::vector<size_t> first_member_;  // per input: index of its node 0
-  KeyTable keys_;
-  std::vector<KeyUse> uses_;       // id, wikidata, iso3 and name keys
-  std::vector<bool> key_unified_;  // per key: did it unite its holders
-  UnionFind* uf_ = nullptr;
-
-  // Result nodes: one per block.
-  std::vector<uint32_t> block_of_root_;                     // member root -> block index
-  std::vector<std::vector<uint32_t>> blocks_;               // block -> members
-  std::unordered_map<std::string, std::string> chosen_id_;  // any id -> chosen id
-  KnowledgeGraph out_;
-  std::vector<NodeId> block_node_;  // block -> result node
-};
-
-void Merger::CollectMembers() {
-  for (const KnowledgeGraph* g : inputs_) {
-    first_member_.push_back(members_.size());
-    for (NodeId n = 0; n < g->num_nodes(); ++n) {
-      const NodeData& nd = g->node(n);
-      Member m{g, n, {}, {}, {}};
-      uint32_t index = static_cast<uint32_t>(members_.size());
-      for (const std::string& id : ValuesOf(nd.id, nd.extra, kMergedIdsAttribute)) {
-        uses_.push_back({keys_.Intern(kIdKey, id), index, false});
-      }
-      std::set<std::string> wikidata = ValuesOf(nd.wikidata, nd.extra, kOtherWikidataAttribute);
-      std::set<std::string> iso3 = ValuesOf(nd.iso3, nd.extra, kOtherIso3Attribute);
-      for (const std::string& q : wikidata)
-        uses_.push_back({keys_.Intern(kWikidataKey, q), index, false});
-      for (const std::string& c : iso3) uses_.push_back({keys_.Intern(kIso3Key, c), index, false});
-      std::set<std::string> categories = ValuesOf(nd.category, nd.extra, kOtherCategoriesAttribute);
-      m.categories.assign(categories.begin(), categories.end());
-      std::set<std::string> names;
-      if (std::string k = NameKey(nd.label, options_.names); !k.empty()) names.insert(k);
-      for (const std::string& alias : nd.aliases) {
-        if (std::string k = NameKey(alias, options_.names); !k.empty()) names.insert(k);
-      }
-      m.names.assign(names.begin(), names.end());
-      const bool known = !wikidata.empty() || !iso3.empty();
-      if (!known) {
-        m.unkeyed = m.names;
-      } else {
-        std::set<std::string> unkeyed = DecodeList(ExtraValue(nd.extra, kUnkeyedNamesAttribute));
-        unkeyed.erase("");
-        m.unkeyed.assign(unkeyed.begin(), unkeyed.end());
-      }
-      for (const std::string& c : m.categories) {
-        if (options_.id_only_categories.count(c)) continue;
-        for (const std::string& name : m.names) {
-          bool u = std::binary_search(m.unkeyed.begin(), m.unkeyed.end(), name);
-          uses_.push_back({keys_.Intern(kNameKey, c, name), index, u});
-        }
-        for (const std::string& name : m.unkeyed) {  // an unkeyed name not among names
-          if (!std::binary_search(m.names.begin(), m.names.end(), name)) {
-            uses_.push_back({keys_.Intern(kNameKey, c, name), index, true});
-          }
-        }
-      }
-      members_.push_back(std::move(m));
-    }
-  }
-}
-
-// Ids, Wikidata ids and ISO3 codes unite every holder; a name key unites its
-// holders when one of them holds it unkeyed.
-bool Merger::UniteNamePass() {
-  key_unified_.assign(keys_.size(), false);
-  for (const KeyUse& u : uses_) {
-    char kind = keys_.key(u.key)[0];
-    if (kind != kNameKey || u.unkeyed) key_unified_[u.key] = true;
-  }
-  std::vector<uint32_t> first(keys_.size(), kNone);
-  bool changed = false;
-  for (const KeyUse& u : uses_) {
-    if (!key_unified_[u.key]) continue;
-    if (first[u.key] == kNone) {
-      first[u.key] = u.member;
-    } else {
-      changed |= uf_->Union(first[u.key], u.member);
-    }
-  }
-  return changed;
-}
-
-// A block whose members differ in their categories holds every (category,
-// name) pair of its members' categories and names; adds those keys (held by the
-// block's root). Returns true if any key was added.
-bool Merger::AddCrossCategoryKeys() {
-  std::unordered_map<uint32_t, std::vector<uint32_t>> multi;  // root -> members
-  std::vector<const std::vector<std::string>*> first_categories(members_.size(), nullptr);
-  std::set<uint32_t> multi_roots;
-  for (uint32_t m = 0; m < members_.size(); ++m) {
-    uint32_t root = uf_->Find(m);
-    if (first_categories[root] == nullptr) {
-      first_categories[root] = &members_[m].categories;
-    } else if (*first_categories[root] != members_[m].categories) {
-      multi_roots.insert(root);
-    }
-  }
-  if (multi_roots.empty()) return false;
-  for (uint32_t m = 0; m < members_.size(); ++m) {
-    uint32_t root = uf_->Find(m);
-    if (multi_roots.count(root)) multi[root].push_back(m);
-  }
-  size_t before = uses_.size();
-  for (uint32_t root : multi_roots) {
-    std::set<std::string> categories, names, unkeyed;
-    for (uint32_t m : multi[root]) {
-      categories.insert(members_[m].categories.begin(), members_[m].categories.end());
-      names.insert(members_[m].names.begin(), members_[m].names.end());
-      unkeyed.insert(members_[m].unkeyed.begin(), members_[m].unkeyed.end());
-    }
-    names.insert(unkeyed.begin(), unkeyed.end());
-    for (const std::string& c : categories) {
-      if (options_.id_only_categories.count(c)) continue;
-      for (const std::string& name : names) {
-        uses_.push_back({keys_.Intern(kNameKey, c, name), root, unkeyed.count(name) > 0});
-      }
-    }
-  }
-  // Keep only the uses that are new (only the roots' own uses can repeat).
-  std::set<std::tuple<uint32_t, uint32_t, bool>> seen;
-  for (size_t i = 0; i < before; ++i) {
-    if (multi_roots.count(uses_[i].member))
-      seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed});
-  }
-  size_t w = before;
-  for (size_t i = before; i < uses_.size(); ++i) {
-    if (seen.insert({uses_[i].key, uses_[i].member, uses_[i].unkeyed}).second)
-      uses_[w++] = uses_[i];
-  }
-  uses_.resize(w);
-  return w > before;
-}
-
-void Merger::UniteByKeys() {
-  // Iterate to the least fixpoint: keys only grow as blocks grow, so the
-  // partition reached does not depend on the order of the inputs.
-  UniteNamePass();
-  while (AddCrossCategoryKeys()) {
-    if (!UniteNamePass()) break;
-  }
-}
-
-void Merger::BuildNodes() {
-  block_of_root_.assign(members_.size(), kNone);
-  for (uint32_t m = 0; m < members_.size(); ++m) {
-    uint32_t root = uf_->Find(m);
-    if (block_of_root_[root] == kNone) {
-      block_of_root_[root] = static_cast<uint32_t>(blocks_.size());
-      blocks_.emplace_back();
-    }
-    blocks_[block_of_root_[root]].push_back(m);
-  }
-
-  struct Built {
-    std::string id;
-    NodeData data;
-  };
-  std::vector<Built> built(blocks_.size());
-  for (size_t b = 0; b < blocks_.size(); ++b) {
-    std::set<std::string> ids, labels, categories, wikidata, iso3, dates, unkeyed;
-    NodeData nd;
-    bool have_position = false;
-    for (uint32_t m : blocks_[b]) {
-      const NodeData& in = members_[m].graph->node(members_[m].node);
-      for (const std::string& id : ValuesOf(in.id, in.extra, kMergedIdsAttribute)) ids.insert(id);
-      if (!in.label.empty()) labels.insert(in.label);
-      categories.insert(members_[m].categories.begin(), members_[m].categories.end());
-      for (auto& q : ValuesOf(in.wikidata, in.extra, kOtherWikidataAttribute)) wikidata.insert(q);
-      for (auto& c : ValuesOf(in.iso3, in.extra, kOtherIso3Attribute)) iso3.insert(c);
-      if (!in.date.empty()) dates.insert(in.date);
-      unkeyed.insert(members_[m].unkeyed.begin(), members_[m].unkeyed.end());
-      nd.aliases.insert(in.aliases.begin(), in.aliases.end());
-      for (const auto& [article, count] : in.article_mentions) {
-        int64_t& have = nd.article_mentions[article];
-        have = std::max(have, count);
-      }
-      JoinMin(&nd.color, in.color);
-      if (in.x != 0 || in.y != 0 || in.size != 0) {
-        auto candidate = std::make_tuple(in.x, in.y, in.size);
-        if (!have_position || candidate < std::make_tuple(nd.x, nd.y, nd.size)) {
-          std::tie(nd.x, nd.y, nd.size) = candidate;
-          have_position = true;
-        }
-      }
-      nd.mention_count = std::max(nd.mention_count, in.mention_count);
-      JoinMin(&nd.first_seen, in.first_seen);
-      JoinMax(&nd.last_seen, in.last_seen);
-    }
-    nd.id = ChooseId(ids);
-    for (const std::string& id : ids) chosen_id_[id] = nd.id;
-    ids.erase(nd.id);
-    const std::string where = "node " + nd.id;
-    std::vector<const Attributes*> extras;
-    for (uint32_t m : blocks_[b])
-      extras.push_back(&members_[m].graph->node(members_[m].node).extra);
-    nd.extra = JoinAttributes(extras, where, conflicts());
-    SetListAttribute(&nd.extra, kMergedIdsAttribute, ids);
-    if (!labels.empty()) {
-      nd.label = *labels.begin();
-      nd.aliases.insert(std::next(labels.begin()), labels.end());
-    }
-    std::set<std::string> others = KeepSmallest(categories, &nd.category);
-    SetListAttribute(&nd.extra, kOtherCategoriesAttribute, others);
-    if (!others.empty() && conflicts()) {
-      conflicts()->push_back(where + ": categories " + Quoted(categories) + " disagree, kept '" +
-                             nd.category + "'");
-    }
-    others = KeepSmallest(wikidata, &nd.wikidata);
-    SetListAttribute(&nd.extra, kOtherWikidataAttribute, others);
-    if (!others.empty() && conflicts()) {
-      conflicts()->push_back(where + ": wikidata ids " + Quoted(wikidata) + " disagree, kept '" +
-                             nd.wikidata + "'");
-    }
-    others = KeepSmallest(iso3, &nd.iso3);
-    SetListAttribute(&nd.extra, kOtherIso3Attribute, others);
-    if (!others.empty() && conflicts()) {
-      conflicts()->push_back(where + ": iso3 codes " + Quoted(iso3) + " disagree, kept '" +
-                             nd.iso3 + "'");
-    }
-    if (KeepSmallest(dates, &nd.date).size() > 0 && conflicts()) {
-      conflicts()->push_back(where + ": dates " + Quoted(dates) + " disagree, kept '" + nd.date +
-                             "'");
-    }
-    if (!nd.wikidata.empty() || !nd.iso3.empty()) {
-      SetListAttribute(&nd.extra, kUnkeyedNamesAttribute, unkeyed);
-    }
-    built[b] = {nd.id, std::move(nd)};
-  }
-
-  // Add nodes in id order, so that handles do not depend on input order.
-  std::vector<uint32_t> order(blocks_.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return built[a].id < built[b].id; });
-  block_node_.assign(blocks_.size(), 0);
-  for (uint32_t b : order) block_node_[b] = out_.AddNode(std::move(built[b].data));
-}
-
-void Merger::BuildEdges() {
-  std::unordered_map<std::string, size_t> index;  // edge key -> staged
-  std::vector<StagedEdge> staged;
-  std::string key;
-  for (size_t i = 0; i < inputs_.size(); ++i) {
-    const KnowledgeGraph& g = *inputs_[i];
-    auto result_node = [&](NodeId n) {
-      uint32_t m = static_cast<uint32_t>(first_member_[i] + n);
-      return block_node_[block_of_root_[uf_->Find(m)]];
-    };
-    for (EdgeId e = 0; e < g.num_edges(); ++e) {
-      const EdgeData& in = g.edge(e);
-      NodeId s = result_node(g.source(e));
-      NodeId t = result_node(g.target(e));
-      key.clear();
-      if (!in.relation.empty()) {
-        if (in.symmetric && out_.node(t).id < out_.node(s).id) std::swap(s, t);
-        key.append("r\x1f").append(out_.node(s).id).append("\x1f").append(in.relation);
-        key.append("\x1f").append(out_.node(t).id);
-      } else {
-        key.append("x\x1f").append(in.id).append("\x1f").append(out_.node(s).id);
-        key.append("\x1f").append(out_.node(t).id);
-      }
-      auto [it, added] = index.try_emplace(key, staged.size());
-      if (added) staged.push_back({s, t, {}});
-      staged[it->second].parts.push_back(&in);
-    }
-  }
-  index.clear();
-
-  std::vector<EdgeData> datas(staged.size());
-  for (size_t i = 0; i < staged.size(); ++i) {
-    const StagedEdge& se = staged[i];
-    EdgeData& ed = datas[i];
-    const EdgeData& first = *se.parts.front();
-    ed.relation = first.relation;
-    ed.id = first.relation.empty()
-                ? first.id
-                : RelationEdgeId(out_.node(se.source).id, first.relation, out_.node(se.target).id);
-    JoinEdgeData(se.parts, &ed, conflicts());
-    for (const EdgeData* part : se.parts) {
-      for (const Evidence& ev : part->evidence) {
-        ed.evidence.push_back(ev);
-        if (ev.reported_by.empty()) continue;
-        auto found = chosen_id_.find(ev.reported_by);
-        if (found != chosen_id_.end()) ed.evidence.back().reported_by = found->second;
-      }
-    }
-    // One record per place, the smallest (as KnowledgeGraph::AddEvidence).
-    std::sort(ed.evidence.begin(), ed.evidence.end());
-    ed.evidence.erase(
-        std::unique(ed.evidence.begin(), ed.evidence.end(),
-                    [](const Evidence& a, const Evidence& b) { return a.SamePlace(b); }),
-        ed.evidence.end());
-  }
-
-  // Add edges in (id, source, target, relation) order: handles do not depend
-  // on input order either.
-  std::vector<size_t> order(staged.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  auto sort_key = [&](size_t i) {
-    return std::tie(datas[i].id, out_.node(staged[i].source).id, out_.node(staged[i].target).id,
-                    datas[i].relation);
-  };
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return sort_key(a) < sort_key(b); });
-  for (size_t i : order) {
-    const StagedEdge& se = staged[i];
-    if (datas[i].relation.empty()) {
-      out_.AddRawEdge(se.source, se.target, std::move(datas[i]));
-    } else {
-      EdgeId e = out_.AddEdge(se.source, datas[i].relation, se.target, datas[i].symmetric);
-      out_.edge(e) = std::move(datas[i]);
-    }
-  }
-}
-
-void Merger::BuildGraphData() {
-  GraphData& data = out_.data();
-  std::vector<const Attributes*> extras;
-  for (const KnowledgeGraph* g : inputs_) extras.push_back(&g->data().extra);
-  data.extra = JoinAttributes(extras, "graph", conflicts());
-  for (const KnowledgeGraph* g : inputs_) {
-    const GraphData& in = g->data();
-    JoinMin(&data.title, in.title);
-    for (const auto& [id, article] : in.articles) {
-      auto [it, added] = data.articles.try_emplace(id, article);
-      if (added || it->second == article) continue;
-      ArticleInfo& have = it->second;
-      if (conflicts())
-        conflicts()->push_back("article " + id + ": metadata differs between inputs");
-      JoinMin(&have.title, article.title);
-      JoinMin(&have.date, article.date);
-      JoinMin(&have.url, article.url);
-      JoinMin(&have.lang, article.lang);
-    }
-  }
-}
-
-std::string DescribeKey(const std::string& key) {
-  std::string_view rest(key);
-  rest.remove_prefix(1);
-  if (key[0] != kNameKey) return std::string(rest);
-  size_t sep = rest.find('\x1f');
-  return std::string(rest.substr(0, sep)) + " '" + std::string(rest.substr(sep + 1)) + "'";
-}
-
-void Merger::ReportUnified() {
-  std::vector<std::vector<uint32_t>> holders(keys_.size());
-  for (const KeyUse& u : uses_) {
-    if (key_unified_[u.key]) holders[u.key].push_back(u.member);
-  }
-  std::set<std::tuple<std::string, std::vector<std::string>, std::string>> decisions;
-  for (uint32_t k = 0; k < keys_.size(); ++k) {
-    if (holders[k].size() < 2) continue;
-    std::set<std::string> ids;
-    for (uint32_t m : holders[k]) ids.insert(members_[m].graph->node(members_[m].node).id);
-    const std::string& key = keys_.key(k);
-    std::string kind = key[0] == kIdKey         ? "same id"
-                       : key[0] == kWikidataKey ? "same wikidata"
-                       : key[0] == kIso3Key     ? "same iso3"
-                                                : "same category and normalised name";
-    if (ids.size() < 2 && key[0] != kIdKey) continue;
-    std::string detail = DescribeKey(key);
-    if (ids.size() < 2) detail += " (" + std::to_string(holders[k].size()) + " records)";
-    decisions.insert({kind, std::vector<std::string>(ids.begin(), ids.end()), detail});
-  }
-  for (const auto& [kind, ids, detail] : decisions) report_->unified.push_back({kind, ids, detail});
-}
-
 void DeletionVariants(const std::string& s, size_t depth, std::set<std::string>* out) {
   out->insert(s);
   if (depth == 0) return;
@@ -646,82 +88,6 @@ void DeletionVariants(const std::string& s, size_t depth, std::set<std::string>*
     if (i > 0 && s[i] == s[i - 1]) continue;  // same variant as deleting s[i-1]
     DeletionVariants(s.substr(0, i) + s.substr(i + 1), depth - 1, out);
   }
-}
-
-void Merger::ReportNearMisses() {
-  const size_t max_distance = std::min<size_t>(options_.near_miss_max_distance, 2);
-  // (category, deletion variant) -> (block, name); only names long enough.
-  std::map<std::string, std::vector<std::pair<uint32_t, const std::string*>>> buckets;
-  std::vector<bool> block_known(blocks_.size(), false);
-  for (uint32_t b = 0; b < blocks_.size(); ++b) {
-    const NodeData& nd = out_.node(block_node_[b]);
-    block_known[b] = !nd.wikidata.empty() || !nd.iso3.empty();
-    std::set<std::pair<std::string, const std::string*>> seen;
-    for (uint32_t m : blocks_[b]) {
-      for (const std::string& c : members_[m].categories) {
-        if (options_.id_only_categories.count(c)) continue;
-        for (const std::string& name : members_[m].names) {
-          if (name.size() < options_.near_miss_min_length || name.size() > kNearMissMaxLength) {
-            continue;
-          }
-          std::set<std::string> variants;
-          DeletionVariants(name, max_distance, &variants);
-          for (const std::string& v : variants) {
-            std::string bucket = c + '\x1f' + v;
-            if (seen.insert({bucket, &name}).second) buckets[bucket].push_back({b, &name});
-          }
-        }
-      }
-    }
-  }
-  // Pair of surviving ids -> (distance, detail), the closest kept.
-  std::map<std::pair<std::string, std::string>, std::pair<size_t, std::string>> misses;
-  for (const auto& [bucket, entries] : buckets) {
-    const std::string category = bucket.substr(0, bucket.find('\x1f'));
-    for (size_t i = 0; i < entries.size(); ++i) {
-      for (size_t j = i + 1; j < entries.size(); ++j) {
-        auto [b1, n1] = entries[i];
-        auto [b2, n2] = entries[j];
-        if (b1 == b2) continue;
-        size_t d = EditDistance(*n1, *n2);
-        if (d > max_distance) continue;
-        std::string a = out_.node(block_node_[b1]).id, b = out_.node(block_node_[b2]).id;
-        std::string na = *n1, nb = *n2;
-        if (b < a) std::swap(a, b), std::swap(na, nb);
-        std::string detail =
-            d == 0 ? category + " '" + na + "' on two nodes with different wikidata/iso3 ids"
-                   : category + " '" + na + "' ~ '" + nb + "' (edit distance " + std::to_string(d) +
-                         ")";
-        auto [it, added] = misses.try_emplace({a, b}, d, detail);
-        if (!added && std::tie(d, detail) < std::tie(it->second.first, it->second.second)) {
-          it->second = {d, detail};
-        }
-      }
-    }
-  }
-  for (const auto& [ids, value] : misses) {
-    report_->near_misses.push_back({"near miss", {ids.first, ids.second}, value.second});
-  }
-}
-
-KnowledgeGraph Merger::Run() {
-  CollectMembers();
-  UnionFind uf(members_.size());
-  uf_ = &uf;
-  UniteByKeys();
-  BuildNodes();
-  BuildEdges();
-  BuildGraphData();
-  if (report_ != nullptr) {
-    ReportUnified();
-    if (options_.near_miss_max_distance > 0) ReportNearMisses();
-    std::sort(report_->conflicts.begin(), report_->conflicts.end());
-    report_->conflicts.erase(std::unique(report_->conflicts.begin(), report_->conflicts.end()),
-                             report_->conflicts.end());
-  }
-  uf_ = nullptr;
-  out_.Finalize();
-  return std::move(out_);
 }
 
 void AppendEscaped(const std::string& item, std::string* out) {
@@ -823,17 +189,85 @@ void SetRestAttribute(Attributes* extra, std::string_view name,
   (*extra)[std::string(name)] = Attribute{"string", EncodeSorted(values, kept, kept + 1)};
 }
 
-// One attribute of one more owner, joined as JoinAttributes does.
-void JoinAttribute(Attributes* out, const std::string& name, const Attribute& attr) {
+// The (type, value) pairs one attribute name had on the owners joined into
+// one; kept (when explaining) only for the names that had more than one.
+using VariantSet = std::set<std::pair<std::string, std::string>>;
+using AttributeVariants = std::map<std::string, VariantSet>;
+
+// Joins attr into out[name] (merge attributes excepted): one name with
+// several (type, value) pairs gets the join of the types and the smallest
+// value. With `variants` (explaining), the pairs of every name that has
+// more than one go to *variants (created on need); `attr_variants` are the
+// pairs behind `attr` when it is itself a join (else attr is its own pair).
+void JoinAttribute(Attributes* out, const std::string& name, const Attribute& attr,
+                   std::unique_ptr<AttributeVariants>* variants = nullptr,
+                   const VariantSet* attr_variants = nullptr) {
   if (IsMergeAttribute(name)) return;
   auto [it, added] = out->try_emplace(name, attr);
+  if (variants != nullptr) {
+    VariantSet* have = nullptr;
+    if (*variants != nullptr) {
+      auto found = (*variants)->find(name);
+      if (found != (*variants)->end()) have = &found->second;
+    }
+    if (added) {
+      if (attr_variants != nullptr) {
+        if (*variants == nullptr) *variants = std::make_unique<AttributeVariants>();
+        (**variants)[name] = *attr_variants;
+      }
+    } else if (have != nullptr || attr_variants != nullptr || !(it->second == attr)) {
+      VariantSet all;
+      if (have != nullptr) {
+        all = std::move(*have);
+      } else {
+        all.emplace(it->second.type, it->second.value);
+      }
+      if (attr_variants != nullptr) {
+        all.insert(attr_variants->begin(), attr_variants->end());
+      } else {
+        all.emplace(attr.type, attr.value);
+      }
+      if (all.size() > 1) {
+        if (*variants == nullptr) *variants = std::make_unique<AttributeVariants>();
+        (**variants)[name] = std::move(all);
+      }
+    }
+  }
   if (added || it->second == attr) return;
   it->second.type = JoinTypes(it->second.type, attr.type);
   if (attr.value < it->second.value) it->second.value = attr.value;
 }
 
-void JoinAttributesInto(Attributes* out, const Attributes& in) {
-  for (const auto& [name, attr] : in) JoinAttribute(out, name, attr);
+void JoinAttributesInto(Attributes* out, const Attributes& in,
+                        std::unique_ptr<AttributeVariants>* variants = nullptr,
+                        const AttributeVariants* in_variants = nullptr) {
+  for (const auto& [name, attr] : in) {
+    const VariantSet* pairs = nullptr;
+    if (in_variants != nullptr) {
+      auto it = in_variants->find(name);
+      if (it != in_variants->end()) pairs = &it->second;
+    }
+    JoinAttribute(out, name, attr, variants, pairs);
+  }
+}
+
+// "where: attribute 'name' has types ..." for a name with several pairs.
+std::string AttributeConflict(const std::string& where, const std::string& name,
+                              const VariantSet& pairs) {
+  Attribute kept = {NormalType(pairs.begin()->first), pairs.begin()->second};
+  std::set<std::string> types, values;
+  for (const auto& [type, value] : pairs) {
+    kept.type = JoinTypes(kept.type, type);
+    kept.value = std::min(kept.value, value);
+    types.insert(type);
+    values.insert(value);
+  }
+  std::string message = where + ": attribute '" + name + "' ";
+  if (types.size() > 1) {
+    return message + "has types " + Quoted(types) + ", kept as " + kept.type + " '" + kept.value +
+           "'";
+  }
+  return message + "has values " + Quoted(values) + ", kept '" + kept.value + "'";
 }
 
 // What decides a node's identity; every list sorted and unique.
@@ -853,6 +287,7 @@ struct NodeAcc {
   int64_t mention_count = 0;
   std::string first_seen, last_seen;
   Attributes extra;
+  std::unique_ptr<AttributeVariants> variants;  // explaining only
 };
 
 void JoinLabel(NodeAcc* acc, const std::string& label) {
@@ -876,7 +311,8 @@ void JoinPosition(NodeAcc* acc, double x, double y, double size) {
   }
 }
 
-void JoinNode(NodeAcc* acc, const NodeData& in) {
+// `explain`: keep the attribute variants (for MergeReport::conflicts).
+void JoinNode(NodeAcc* acc, const NodeData& in, bool explain) {
   JoinLabel(acc, in.label);
   if (!in.date.empty()) InsertSorted(&acc->dates, in.date);
   acc->aliases.insert(in.aliases.begin(), in.aliases.end());
@@ -889,10 +325,10 @@ void JoinNode(NodeAcc* acc, const NodeData& in) {
   acc->mention_count = std::max(acc->mention_count, in.mention_count);
   JoinMin(&acc->first_seen, in.first_seen);
   JoinMax(&acc->last_seen, in.last_seen);
-  JoinAttributesInto(&acc->extra, in.extra);
+  JoinAttributesInto(&acc->extra, in.extra, explain ? &acc->variants : nullptr);
 }
 
-void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in) {
+void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in, bool explain) {
   JoinLabel(acc, in.label);
   for (const std::string& d : in.dates) InsertSorted(&acc->dates, d);
   if (acc->aliases.empty()) {
@@ -909,13 +345,16 @@ void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in) {
   acc->mention_count = std::max(acc->mention_count, in.mention_count);
   JoinMin(&acc->first_seen, in.first_seen);
   JoinMax(&acc->last_seen, in.last_seen);
-  JoinAttributesInto(&acc->extra, in.extra);
+  JoinAttributesInto(&acc->extra, in.extra, explain ? &acc->variants : nullptr, in.variants.get());
 }
 
 // The scalar fields of an edge part (JoinEdgeData, one part at a time).
 // article_ids matter only for edges without evidence (Finalize derives them
 // otherwise), so they are kept only from parts without evidence.
-void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool with_article_ids) {
+// With `variants` (explaining), attribute variants are kept as by JoinAttribute.
+void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool with_article_ids,
+                    std::unique_ptr<AttributeVariants>* variants = nullptr,
+                    const AttributeVariants* from_variants = nullptr) {
   into->weight = first ? from.weight : std::max(into->weight, from.weight);
   JoinMin(&into->label, from.label);
   into->symmetric = into->symmetric || from.symmetric;
@@ -924,7 +363,7 @@ void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool with_
     into->goldstein = from.goldstein;
   }
   JoinMin(&into->color, from.color);
-  JoinAttributesInto(&into->extra, from.extra);
+  JoinAttributesInto(&into->extra, from.extra, variants, from_variants);
   into->evidence_count = std::max(into->evidence_count, from.evidence_count);
   JoinMin(&into->modality, from.modality);
   if (with_article_ids && !from.article_ids.empty()) {
@@ -986,6 +425,9 @@ struct IncrementalMerger::State {
     Identity identity;
     NodeAcc acc;
     std::vector<uint32_t> edges;  // incident edge records (some merged away)
+    // Explaining: the fewest categories a member had (fewer than the
+    // block's: its members differ in their categories).
+    size_t min_categories = SIZE_MAX;
   };
   struct NameEntry {
     bool unified = false;          // some holder has the name unkeyed
@@ -997,11 +439,25 @@ struct IncrementalMerger::State {
     bool alive = true;
     bool indexed = false;  // evidence places are in `places`
     EdgeData data;         // joined fields and evidence (one record per place)
+    std::unique_ptr<AttributeVariants> variants;  // explaining only
+  };
+  // Explaining: the input nodes that held one identity key.
+  struct KeyHolders {
+    std::map<std::string, bool> ids;  // own id -> held by a label or alias name
+    size_t records = 0;               // input nodes
+    bool unifies = false;             // an id, or a name some holder has unkeyed
+  };
+  // An edge of the result: its record(s) and id (see Export).
+  struct Staged {
+    uint32_t source, target;  // blocks
+    uint32_t record, other;   // other: a second record, or kNone
+    std::string id;
   };
 
-  explicit State(const MergeOptions& o) : options(o) {}
+  State(const MergeOptions& o, bool e) : options(o), explain(e) {}
 
   MergeOptions options;
+  bool explain;
   std::vector<uint32_t> parent;                // union-find over block handles
   std::vector<std::unique_ptr<Block>> blocks;  // null once absorbed
   size_t live_blocks = 0;
@@ -1022,6 +478,13 @@ struct IncrementalMerger::State {
   std::string title;
   std::map<std::string, ArticleInfo> articles;
   Attributes graph_extra;
+
+  // Explaining only: key ("i", "w" or "s" + value, "n" + category + '\x1f'
+  // + name key) -> holders; attribute variants of the graph; articles whose
+  // metadata differed.
+  std::unordered_map<std::string, KeyHolders> holders;
+  std::unique_ptr<AttributeVariants> graph_variants;
+  std::set<std::string> article_conflicts;
 
   uint32_t Find(uint32_t x) {
     while (parent[x] != x) {
@@ -1064,6 +527,33 @@ struct IncrementalMerger::State {
 
   bool IdOnly(const std::string& category) const {
     return options.id_only_categories.count(category) > 0;
+  }
+
+  void Hold(char kind, const std::string* category, const std::string& value, const std::string& id,
+            bool named, bool unifies) {
+    scratch.assign(1, kind);
+    if (category != nullptr) scratch.append(*category).push_back('\x1f');
+    scratch.append(value);
+    KeyHolders& h = holders[scratch];
+    bool& by_name = h.ids[id];
+    by_name = by_name || named;
+    ++h.records;
+    h.unifies = h.unifies || unifies;
+  }
+
+  // Records which keys the input node `id` (identity `member`) holds.
+  void ExplainMember(const std::string& id) {
+    const Identity& m = member;
+    for (const std::string& v : m.ids) Hold('i', nullptr, v, id, false, true);
+    for (const std::string& v : m.wikidata) Hold('w', nullptr, v, id, false, true);
+    for (const std::string& v : m.iso3) Hold('s', nullptr, v, id, false, true);
+    for (const std::string& c : m.categories) {
+      if (IdOnly(c)) continue;
+      for (const std::string& n : m.names) Hold('n', &c, n, id, true, Contains(m.unkeyed, n));
+      for (const std::string& n : m.unkeyed) {
+        if (!Contains(m.names, n)) Hold('n', &c, n, id, false, true);
+      }
+    }
   }
 
   void Unite(uint32_t a, uint32_t b) {
@@ -1189,7 +679,8 @@ struct IncrementalMerger::State {
     std::unique_ptr<Block> gone = std::move(blocks[b]);
     --live_blocks;
     AbsorbIdentity(a, gone->identity, /*a_registered=*/true);
-    JoinNodeAcc(&blocks[a]->acc, std::move(gone->acc));
+    JoinNodeAcc(&blocks[a]->acc, std::move(gone->acc), explain);
+    blocks[a]->min_categories = std::min(blocks[a]->min_categories, gone->min_categories);
     for (uint32_t e : gone->edges) {
       if (!edges[e].alive) continue;
       blocks[a]->edges.push_back(e);
@@ -1267,9 +758,11 @@ struct IncrementalMerger::State {
   void MergeEdgeInto(uint32_t into, uint32_t from) {
     UnindexPlaces(from);
     EdgeData data = std::move(edges[from].data);
+    std::unique_ptr<AttributeVariants> variants = std::move(edges[from].variants);
     edges[from].alive = false;
     edges[from].data = EdgeData();
-    JoinEdgeFields(&edges[into].data, data, /*first=*/false, /*with_article_ids=*/true);
+    JoinEdgeFields(&edges[into].data, data, /*first=*/false, /*with_article_ids=*/true,
+                   explain ? &edges[into].variants : nullptr, variants.get());
     for (Evidence& ev : data.evidence) AddEvidence(into, std::move(ev));
   }
 
@@ -1282,6 +775,7 @@ struct IncrementalMerger::State {
   // Places one input node; returns its block.
   uint32_t AddNode(const NodeData& nd) {
     MemberIdentity(nd);
+    if (explain) ExplainMember(nd.id);
     const Identity& m = member;
     uint32_t into = kNone;
     auto found = [&](uint32_t b) {
@@ -1322,8 +816,9 @@ struct IncrementalMerger::State {
     // Without a match by id the member's name pairs are registered (and
     // unite) in AbsorbIdentity.
     if (into == kNone) into = NewBlock();
+    blocks[into]->min_categories = std::min(blocks[into]->min_categories, m.categories.size());
     AbsorbIdentity(into, m, /*a_registered=*/false);
-    JoinNode(&blocks[into]->acc, nd);
+    JoinNode(&blocks[into]->acc, nd, explain);
     Drain();
     return into;
   }
@@ -1350,7 +845,8 @@ struct IncrementalMerger::State {
       blocks[s]->edges.push_back(e);
       if (t != s) blocks[t]->edges.push_back(e);
     }
-    JoinEdgeFields(&edges[e].data, in, added, in.evidence.empty());
+    JoinEdgeFields(&edges[e].data, in, added, in.evidence.empty(),
+                   explain ? &edges[e].variants : nullptr);
     evidence([&](Evidence&& ev) { AddEvidence(e, std::move(ev)); });
   }
 
@@ -1374,10 +870,11 @@ struct IncrementalMerger::State {
     }
     const GraphData& data = g.data();
     JoinMin(&title, data.title);
-    JoinAttributesInto(&graph_extra, data.extra);
+    JoinAttributesInto(&graph_extra, data.extra, explain ? &graph_variants : nullptr);
     for (const auto& [id, article] : data.articles) {
       auto [it, added] = articles.try_emplace(id, article);
       if (added || it->second == article) continue;
+      if (explain) article_conflicts.insert(id);
       JoinMin(&it->second.title, article.title);
       JoinMin(&it->second.date, article.date);
       JoinMin(&it->second.url, article.url);
@@ -1388,22 +885,79 @@ struct IncrementalMerger::State {
   // The merged graph; with `steal` the data is moved out (the state is
   // then to be discarded), else copied and the state left unchanged.
   KnowledgeGraph Export(bool steal);
+
+  // Per block handle: the id of its result node ("" for absorbed blocks).
+  std::vector<std::string> ChosenIds() const;
+  // The result's edges, unsorted: one per alive record, or per pair of a
+  // directed and a symmetric record of one relation oriented alike.
+  std::vector<Staged> StageEdges(const std::vector<std::string>& chosen) const;
+  // The decisions behind the current result. REQUIRES: explain.
+  MergeReport Report() const;
+  void ReportUnified(MergeReport* report) const;
+  void ReportNearMisses(const std::vector<std::string>& chosen, MergeReport* report) const;
+  void ReportConflicts(const std::vector<std::string>& chosen, MergeReport* report) const;
 };
+
+std::vector<std::string> IncrementalMerger::State::ChosenIds() const {
+  std::vector<std::string> chosen(blocks.size());
+  for (uint32_t b = 0; b < blocks.size(); ++b) {
+    if (!blocks[b]) continue;
+    const std::vector<std::string>& ids = blocks[b]->identity.ids;
+    auto it = std::find_if(ids.begin(), ids.end(),
+                           [](const std::string& id) { return !LooksGenerated(id); });
+    chosen[b] = it == ids.end() ? ids.front() : *it;
+  }
+  return chosen;
+}
+
+std::vector<IncrementalMerger::State::Staged> IncrementalMerger::State::StageEdges(
+    const std::vector<std::string>& chosen) const {
+  // A directed and a symmetric record of one relation between the same
+  // nodes, oriented alike, are one edge (the edge id does not tell them
+  // apart).
+  std::vector<Staged> staged;
+  staged.reserve(edges.size());
+  std::vector<bool> done(edges.size(), false);
+  for (uint32_t e = 0; e < edges.size(); ++e) {
+    const EdgeRecord& r = edges[e];
+    if (!r.alive || done[e]) continue;
+    uint32_t s = FindConst(r.source), t = FindConst(r.target);
+    if (r.key.kind == kSymmetricRelation && chosen[t] < chosen[s]) std::swap(s, t);
+    uint32_t other = kNone;
+    if (r.key.kind != kForeignEdge) {
+      // The record of the other kind with the same ids in the same order.
+      EdgeKey k = r.key;
+      if (k.kind == kDirectedRelation) {
+        k = {std::min(s, t), std::max(s, t), k.label, kSymmetricRelation};
+      } else {
+        k = {s, t, k.label, kDirectedRelation};
+      }
+      auto it = by_edge.find(k);
+      if (it != by_edge.end() && edges[it->second].alive) {
+        const EdgeRecord& f = edges[it->second];
+        uint32_t fs = FindConst(f.source), ft = FindConst(f.target);
+        if (f.key.kind == kSymmetricRelation && chosen[ft] < chosen[fs]) std::swap(fs, ft);
+        if (fs == s && ft == t) other = it->second;
+      }
+    }
+    done[e] = true;
+    if (other != kNone) done[other] = true;
+    std::string id =
+        r.data.relation.empty() ? r.data.id : RelationEdgeId(chosen[s], r.data.relation, chosen[t]);
+    staged.push_back({s, t, e, other, std::move(id)});
+  }
+  return staged;
+}
 
 KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   KnowledgeGraph out;
   out.Reserve(live_blocks, edges.size());
   // Nodes, in id order.
+  std::vector<std::string> chosen = ChosenIds();
   std::vector<uint32_t> roots;
   roots.reserve(live_blocks);
-  std::vector<std::string> chosen(blocks.size());
   for (uint32_t b = 0; b < blocks.size(); ++b) {
-    if (!blocks[b]) continue;
-    roots.push_back(b);
-    const std::vector<std::string>& ids = blocks[b]->identity.ids;
-    auto it = std::find_if(ids.begin(), ids.end(),
-                           [](const std::string& id) { return !LooksGenerated(id); });
-    chosen[b] = it == ids.end() ? ids.front() : *it;
+    if (blocks[b]) roots.push_back(b);
   }
   std::sort(roots.begin(), roots.end(),
             [&](uint32_t a, uint32_t b) { return chosen[a] < chosen[b]; });
@@ -1445,44 +999,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     node_of[b] = out.AddNode(std::move(nd));
   }
 
-  // Edges. A directed and a symmetric record of one relation between the
-  // same nodes, oriented alike, are one edge (Merge keys them by ids).
-  struct Staged {
-    NodeId source, target;
-    uint32_t record, other;  // other: the second record, or kNone
-    std::string id;
-  };
-  std::vector<Staged> staged;
-  staged.reserve(edges.size());
-  std::vector<uint32_t> staged_of(edges.size(), kNone);
-  for (uint32_t e = 0; e < edges.size(); ++e) {
-    const EdgeRecord& r = edges[e];
-    if (!r.alive || staged_of[e] != kNone) continue;
-    uint32_t s = FindConst(r.source), t = FindConst(r.target);
-    if (r.key.kind == kSymmetricRelation && chosen[t] < chosen[s]) std::swap(s, t);
-    uint32_t other = kNone;
-    if (r.key.kind != kForeignEdge) {
-      // The record of the other kind with the same ids in the same order.
-      EdgeKey k = r.key;
-      if (k.kind == kDirectedRelation) {
-        k = {std::min(s, t), std::max(s, t), k.label, kSymmetricRelation};
-      } else {
-        k = {s, t, k.label, kDirectedRelation};
-      }
-      auto it = by_edge.find(k);
-      if (it != by_edge.end() && edges[it->second].alive) {
-        const EdgeRecord& f = edges[it->second];
-        uint32_t fs = FindConst(f.source), ft = FindConst(f.target);
-        if (f.key.kind == kSymmetricRelation && chosen[ft] < chosen[fs]) std::swap(fs, ft);
-        if (fs == s && ft == t) other = it->second;
-      }
-    }
-    staged_of[e] = static_cast<uint32_t>(staged.size());
-    if (other != kNone) staged_of[other] = staged_of[e];
-    std::string id =
-        r.data.relation.empty() ? r.data.id : RelationEdgeId(chosen[s], r.data.relation, chosen[t]);
-    staged.push_back({node_of[s], node_of[t], e, other, std::move(id)});
-  }
+  std::vector<Staged> staged = StageEdges(chosen);
   const auto rewrite = [&](Evidence* ev) {
     if (ev->reported_by.empty()) return;
     auto it = by_id.find(ev->reported_by);
@@ -1496,8 +1013,8 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     const Staged& x = staged[a];
     const Staged& y = staged[b];
     if (int c = x.id.compare(y.id); c != 0) return c < 0;
-    if (x.source != y.source) return x.source < y.source;
-    if (x.target != y.target) return x.target < y.target;
+    if (x.source != y.source) return node_of[x.source] < node_of[y.source];
+    if (x.target != y.target) return node_of[x.target] < node_of[y.target];
     return edges[x.record].data.relation < edges[y.record].data.relation;
   });
   for (uint32_t i : order) {
@@ -1521,9 +1038,9 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     }
     ed.id = std::move(st.id);
     if (ed.relation.empty()) {
-      out.AddRawEdge(st.source, st.target, std::move(ed));
+      out.AddRawEdge(node_of[st.source], node_of[st.target], std::move(ed));
     } else {
-      out.AddEdge(st.source, st.target, std::move(ed));
+      out.AddEdge(node_of[st.source], node_of[st.target], std::move(ed));
     }
   }
 
@@ -1535,8 +1052,190 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   return out;
 }
 
-IncrementalMerger::IncrementalMerger(const MergeOptions& options)
-    : state_(std::make_unique<State>(options)) {}
+std::string DescribeKey(const std::string& key) {
+  std::string_view rest(key);
+  rest.remove_prefix(1);
+  if (key[0] != 'n') return std::string(rest);
+  size_t sep = rest.find('\x1f');
+  return std::string(rest.substr(0, sep)) + " '" + std::string(rest.substr(sep + 1)) + "'";
+}
+
+// A key unites its holders; it is reported when they have two ids or more
+// (or, for an id, when two records or more carry it). A block whose members
+// differ in their categories also holds, under all its ids, every
+// (category, name) pair of its categories and names: that pair may be what
+// a later node joined it by.
+void IncrementalMerger::State::ReportUnified(MergeReport* report) const {
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, bool>>> cross;
+  std::string key;
+  for (uint32_t b = 0; b < blocks.size(); ++b) {
+    if (!blocks[b]) continue;
+    const Identity& identity = blocks[b]->identity;
+    if (blocks[b]->min_categories >= identity.categories.size()) continue;
+    std::set<std::string> names(identity.names.begin(), identity.names.end());
+    names.insert(identity.unkeyed.begin(), identity.unkeyed.end());
+    for (const std::string& c : identity.categories) {
+      if (IdOnly(c)) continue;
+      for (const std::string& n : names) {
+        key.assign("n").append(c).append("\x1f").append(n);
+        cross[key].push_back({b, Contains(identity.unkeyed, n)});
+      }
+    }
+  }
+  std::set<std::tuple<std::string, std::vector<std::string>, std::string>> decisions;
+  for (const auto& [k, h] : holders) {
+    std::set<std::string> ids;
+    for (const auto& [id, named] : h.ids) ids.insert(id);
+    size_t records = h.records;
+    bool unifies = h.unifies;
+    if (auto it = cross.find(k); it != cross.end()) {
+      for (const auto& [b, unkeyed] : it->second) {
+        ids.insert(blocks[b]->identity.ids.begin(), blocks[b]->identity.ids.end());
+        ++records;
+        unifies = unifies || unkeyed;
+      }
+    }
+    if (!unifies || records < 2 || (ids.size() < 2 && k[0] != 'i')) continue;
+    std::string kind = k[0] == 'i'   ? "same id"
+                       : k[0] == 'w' ? "same wikidata"
+                       : k[0] == 's' ? "same iso3"
+                                     : "same category and normalised name";
+    std::string detail = DescribeKey(k);
+    if (ids.size() < 2) detail += " (" + std::to_string(records) + " records)";
+    decisions.insert({kind, std::vector<std::string>(ids.begin(), ids.end()), detail});
+  }
+  for (const auto& [kind, ids, detail] : decisions) report->unified.push_back({kind, ids, detail});
+}
+
+// Names (labels and aliases) of one category on two result nodes, at most
+// near_miss_max_distance edits apart, found through shared deletion
+// variants; one decision per pair of nodes, the closest names.
+void IncrementalMerger::State::ReportNearMisses(const std::vector<std::string>& chosen,
+                                                MergeReport* report) const {
+  if (options.near_miss_max_distance == 0) return;
+  const size_t max_distance = std::min<size_t>(options.near_miss_max_distance, 2);
+  // (category, deletion variant) -> (block, name key).
+  std::map<std::string, std::vector<std::pair<uint32_t, std::string_view>>> buckets;
+  std::vector<uint32_t> named;
+  for (const auto& [k, h] : holders) {
+    if (k[0] != 'n') continue;
+    size_t sep = k.find('\x1f');
+    std::string_view category = std::string_view(k).substr(1, sep - 1);
+    std::string_view name = std::string_view(k).substr(sep + 1);
+    if (name.size() < options.near_miss_min_length || name.size() > kNearMissMaxLength) continue;
+    named.clear();
+    for (const auto& [id, by_name] : h.ids) {
+      if (by_name) named.push_back(FindConst(by_id.at(id)));
+    }
+    std::sort(named.begin(), named.end());
+    named.erase(std::unique(named.begin(), named.end()), named.end());
+    if (named.empty()) continue;
+    std::set<std::string> variants;
+    DeletionVariants(std::string(name), max_distance, &variants);
+    for (const std::string& v : variants) {
+      std::vector<std::pair<uint32_t, std::string_view>>& bucket =
+          buckets[std::string(category) + '\x1f' + v];
+      for (uint32_t b : named) bucket.push_back({b, name});
+    }
+  }
+  // Pair of result ids -> (distance, detail), the closest kept.
+  std::map<std::pair<std::string, std::string>, std::pair<size_t, std::string>> misses;
+  for (const auto& [bucket, entries] : buckets) {
+    const std::string category = bucket.substr(0, bucket.find('\x1f'));
+    for (size_t i = 0; i < entries.size(); ++i) {
+      for (size_t j = i + 1; j < entries.size(); ++j) {
+        auto [b1, n1] = entries[i];
+        auto [b2, n2] = entries[j];
+        if (b1 == b2) continue;
+        size_t d = EditDistance(n1, n2);
+        if (d > max_distance) continue;
+        std::string a = chosen[b1], b = chosen[b2];
+        std::string na(n1), nb(n2);
+        if (b < a) std::swap(a, b), std::swap(na, nb);
+        std::string detail =
+            d == 0 ? category + " '" + na + "' on two nodes with different wikidata/iso3 ids"
+                   : category + " '" + na + "' ~ '" + nb + "' (edit distance " + std::to_string(d) +
+                         ")";
+        auto [it, added] = misses.try_emplace({a, b}, d, detail);
+        if (!added && std::tie(d, detail) < std::tie(it->second.first, it->second.second)) {
+          it->second = {d, detail};
+        }
+      }
+    }
+  }
+  for (const auto& [ids, value] : misses) {
+    report->near_misses.push_back({"near miss", {ids.first, ids.second}, value.second});
+  }
+}
+
+void IncrementalMerger::State::ReportConflicts(const std::vector<std::string>& chosen,
+                                               MergeReport* report) const {
+  std::vector<std::string>& out = report->conflicts;
+  const auto disagree = [&](const std::string& where, const char* what,
+                            const std::vector<std::string>& values) {
+    if (values.size() < 2) return;
+    out.push_back(where + ": " + what + " " +
+                  Quoted(std::set<std::string>(values.begin(), values.end())) +
+                  " disagree, kept '" + values.front() + "'");
+  };
+  for (uint32_t b = 0; b < blocks.size(); ++b) {
+    if (!blocks[b]) continue;
+    const Block& block = *blocks[b];
+    const std::string where = "node " + chosen[b];
+    if (block.acc.variants) {
+      for (const auto& [name, pairs] : *block.acc.variants) {
+        out.push_back(AttributeConflict(where, name, pairs));
+      }
+    }
+    disagree(where, "categories", block.identity.categories);
+    disagree(where, "wikidata ids", block.identity.wikidata);
+    disagree(where, "iso3 codes", block.identity.iso3);
+    disagree(where, "dates", block.acc.dates);
+  }
+  for (const Staged& st : StageEdges(chosen)) {
+    const EdgeRecord& r = edges[st.record];
+    const std::string where = "edge " + st.id;
+    if (st.other == kNone) {
+      if (!r.variants) continue;
+      for (const auto& [name, pairs] : *r.variants) {
+        out.push_back(AttributeConflict(where, name, pairs));
+      }
+      continue;
+    }
+    // Two records: the pairs of both.
+    const EdgeRecord& o = edges[st.other];
+    Attributes joined = r.data.extra;
+    std::unique_ptr<AttributeVariants> variants;
+    if (r.variants) variants = std::make_unique<AttributeVariants>(*r.variants);
+    JoinAttributesInto(&joined, o.data.extra, &variants, o.variants.get());
+    if (!variants) continue;
+    for (const auto& [name, pairs] : *variants) {
+      out.push_back(AttributeConflict(where, name, pairs));
+    }
+  }
+  if (graph_variants) {
+    for (const auto& [name, pairs] : *graph_variants) {
+      out.push_back(AttributeConflict("graph", name, pairs));
+    }
+  }
+  for (const std::string& id : article_conflicts) {
+    out.push_back("article " + id + ": metadata differs between inputs");
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+MergeReport IncrementalMerger::State::Report() const {
+  MergeReport report;
+  std::vector<std::string> chosen = ChosenIds();
+  ReportUnified(&report);
+  ReportNearMisses(chosen, &report);
+  ReportConflicts(chosen, &report);
+  return report;
+}
+
+IncrementalMerger::IncrementalMerger(const MergeOptions& options, bool explain)
+    : state_(std::make_unique<State>(options, explain)) {}
 IncrementalMerger::~IncrementalMerger() = default;
 IncrementalMerger::IncrementalMerger(IncrementalMerger&&) noexcept = default;
 IncrementalMerger& IncrementalMerger::operator=(IncrementalMerger&&) noexcept = default;
@@ -1546,39 +1245,40 @@ void IncrementalMerger::Add(KnowledgeGraph&& graph) { state_->AddGraph(graph); }
 
 size_t IncrementalMerger::num_nodes() const { return state_->live_blocks; }
 
+MergeReport IncrementalMerger::Report() const {
+  assert(state_->explain);
+  return state_->Report();
+}
+
 KnowledgeGraph IncrementalMerger::Result() const { return state_->Export(/*steal=*/false); }
 
 KnowledgeGraph IncrementalMerger::TakeResult() {
   KnowledgeGraph out = state_->Export(/*steal=*/true);
-  state_ = std::make_unique<State>(state_->options);
+  state_ = std::make_unique<State>(state_->options, state_->explain);
   return out;
 }
 
 KnowledgeGraph Merge(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,
                      const MergeOptions& options) {
-  if (report != nullptr) {
-    *report = MergeReport();
-    return Merger(inputs, report, options).Run();
-  }
-  IncrementalMerger merger(options);
+  IncrementalMerger merger(options, /*explain=*/report != nullptr);
   for (const KnowledgeGraph* g : inputs) merger.Add(*g);
+  if (report != nullptr) *report = merger.Report();
   return merger.TakeResult();
 }
 
 void MergeInto(KnowledgeGraph* into, const KnowledgeGraph& from, MergeReport* report,
                const MergeOptions& options) {
-  if (report != nullptr) {
-    KnowledgeGraph merged = Merge({into, &from}, report, options);
-    *into = std::move(merged);
-    return;
-  }
-  IncrementalMerger merger(options);
+  IncrementalMerger merger(options, /*explain=*/report != nullptr);
   if (&from == into) {
-    merger.Add(from);  // merge(a, a) == merge(a); *into must not be moved from
+    // merge(a, a) == merge(a); *into must not be moved from. A report
+    // counts the records of both.
+    merger.Add(from);
+    if (report != nullptr) merger.Add(from);
   } else {
     merger.Add(std::move(*into));
     merger.Add(from);
   }
+  if (report != nullptr) *report = merger.Report();
   *into = merger.TakeResult();
 }
 

@@ -35,6 +35,10 @@
 // joined as for nodes; evidence-less weight, counts and dates by max/min.
 // Articles: union by id, fields joined. Finalize() derives the rest.
 //
+// Every decision can be explained: IncrementalMerger::Report() (and Merge()
+// with a report) lists the keys that unified nodes, the near misses left
+// apart and the values that disagreed.
+//
 // Laws (tested on random graphs, tests/graph/merge_laws_test.cc):
 // Merge is commutative and associative up to the bytes written, Merge({a, a})
 // == Merge({a}), Merge({Merge({a})}) == Merge({a}), and every node, edge,
@@ -95,10 +99,11 @@ struct MergeReport {
   std::vector<std::string> conflicts;      // values that disagreed, what was kept
 };
 
-// Merges `inputs` into a new, finalized graph. `report` may be null (then no
-// report is computed and the inputs are added one by one to an
-// IncrementalMerger); otherwise its lists are replaced, each sorted.
-// Cost: linear in the size of the inputs (plus the near-miss search).
+// Merges `inputs` into a new, finalized graph: the inputs are added one by
+// one to an IncrementalMerger. `report` may be null (then no report is
+// computed); otherwise it is replaced by IncrementalMerger::Report().
+// Cost: linear in the size of the inputs (plus, with a report, the
+// near-miss search).
 KnowledgeGraph Merge(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,
                      const MergeOptions& options = {});
 
@@ -120,11 +125,19 @@ void MergeInto(KnowledgeGraph* into, const KnowledgeGraph& from, MergeReport* re
 //   for (const KnowledgeGraph& g : today) merger.Add(g);   // each: linear in g
 //   KnowledgeGraph all = merger.Result();     // linear in the result
 //
-// No report: for MergeReport use Merge(). Not synchronised; an added graph is
-// not referenced after Add returns.
+// With `explain`, the merger also keeps who held each identity key and the
+// attribute values that disagreed (memory proportional to the distinct
+// (key, id) pairs), and Report() explains the result:
+//
+//   IncrementalMerger merger(MergeOptions(), /*explain=*/true);
+//   for (KnowledgeGraph& g : inputs) merger.Add(std::move(g));
+//   MergeReport report = merger.Report();     // before TakeResult()
+//   KnowledgeGraph all = merger.TakeResult();
+//
+// Not synchronised; an added graph is not referenced after Add returns.
 class IncrementalMerger {
  public:
-  explicit IncrementalMerger(const MergeOptions& options = {});
+  explicit IncrementalMerger(const MergeOptions& options = {}, bool explain = false);
   ~IncrementalMerger();
   IncrementalMerger(IncrementalMerger&&) noexcept;
   IncrementalMerger& operator=(IncrementalMerger&&) noexcept;
@@ -138,6 +151,20 @@ class IncrementalMerger {
 
   // Nodes the result has now (O(1)).
   size_t num_nodes() const;
+
+  // Why the result is what it is, every list sorted: `unified`, one
+  // decision per identity key that its holders share (an id carried by two
+  // records or more, or a Wikidata id, ISO3 code or (category, name key)
+  // held by two ids or more: the input nodes' own ids, and all the ids of
+  // a node whose members differ in category for the pairs it holds across
+  // them); `near_misses`, one per pair of result nodes with names of one
+  // category within options.near_miss_max_distance edits (or equal on two
+  // known entities), the closest; `conflicts`, the node and edge attributes,
+  // categories, Wikidata ids, ISO3 codes, dates, graph attributes and
+  // article metadata that disagreed, and what was kept. The same for any
+  // order of the same Adds. Linear in the kept explanation plus the
+  // near-miss search. REQUIRES: constructed with `explain`.
+  MergeReport Report() const;
 
   // The merged, finalized graph; the merger stays usable (Add more, then
   // Result again). TakeResult() moves the data out and leaves it empty.
