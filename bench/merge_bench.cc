@@ -5,6 +5,8 @@
 //   build/bench/merge_bench --graphs 100000 --batch 10000
 //   build/bench/merge_bench --graphs 10000 --graphml     # also write + read each graph
 //   build/bench/merge_bench --graphs 100000 --day 1000   # then a day of 1000 more
+//   build/bench/merge_bench --graphs 2000 --out m.graphml   # write the result (to compare)
+//   build/bench/merge_bench --graphs 10000 --explain     # also keep and build the report
 //
 // Generates news-like single-article graphs in memory (entities drawn from a
 // skewed pool, half of them known by Wikidata id, foreign-style ids for a
@@ -18,8 +20,9 @@
 // adding them to the open merger (time proportional to the day), once by
 // MergeInto-style Merge({&result, day...}) (linear in the result too).
 // With --graphml each generated graph is first written to GraphML and read
-// back, and the read time is reported apart. Reports time per edge read and
-// peak resident memory (getrusage).
+// back, and the read time is reported apart. With --explain the merger keeps
+// what its report needs and the report is built at the end (timed apart).
+// Reports time per edge read and peak resident memory (getrusage).
 #include <sys/resource.h>
 
 #include <chrono>
@@ -129,7 +132,8 @@ int main(int argc, char** argv) {
   size_t graphs = 10000, batch = 10000, entities = 5000;
   uint64_t seed = 1;
   size_t day = 0;
-  bool graphml = false, legacy = false;
+  bool graphml = false, legacy = false, explain = false;
+  std::string out_path;
   for (int i = 1; i < argc; ++i) {
     auto next = [&]() { return i + 1 < argc ? std::strtoull(argv[++i], nullptr, 10) : 0ull; };
     if (std::strcmp(argv[i], "--graphs") == 0)
@@ -146,10 +150,14 @@ int main(int argc, char** argv) {
       graphml = true;
     else if (std::strcmp(argv[i], "--legacy") == 0)
       legacy = true;
+    else if (std::strcmp(argv[i], "--explain") == 0)
+      explain = true;
+    else if (std::strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+      out_path = argv[++i];
     else {
       std::fprintf(stderr,
                    "usage: merge_bench [--graphs N] [--batch B] [--entities E] [--seed S] "
-                   "[--day D] [--graphml] [--legacy]\n");
+                   "[--day D] [--graphml] [--legacy] [--explain] [--out FILE]\n");
       return 2;
     }
   }
@@ -157,7 +165,7 @@ int main(int argc, char** argv) {
 
   Random rnd(seed);
   KnowledgeGraph result;
-  newsgraph::IncrementalMerger merger;
+  newsgraph::IncrementalMerger merger(newsgraph::MergeOptions(), explain);
   size_t edges_read = 0, nodes_read = 0, evidence_read = 0;
   double generate_s = 0, io_s = 0, merge_s = 0, add_s = 0, result_s = 0, merge_cpu_s = 0;
   for (size_t done = 0; done < graphs;) {
@@ -200,6 +208,14 @@ int main(int argc, char** argv) {
     merge_cpu_s += CpuSeconds() - cpu;
     done += count;
   }
+  double report_s = 0;
+  size_t decisions = 0;
+  if (!legacy && explain) {
+    auto start = Clock::now();
+    newsgraph::MergeReport report = merger.Report();
+    report_s = Seconds(start);
+    decisions = report.unified.size() + report.near_misses.size() + report.conflicts.size();
+  }
   if (!legacy) {
     auto start = Clock::now();
     double cpu = CpuSeconds();
@@ -233,7 +249,16 @@ int main(int argc, char** argv) {
                 1e6 * add_s / static_cast<double>(edges_read));
     std::printf("  result           %.3f s\n", result_s);
   }
+  if (explain) std::printf("report             %.3f s (%zu lines)\n", report_s, decisions);
   std::printf("peak RSS           %ld MB\n", PeakRssMb());
+  if (!out_path.empty()) {
+    newsgraph::Status written =
+        newsgraph::WriteGraph(result, out_path, newsgraph::GraphFormat::kGraphml);
+    if (!written.ok()) {
+      std::fprintf(stderr, "%s\n", written.message().c_str());
+      return 1;
+    }
+  }
 
   if (day > 0) {
     std::vector<KnowledgeGraph> inputs;
