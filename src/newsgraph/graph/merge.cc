@@ -144,49 +144,51 @@ std::set<std::string> DecodeList(std::string_view encoded) {
 
 namespace {
 
-bool Contains(const std::vector<std::string>& v, const std::string& x) {
-  return std::binary_search(v.begin(), v.end(), x);
-}
-
 // Inserts x into the sorted vector; true if it was absent.
-bool InsertSorted(std::vector<std::string>* v, const std::string& x) {
+template <typename T>
+bool InsertSorted(std::vector<T>* v, const T& x) {
   auto it = std::lower_bound(v->begin(), v->end(), x);
   if (it != v->end() && *it == x) return false;
   v->insert(it, x);
   return true;
 }
 
-// ValuesOf as a sorted vector, written over *out (whose strings are reused:
-// no allocation for the common case of no extra attribute).
-void SortedValues(const std::string& own, const Attributes& extra, std::string_view attribute,
-                  std::vector<std::string>* out) {
-  std::string_view encoded = extra.empty() ? std::string_view() : ExtraValue(extra, attribute);
-  if (encoded.empty()) {
-    out->resize(own.empty() ? 0 : 1);
-    if (!own.empty()) out->front().assign(own);
-    return;
-  }
-  std::set<std::string> decoded = DecodeList(encoded);
-  decoded.erase("");
-  out->assign(decoded.begin(), decoded.end());
-  if (!own.empty()) InsertSorted(out, own);
+// An interned string (see IncrementalMerger::State::Intern); 0 is "".
+using Sym = uint32_t;
+
+bool Contains(const std::vector<Sym>& v, Sym x) {
+  if (v.size() <= 8) return std::find(v.begin(), v.end(), x) != v.end();
+  return std::binary_search(v.begin(), v.end(), x);
 }
 
-std::string EncodeSorted(const std::vector<std::string>& items, size_t skip_from, size_t skip_to) {
+void SortUnique(std::vector<Sym>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, TransparentHash, std::equal_to<>>;
+
+// The '|'-list of items other than items[skip] (skip may be out of range).
+std::string EncodeSorted(const std::vector<const std::string*>& items, size_t skip) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i >= skip_from && i < skip_to) continue;
+    if (i == skip) continue;
     if (!out.empty()) out.push_back('|');
-    AppendEscaped(items[i], &out);
+    AppendEscaped(*items[i], &out);
   }
   return out;
 }
 
 // Sets `name` to the items of `values` other than values[kept] (if any).
 void SetRestAttribute(Attributes* extra, std::string_view name,
-                      const std::vector<std::string>& values, size_t kept) {
+                      const std::vector<const std::string*>& values, size_t kept) {
   if (values.size() <= 1) return;
-  (*extra)[std::string(name)] = Attribute{"string", EncodeSorted(values, kept, kept + 1)};
+  (*extra)[std::string(name)] = Attribute{"string", EncodeSorted(values, kept)};
 }
 
 // The (type, value) pairs one attribute name had on the owners joined into
@@ -270,9 +272,10 @@ std::string AttributeConflict(const std::string& where, const std::string& name,
   return message + "has values " + Quoted(values) + ", kept '" + kept.value + "'";
 }
 
-// What decides a node's identity; every list sorted and unique.
+// What decides a node's identity, as interned strings; every list sorted
+// (by Sym) and unique.
 struct Identity {
-  std::vector<std::string> ids, wikidata, iso3, categories, names, unkeyed;
+  std::vector<Sym> ids, wikidata, iso3, categories, names, unkeyed;
 };
 
 // The join of the data of a block's members (merge.h, "The merged node").
@@ -454,25 +457,36 @@ struct IncrementalMerger::State {
     std::string id;
   };
 
-  State(const MergeOptions& o, bool e) : options(o), explain(e) {}
+  State(const MergeOptions& o, bool e) : options(o), explain(e) {
+    Intern("");
+    for (const std::string& c : options.id_only_categories) id_only.push_back(Intern(c));
+    SortUnique(&id_only);
+  }
 
   MergeOptions options;
   bool explain;
   std::vector<uint32_t> parent;                // union-find over block handles
   std::vector<std::unique_ptr<Block>> blocks;  // null once absorbed
   size_t live_blocks = 0;
-  std::unordered_map<std::string, uint32_t> by_id, by_wikidata, by_iso3;
-  std::unordered_map<std::string, NameEntry> by_name;      // "category\x1fname key"
-  std::unordered_map<std::string, std::string> name_keys;  // surface form -> name key
-  std::vector<std::pair<uint32_t, uint32_t>> pending;      // unions to make
+  // Every id, Wikidata id, ISO3 code, category and name key, interned.
+  StringMap<Sym> symbols;
+  std::vector<const std::string*> text;  // Sym -> its string (a key of `symbols`)
+  std::vector<Sym> id_only;              // options.id_only_categories
+  // Sym -> the block registered under it as an id / Wikidata id / ISO3 code
+  // (kNone, or past the end: none).
+  std::vector<uint32_t> by_id, by_wikidata, by_iso3;
+  std::unordered_map<uint64_t, NameEntry> by_name;     // (category, name key) Syms
+  StringMap<Sym> name_keys;                            // surface form -> name key
+  std::vector<std::pair<uint32_t, uint32_t>> pending;  // unions to make
   // Scratch space, reused from node to node.
   std::string scratch;
   Identity member;
-  std::vector<const std::string*> new_names, new_unkeyed, new_categories;
+  std::vector<Sym> new_names, new_unkeyed, new_categories;
 
   std::deque<EdgeRecord> edges;  // a deque: records never move
   std::unordered_map<EdgeKey, uint32_t, EdgeKeyHash> by_edge;
   std::unordered_map<std::string, uint32_t> labels;  // relation or foreign edge id -> label
+  std::vector<uint8_t> label_kinds;                  // label -> bit set of EdgeKinds used
   std::unordered_map<PlaceKey, uint32_t, PlaceKeyHash> places;  // -> index in evidence
 
   std::string title;
@@ -498,36 +512,72 @@ struct IncrementalMerger::State {
     return x;
   }
 
-  const std::string& NameKeyOf(const std::string& surface) {
+  Sym Intern(std::string_view value) {
+    auto it = symbols.find(value);
+    if (it != symbols.end()) return it->second;
+    Sym sym = static_cast<Sym>(text.size());
+    it = symbols.emplace(std::string(value), sym).first;
+    text.push_back(&it->first);
+    return sym;
+  }
+
+  // The strings of `syms`, in string order.
+  std::vector<const std::string*> Sorted(const std::vector<Sym>& syms) const {
+    std::vector<const std::string*> out;
+    out.reserve(syms.size());
+    for (Sym s : syms) out.push_back(text[s]);
+    std::sort(out.begin(), out.end(),
+              [](const std::string* a, const std::string* b) { return *a < *b; });
+    return out;
+  }
+
+  static uint32_t Lookup(const std::vector<uint32_t>& index, Sym key) {
+    return key < index.size() ? index[key] : kNone;
+  }
+
+  Sym NameKeyOf(const std::string& surface) {
     auto it = name_keys.find(surface);
     if (it == name_keys.end()) {
-      it = name_keys.emplace(surface, NameKey(surface, options.names)).first;
+      it = name_keys.emplace(surface, Intern(NameKey(surface, options.names))).first;
     }
     return it->second;
+  }
+
+  // An own value plus the values an earlier merge recorded beside it, as
+  // sorted Syms (without "").
+  void Values(const std::string& own, const Attributes& extra, std::string_view attribute,
+              std::vector<Sym>* out) {
+    out->clear();
+    if (!own.empty()) out->push_back(Intern(own));
+    std::string_view encoded = extra.empty() ? std::string_view() : ExtraValue(extra, attribute);
+    if (encoded.empty()) return;
+    for (const std::string& v : DecodeList(encoded)) {
+      if (!v.empty()) out->push_back(Intern(v));
+    }
+    SortUnique(out);
   }
 
   // The identity of one input node, written over `member` (reused).
   void MemberIdentity(const NodeData& nd) {
     Identity& m = member;
-    SortedValues(nd.id, nd.extra, kMergedIdsAttribute, &m.ids);
-    SortedValues(nd.wikidata, nd.extra, kOtherWikidataAttribute, &m.wikidata);
-    SortedValues(nd.iso3, nd.extra, kOtherIso3Attribute, &m.iso3);
-    SortedValues(nd.category, nd.extra, kOtherCategoriesAttribute, &m.categories);
+    Values(nd.id, nd.extra, kMergedIdsAttribute, &m.ids);
+    Values(nd.wikidata, nd.extra, kOtherWikidataAttribute, &m.wikidata);
+    Values(nd.iso3, nd.extra, kOtherIso3Attribute, &m.iso3);
+    Values(nd.category, nd.extra, kOtherCategoriesAttribute, &m.categories);
     m.names.clear();
-    if (const std::string& k = NameKeyOf(nd.label); !k.empty()) InsertSorted(&m.names, k);
+    if (Sym k = NameKeyOf(nd.label); k != 0) m.names.push_back(k);
     for (const std::string& alias : nd.aliases) {
-      if (const std::string& k = NameKeyOf(alias); !k.empty()) InsertSorted(&m.names, k);
+      if (Sym k = NameKeyOf(alias); k != 0) m.names.push_back(k);
     }
+    SortUnique(&m.names);
     if (m.wikidata.empty() && m.iso3.empty()) {
       m.unkeyed = m.names;
     } else {
-      SortedValues(std::string(), nd.extra, kUnkeyedNamesAttribute, &m.unkeyed);
+      Values(std::string(), nd.extra, kUnkeyedNamesAttribute, &m.unkeyed);
     }
   }
 
-  bool IdOnly(const std::string& category) const {
-    return options.id_only_categories.count(category) > 0;
-  }
+  bool IdOnly(Sym category) const { return Contains(id_only, category); }
 
   void Hold(char kind, const std::string* category, const std::string& value, const std::string& id,
             bool named, bool unifies) {
@@ -544,14 +594,14 @@ struct IncrementalMerger::State {
   // Records which keys the input node `id` (identity `member`) holds.
   void ExplainMember(const std::string& id) {
     const Identity& m = member;
-    for (const std::string& v : m.ids) Hold('i', nullptr, v, id, false, true);
-    for (const std::string& v : m.wikidata) Hold('w', nullptr, v, id, false, true);
-    for (const std::string& v : m.iso3) Hold('s', nullptr, v, id, false, true);
-    for (const std::string& c : m.categories) {
+    for (Sym v : m.ids) Hold('i', nullptr, *text[v], id, false, true);
+    for (Sym v : m.wikidata) Hold('w', nullptr, *text[v], id, false, true);
+    for (Sym v : m.iso3) Hold('s', nullptr, *text[v], id, false, true);
+    for (Sym c : m.categories) {
       if (IdOnly(c)) continue;
-      for (const std::string& n : m.names) Hold('n', &c, n, id, true, Contains(m.unkeyed, n));
-      for (const std::string& n : m.unkeyed) {
-        if (!Contains(m.names, n)) Hold('n', &c, n, id, false, true);
+      for (Sym n : m.names) Hold('n', text[c], *text[n], id, true, Contains(m.unkeyed, n));
+      for (Sym n : m.unkeyed) {
+        if (!Contains(m.names, n)) Hold('n', text[c], *text[n], id, false, true);
       }
     }
   }
@@ -561,19 +611,24 @@ struct IncrementalMerger::State {
   }
 
   // An id, Wikidata id or ISO3 code of block b: every holder is one.
-  void RegisterUnique(std::unordered_map<std::string, uint32_t>* index, const std::string& key,
-                      uint32_t b) {
-    auto [it, added] = index->try_emplace(key, b);
-    if (!added) Unite(b, it->second);
+  void RegisterUnique(std::vector<uint32_t>* index, Sym key, uint32_t b) {
+    if (key >= index->size()) index->resize(std::max<size_t>(key + 1, text.size()), kNone);
+    uint32_t& have = (*index)[key];
+    if (have == kNone) {
+      have = b;
+    } else {
+      Unite(b, have);
+    }
+  }
+
+  static uint64_t NamePair(Sym category, Sym name) {
+    return static_cast<uint64_t>(category) << 32 | name;
   }
 
   // Block b holds (category, name); unkeyed: one of its members has the name
   // and neither a Wikidata id nor an ISO3 code.
-  void RegisterName(const std::string& category, const std::string& name, bool unkeyed,
-                    uint32_t b) {
-    scratch.assign(category).push_back('\x1f');
-    scratch.append(name);
-    auto [it, added] = by_name.try_emplace(scratch);
+  void RegisterName(Sym category, Sym name, bool unkeyed, uint32_t b) {
+    auto [it, added] = by_name.try_emplace(NamePair(category, name));
     NameEntry& entry = it->second;
     if (added) {
       entry.unified = unkeyed;
@@ -604,50 +659,50 @@ struct IncrementalMerger::State {
   // of the union either way). Unions found go to `pending`.
   void AbsorbIdentity(uint32_t s, const Identity& a, bool a_registered) {
     Identity& si = blocks[s]->identity;
-    for (const std::string& id : a.ids) {
+    for (Sym id : a.ids) {
       if (InsertSorted(&si.ids, id) && !a_registered) RegisterUnique(&by_id, id, s);
     }
-    for (const std::string& q : a.wikidata) {
+    for (Sym q : a.wikidata) {
       if (InsertSorted(&si.wikidata, q) && !a_registered) RegisterUnique(&by_wikidata, q, s);
     }
-    for (const std::string& c : a.iso3) {
+    for (Sym c : a.iso3) {
       if (InsertSorted(&si.iso3, c) && !a_registered) RegisterUnique(&by_iso3, c, s);
     }
-    const auto in_all = [](const Identity& i, const std::string& n) {
+    const auto in_all = [](const Identity& i, Sym n) {
       return Contains(i.names, n) || Contains(i.unkeyed, n);
     };
     // Old categories with the names that are new, or newly unkeyed.
     new_names.clear();
     new_unkeyed.clear();
     new_categories.clear();
-    for (const std::string& n : a.names) {
-      if (!in_all(si, n)) new_names.push_back(&n);
+    for (Sym n : a.names) {
+      if (!in_all(si, n)) new_names.push_back(n);
     }
-    for (const std::string& n : a.unkeyed) {
+    for (Sym n : a.unkeyed) {
       if (!in_all(si, n)) {
-        if (!Contains(a.names, n)) new_names.push_back(&n);
+        if (!Contains(a.names, n)) new_names.push_back(n);
       } else if (!Contains(si.unkeyed, n)) {
-        new_unkeyed.push_back(&n);
+        new_unkeyed.push_back(n);
       }
     }
     if (!new_names.empty() || !new_unkeyed.empty()) {
-      for (const std::string& c : si.categories) {
+      for (Sym c : si.categories) {
         if (IdOnly(c)) continue;
-        for (const std::string* n : new_names) RegisterName(c, *n, Contains(a.unkeyed, *n), s);
-        for (const std::string* n : new_unkeyed) RegisterName(c, *n, true, s);
+        for (Sym n : new_names) RegisterName(c, n, Contains(a.unkeyed, n), s);
+        for (Sym n : new_unkeyed) RegisterName(c, n, true, s);
       }
     }
-    for (const std::string& c : a.categories) {
-      if (!Contains(si.categories, c)) new_categories.push_back(&c);
+    for (Sym c : a.categories) {
+      if (!Contains(si.categories, c)) new_categories.push_back(c);
     }
-    for (const std::string& n : a.names) InsertSorted(&si.names, n);
-    for (const std::string& n : a.unkeyed) InsertSorted(&si.unkeyed, n);
-    for (const std::string* c : new_categories) {
-      InsertSorted(&si.categories, *c);
-      if (IdOnly(*c)) continue;
-      for (const std::string& n : si.names) RegisterName(*c, n, Contains(si.unkeyed, n), s);
-      for (const std::string& n : si.unkeyed) {
-        if (!Contains(si.names, n)) RegisterName(*c, n, true, s);
+    for (Sym n : a.names) InsertSorted(&si.names, n);
+    for (Sym n : a.unkeyed) InsertSorted(&si.unkeyed, n);
+    for (Sym c : new_categories) {
+      InsertSorted(&si.categories, c);
+      if (IdOnly(c)) continue;
+      for (Sym n : si.names) RegisterName(c, n, Contains(si.unkeyed, n), s);
+      for (Sym n : si.unkeyed) {
+        if (!Contains(si.names, n)) RegisterName(c, n, true, s);
       }
     }
   }
@@ -768,7 +823,10 @@ struct IncrementalMerger::State {
 
   uint32_t LabelOf(const std::string& label) {
     auto it = labels.find(label);
-    if (it == labels.end()) it = labels.emplace(label, static_cast<uint32_t>(labels.size())).first;
+    if (it == labels.end()) {
+      it = labels.emplace(label, static_cast<uint32_t>(labels.size())).first;
+      label_kinds.push_back(0);
+    }
     return it->second;
   }
 
@@ -786,23 +844,21 @@ struct IncrementalMerger::State {
         Unite(into, b);
       }
     };
-    for (const std::string& id : m.ids) {
-      if (auto it = by_id.find(id); it != by_id.end()) found(it->second);
+    for (Sym id : m.ids) {
+      if (uint32_t b = Lookup(by_id, id); b != kNone) found(b);
     }
-    for (const std::string& q : m.wikidata) {
-      if (auto it = by_wikidata.find(q); it != by_wikidata.end()) found(it->second);
+    for (Sym q : m.wikidata) {
+      if (uint32_t b = Lookup(by_wikidata, q); b != kNone) found(b);
     }
-    for (const std::string& c : m.iso3) {
-      if (auto it = by_iso3.find(c); it != by_iso3.end()) found(it->second);
+    for (Sym c : m.iso3) {
+      if (uint32_t b = Lookup(by_iso3, c); b != kNone) found(b);
     }
     if (into == kNone) {
-      for (const std::string& c : m.categories) {
+      for (Sym c : m.categories) {
         if (IdOnly(c)) continue;
         for (int pass = 0; pass < 2; ++pass) {
-          for (const std::string& n : pass == 0 ? m.names : m.unkeyed) {
-            scratch.assign(c).push_back('\x1f');
-            scratch.append(n);
-            auto it = by_name.find(scratch);
+          for (Sym n : pass == 0 ? m.names : m.unkeyed) {
+            auto it = by_name.find(NamePair(c, n));
             if (it == by_name.end()) continue;
             if (it->second.unified) {
               found(it->second.blocks.front());
@@ -840,6 +896,7 @@ struct IncrementalMerger::State {
       r.source = s;
       r.target = t;
       r.key = k;
+      label_kinds[k.label] |= static_cast<uint8_t>(1u << k.kind);
       r.data.relation = in.relation;
       if (in.relation.empty()) r.data.id = in.id;
       blocks[s]->edges.push_back(e);
@@ -891,6 +948,11 @@ struct IncrementalMerger::State {
   // The result's edges, unsorted: one per alive record, or per pair of a
   // directed and a symmetric record of one relation oriented alike.
   std::vector<Staged> StageEdges(const std::vector<std::string>& chosen) const;
+  // The staged relation edges in (source, relation, target) order of node
+  // handles and relation names: nearly always their order by id (Export
+  // checks). Empty when there is a foreign edge.
+  std::vector<uint32_t> RelationOrder(const std::vector<Staged>& staged,
+                                      const std::vector<NodeId>& node_of) const;
   // The decisions behind the current result. REQUIRES: explain.
   MergeReport Report() const;
   void ReportUnified(MergeReport* report) const;
@@ -902,10 +964,10 @@ std::vector<std::string> IncrementalMerger::State::ChosenIds() const {
   std::vector<std::string> chosen(blocks.size());
   for (uint32_t b = 0; b < blocks.size(); ++b) {
     if (!blocks[b]) continue;
-    const std::vector<std::string>& ids = blocks[b]->identity.ids;
+    std::vector<const std::string*> ids = Sorted(blocks[b]->identity.ids);
     auto it = std::find_if(ids.begin(), ids.end(),
-                           [](const std::string& id) { return !LooksGenerated(id); });
-    chosen[b] = it == ids.end() ? ids.front() : *it;
+                           [](const std::string* id) { return !LooksGenerated(*id); });
+    chosen[b] = it == ids.end() ? *ids.front() : **it;
   }
   return chosen;
 }
@@ -924,7 +986,8 @@ std::vector<IncrementalMerger::State::Staged> IncrementalMerger::State::StageEdg
     uint32_t s = FindConst(r.source), t = FindConst(r.target);
     if (r.key.kind == kSymmetricRelation && chosen[t] < chosen[s]) std::swap(s, t);
     uint32_t other = kNone;
-    if (r.key.kind != kForeignEdge) {
+    constexpr uint8_t kBothKinds = 1u << kSymmetricRelation | 1u << kDirectedRelation;
+    if (r.key.kind != kForeignEdge && (label_kinds[r.key.label] & kBothKinds) == kBothKinds) {
       // The record of the other kind with the same ids in the same order.
       EdgeKey k = r.key;
       if (k.kind == kDirectedRelation) {
@@ -949,6 +1012,43 @@ std::vector<IncrementalMerger::State::Staged> IncrementalMerger::State::StageEdg
   return staged;
 }
 
+std::vector<uint32_t> IncrementalMerger::State::RelationOrder(
+    const std::vector<Staged>& staged, const std::vector<NodeId>& node_of) const {
+  std::vector<uint32_t> rank(labels.size(), kNone);  // relation label -> rank
+  std::vector<uint32_t> used;
+  for (const Staged& st : staged) {
+    const EdgeKey& k = edges[st.record].key;
+    if (k.kind == kForeignEdge) return {};
+    if (rank[k.label] == kNone) {
+      rank[k.label] = 0;
+      used.push_back(k.label);
+    }
+  }
+  std::vector<const std::string*> text(labels.size(), nullptr);
+  for (const auto& [name, label] : labels) text[label] = &name;
+  std::sort(used.begin(), used.end(), [&](uint32_t a, uint32_t b) { return *text[a] < *text[b]; });
+  for (uint32_t i = 0; i < used.size(); ++i) rank[used[i]] = i;
+  struct SortKey {
+    uint64_t source_relation;
+    uint32_t target, index;
+  };
+  std::vector<SortKey> keys;
+  keys.reserve(staged.size());
+  for (uint32_t i = 0; i < staged.size(); ++i) {
+    const Staged& st = staged[i];
+    uint64_t high =
+        static_cast<uint64_t>(node_of[st.source]) << 32 | rank[edges[st.record].key.label];
+    keys.push_back({high, node_of[st.target], i});
+  }
+  std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
+    return a.source_relation != b.source_relation ? a.source_relation < b.source_relation
+                                                  : a.target < b.target;
+  });
+  std::vector<uint32_t> order(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+  return order;
+}
+
 KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   KnowledgeGraph out;
   out.Reserve(live_blocks, edges.size());
@@ -969,24 +1069,35 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     NodeData nd;
     nd.id = chosen[b];
     nd.extra = steal ? std::move(acc.extra) : acc.extra;
-    const auto& ids = identity.ids;
-    if (ids.size() > 1) {
+    if (identity.ids.size() > 1) {
+      std::vector<const std::string*> ids = Sorted(identity.ids);
       size_t kept =
-          static_cast<size_t>(std::lower_bound(ids.begin(), ids.end(), nd.id) - ids.begin());
+          static_cast<size_t>(std::find_if(ids.begin(), ids.end(),
+                                           [&](const std::string* id) { return *id == nd.id; }) -
+                              ids.begin());
       SetRestAttribute(&nd.extra, kMergedIdsAttribute, ids, kept);
     }
     nd.label = acc.label;
     nd.aliases = steal ? std::move(acc.aliases) : acc.aliases;
-    if (!identity.categories.empty()) nd.category = identity.categories.front();
-    SetRestAttribute(&nd.extra, kOtherCategoriesAttribute, identity.categories, 0);
-    if (!identity.wikidata.empty()) nd.wikidata = identity.wikidata.front();
-    SetRestAttribute(&nd.extra, kOtherWikidataAttribute, identity.wikidata, 0);
-    if (!identity.iso3.empty()) nd.iso3 = identity.iso3.front();
-    SetRestAttribute(&nd.extra, kOtherIso3Attribute, identity.iso3, 0);
+    // The smallest value; the others go to their attribute.
+    const auto keep_smallest = [&](const std::vector<Sym>& syms, std::string* kept,
+                                   std::string_view others) {
+      if (syms.empty()) return;
+      if (syms.size() == 1) {
+        *kept = *text[syms.front()];
+        return;
+      }
+      std::vector<const std::string*> values = Sorted(syms);
+      *kept = *values.front();
+      SetRestAttribute(&nd.extra, others, values, 0);
+    };
+    keep_smallest(identity.categories, &nd.category, kOtherCategoriesAttribute);
+    keep_smallest(identity.wikidata, &nd.wikidata, kOtherWikidataAttribute);
+    keep_smallest(identity.iso3, &nd.iso3, kOtherIso3Attribute);
     if (!acc.dates.empty()) nd.date = acc.dates.front();
     if ((!nd.wikidata.empty() || !nd.iso3.empty()) && !identity.unkeyed.empty()) {
       nd.extra[std::string(kUnkeyedNamesAttribute)] =
-          Attribute{"string", EncodeSorted(identity.unkeyed, 0, 0)};
+          Attribute{"string", EncodeSorted(Sorted(identity.unkeyed), SIZE_MAX)};
     }
     nd.article_mentions = steal ? std::move(acc.article_mentions) : acc.article_mentions;
     nd.color = acc.color;
@@ -1002,21 +1113,35 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   std::vector<Staged> staged = StageEdges(chosen);
   const auto rewrite = [&](Evidence* ev) {
     if (ev->reported_by.empty()) return;
-    auto it = by_id.find(ev->reported_by);
-    if (it != by_id.end()) ev->reported_by = chosen[FindConst(it->second)];
+    auto sym = symbols.find(ev->reported_by);
+    if (sym == symbols.end()) return;
+    if (uint32_t b = Lookup(by_id, sym->second); b != kNone) {
+      ev->reported_by = chosen[FindConst(b)];
+    }
   };
-  std::vector<uint32_t> order(staged.size());
-  std::iota(order.begin(), order.end(), 0u);
   // By (id, source, target, relation); node handles are in id order, so
-  // they compare as the ids do.
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+  // they compare as the ids do. The order is unique (no two staged edges
+  // are equal under it).
+  const auto less = [&](uint32_t a, uint32_t b) {
     const Staged& x = staged[a];
     const Staged& y = staged[b];
     if (int c = x.id.compare(y.id); c != 0) return c < 0;
     if (x.source != y.source) return node_of[x.source] < node_of[y.source];
     if (x.target != y.target) return node_of[x.target] < node_of[y.target];
     return edges[x.record].data.relation < edges[y.record].data.relation;
-  });
+  };
+  std::vector<uint32_t> order = RelationOrder(staged, node_of);
+  for (size_t i = 1; i < order.size(); ++i) {
+    if (less(order[i], order[i - 1])) {
+      order.clear();  // an id with '.' or '-' sorts apart: compare the ids
+      break;
+    }
+  }
+  if (order.size() != staged.size()) {
+    order.resize(staged.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), less);
+  }
   for (uint32_t i : order) {
     Staged& st = staged[i];
     // Stealing a single record: its data goes to the result as it is.
@@ -1072,12 +1197,13 @@ void IncrementalMerger::State::ReportUnified(MergeReport* report) const {
     if (!blocks[b]) continue;
     const Identity& identity = blocks[b]->identity;
     if (blocks[b]->min_categories >= identity.categories.size()) continue;
-    std::set<std::string> names(identity.names.begin(), identity.names.end());
-    names.insert(identity.unkeyed.begin(), identity.unkeyed.end());
-    for (const std::string& c : identity.categories) {
+    std::vector<Sym> names = identity.names;
+    names.insert(names.end(), identity.unkeyed.begin(), identity.unkeyed.end());
+    SortUnique(&names);
+    for (Sym c : identity.categories) {
       if (IdOnly(c)) continue;
-      for (const std::string& n : names) {
-        key.assign("n").append(c).append("\x1f").append(n);
+      for (Sym n : names) {
+        key.assign("n").append(*text[c]).append("\x1f").append(*text[n]);
         cross[key].push_back({b, Contains(identity.unkeyed, n)});
       }
     }
@@ -1090,7 +1216,7 @@ void IncrementalMerger::State::ReportUnified(MergeReport* report) const {
     bool unifies = h.unifies;
     if (auto it = cross.find(k); it != cross.end()) {
       for (const auto& [b, unkeyed] : it->second) {
-        ids.insert(blocks[b]->identity.ids.begin(), blocks[b]->identity.ids.end());
+        for (Sym id : blocks[b]->identity.ids) ids.insert(*text[id]);
         ++records;
         unifies = unifies || unkeyed;
       }
@@ -1125,7 +1251,7 @@ void IncrementalMerger::State::ReportNearMisses(const std::vector<std::string>& 
     if (name.size() < options.near_miss_min_length || name.size() > kNearMissMaxLength) continue;
     named.clear();
     for (const auto& [id, by_name] : h.ids) {
-      if (by_name) named.push_back(FindConst(by_id.at(id)));
+      if (by_name) named.push_back(FindConst(by_id[symbols.find(id)->second]));
     }
     std::sort(named.begin(), named.end());
     named.erase(std::unique(named.begin(), named.end()), named.end());
@@ -1172,11 +1298,15 @@ void IncrementalMerger::State::ReportConflicts(const std::vector<std::string>& c
                                                MergeReport* report) const {
   std::vector<std::string>& out = report->conflicts;
   const auto disagree = [&](const std::string& where, const char* what,
-                            const std::vector<std::string>& values) {
+                            const std::set<std::string>& values) {
     if (values.size() < 2) return;
-    out.push_back(where + ": " + what + " " +
-                  Quoted(std::set<std::string>(values.begin(), values.end())) +
-                  " disagree, kept '" + values.front() + "'");
+    out.push_back(where + ": " + what + " " + Quoted(values) + " disagree, kept '" +
+                  *values.begin() + "'");
+  };
+  const auto strings = [&](const std::vector<Sym>& syms) {
+    std::set<std::string> out;
+    for (Sym s : syms) out.insert(*text[s]);
+    return out;
   };
   for (uint32_t b = 0; b < blocks.size(); ++b) {
     if (!blocks[b]) continue;
@@ -1187,10 +1317,10 @@ void IncrementalMerger::State::ReportConflicts(const std::vector<std::string>& c
         out.push_back(AttributeConflict(where, name, pairs));
       }
     }
-    disagree(where, "categories", block.identity.categories);
-    disagree(where, "wikidata ids", block.identity.wikidata);
-    disagree(where, "iso3 codes", block.identity.iso3);
-    disagree(where, "dates", block.acc.dates);
+    disagree(where, "categories", strings(block.identity.categories));
+    disagree(where, "wikidata ids", strings(block.identity.wikidata));
+    disagree(where, "iso3 codes", strings(block.identity.iso3));
+    disagree(where, "dates", std::set<std::string>(block.acc.dates.begin(), block.acc.dates.end()));
   }
   for (const Staged& st : StageEdges(chosen)) {
     const EdgeRecord& r = edges[st.record];
