@@ -125,32 +125,42 @@ void AppendFold(char32_t c, std::string* out) {
 }  // namespace
 
 std::string NameKey(std::string_view name, const NameKeyOptions& options) {
-  std::vector<std::string> words(1);
+  // Words are written straight into the key, one space between two; a
+  // separator only marks that a space is due before the next kept
+  // character.
+  std::string key;
+  key.reserve(name.size());
+  bool space_due = false;
   size_t pos = 0;
   while (pos < name.size()) {
-    char32_t c = DecodeUtf8(name, &pos);
+    const unsigned char byte = static_cast<unsigned char>(name[pos]);
+    char32_t c = byte;
+    if (byte < 0x80) {
+      ++pos;
+    } else {
+      c = DecodeUtf8(name, &pos);
+    }
     switch (Classify(c)) {
       case CharClass::kKeep:
-        AppendFold(c, &words.back());
+        if (space_due) key.push_back(' ');
+        space_due = false;
+        AppendFold(c, &key);
         break;
       case CharClass::kSeparator:
-        if (!words.back().empty()) words.emplace_back();
+        space_due = !key.empty();
         break;
       case CharClass::kDrop:
         break;
     }
   }
-  if (words.back().empty()) words.pop_back();
-  size_t first = 0;
-  if (words.size() >= 2 &&
-      std::find(options.leading_articles.begin(), options.leading_articles.end(), words[0]) !=
-          options.leading_articles.end()) {
-    first = 1;
-  }
-  std::string key;
-  for (size_t i = first; i < words.size(); ++i) {
-    if (i > first) key.push_back(' ');
-    key.append(words[i]);
+  // One leading article is dropped when another word follows.
+  const size_t first_end = key.find(' ');
+  if (first_end != std::string::npos) {
+    const std::string_view first(key.data(), first_end);
+    if (std::find(options.leading_articles.begin(), options.leading_articles.end(), first) !=
+        options.leading_articles.end()) {
+      key.erase(0, first_end + 1);
+    }
   }
   return key;
 }
