@@ -173,6 +173,16 @@ struct TransparentHash {
 template <typename T>
 using StringMap = std::unordered_map<std::string, T, TransparentHash, std::equal_to<>>;
 
+// The first eight bytes of s as a big-endian number (zero-padded): numbers
+// compare as the prefixes do, so a < b implies prefix(a) <= prefix(b).
+uint64_t BigEndianPrefix(std::string_view s) {
+  uint64_t p = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    p = p << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  }
+  return p;
+}
+
 // The '|'-list of items other than items[skip] (skip may be out of range).
 std::string EncodeSorted(const std::vector<const std::string*>& items, size_t skip) {
   std::string out;
@@ -1054,13 +1064,19 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   out.Reserve(live_blocks, edges.size());
   // Nodes, in id order.
   std::vector<std::string> chosen = ChosenIds();
+  // Sorted by id; the first eight bytes, as a number, decide most
+  // comparisons.
+  std::vector<std::pair<uint64_t, uint32_t>> by_id_prefix;
+  by_id_prefix.reserve(live_blocks);
+  for (uint32_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b]) by_id_prefix.push_back({BigEndianPrefix(chosen[b]), b});
+  }
+  std::sort(by_id_prefix.begin(), by_id_prefix.end(), [&](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first : chosen[x.second] < chosen[y.second];
+  });
   std::vector<uint32_t> roots;
   roots.reserve(live_blocks);
-  for (uint32_t b = 0; b < blocks.size(); ++b) {
-    if (blocks[b]) roots.push_back(b);
-  }
-  std::sort(roots.begin(), roots.end(),
-            [&](uint32_t a, uint32_t b) { return chosen[a] < chosen[b]; });
+  for (const auto& [prefix, b] : by_id_prefix) roots.push_back(b);
   std::vector<NodeId> node_of(blocks.size(), 0);
   for (uint32_t b : roots) {
     Block& block = *blocks[b];
