@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
-#include <deque>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -431,6 +430,37 @@ struct PlaceKeyHash {
 // lists are searched.
 constexpr size_t kIndexedEvidence = 12;
 
+// True if `list` has one record per place, in order (as Finalize leaves
+// it): records of one place would be neighbours.
+bool OnePerPlace(const std::vector<Evidence>& list) {
+  for (size_t i = 1; i < list.size(); ++i) {
+    if (list[i].SamePlace(list[i - 1]) || list[i] < list[i - 1]) return false;
+  }
+  return true;
+}
+
+// A growing array whose elements never move: chunks of 256, so indexing is
+// two loads (a std::deque of large elements allocates and indexes them one
+// by one).
+template <typename T>
+class StableVector {
+ public:
+  static constexpr size_t kShift = 8;
+  static constexpr size_t kChunk = size_t{1} << kShift;
+
+  size_t size() const { return size_; }
+  T& operator[](size_t i) { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+  const T& operator[](size_t i) const { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+  T& emplace_back() {
+    if ((size_ & (kChunk - 1)) == 0) chunks_.push_back(std::make_unique<T[]>(kChunk));
+    return (*this)[size_++];
+  }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  size_t size_ = 0;
+};
+
 }  // namespace
 
 struct IncrementalMerger::State {
@@ -493,7 +523,7 @@ struct IncrementalMerger::State {
   Identity member;
   std::vector<Sym> new_names, new_unkeyed, new_categories;
 
-  std::deque<EdgeRecord> edges;  // a deque: records never move
+  StableVector<EdgeRecord> edges;  // records never move
   std::unordered_map<EdgeKey, uint32_t, EdgeKeyHash> by_edge;
   std::unordered_map<std::string, uint32_t> labels;  // relation or foreign edge id -> label
   std::vector<uint8_t> label_kinds;                  // label -> bit set of EdgeKinds used
@@ -889,8 +919,10 @@ struct IncrementalMerger::State {
     return into;
   }
 
-  template <typename EvidenceSource>
-  void AddEdge(uint32_t s, uint32_t t, const EdgeData& in, EvidenceSource&& evidence) {
+  // Joins edge `in` (between blocks s and t) into its record; its evidence
+  // is moved out of *movable when that is non-null (in.evidence itself),
+  // else copied.
+  void AddEdge(uint32_t s, uint32_t t, const EdgeData& in, std::vector<Evidence>* movable) {
     EdgeKey k;
     if (in.relation.empty()) {
       k = {s, t, LabelOf(in.id), kForeignEdge};
@@ -914,7 +946,22 @@ struct IncrementalMerger::State {
     }
     JoinEdgeFields(&edges[e].data, in, added, in.evidence.empty(),
                    explain ? &edges[e].variants : nullptr);
-    evidence([&](Evidence&& ev) { AddEvidence(e, std::move(ev)); });
+    if (added && OnePerPlace(in.evidence)) {
+      // A new record takes the list as it is (what AddEvidence would build).
+      std::vector<Evidence>& list = edges[e].data.evidence;
+      if (movable != nullptr) {
+        list = std::move(*movable);
+      } else {
+        list = in.evidence;
+      }
+      if (list.size() >= kIndexedEvidence) IndexPlaces(e);
+      return;
+    }
+    if (movable != nullptr) {
+      for (Evidence& ev : *movable) AddEvidence(e, std::move(ev));
+    } else {
+      for (const Evidence& ev : in.evidence) AddEvidence(e, Evidence(ev));
+    }
   }
 
   template <typename Graph>
@@ -926,13 +973,9 @@ struct IncrementalMerger::State {
       const EdgeData& in = std::as_const(g).edge(e);
       uint32_t s = Find(block_of[g.source(e)]), t = Find(block_of[g.target(e)]);
       if constexpr (kSteal) {
-        AddEdge(s, t, in, [&](auto add) {
-          for (Evidence& ev : g.edge(e).evidence) add(std::move(ev));
-        });
+        AddEdge(s, t, in, &g.edge(e).evidence);
       } else {
-        AddEdge(s, t, in, [&](auto add) {
-          for (const Evidence& ev : in.evidence) add(Evidence(ev));
-        });
+        AddEdge(s, t, in, nullptr);
       }
     }
     const GraphData& data = g.data();
