@@ -1081,24 +1081,27 @@ std::vector<uint32_t> IncrementalMerger::State::RelationOrder(
   for (const auto& [name, label] : labels) text[label] = &name;
   std::sort(used.begin(), used.end(), [&](uint32_t a, uint32_t b) { return *text[a] < *text[b]; });
   for (uint32_t i = 0; i < used.size(); ++i) rank[used[i]] = i;
-  struct SortKey {
-    uint64_t source_relation;
-    uint32_t target, index;
-  };
-  std::vector<SortKey> keys;
-  keys.reserve(staged.size());
+  // Counting sort by source, then each source's edges by (relation,
+  // target).
+  size_t nodes = 0;
+  for (const Staged& st : staged) nodes = std::max<size_t>(nodes, node_of[st.source] + 1);
+  std::vector<uint32_t> start(nodes + 1, 0);
+  for (const Staged& st : staged) ++start[node_of[st.source] + 1];
+  for (size_t n = 0; n < nodes; ++n) start[n + 1] += start[n];
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  std::vector<std::pair<uint64_t, uint32_t>> keyed(staged.size());
   for (uint32_t i = 0; i < staged.size(); ++i) {
     const Staged& st = staged[i];
-    uint64_t high =
-        static_cast<uint64_t>(node_of[st.source]) << 32 | rank[edges[st.record].key.label];
-    keys.push_back({high, node_of[st.target], i});
+    uint64_t key =
+        static_cast<uint64_t>(rank[edges[st.record].key.label]) << 32 | node_of[st.target];
+    keyed[fill[node_of[st.source]]++] = {key, i};
   }
-  std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
-    return a.source_relation != b.source_relation ? a.source_relation < b.source_relation
-                                                  : a.target < b.target;
-  });
-  std::vector<uint32_t> order(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+  for (size_t n = 0; n < nodes; ++n) {
+    if (start[n + 1] - start[n] > 1)
+      std::sort(keyed.begin() + start[n], keyed.begin() + start[n + 1]);
+  }
+  std::vector<uint32_t> order(keyed.size());
+  for (size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].second;
   return order;
 }
 
