@@ -34,6 +34,8 @@ bool IsMergeAttribute(const std::string& name) {
          name == kUnkeyedNamesAttribute;
 }
 
+// True for ids a tool numbered ("12", "n12"): a merged node keeps another
+// id when it has one (merge.h, "The merged node").
 bool LooksGenerated(const std::string& id) {
   size_t i = (!id.empty() && !(id[0] >= '0' && id[0] <= '9')) ? 1 : 0;
   if (i == 1 && !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) return false;
@@ -133,13 +135,16 @@ std::set<std::string> DecodeList(std::string_view encoded) {
 }
 
 // ---------------------------------------------------------------------------
-// IncrementalMerger. The state is the join, so far, of every node and edge
-// added (never finalized in between), grouped into blocks (result nodes) by
-// the identity rules of merge.h; Result() is what Merge() would build from
-// the same joins. Blocks are united with a union-find over block handles;
-// edges are keyed by block handles, so a node whose chosen id changes costs
-// nothing until Result(), and uniting two blocks re-keys only the edges of
-// the block with fewer edges.
+// IncrementalMerger, the one merge. The state is the join, so far, of every
+// node and edge added (never finalized in between), grouped into blocks
+// (result nodes) by the identity rules of merge.h; Result() builds the
+// merged graph from those joins. Identity values are interned (Sym). Blocks
+// are united with a union-find over block handles; edges are keyed by block
+// handles, so a node whose chosen id changes costs nothing until Result(),
+// and uniting two blocks re-keys only the edges of the block with fewer
+// edges. When explaining, the state also keeps who held each identity key
+// and the attribute values that disagreed; Report() reads them with the
+// blocks.
 
 namespace {
 
