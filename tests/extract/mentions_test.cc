@@ -189,5 +189,12 @@ TEST_CASE("A known name may open with a lower-case common noun", "[extract][ment
   CHECK(caspian);
 }
 
+TEST_CASE("Seats of government stand for their country", "[extract][mentions][gazetteer]") {
+  const Extraction x = testing::ExtractText("X\n\nThe Kremlin condemned Estonia.", "en");
+  CHECK(testing::HasRelation(x, "country_rus", "condemns", "country_est"));
+  const Extraction fr = testing::ExtractText("X\n\nLa Maison Blanche a salué l'Estonie.", "fr");
+  CHECK(testing::HasRelation(fr, "country_usa", "supports", "country_est"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing
