@@ -612,5 +612,22 @@ TEST_CASE("Only a verb takes its subject after it", "[extract][relations]") {
   CHECK(testing::HasRelation(verb, "country_chn", "participates_in", event));
 }
 
+TEST_CASE("A definite meeting or agreement refers back rather than dating a new one",
+          "[extract][relations][events]") {
+  const Extraction forum = testing::ExtractText(
+      "X\n\nThe talks opened on Monday, November 23, 2026 at the fourth Baltic Sea Security Forum "
+      "in Helsinki. The annual forum was created in 2023.",
+      "en");
+  for (const ExtractedEntity& e : forum.entities) {
+    CAPTURE(e.id);
+    CHECK(e.date != "2023");
+  }
+  const Extraction treaty = testing::ExtractText(
+      "X\n\nFinland, which joined the alliance in April 2023, requested consultations under "
+      "Article 4 of the North Atlantic Treaty.",
+      "en");
+  CHECK(OnlyEvent(treaty).empty());
+}
+
 }  // namespace
 }  // namespace newsgraph

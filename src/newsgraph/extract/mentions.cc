@@ -1078,6 +1078,15 @@ class SentenceScanner {
         }
       }
       const DateSpan* date = NearestDate(h);
+      // A definite description: "le sommet", "the annual forum".
+      bool definite = false;
+      for (size_t q = h; q > 0 && h - q < 3; --q) {
+        if (Has(q - 1, Cue::kDemonstrative)) {
+          definite = true;
+          break;
+        }
+        if (t_[q - 1].token.kind != TokenKind::kWord || Cap(q - 1) || t_[q - 1].cues != 0) break;
+      }
       const bool named =
           ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
       // An agreement is an event when its signing is dated in its clause:
@@ -1089,15 +1098,19 @@ class SentenceScanner {
       // "un « partenariat gazier »"; once the article has an agreement, a
       // definite one is that one, whatever date is near ("The EU, which
       // Serbia applied to join in 2009, welcomed the agreement").
-      const bool definite = h > 0 && Has(h - 1, Cue::kDemonstrative);
       bool known_agreement = false;
       for (size_t k = 0; agreement && definite && k < table_->size(); ++k) {
         const EntityRecord& r = table_->at(static_cast<int>(k));
         known_agreement = known_agreement ||
                           (r.entity.category == "event" && r.kind == EventKind::kAgreement);
       }
+      // Its date follows it in its clause, or comes right before it ("ont
+      // signé lundi 9 mars 2026 trois accords"); a date further back dates
+      // something else ("Finland, which joined in April 2023, requested
+      // consultations under the North Atlantic Treaty").
       const bool dated_agreement =
-          agreement && !known_agreement && date != nullptr && SameClause(*date, h);
+          agreement && !known_agreement && date != nullptr && SameClause(*date, h) &&
+          (date->begin > h || date->end + 3 >= h);
       if (agreement && !dated_agreement && !definite) {
         h = he - 1;
         continue;
@@ -1113,6 +1126,13 @@ class SentenceScanner {
           const EntityRecord& r = table_->at(static_cast<int>(k));
           if (r.entity.category == "event" && r.kind == EventKind::kMeeting &&
               r.entity.date == date->iso) {
+            placed_meeting = false;
+            break;
+          }
+          // "The annual forum was created in 2023": a definite one is the
+          // article's meeting or forum of that name, whatever date is near.
+          if (definite && (r.entity.category == "event" || r.entity.category == "forum") &&
+              r.head_en == noun.en) {
             placed_meeting = false;
             break;
           }
