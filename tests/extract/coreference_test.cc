@@ -97,5 +97,25 @@ TEST_CASE("'Les deux pays' without a group of two means the last two countries n
   CHECK_FALSE(HasRelation(z, "country_chl", "cooperates_with", "country_per"));
 }
 
+TEST_CASE("A list after a preposition runs on past its commas to its conjunction",
+          "[extract][coreference]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nL'attaque du 3 mars 2026 a été condamnée par le Togo, le Ghana et le Niger.", "fr");
+  std::string attack;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category == "event") attack = e.id;
+  }
+  REQUIRE_FALSE(attack.empty());
+  for (const char* c : {"country_tgo", "country_gha", "country_ner"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "condemns", attack));
+  }
+  // Without the conjunction a comma still ends a governed phrase: "Selon la
+  // France, la Russie a condamné" is Russia's statement.
+  const Extraction y = testing::ExtractText(
+      "X\n\nSelon la France, la Russie a condamné l'attaque du 3 mars 2026.", "fr");
+  for (const ExtractedRelation& r : y.relations) CHECK(r.source_id != "country_fra");
+}
+
 }  // namespace
 }  // namespace newsgraph

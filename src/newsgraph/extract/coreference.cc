@@ -207,7 +207,33 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
   }
   // Coordination: units separated only by conjunctions, commas, dashes,
   // articles, or the same preposition again ("à l'Inde et à la Chine").
-  for (ArgPhrase& u : units) {
+  // Whether units[k] and the units after it make a list that a word
+  // conjunction closes ("Togo, Ghana and Niger"): separated only by commas
+  // and articles, the last pair by "et"/"and".
+  auto list_closes = [&](size_t k) {
+    for (size_t j = k; j + 1 < units.size(); ++j) {
+      if (PhraseClass(units[j], *table) != PhraseClass(units[j + 1], *table) ||
+          units[j + 1].governor >= 0 || units[j + 1].begin < units[j].end) {
+        return false;
+      }
+      bool comma = false, conj = false;
+      for (uint32_t i = units[j].end; i < units[j + 1].begin; ++i) {
+        const std::string_view text = TokenText(normalized, s.tokens[i].token);
+        if (Has(s, i, Cue::kConjunction)) {
+          conj = true;
+        } else if (text == ",") {
+          comma = true;
+        } else if (!(Has(s, i, Cue::kDeterminer) && !Has(s, i, Cue::kPreposition))) {
+          return false;
+        }
+      }
+      if (conj) return true;
+      if (!comma) return false;
+    }
+    return false;
+  };
+  for (size_t k = 0; k < units.size(); ++k) {
+    ArgPhrase& u = units[k];
     if (!out->phrases.empty()) {
       ArgPhrase& prev = out->phrases.back();
       bool joined = prev.event < 0 && u.event < 0 && u.begin >= prev.end &&
@@ -227,8 +253,11 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         joined = conj || comma || det || same_prep;
       }
       // "Selon la France, la Russie ...": a comma alone does not join a
-      // governed phrase to an ungoverned one.
-      if (prev.governor >= 0 && u.governor < 0 && !saw_word_conj) joined = false;
+      // governed phrase to an ungoverned one, unless a list goes on to its
+      // conjunction ("condamnée par le Togo, le Ghana et le Niger").
+      if (prev.governor >= 0 && u.governor < 0 && !saw_word_conj && !list_closes(k)) {
+        joined = false;
+      }
       if (joined && saw_conj && u.begin > prev.end) {
         prev.end = u.end;
         for (auto& c : u.conjuncts) prev.conjuncts.push_back(c);
