@@ -629,5 +629,19 @@ TEST_CASE("A definite meeting or agreement refers back rather than dating a new 
   CHECK(OnlyEvent(treaty).empty());
 }
 
+TEST_CASE("A verb's noun takes its agent through de, of or from", "[extract][relations]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nL'attaque du 3 mars 2026 a suscité la condamnation du Togo et du Ghana.", "fr");
+  const std::string attack = OnlyEvent(fr);
+  REQUIRE_FALSE(attack.empty());
+  CHECK(testing::HasRelation(fr, "country_tgo", "condemns", attack));
+  CHECK(testing::HasRelation(fr, "country_gha", "condemns", attack));
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe attack on March 3, 2026 drew condemnation from Togo and Ghana.", "en");
+  const std::string en_attack = OnlyEvent(en);
+  REQUIRE_FALSE(en_attack.empty());
+  CHECK(testing::HasRelation(en, "country_tgo", "condemns", en_attack));
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -520,7 +520,11 @@ class SentenceRelations {
   int GenitiveAgent(const Hit& hit) const {
     size_t i = hit.end;
     while (i < n_ && Has(i, Cue::kAdverb)) ++i;
-    if (i >= n_ || !Has(i, Cue::kPreposition) || !Has(i, Cue::kConnector)) return -1;
+    // "de"/"of", or "from" ("drew condemnation from Togo").
+    if (i >= n_ || !Has(i, Cue::kPreposition) ||
+        !(Has(i, Cue::kConnector) || Has(i, Cue::kLocPrep))) {
+      return -1;
+    }
     uint32_t idx = 0;
     if (PhraseEnd(i, Cue::kObjectPrep, &idx) != 0) {
       const auto& preps = li_.trigger_preps[hit.trigger];
@@ -546,7 +550,17 @@ class SentenceRelations {
     const std::string modality = Modality(hit.begin, hit.end);
     bool between = false;
     const bool marker = def.kind == TriggerKind::kMarker;
-    const int agent = def.kind == TriggerKind::kNoun && !def.reciprocal ? GenitiveAgent(hit) : -1;
+    // A noun, or a verb's lexicon entry used as a noun: after an article ("la
+    // condamnation du Togo"), or right before "of"/"from" ("drew
+    // condemnation from Togo").
+    const bool noun =
+        def.kind == TriggerKind::kNoun ||
+        (def.kind == TriggerKind::kVerb &&
+         ((hit.begin > 0 && Has(hit.begin - 1, Cue::kDeterminer) &&
+           !Has(hit.begin - 1, Cue::kPronoun)) ||
+          (hit.end < n_ && Has(hit.end, Cue::kPreposition) &&
+           (Has(hit.end, Cue::kConnector) || Has(hit.end, Cue::kLocPrep)))));
+    const int agent = noun && !def.reciprocal ? GenitiveAgent(hit) : -1;
     if (rel->name == "member_of" && MemberList(hit, def, rel, modality)) return;
     size_t start = marker ? hit.end : ObjectStart(QuoteEnd(hit), def, hit.trigger, &between);
     if (agent >= 0) start = ObjectStart(args_.phrases[agent].end, def, hit.trigger, &between);
