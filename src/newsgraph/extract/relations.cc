@@ -700,6 +700,17 @@ class SentenceRelations {
     if (tgts.empty() && def.target_fallback == "recent_resource") tgts = d_.last_resources;
     // "Washington a dénoncé un « acte lâche »": an object that names no
     // entity stands for the incident being reported.
+    // ("L'attaque du 3 mars a suscité la condamnation du Togo": this
+    // sentence's incident first.)
+    if (tgts.empty() && def.target_fallback == "recent_incident" && !sources.empty() &&
+        agent >= 0) {
+      for (const ArgPhrase& ph : args_.phrases) {
+        if (ph.end <= hit.begin && ph.event >= 0 && Category(ph.event) == "event" &&
+            table_->at(ph.event).kind == EventKind::kIncident) {
+          tgts.push_back(ph.event);
+        }
+      }
+    }
     if (tgts.empty() && def.target_fallback == "recent_incident" && !sources.empty() &&
         start < n_ && !passive) {
       for (auto it = d_.events.rbegin(); it != d_.events.rend(); ++it) {
