@@ -30,26 +30,33 @@ struct Expectation {
 // cedeao 0.857/0.550, g20 0.875/0.214, korea-zambia-congo 0.737/0.182, natuna
 // 0.857/0.261, tigre 0.895/0.273, visite-mexique-maroc 0.717/0.080. The last
 // four, written the same way, started at: coup-tchad 0.800/0.190, gas-serbia
-// 0.688/0.296, graphite 0.778/0.621, baltic 0.750/0.048. The thresholds sit
+// 0.688/0.296, graphite 0.778/0.621, baltic 0.750/0.048; and the four after
+// them, at their first run: sanctions-eu-iran 0.700/0.187, inondations-burundi
+// 0.846/0.182, nuclear-korea-philippines 0.704/0.333, frontiere-maritime
+// 0.737/0.222. The thresholds sit
 // under the scores now reached (printed by `newsgraph eval` per example).
 const std::vector<Expectation> kExpectations = {
     {"asean-ministers-kuala-lumpur", 0.97, 0.82},
     {"attaque-gwadar", 0.92, 0.88},
-    {"china-gallium-export-ban", 0.92, 0.62},
+    {"china-gallium-export-ban", 0.92, 0.69},
     {"eu-central-asia-raw-materials", 0.88, 0.92},
     {"gaz-ouzbekistan-russie", 0.90, 0.61},
-    {"inde-asie-centrale", 0.95, 0.87},
+    {"inde-asie-centrale", 0.95, 0.88},
     {"ocs-ministres-astana", 0.97, 0.76},
-    {"cedeao-sommet-guinee-bissau", 0.88, 0.63},
+    {"cedeao-sommet-guinee-bissau", 0.88, 0.64},
     {"g20-agriculture-ministers-denver", 0.91, 0.30},
     {"korea-zambia-congo-cobalt-copper", 0.77, 0.28},
     {"natuna-coast-guard-ramming", 0.87, 0.39},
     {"tigre-irak-turquie-mediation", 0.96, 0.68},
-    {"visite-mexique-maroc", 0.72, 0.32},
+    {"visite-mexique-maroc", 0.72, 0.36},
     {"coup-tchad-suspension-aide", 0.83, 0.41},
-    {"gas-serbia-azerbaijan-russia-cap", 0.70, 0.24},
+    {"gas-serbia-azerbaijan-russia-cap", 0.70, 0.30},
     {"graphite-partenariat-montreal", 0.80, 0.61},
-    {"baltic-cable-sabotage-estonia", 0.82, 0.21},
+    {"baltic-cable-sabotage-estonia", 0.84, 0.27},
+    {"sanctions-eu-iran-missile-transfer", 0.69, 0.18},
+    {"inondations-burundi-aide-bailleurs", 0.84, 0.17},
+    {"nuclear-korea-philippines-bataan", 0.73, 0.34},
+    {"frontiere-maritime-togo-benin", 0.71, 0.21},
 };
 
 struct TempDir {
@@ -116,10 +123,10 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.869, relations 0.627 on all 17 (0.862 / 0.621 on the
-  // first 13 before the last four were added).
+  // Reached: entities 0.848, relations 0.593 on all 21 (0.862 / 0.621 on the
+  // first 13 at the start of the session that added the last eight).
   CommandResult r = RunNewsgraph("eval " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.86 --min-relation-f1 0.62");
+                                 " --min-entity-f1 0.84 --min-relation-f1 0.58");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.
