@@ -1,5 +1,11 @@
 #include "newsgraph/pipeline/article_reader.h"
 
+// RapidJSON's SSE2 paths (x86-64 always has SSE2) copy a string 16 bytes at
+// a time up to its next quote or escape. Only this file parses in situ, so the
+// in-situ parser instantiated here is the only one in the program.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2
+#endif
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -171,19 +177,19 @@ bool ArticleReader::ParseTextArticle(const std::string& name, std::string bytes,
 }
 
 bool ArticleReader::NextJsonLine(Article* out) {
-  std::string line;
+  std::string& line = line_;  // reused: no allocation per line once warm
   while (std::getline(*jsonl_, line)) {
     ++jsonl_line_;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
-    if (ParseJsonLine(line, out)) return true;
+    if (ParseJsonLine(&line, out)) return true;
   }
   return false;
 }
 
-bool ArticleReader::ParseJsonLine(std::string_view line, Article* out) {
+bool ArticleReader::ParseJsonLine(std::string* line, Article* out) {
   const std::string where = jsonl_name_ + ":" + std::to_string(jsonl_line_);
-  size_t bad = FindInvalidUtf8(line);
+  size_t bad = FindInvalidUtf8(*line);
   if (bad != kValidUtf8) {
     Skip(where, "not UTF-8 text",
          where + ":" + std::to_string(bad + 1) + ": invalid UTF-8 (byte " + std::to_string(bad) +
@@ -191,7 +197,15 @@ bool ArticleReader::ParseJsonLine(std::string_view line, Article* out) {
     return false;
   }
   rapidjson::Document doc;
-  doc.Parse(line.data(), line.size());
+  if (line->find('\0') == std::string::npos) {
+    // In situ: strings are unescaped inside *line (which is null-terminated
+    // and not read again) instead of being copied into the document.
+    doc.ParseInsitu(line->data());
+  } else {
+    // A raw NUL inside the line: parse exactly line->size() bytes, so the
+    // error names the NUL and not an early end.
+    doc.Parse(line->data(), line->size());
+  }
   if (doc.HasParseError()) {
     Skip(where, "broken JSON line",
          where + ":" + std::to_string(doc.GetErrorOffset() + 1) + ": " +

@@ -57,7 +57,8 @@ class ArticleReader {
   // a hard error, then in status_).
   bool Next(Article* out);
   bool NextJsonLine(Article* out);  // from the open JSON Lines stream
-  bool ParseJsonLine(std::string_view line, Article* out);
+  // Parses *line in place (it is clobbered).
+  bool ParseJsonLine(std::string* line, Article* out);
   bool ParseTextArticle(const std::string& name, std::string bytes, Article* out);
   void Skip(std::string where, std::string reason, std::string message);
 
@@ -68,6 +69,7 @@ class ArticleReader {
   std::istream* jsonl_ = nullptr;               // it, or std::cin
   std::string jsonl_name_;
   size_t jsonl_line_ = 0;
+  std::string line_;  // the current JSON line (buffer reused across lines)
   std::vector<SkippedArticle> skipped_;
   std::vector<std::string> warnings_;
   size_t articles_read_ = 0;
