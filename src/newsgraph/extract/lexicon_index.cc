@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 #include <memory>
 
 #include "newsgraph/text/normalizer.h"
@@ -65,7 +64,7 @@ class TokenKeyCache {
       if (slot.tag != tag) continue;
       const Entry& e = entries_[slot.entry - 1];
       if (e.size == text.size() && e.kind == kind &&
-          std::memcmp(arena_.data() + e.offset, text.data(), text.size()) == 0) {
+          EqualBytes(arena_.data() + e.offset, text.data(), text.size())) {
         return &e.keys;
       }
     }
@@ -401,6 +400,10 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add_stems(StemCue::kPresupposing, r.presupposing);
   li->phrases.Finalize();
   li->stems.Finalize();
+  li->node_cues.assign(li->phrases.node_count(), 0);
+  for (uint32_t node = 0; node < li->phrases.node_count(); ++node) {
+    for (uint32_t p : li->phrases.Payloads(node)) li->node_cues[node] |= CueBit(PayloadCue(p));
+  }
 
   return Status::Ok();
 }
@@ -424,15 +427,10 @@ Result<LexiconIndex> LexiconIndex::Build(const ExtractionLexicon& lexicon,
   return index;
 }
 
-size_t LongestPhraseAt(const LanguageIndex& li, const SentenceTokens& s, size_t i, Cue cue,
-                       uint32_t* index) {
-  if (i >= s.tokens.size() || !(s.tokens[i].first_cues & CueBit(cue))) return 0;
-  const auto has_cue = [&](uint32_t node) {
-    for (uint32_t p : li.phrases.Payloads(node)) {
-      if (PayloadCue(p) == cue) return true;
-    }
-    return false;
-  };
+size_t LongestPhraseFrom(const LanguageIndex& li, const SentenceTokens& s, size_t i, Cue cue,
+                         uint32_t* index) {
+  const uint64_t bit = CueBit(cue);
+  const auto has_cue = [&](uint32_t node) { return (li.node_cues[node] & bit) != 0; };
   Matcher::Match m = li.phrases.LongestAt(s.lower_keys.data(), s.tokens.size(), i, has_cue);
   if (m.end == 0) return 0;
   if (index != nullptr) {

@@ -127,6 +127,7 @@ struct LanguageIndex {
   std::vector<std::unordered_set<uint32_t>> trigger_excludes;
   std::unordered_set<uint32_t> stem_prefixes;         // first 3 bytes of trigger stems
   std::unordered_map<uint32_t, uint64_t> first_cues;  // lower key -> cues of phrases it starts
+  std::vector<uint64_t> node_cues;  // phrases node -> CueBit()s of its payloads
 };
 
 class LexiconIndex {
@@ -164,11 +165,20 @@ class LexiconIndex {
   uint64_t cache_id_ = 0;  // names this index in the per-thread token cache
 };
 
+// The phrase walk of LongestPhraseAt once token i can start a phrase with
+// `cue` (an internal detail; call LongestPhraseAt).
+size_t LongestPhraseFrom(const LanguageIndex& li, const SentenceTokens& s, size_t i, Cue cue,
+                         uint32_t* index);
+
 // End of the longest lexicon phrase with `cue` that starts at token i of `s`
 // (0 if none). When `index` is given it receives the phrase's index in its
 // lexicon list. Allocation-free; used by the mention and relation passes.
-size_t LongestPhraseAt(const LanguageIndex& li, const SentenceTokens& s, size_t i, Cue cue,
-                       uint32_t* index = nullptr);
+// Inline: most tokens start no phrase with `cue`, which one bit test tells.
+inline size_t LongestPhraseAt(const LanguageIndex& li, const SentenceTokens& s, size_t i, Cue cue,
+                              uint32_t* index = nullptr) {
+  if (i >= s.tokens.size() || !(s.tokens[i].first_cues & CueBit(cue))) return 0;
+  return LongestPhraseFrom(li, s, i, cue, index);
+}
 
 // Lower-cases ASCII and Latin-1 capitals, keeping accents; appends to *out.
 void AppendLower(std::string_view text, std::string* out);
