@@ -134,4 +134,34 @@ TEST_CASE("SentenceSplitter uses the abbreviations it is given", "[text][splitte
   CHECK(splitter.Split(text, Lang::kUnknown).size() == 3);
 }
 
+TEST_CASE("SentenceSplitter matches multi-word and folded entries through their last word",
+          "[text][splitter]") {
+  AbbreviationLexicon lexicon;
+  lexicon.fr.abbreviations = {"av.", "av. J.-C.", "env."};
+  lexicon.fr.may_end_sentence = {"cf."};
+  const SentenceSplitter splitter(lexicon);
+  const auto count = [&](const std::string& text) { return splitter.Split(text, Lang::kFr).size(); };
+  CHECK(count("En 300 av. J.-C. Les Romains. Fin.") == 2);  // two words, the last one listed
+  CHECK(count("En 300 ap. J.-C. Les Romains. Fin.") == 4);  // the last word alone is no entry
+  CHECK(count("Il y a Env. Trois ans. Fin.") == 2);          // lower-case entry, capitalised
+  CHECK(count("Il y a ENV. Trois ans. Fin.") == 2);          // folded, so upper case too
+  CHECK(count("Il y a Envi. Trois ans. Fin.") == 3);
+  CHECK(count("Voir Cf. Les autres. Fin.") == 3);            // may end: a capital follows
+  CHECK(count("Voir cf. les autres. Fin.") == 2);
+}
+
+TEST_CASE("SentenceSplitter finds a sentence end at any byte of a long line", "[text][splitter]") {
+  const SentenceSplitter splitter(AbbreviationLexicon{});
+  for (const char* end : {".", "!", "?", "...", "?!"}) {
+    for (size_t n = 1; n <= 20; ++n) {
+      const std::string first = std::string(n, 'a') + end;
+      const std::string text = first + " Suite " + std::string(n, 'b') + end;
+      const std::vector<Span> spans = splitter.Split(text, Lang::kFr);
+      INFO(text);
+      REQUIRE(spans.size() == 2);
+      CHECK(text.substr(spans[0].begin, spans[0].size()) == first);
+    }
+  }
+}
+
 }  // namespace newsgraph

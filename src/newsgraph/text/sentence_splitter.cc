@@ -1,6 +1,8 @@
 #include "newsgraph/text/sentence_splitter.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "newsgraph/base/utf8.h"
 #include "newsgraph/text/char_class.h"
@@ -32,8 +34,36 @@ std::string Canonical(std::string_view entry) {
   return out;
 }
 
+// What follows the last space of `s` (all of it when it has none).
+std::string LastWord(std::string_view s) {
+  const size_t space = s.rfind(' ');
+  return std::string(space == std::string_view::npos ? s : s.substr(space + 1));
+}
+
 inline bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 inline bool IsTerminal(char c) { return c == '.' || c == '!' || c == '?'; }
+
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// Whether one of the 8 bytes of w is c.
+inline bool HasByte(uint64_t w, char c) {
+  const uint64_t v = w ^ (kOnes * static_cast<unsigned char>(c));
+  return ((v - kOnes) & ~v & kHighBits) != 0;
+}
+
+// Index of the first '.', '!' or '?' in s[i, end), or end; 8 bytes a step.
+size_t FindTerminal(std::string_view s, size_t i, size_t end) {
+  while (i + 8 <= end) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (HasByte(w, '.') || HasByte(w, '!') || HasByte(w, '?')) break;
+    i += 8;
+  }
+  while (i < end && !IsTerminal(s[i])) ++i;
+  return i;
+}
+
 inline bool IsCloser(char c) { return c == '"' || c == ')' || c == ']' || c == '\''; }
 inline bool IsOpener(char c) { return c == '"' || c == '(' || c == '[' || c == '\''; }
 
@@ -89,8 +119,13 @@ SentenceSplitter::SentenceSplitter(const AbbreviationLexicon& lexicon) {
       const std::string c = Canonical(entry);
       if (c.empty()) return;
       set->insert(c);
+      t->last_words.insert(LastWord(c));
       // An all-lower-case entry also matches when capitalised: store folded.
-      if (!HasUpper(c)) set->insert(std::string("\x01").append(FoldString(c)));
+      if (!HasUpper(c)) {
+        const std::string folded = FoldString(c);
+        set->insert(std::string("\x01").append(folded));
+        t->folded_last_words.insert(LastWord(folded));
+      }
       t->max_words =
           std::max(t->max_words, 1 + static_cast<size_t>(std::count(c.begin(), c.end(), ' ')));
     };
@@ -157,6 +192,11 @@ bool EndsWithEntry(std::string_view s, size_t line_begin, size_t dot, const Set&
   return false;
 }
 
+std::string_view LastWordView(std::string_view s) {
+  const size_t space = s.rfind(' ');
+  return space == std::string_view::npos ? s : s.substr(space + 1);
+}
+
 void Emit(std::string_view s, size_t begin, size_t end, std::vector<Span>* out) {
   while (begin < end && IsSpace(s[begin])) ++begin;
   while (end > begin && IsSpace(s[end - 1])) --end;
@@ -167,7 +207,8 @@ void Emit(std::string_view s, size_t begin, size_t end, std::vector<Span>* out) 
 
 void SentenceSplitter::Split(std::string_view s, Lang lang, std::vector<Span>* out) const {
   const Table& table = TableFor(lang);
-  std::string key;  // reused by EndsWithEntry
+  std::string key;     // reused by EndsWithEntry
+  std::string folded;  // the folded word before a period
   size_t line_begin = 0;
   while (line_begin <= s.size()) {
     size_t line_end = s.find('\n', line_begin);
@@ -175,10 +216,8 @@ void SentenceSplitter::Split(std::string_view s, Lang lang, std::vector<Span>* o
     size_t sentence_begin = line_begin;
     size_t i = line_begin;
     while (i < line_end) {
-      if (!IsTerminal(s[i])) {
-        ++i;
-        continue;
-      }
+      i = FindTerminal(s, i, line_end);
+      if (i == line_end) break;
       size_t j = i;
       while (j < line_end && IsTerminal(s[j])) ++j;
       size_t k = j;
@@ -197,10 +236,21 @@ void SentenceSplitter::Split(std::string_view s, Lang lang, std::vector<Span>* o
         while (w > line_begin && !IsSpace(s[w - 1])) --w;
         while (w < i && (s[w] == '(' || s[w] == '[' || s[w] == '"')) ++w;
         const std::string_view word = s.substr(w, i - w);
-        if (EndsWithEntry(s, line_begin, i, table.may_end, table.max_words, &key)) {
+        // Every entry that the words before the period can be ends with
+        // `word`, as written or folded.
+        bool may_be_entry = table.last_words.find(word) != table.last_words.end();
+        if (!may_be_entry && !word.empty()) {
+          folded.clear();
+          AppendFolded(word, &folded);
+          may_be_entry = table.folded_last_words.find(LastWordView(folded)) !=
+                         table.folded_last_words.end();
+        }
+        if (may_be_entry &&
+            EndsWithEntry(s, line_begin, i, table.may_end, table.max_words, &key)) {
           boundary = upper;  // "etc.", "p.m.", "Inc."
         } else if (IsInitial(word) || IsDottedAcronym(word) ||
-                   EndsWithEntry(s, line_begin, i, table.never_final, table.max_words, &key)) {
+                   (may_be_entry && EndsWithEntry(s, line_begin, i, table.never_final,
+                                                  table.max_words, &key))) {
           boundary = false;
         }
       }

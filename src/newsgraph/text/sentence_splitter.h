@@ -71,6 +71,11 @@ class SentenceSplitter {
     EntrySet never_final;
     EntrySet may_end;
     size_t max_words = 1;  // most words in one entry ("av. J.-C." = 2)
+    // The last word of every entry of both sets ("J.-C" of "av. J.-C"), and
+    // of their folded forms: a word before a period that is in neither ends
+    // no entry, which spares the lookups of every word sequence.
+    EntrySet last_words;
+    EntrySet folded_last_words;
   };
   const Table& TableFor(Lang lang) const;
 
