@@ -1,5 +1,6 @@
 #include "newsgraph/text/string_hash.h"
 
+#include <bit>
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <string>
@@ -49,6 +50,19 @@ TEST_CASE("HashBytes equals the byte-copy definition at every length and offset"
   }
   CHECK(HashBytes("kazakhstan") == ReferenceHash("kazakhstan"));
   CHECK(HashBytes("") == ReferenceHash(""));
+}
+
+TEST_CASE("HashPacked equals HashBytes for the strings of up to 8 bytes", "[text][hash]") {
+  for (size_t offset = 0; offset < 9; ++offset) {
+    for (size_t n = 0; n <= 8; ++n) {
+      const char* p = kBytes.data() + offset;
+      uint64_t w = 0;
+      std::memcpy(&w, p, n);
+      INFO("offset " << offset << ", length " << n);
+      CHECK(HashPacked(w, n) == HashBytes(std::string_view(p, n)));
+      if (n < 8 && std::endian::native == std::endian::little) CHECK(w == LoadShort(p, n));
+    }
+  }
 }
 
 TEST_CASE("HashBytes tells apart strings that differ in one tail byte or in length",

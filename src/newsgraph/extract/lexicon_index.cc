@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
+#include <cstring>
 #include <memory>
 
 #include "newsgraph/text/normalizer.h"
@@ -55,7 +57,9 @@ class TokenKeyCache {
  public:
   static constexpr size_t kMaxEntries = size_t{1} << 18;
 
-  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash) const {
+  // `head` is PackedHead(text), `hash` HashBytes(text).
+  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash,
+                        uint64_t head) const {
     if (slots_.empty()) return nullptr;
     const uint32_t tag = static_cast<uint32_t>(hash >> 32);
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
@@ -63,18 +67,20 @@ class TokenKeyCache {
       if (slot.entry == 0) return nullptr;
       if (slot.tag != tag) continue;
       const Entry& e = entries_[slot.entry - 1];
-      if (e.size == text.size() && e.kind == kind &&
-          EqualBytes(arena_.data() + e.offset, text.data(), text.size())) {
+      if (e.head == head && e.size == text.size() && e.kind == kind &&
+          (text.size() <= 8 ||
+           EqualBytes(arena_.data() + e.offset + 8, text.data() + 8, text.size() - 8))) {
         return &e.keys;
       }
     }
   }
 
-  void Insert(std::string_view text, TokenKind kind, uint64_t hash, const TokenKeys& keys) {
+  void Insert(std::string_view text, TokenKind kind, uint64_t hash, uint64_t head,
+              const TokenKeys& keys) {
     if (entries_.size() >= kMaxEntries) Clear();
     if (2 * (entries_.size() + 1) > slots_.size()) Grow();
-    entries_.push_back(
-        {static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(text.size()), kind, keys});
+    entries_.push_back({static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(text.size()),
+                        kind, head, keys});
     arena_.append(text);
     Place(static_cast<uint32_t>(hash >> 32), hash, static_cast<uint32_t>(entries_.size()));
   }
@@ -94,6 +100,7 @@ class TokenKeyCache {
   struct Entry {
     uint32_t offset, size;  // text in arena_
     TokenKind kind;
+    uint64_t head;  // PackedHead(text)
     TokenKeys keys;
   };
 
@@ -117,6 +124,25 @@ class TokenKeyCache {
   std::string arena_;
   size_t mask_ = 0;
 };
+
+// The first min(n, 8) bytes of text packed into a word (LoadShort's
+// packing), zero-padded. `readable` bytes from text.data() may be read
+// (text.size() <= readable): with 8 of them one load and a mask suffice.
+inline uint64_t PackedHead(std::string_view text, size_t readable) {
+  const size_t n = text.size();
+  if (n >= 8 || (readable >= 8 && std::endian::native == std::endian::little)) {
+    uint64_t w;
+    std::memcpy(&w, text.data(), 8);
+    return n >= 8 ? w : w & ((uint64_t{1} << (8 * n)) - 1);
+  }
+  return LoadShort(text.data(), n);
+}
+
+// HashBytes(text), given its PackedHead: strings of up to 8 bytes (most
+// tokens) are hashed from the head without reading them again.
+inline uint64_t TokenHash(std::string_view text, uint64_t head) {
+  return text.size() <= 8 ? HashPacked(head, text.size()) : HashBytes(text);
+}
 
 // The calling thread's caches (French, English) and the index they belong to.
 struct ThreadTokenCaches {
@@ -223,8 +249,9 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
     TokenInfo& info = out->tokens[k];
     info.token = t;
     const std::string_view text = TokenText(normalized, t);
-    const uint64_t hash = HashBytes(text);
-    if (const TokenKeys* keys = cache.Find(text, t.kind, hash)) {
+    const uint64_t head = PackedHead(text, normalized.size() - t.begin);
+    const uint64_t hash = TokenHash(text, head);
+    if (const TokenKeys* keys = cache.Find(text, t.kind, hash, head)) {
       info.lower = keys->lower;
       info.fold = keys->fold;
       info.stem = keys->stem;
@@ -233,7 +260,7 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
       info.gazetteer_node = keys->gazetteer_node;
     } else {
       ComputeKeys(lang, text, t.kind, out, &info);
-      cache.Insert(text, t.kind, hash,
+      cache.Insert(text, t.kind, hash, head,
                    TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
                              info.gazetteer_node});
     }

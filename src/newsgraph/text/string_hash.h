@@ -73,6 +73,16 @@ inline uint64_t HashBytes(std::string_view s) {
   return HashMix(h);
 }
 
+// HashBytes of a string of n <= 8 bytes, given them packed into `w` (as
+// LoadShort gives them, or one 8-byte load when n == 8): for callers that
+// already hold the bytes in a register.
+inline uint64_t HashPacked(uint64_t w, size_t n) {
+  uint64_t h = (n + 1) * kHashMul;
+  if (n > 0) h = (h ^ w) * kHashMul;
+  if (n == 8) h ^= h >> 31;
+  return HashMix(h);
+}
+
 // Whether the n bytes at a and b are equal (memcmp(a, b, n) == 0, inline:
 // for the short keys of the hot-loop tables, where a call to memcmp costs
 // more than the comparison).
