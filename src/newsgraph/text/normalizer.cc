@@ -141,10 +141,10 @@ bool IsAlnum(char32_t c) {
 }
 
 // The typographic pass over NFC text `src`; origin_of(i) maps src offsets to
-// the original.
-template <typename OriginOf>
+// the original, and copy_origins(b, e, out) writes origin_of(b..e-1) to out.
+template <typename OriginOf, typename CopyOrigins>
 void TypographicPass(std::string_view src, size_t original_size, OriginOf origin_of,
-                     MappedText* m) {
+                     CopyOrigins copy_origins, MappedText* m) {
   std::string& out = m->text;
   std::vector<uint32_t>& origin = m->origin;
   out.reserve(src.size() + 16);
@@ -173,8 +173,7 @@ void TypographicPass(std::string_view src, size_t original_size, OriginOf origin
       out.append(src.data() + i, run_end - i);
       const size_t base = origin.size();
       origin.resize(base + (run_end - i));
-      uint32_t* o = origin.data() + base;
-      for (size_t k = i; k < run_end; ++k) *o++ = origin_of(k);
+      copy_origins(i, run_end, origin.data() + base);
       prev = static_cast<unsigned char>(src[run_end - 1]);
       i = run_end;
       continue;
@@ -338,10 +337,22 @@ MappedText Normalize(std::string_view original) {
   std::vector<uint32_t> nfc_origin;
   if (NfcPass(original, &nfc, &nfc_origin)) {
     TypographicPass(
-        nfc, original.size(), [&](size_t k) { return nfc_origin[k]; }, &m);
+        nfc, original.size(), [&](size_t k) { return nfc_origin[k]; },
+        [&](size_t b, size_t e, uint32_t* out) {
+          std::memcpy(out, nfc_origin.data() + b, (e - b) * sizeof(uint32_t));
+        },
+        &m);
   } else {
     TypographicPass(
-        original, original.size(), [](size_t k) { return static_cast<uint32_t>(k); }, &m);
+        original, original.size(), [](size_t k) { return static_cast<uint32_t>(k); },
+        [](size_t b, size_t e, uint32_t* out) {
+          // The identity map: b, b + 1, ... (a loop on 32-bit values, which
+          // the compiler vectorises).
+          const uint32_t first = static_cast<uint32_t>(b);
+          const uint32_t count = static_cast<uint32_t>(e - b);
+          for (uint32_t k = 0; k < count; ++k) out[k] = first + k;
+        },
+        &m);
   }
   return m;
 }
@@ -365,7 +376,27 @@ MappedText Fold(std::string_view text) {
 }
 
 void AppendFolded(std::string_view text, std::string* out) {
-  FoldInto(text, out, nullptr, [](size_t k) { return static_cast<uint32_t>(k); });
+  // FoldInto without a map, a run of ASCII at a time (one resize a run
+  // instead of one push_back a byte).
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t run = i;
+    while (run < text.size() && IsAscii(text[run])) ++run;
+    if (run > i) {
+      const size_t base = out->size();
+      out->resize(base + (run - i));
+      char* d = out->data() + base;
+      for (size_t k = i; k < run; ++k) {
+        const char b = text[k];
+        *d++ = b >= 'A' && b <= 'Z' ? static_cast<char>(b + ('a' - 'A')) : b;
+      }
+      i = run;
+      if (i == text.size()) break;
+    }
+    const size_t start = i;
+    const std::string_view folded = FoldedChar(DecodeUtf8(text, &i));
+    out->append(folded.data() ? folded : text.substr(start, i - start));
+  }
 }
 
 std::string FoldString(std::string_view text) {
