@@ -149,4 +149,25 @@ TEST_CASE("DateFinder finds dates among ordinary words, whatever their spelling"
         Found{});
 }
 
+TEST_CASE("DateFinder remembers accented words per vocabulary, not across finders",
+          "[text][dates]") {
+  // Two vocabularies that disagree on an accented word: one thread uses
+  // both, in turn, each several times (the per-thread memo must not carry
+  // what one finder learnt into the other).
+  DateLexicon with_accent = testing::ShippedDates();
+  DateLexicon without_accent = testing::ShippedDates();
+  without_accent.fr.months[11] = {"dec"};
+  const std::string text = "Le 6 d\u00E9cembre 2025 et l\u2019\u00E9t\u00E9 2024";
+  const MappedText m = Normalize(text);
+  for (int round = 0; round < 3; ++round) {
+    const DateFinder b(without_accent);  // first: "d\u00E9cembre" is no date word
+    CHECK(b.Find(m.text, Lang::kFr, "").empty());
+    const DateFinder a(with_accent);
+    const std::vector<DateMention> found_a = a.Find(m.text, Lang::kFr, "");
+    REQUIRE(found_a.size() == 1);
+    CHECK(found_a[0].iso == "2025-12-06");
+    CHECK(b.Find(m.text, Lang::kFr, "").empty());
+  }
+}
+
 }  // namespace newsgraph

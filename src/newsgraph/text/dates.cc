@@ -1,7 +1,9 @@
 #include "newsgraph/text/dates.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <cstring>
 
 #include "newsgraph/base/utf8.h"
 #include "newsgraph/text/char_class.h"
@@ -127,6 +129,51 @@ bool AnyPiece(std::string_view folded, F&& f) {
   return false;
 }
 
+// The calling thread's memo of what DateSegments found for non-ASCII words
+// (folding them costs hundreds of instructions; French words recur): a
+// direct-mapped table from (vocabulary, word) to its start/neutral bits.
+// The bits are a pure function of the two, so hits give what folding gives.
+struct WordMemo {
+  static constexpr uint8_t kNeutral = 4;  // besides kStartPiece
+  static constexpr size_t kMaxWord = 30;  // longer words are not remembered
+  static constexpr size_t kSlots = 4096;
+  struct Slot {  // trivial: thread_local storage starts zeroed (owner 0: free)
+    uint64_t owner;
+    uint8_t size;
+    uint8_t bits;
+    char bytes[kMaxWord];
+  };
+  Slot slots[kSlots];
+
+  static WordMemo& ThreadMemo() {
+    thread_local WordMemo memo;
+    return memo;
+  }
+  static Slot* Find(uint64_t owner, std::string_view word, uint64_t hash) {
+    if (word.size() > kMaxWord) return nullptr;
+    Slot& slot = ThreadMemo().slots[hash & (kSlots - 1)];
+    if (slot.owner != owner || slot.size != word.size() ||
+        !EqualBytes(slot.bytes, word.data(), word.size())) {
+      return nullptr;
+    }
+    return &slot;
+  }
+  static void Store(uint64_t owner, std::string_view word, uint64_t hash, uint8_t bits) {
+    if (word.size() > kMaxWord) return;
+    Slot& slot = ThreadMemo().slots[hash & (kSlots - 1)];
+    slot.owner = owner;
+    slot.size = static_cast<uint8_t>(word.size());
+    slot.bits = bits;
+    std::memcpy(slot.bytes, word.data(), word.size());
+  }
+};
+
+// A fresh Vocabulary::memo_id (never 0, never reused).
+uint64_t NextMemoId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 bool ParseIso(std::string_view iso, int* y, int* m, int* d) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return false;
   *y = Digits(iso.substr(0, 4), 4, 4);
@@ -158,6 +205,7 @@ size_t DateFinder::Hash::operator()(std::string_view s) const { return HashBytes
 
 DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
   Vocabulary v;
+  v.memo_id = NextMemoId();
   const auto word = [&v](const std::string& name) -> WordInfo& {
     const std::string folded = FoldString(name);
     if (!folded.empty()) {
@@ -291,14 +339,24 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
           neutral = bits == 0;
         }
       } else {
-        scratch->clear();
-        AppendFolded(text.substr(i, j - i), scratch);
-        AnyPiece(*scratch, [&](std::string_view p) {
-          const uint8_t bits = piece_bits(p);
-          start |= (bits & kStartPiece) != 0;
-          neutral |= bits == 0;
-          return false;
-        });
+        const std::string_view word = text.substr(i, j - i);
+        const uint64_t hash = HashBytes(word);
+        WordMemo::Slot* slot = WordMemo::Find(v.memo_id, word, hash);
+        if (slot != nullptr) {
+          start = (slot->bits & kStartPiece) != 0;
+          neutral = (slot->bits & WordMemo::kNeutral) != 0;
+        } else {
+          scratch->clear();
+          AppendFolded(word, scratch);
+          AnyPiece(*scratch, [&](std::string_view p) {
+            const uint8_t bits = piece_bits(p);
+            start |= (bits & kStartPiece) != 0;
+            neutral |= bits == 0;
+            return false;
+          });
+          WordMemo::Store(v.memo_id, word, hash,
+                          (start ? kStartPiece : 0) | (neutral ? WordMemo::kNeutral : 0));
+        }
       }
     }
     if (neutral && (i == begin || is_blank(i - 1)) && (j == end || is_blank(j))) {

@@ -31,7 +31,9 @@
 // Speed: a line (the finder works line by line) with no ASCII digit and no
 // word that can be part of a month, weekday or relative-day name cannot hold
 // a date; such lines are skipped after one cheap byte scan, without
-// tokenising. Immutable after construction: Find() is safe from many threads.
+// tokenising; what a non-ASCII word is for that scan (it must be folded) is
+// remembered per thread. Immutable after construction: Find() is safe from
+// many threads.
 #ifndef NEWSGRAPH_TEXT_DATES_H_
 #define NEWSGRAPH_TEXT_DATES_H_
 
@@ -120,6 +122,9 @@ class DateFinder {
     std::vector<uint32_t> piece_first;  // by piece length: FirstBit()s of its first byte
     std::vector<uint32_t> piece_last;   // by piece length: FirstBit()s of its last byte
     bool prefilter = true;
+    // Names this vocabulary in the per-thread memo of non-ASCII words'
+    // classification (never 0; copies share it, as they share the words).
+    uint64_t memo_id = 0;
   };
   static Vocabulary Compile(const DateLanguage& language);
   void FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
