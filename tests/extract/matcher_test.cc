@@ -56,5 +56,23 @@ TEST_CASE("Matcher keeps every pattern when it holds thousands of them", "[extra
   CHECK(m.Child(0, v.Find("b3")) == 0);  // no pattern starts with a b-word
 }
 
+TEST_CASE("Matcher FindAll passes over keys that start no pattern, however large",
+          "[extract][matcher]") {
+  Matcher m;
+  m.Add(std::vector<uint32_t>{5, 6}, 1);    // 6 is only ever a second key
+  m.Add(std::vector<uint32_t>{130}, 2);     // a key past the first 64
+  m.Add(std::vector<uint32_t>{63, 64}, 3);  // keys on either side of a word boundary
+  m.Finalize();
+  const std::vector<uint32_t> keys = {6, 5, 6, kNoKey, 130, 1000000, 64, 63, 64, 129, 131, 130};
+  std::vector<Matcher::Match> hits;
+  m.FindAll(keys.data(), keys.size(), &hits);
+  REQUIRE(hits.size() == 4);
+  CHECK((hits[0].begin == 1 && hits[0].end == 3));
+  CHECK((hits[1].begin == 4 && hits[1].end == 5));
+  CHECK((hits[2].begin == 7 && hits[2].end == 9));
+  CHECK((hits[3].begin == 11 && hits[3].end == 12));
+  CHECK(m.Payloads(hits[2].node)[0] == 3);
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -68,11 +68,23 @@ void Matcher::Finalize() {
   payload_begin_[node_count_] = static_cast<uint32_t>(flat_payloads_.size());
   build_payloads_.clear();
   build_payloads_.shrink_to_fit();
+  first_keys_.clear();
+  for (const Edge& e : edges_) {
+    if (e.edge == kNoEdge || (e.edge >> 32) != 0) continue;  // root edges only
+    const uint32_t key = static_cast<uint32_t>(e.edge);
+    if (first_keys_.size() <= key / 64) first_keys_.resize(key / 64 + 1, 0);
+    first_keys_[key / 64] |= uint64_t{1} << (key % 64);
+  }
 }
 
 void Matcher::FindAll(const uint32_t* keys, size_t n, std::vector<Match>* out) const {
   size_t i = 0;
   while (i < n) {
+    const uint32_t key = keys[i];
+    if (key / 64 >= first_keys_.size() || !(first_keys_[key / 64] & (uint64_t{1} << (key % 64)))) {
+      ++i;  // no pattern starts here (kNoKey included)
+      continue;
+    }
     Match m = LongestAt(keys, n, i, [](uint32_t) { return true; });
     if (m.end == 0) {
       ++i;

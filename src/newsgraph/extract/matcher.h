@@ -117,6 +117,9 @@ class Matcher {
   std::vector<uint32_t> flat_payloads_;
   std::vector<uint32_t> payload_begin_{0, 0};
   uint32_t node_count_ = 1;
+  // Bit k: some pattern starts with key k (built by Finalize), so FindAll
+  // passes over the other tokens without a trie lookup.
+  std::vector<uint64_t> first_keys_;
 };
 
 }  // namespace newsgraph
