@@ -80,6 +80,45 @@ TEST_CASE("JSON Lines: fields are read, broken lines are skipped and named by li
   CHECK(reader.articles_read() == 2);
 }
 
+TEST_CASE("JSON Lines: escaped strings of every length are unescaped, a raw NUL is located",
+          "[pipeline][reader]") {
+  // Texts around the 16-byte blocks the string scan reads, with escapes at
+  // every position, a CRLF line end, and a line whose raw NUL byte breaks it.
+  TempDir dir;
+  std::string jsonl, expected_last;
+  for (size_t n = 1; n <= 40; ++n) {
+    std::string text, escaped;
+    for (size_t k = 0; k < n; ++k) {
+      const char c = "abc\n\"\\\xC3\xA9"[k % 8];
+      text.push_back(c);
+      if (c == '\n') {
+        escaped += "\\n";
+      } else if (c == '"' || c == '\\') {
+        escaped.push_back('\\');
+        escaped.push_back(c);
+      } else {
+        escaped.push_back(c);
+      }
+    }
+    if (static_cast<unsigned char>(text.back()) == 0xC3) text.pop_back(), escaped.pop_back();
+    jsonl += "{\"id\":\"n" + std::to_string(n) + "\",\"text\":\"x" + escaped + "\\u00e9\"}" +
+             (n % 2 ? "\r\n" : "\n");
+    expected_last = "x" + text + "\xC3\xA9";
+  }
+  jsonl += std::string("{\"id\":\"z\",\"text\":\"a\0b\"}\n", 24);
+  const std::string path = dir.Write("escapes.jsonl", jsonl);
+  ArticleReader reader({path});
+  REQUIRE(reader.Open().ok());
+  const std::vector<Article> articles = ReadAll(&reader);
+  REQUIRE(articles.size() == 40);
+  CHECK(articles[0].text == "xa\xC3\xA9");
+  CHECK(articles[3].text == "xabc\n\xC3\xA9");
+  CHECK(articles[39].text == expected_last);
+  REQUIRE(reader.skipped().size() == 1);
+  CHECK(reader.skipped()[0].where == path + ":41");
+  CHECK(reader.skipped()[0].message == path + ":41:20: Missing a closing quotation mark in string.; article skipped");
+}
+
 TEST_CASE("A directory is read recursively in sorted order, other files ignored",
           "[pipeline][reader]") {
   TempDir dir;

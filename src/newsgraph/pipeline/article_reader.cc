@@ -199,7 +199,10 @@ bool ArticleReader::ParseJsonLine(std::string* line, Article* out) {
   rapidjson::Document doc;
   if (line->find('\0') == std::string::npos) {
     // In situ: strings are unescaped inside *line (which is null-terminated
-    // and not read again) instead of being copied into the document.
+    // and not read again) instead of being copied into the document. The
+    // SSE2 scan loads aligned 16-byte blocks, the last of which may reach up
+    // to 15 bytes past the terminating NUL: keep those bytes allocated.
+    line->reserve(line->size() + 16);
     doc.ParseInsitu(line->data());
   } else {
     // A raw NUL inside the line: parse exactly line->size() bytes, so the
