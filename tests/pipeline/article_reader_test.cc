@@ -116,7 +116,8 @@ TEST_CASE("JSON Lines: escaped strings of every length are unescaped, a raw NUL 
   CHECK(articles[39].text == expected_last);
   REQUIRE(reader.skipped().size() == 1);
   CHECK(reader.skipped()[0].where == path + ":41");
-  CHECK(reader.skipped()[0].message == path + ":41:20: Missing a closing quotation mark in string.; article skipped");
+  CHECK(reader.skipped()[0].message ==
+        path + ":41:20: Missing a closing quotation mark in string.; article skipped");
 }
 
 TEST_CASE("A directory is read recursively in sorted order, other files ignored",

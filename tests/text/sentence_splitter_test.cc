@@ -140,13 +140,15 @@ TEST_CASE("SentenceSplitter matches multi-word and folded entries through their 
   lexicon.fr.abbreviations = {"av.", "av. J.-C.", "env."};
   lexicon.fr.may_end_sentence = {"cf."};
   const SentenceSplitter splitter(lexicon);
-  const auto count = [&](const std::string& text) { return splitter.Split(text, Lang::kFr).size(); };
+  const auto count = [&](const std::string& text) {
+    return splitter.Split(text, Lang::kFr).size();
+  };
   CHECK(count("En 300 av. J.-C. Les Romains. Fin.") == 2);  // two words, the last one listed
   CHECK(count("En 300 ap. J.-C. Les Romains. Fin.") == 4);  // the last word alone is no entry
-  CHECK(count("Il y a Env. Trois ans. Fin.") == 2);          // lower-case entry, capitalised
-  CHECK(count("Il y a ENV. Trois ans. Fin.") == 2);          // folded, so upper case too
+  CHECK(count("Il y a Env. Trois ans. Fin.") == 2);         // lower-case entry, capitalised
+  CHECK(count("Il y a ENV. Trois ans. Fin.") == 2);         // folded, so upper case too
   CHECK(count("Il y a Envi. Trois ans. Fin.") == 3);
-  CHECK(count("Voir Cf. Les autres. Fin.") == 3);            // may end: a capital follows
+  CHECK(count("Voir Cf. Les autres. Fin.") == 3);  // may end: a capital follows
   CHECK(count("Voir cf. les autres. Fin.") == 2);
 }
 

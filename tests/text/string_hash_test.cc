@@ -39,8 +39,7 @@ const std::string kBytes = [] {
 
 }  // namespace
 
-TEST_CASE("HashBytes equals the byte-copy definition at every length and offset",
-          "[text][hash]") {
+TEST_CASE("HashBytes equals the byte-copy definition at every length and offset", "[text][hash]") {
   for (size_t offset = 0; offset < 9; ++offset) {
     for (size_t n = 0; n <= 40; ++n) {
       const std::string_view s(kBytes.data() + offset, n);
@@ -72,8 +71,7 @@ TEST_CASE("HashBytes tells apart strings that differ in one tail byte or in leng
   CHECK(HashBytes("a") != HashBytes(std::string_view("a\0", 2)));
 }
 
-TEST_CASE("EqualBytes agrees with memcmp for every length and differing position",
-          "[text][hash]") {
+TEST_CASE("EqualBytes agrees with memcmp for every length and differing position", "[text][hash]") {
   for (size_t n = 0; n <= 24; ++n) {
     std::string a = kBytes.substr(5, n);
     CHECK(EqualBytes(a.data(), kBytes.data() + 5, n));

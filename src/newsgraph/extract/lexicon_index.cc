@@ -58,8 +58,7 @@ class TokenKeyCache {
   static constexpr size_t kMaxEntries = size_t{1} << 18;
 
   // `head` is PackedHead(text), `hash` HashBytes(text).
-  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash,
-                        uint64_t head) const {
+  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash, uint64_t head) const {
     if (slots_.empty()) return nullptr;
     const uint32_t tag = static_cast<uint32_t>(hash >> 32);
     for (size_t i = hash & mask_;; i = (i + 1) & mask_) {

@@ -127,7 +127,7 @@ struct LanguageIndex {
   std::vector<std::unordered_set<uint32_t>> trigger_excludes;
   std::unordered_set<uint32_t> stem_prefixes;         // first 3 bytes of trigger stems
   std::unordered_map<uint32_t, uint64_t> first_cues;  // lower key -> cues of phrases it starts
-  std::vector<uint64_t> node_cues;  // phrases node -> CueBit()s of its payloads
+  std::vector<uint64_t> node_cues;                    // phrases node -> CueBit()s of its payloads
 };
 
 class LexiconIndex {

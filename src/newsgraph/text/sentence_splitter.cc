@@ -242,15 +242,14 @@ void SentenceSplitter::Split(std::string_view s, Lang lang, std::vector<Span>* o
         if (!may_be_entry && !word.empty()) {
           folded.clear();
           AppendFolded(word, &folded);
-          may_be_entry = table.folded_last_words.find(LastWordView(folded)) !=
-                         table.folded_last_words.end();
+          may_be_entry =
+              table.folded_last_words.find(LastWordView(folded)) != table.folded_last_words.end();
         }
-        if (may_be_entry &&
-            EndsWithEntry(s, line_begin, i, table.may_end, table.max_words, &key)) {
+        if (may_be_entry && EndsWithEntry(s, line_begin, i, table.may_end, table.max_words, &key)) {
           boundary = upper;  // "etc.", "p.m.", "Inc."
         } else if (IsInitial(word) || IsDottedAcronym(word) ||
-                   (may_be_entry && EndsWithEntry(s, line_begin, i, table.never_final,
-                                                  table.max_words, &key))) {
+                   (may_be_entry &&
+                    EndsWithEntry(s, line_begin, i, table.never_final, table.max_words, &key))) {
           boundary = false;
         }
       }
