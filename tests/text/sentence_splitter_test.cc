@@ -137,7 +137,7 @@ TEST_CASE("SentenceSplitter uses the abbreviations it is given", "[text][splitte
 TEST_CASE("SentenceSplitter matches multi-word and folded entries through their last word",
           "[text][splitter]") {
   AbbreviationLexicon lexicon;
-  lexicon.fr.abbreviations = {"av.", "av. J.-C.", "env."};
+  lexicon.fr.abbreviations = {"av.", "av. J.-C.", "env.", "ete."};
   lexicon.fr.may_end_sentence = {"cf."};
   const SentenceSplitter splitter(lexicon);
   const auto count = [&](const std::string& text) {
@@ -148,6 +148,10 @@ TEST_CASE("SentenceSplitter matches multi-word and folded entries through their 
   CHECK(count("Il y a Env. Trois ans. Fin.") == 2);         // lower-case entry, capitalised
   CHECK(count("Il y a ENV. Trois ans. Fin.") == 2);         // folded, so upper case too
   CHECK(count("Il y a Envi. Trois ans. Fin.") == 3);
+  // Longer than every entry's last word, but folding shortens it to one.
+  CHECK(count("En \u00C9T\u00C9. Trois ans. Fin.") == 2);
+  CHECK(count("En \u00C9T\u00C0S. Trois ans. Fin.") == 3);
+  CHECK(count("En ETEETEETE. Trois ans. Fin.") == 3);
   CHECK(count("Voir Cf. Les autres. Fin.") == 3);  // may end: a capital follows
   CHECK(count("Voir cf. les autres. Fin.") == 2);
 }

@@ -120,11 +120,13 @@ SentenceSplitter::SentenceSplitter(const AbbreviationLexicon& lexicon) {
       if (c.empty()) return;
       set->insert(c);
       t->last_words.insert(LastWord(c));
+      t->max_last_word = std::max(t->max_last_word, LastWord(c).size());
       // An all-lower-case entry also matches when capitalised: store folded.
       if (!HasUpper(c)) {
         const std::string folded = FoldString(c);
         set->insert(std::string("\x01").append(folded));
         t->folded_last_words.insert(LastWord(folded));
+        t->max_last_word = std::max(t->max_last_word, LastWord(folded).size());
       }
       t->max_words =
           std::max(t->max_words, 1 + static_cast<size_t>(std::count(c.begin(), c.end(), ' ')));
@@ -192,6 +194,13 @@ bool EndsWithEntry(std::string_view s, size_t line_begin, size_t dot, const Set&
   return false;
 }
 
+bool IsAsciiText(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
 std::string_view LastWordView(std::string_view s) {
   const size_t space = s.rfind(' ');
   return space == std::string_view::npos ? s : s.substr(space + 1);
@@ -237,9 +246,12 @@ void SentenceSplitter::Split(std::string_view s, Lang lang, std::vector<Span>* o
         while (w < i && (s[w] == '(' || s[w] == '[' || s[w] == '"')) ++w;
         const std::string_view word = s.substr(w, i - w);
         // Every entry that the words before the period can be ends with
-        // `word`, as written or folded.
-        bool may_be_entry = table.last_words.find(word) != table.last_words.end();
-        if (!may_be_entry && !word.empty()) {
+        // `word`, as written or folded. Folding keeps the length of ASCII,
+        // so an ASCII word longer than every last word is no entry's.
+        bool may_be_entry = word.size() <= table.max_last_word &&
+                            table.last_words.find(word) != table.last_words.end();
+        if (!may_be_entry && !word.empty() &&
+            (word.size() <= table.max_last_word || !IsAsciiText(word))) {
           folded.clear();
           AppendFolded(word, &folded);
           may_be_entry =

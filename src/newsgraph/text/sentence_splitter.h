@@ -76,6 +76,7 @@ class SentenceSplitter {
     // no entry, which spares the lookups of every word sequence.
     EntrySet last_words;
     EntrySet folded_last_words;
+    size_t max_last_word = 0;  // bytes of the longest of both (an ASCII word longer: no entry)
   };
   const Table& TableFor(Lang lang) const;
 
