@@ -643,5 +643,21 @@ TEST_CASE("A verb's noun takes its agent through de, of or from", "[extract][rel
   CHECK(testing::HasRelation(en, "country_tgo", "condemns", en_attack));
 }
 
+TEST_CASE("A place described in apposition is located in the country it names",
+          "[extract][relations][located_in]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe navire a été arraisonné à Aného, ville côtière du sud-est du Togo, dimanche.", "fr");
+  bool togo = false;
+  for (const ExtractedRelation& r : x.relations) {
+    togo = togo || (r.relation == "located_in" && r.target_id == "country_tgo");
+  }
+  CHECK(togo);
+  // A clause is no description: "a route that bypasses Russia".
+  const Extraction y = testing::ExtractText(
+      "X\n\nThe money goes to the port of Aktau, a route that bypasses Russia.", "en");
+  CHECK_FALSE(testing::HasRelation(y, "location_aktau_port", "located_in", "country_rus"));
+  for (const ExtractedRelation& r : y.relations) CHECK(r.target_id != "country_rus");
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -883,11 +883,26 @@ class SentenceRelations {
           direct = direct && (Has(i, Cue::kDeterminer) || Has(i, Cue::kLocPrep));
           if (HardBoundary(i) || Text(i) == ",") direct = false, i = c.begin;
         }
+        // Or a description of the place's kind: "Aného, ville côtière du
+        // sud-est du Togo", "Kigoma, a port town in western Tanzania".
+        bool described = !paren && c.begin <= q + 9;
+        size_t i = q;
+        if (i < c.begin && Has(i, Cue::kDeterminer)) ++i;
+        described = described && i < c.begin && PlainKindWord(i);
+        bool located = false;  // through "du", "of", "in": not "a route that bypasses Russia"
+        for (; described && i < c.begin; ++i) {
+          const bool link = Has(i, Cue::kConnector) || Has(i, Cue::kLocPrep);
+          located = located || link;
+          // (after a hyphen any word: "du sud-est du Togo")
+          described = PlainKindWord(i) || link || Has(i, Cue::kDeterminer) || Text(i) == "-" ||
+                      (i > q && Text(i - 1) == "-" && t_[i].token.kind == TokenKind::kWord);
+        }
+        described = described && located;
         const bool agreed =
             known != nullptr && *known == table_->at(c.entity).entity.id && c.begin <= q + 5;
         bool clean = true;
         for (size_t i = q; i < c.begin; ++i) clean = clean && !HardBoundary(i) && Text(i) != ",";
-        if ((direct || (agreed && clean)) &&
+        if ((direct || described || (agreed && clean)) &&
             (!paren || Text(std::min(c.end, static_cast<uint32_t>(n_ - 1))) == ")")) {
           if (state_->structural.insert({m.entity, "located_in", c.entity}).second) {
             Emit(m.entity, located_in, c.entity, "located_in.apposition", "asserted");
