@@ -659,5 +659,17 @@ TEST_CASE("A place described in apposition is located in the country it names",
   for (const ExtractedRelation& r : y.relations) CHECK(r.target_id != "country_rus");
 }
 
+TEST_CASE("A measure named again is the earlier measure, not a new one",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe European Union imposed sanctions on Iran on Monday, October 19, 2026. Iran "
+      "condemned the sanctions. Ukraine welcomed the sanctions.",
+      "en");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, "country_irn", "condemns", event));
+  CHECK(testing::HasRelation(x, "country_ukr", "supports", event));
+}
+
 }  // namespace
 }  // namespace newsgraph

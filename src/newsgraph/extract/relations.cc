@@ -702,6 +702,12 @@ class SentenceRelations {
     // entity stands for the incident being reported.
     // ("L'attaque du 3 mars a suscité la condamnation du Togo": this
     // sentence's incident first.)
+    // "Iran condemned the sanctions", "Ukraine welcomed the measures": a
+    // measure named again is the article's latest one of that name.
+    if (tgts.empty() && !sources.empty() && start < n_ && !passive) {
+      const int measure = MeasureReferredAt(start);
+      if (measure >= 0) tgts.push_back(measure);
+    }
     if (tgts.empty() && def.target_fallback == "recent_incident" && !sources.empty() &&
         agent >= 0) {
       for (const ArgPhrase& ph : args_.phrases) {
@@ -726,6 +732,25 @@ class SentenceRelations {
     if (rel->name == "restricts") restricted_.insert(restricted_.end(), tgts.begin(), tgts.end());
   }
 
+  // The measure event a definite measure noun at token i (after its
+  // article) refers back to: the latest of the article's measures with that
+  // head, else -1.
+  int MeasureReferredAt(size_t i) const {
+    if (i >= n_ || !Has(i, Cue::kDeterminer)) return -1;
+    uint32_t idx = 0;
+    if (PhraseEnd(i + 1, Cue::kEventNoun, &idx) == 0) return -1;
+    const EventNoun& noun = li_.lexicon->mentions.event_nouns[idx];
+    if (noun.kind != EventKind::kMeasure) return -1;
+    int latest = -1;
+    for (size_t k = 0; k < table_->size(); ++k) {
+      const EntityRecord& r = table_->at(static_cast<int>(k));
+      if (r.kind == EventKind::kMeasure && r.entity.category == "event" && r.head_en == noun.en) {
+        latest = static_cast<int>(k);
+      }
+    }
+    return latest;
+  }
+
   // Export restrictions, sanctions...: an event named after its actor.
   void Measures() {
     const MentionLexicon& lex = li_.lexicon->mentions;
@@ -734,6 +759,8 @@ class SentenceRelations {
       uint32_t idx = 0;
       const size_t he = PhraseEnd(h, Cue::kEventNoun, &idx);
       if (he == 0 || lex.event_nouns[idx].kind != EventKind::kMeasure) continue;
+      // Named again ("condemned the sanctions"): no new measure.
+      if (h > 0 && MeasureReferredAt(h - 1) >= 0) continue;
       const int subject = Subject(static_cast<uint32_t>(h));
       if (subject < 0) continue;
       const std::vector<int> actors = Flatten(args_.phrases[subject].conjuncts);
