@@ -671,5 +671,25 @@ TEST_CASE("A measure named again is the earlier measure, not a new one",
   CHECK(testing::HasRelation(x, "country_ukr", "supports", event));
 }
 
+TEST_CASE("A negated verb that presupposes the relation leaves it standing",
+          "[extract][relations][modality]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nRussia said on Monday that the new decision would not affect its cooperation with "
+      "Iran in any way.",
+      "en");
+  bool asserted = false;
+  for (const ExtractedRelation& r : x.relations) {
+    if (r.relation == "cooperates_with") asserted = r.modality == "asserted";
+  }
+  CHECK(asserted);
+  const Extraction y = testing::ExtractText(
+      "X\n\nLa Russie n'a pas condamné l'Iran lundi, selon son ministère.", "fr");
+  bool negated = false;
+  for (const ExtractedRelation& r : y.relations) {
+    if (r.relation == "condemns") negated = r.modality == "negated";
+  }
+  CHECK(negated);
+}
+
 }  // namespace
 }  // namespace newsgraph

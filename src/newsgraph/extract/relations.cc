@@ -477,9 +477,21 @@ class SentenceRelations {
       --cs;
     }
     const size_t after = std::min(n_, static_cast<size_t>(te) + 3);
+    // A negated verb that presupposes the relation leaves it standing: "would
+    // not affect its cooperation with Iran", "ne remet pas en cause".
+    size_t presupposing_at = 0;
+    for (const Matcher::Match& m : stem_matches_) {
+      if (m.begin < cs || m.begin >= tb) continue;
+      for (uint32_t p : li_.stems.Payloads(m.node)) {
+        if (static_cast<StemCue>(p >> 24) == StemCue::kPresupposing) {
+          presupposing_at = std::max<size_t>(presupposing_at, m.begin + 1);
+        }
+      }
+    }
     bool particle = false, word = false;
     for (size_t i = cs; i < after; ++i) {
       if (i >= tb && i < te) continue;
+      if (i + 1 < presupposing_at) continue;  // its negation, not the relation's
       if (Has(i, Cue::kNegation) && i < te + 2) return "negated";
       if (Has(i, Cue::kNegParticle) && i < tb) particle = true;
       if (Has(i, Cue::kNegWord)) word = true;
