@@ -732,13 +732,16 @@ class SentenceScanner {
         continue;
       }
       // An unknown capitalised name after a locative preposition: "à Pahalgam".
-      if (Has(i, Cue::kLocPrep) && i + 1 < n_ && Cap(i + 1) && Free(i + 1) &&
-          !Has(i + 1, Cue::kDeterminer) && !Has(i + 1, Cue::kPronoun)) {
-        const size_t e = CapitalRun(i + 1, 3);
-        if (e == i + 1) continue;
+      // (The whole preposition: "près de Kandi", "au sud d'Aného".)
+      const size_t pe = Has(i, Cue::kLocPrep) ? std::max(PhraseEnd(i, Cue::kLocPrep), i + 1)
+                                              : PhraseEnd(i, Cue::kLocPrep);
+      if (pe != 0 && pe < n_ && Cap(pe) && Free(pe) && !Has(pe, Cue::kDeterminer) &&
+          !Has(pe, Cue::kPronoun)) {
+        const size_t e = CapitalRun(pe, 3);
+        if (e == pe) continue;
         Mention m;
-        m.begin = static_cast<uint32_t>(i + 1), m.end = static_cast<uint32_t>(e);
-        m.entity = NewEntity("location", std::string(Norm(i + 1, e)), i + 1, e);
+        m.begin = static_cast<uint32_t>(pe), m.end = static_cast<uint32_t>(e);
+        m.entity = NewEntity("location", std::string(Norm(pe, e)), pe, e);
         AddMention(std::move(m));
         i = e - 1;
       }
