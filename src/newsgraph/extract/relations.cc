@@ -868,7 +868,12 @@ class SentenceRelations {
             clean = clean && !(HardBoundary(i) && !Has(i, Cue::kBoundary));
           }
           if (!clean) continue;
-          const size_t dist = after ? gap : 1000 + gap;
+          // After it in its own phrase first, then before it, then after a
+          // comma ("... for the 58th Meeting, with tensions in the South
+          // China Sea high on the agenda").
+          bool comma = false;
+          for (size_t i = ev.end; after && i < pl.begin; ++i) comma = comma || Text(i) == ",";
+          const size_t dist = after ? (comma ? 2000 : 0) + gap : 1000 + gap;
           if (dist < best_dist) best_dist = dist, best = ents[0];
         }
         if (best >= 0) {
