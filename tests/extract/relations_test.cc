@@ -691,5 +691,19 @@ TEST_CASE("A negated verb that presupposes the relation leaves it standing",
   CHECK(negated);
 }
 
+TEST_CASE("An edition named by a demonstrative is the meeting being reported",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa troisième Conférence des partenaires s'est tenue le 5 mai 2026 à Bujumbura. Cette "
+      "édition a rassemblé les délégations du Rwanda, de l'Ouganda et de la Chine.",
+      "fr");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  for (const char* c : {"country_rwa", "country_uga", "country_chn"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "participates_in", event));
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

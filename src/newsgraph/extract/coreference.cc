@@ -236,10 +236,15 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
     ArgPhrase& u = units[k];
     if (!out->phrases.empty()) {
       ArgPhrase& prev = out->phrases.back();
+      // The same preposition, or two forms of "de" ("du Rwanda, de l'Ouganda").
+      auto same_governor = [&](int a, int b) {
+        return s.tokens[a].lower == s.tokens[b].lower ||
+               (Has(s, a, Cue::kConnector) && Has(s, b, Cue::kConnector) &&
+                Has(s, a, Cue::kPreposition) && Has(s, b, Cue::kPreposition));
+      };
       bool joined = prev.event < 0 && u.event < 0 && u.begin >= prev.end &&
                     PhraseClass(prev, *table) == PhraseClass(u, *table) &&
-                    (u.governor < 0 || (prev.governor >= 0 && s.tokens[u.governor].lower ==
-                                                                  s.tokens[prev.governor].lower));
+                    (u.governor < 0 || (prev.governor >= 0 && same_governor(u.governor, prev.governor)));
       bool saw_conj = false, saw_word_conj = false;
       for (uint32_t i = prev.end; joined && i < u.begin; ++i) {
         const std::string_view text = TokenText(normalized, s.tokens[i].token);
@@ -247,7 +252,7 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         const bool comma = text == "," || text == "\xE2\x80\x94";
         const bool det = Has(s, i, Cue::kDeterminer) && !Has(s, i, Cue::kPreposition);
         const bool same_prep =
-            prev.governor >= 0 && s.tokens[i].lower == s.tokens[prev.governor].lower;
+            prev.governor >= 0 && same_governor(static_cast<int>(i), prev.governor);
         saw_conj = saw_conj || conj || comma;
         saw_word_conj = saw_word_conj || conj;
         joined = conj || comma || det || same_prep;

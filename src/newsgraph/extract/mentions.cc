@@ -1240,6 +1240,11 @@ class SentenceScanner {
         // "les chefs d'État et de gouvernement de la CEDEAO", "the foreign
         // ministers of the G7": people named by whom they represent act as it.
         owners = OwnersAfter(e);
+      } else if (Has(i, Cue::kDemonstrative) && (e = PhraseEnd(i + 1, Cue::kEditionNoun)) != 0) {
+        // "cette édition", "this session": the meeting being reported.
+        m.kind = MentionKind::kEventRef;
+        m.event_kind = EventKind::kMeeting;
+        m.head_token = static_cast<uint32_t>(i + 1);
       } else if ((e = PhraseEnd(i, Cue::kGroupAnaphor)) != 0) {
         m.kind = MentionKind::kGroupAnaphor;
         m.plural = true;
