@@ -236,7 +236,7 @@ TEST_CASE("A minimal gold file loads with its defaults", "[eval][gold]") {
   CHECK(gold->negated_relations[0].modality == "negated");
 }
 
-TEST_CASE("TrailingDate reads only an ISO date in final parentheses", "[eval][gold]") {
+TEST_CASE("TrailingDate reads the ISO date that opens the final parentheses", "[eval][gold]") {
   CHECK(TrailingDate("4th India-Central Asia Dialogue (2025-06-06)") == "2025-06-06");
   CHECK(TrailingDate("Forum (2024-09) ") == "2024-09");
   CHECK(TrailingDate("Summit (2027)") == "2027");
@@ -244,6 +244,11 @@ TEST_CASE("TrailingDate reads only an ISO date in final parentheses", "[eval][go
   CHECK(TrailingDate("Summit (2025-6-6)") == "");
   CHECK(TrailingDate("(2025-06-06) summit") == "");
   CHECK(TrailingDate("") == "");
+  // The date first among other details; a span's first day.
+  CHECK(TrailingDate("4th Forum (2026-11-23, Helsinki)") == "2026-11-23");
+  CHECK(TrailingDate("Conference (2026-05-05/06, Bujumbura)") == "2026-05-05");
+  CHECK(TrailingDate("Summit (2027, planned)") == "2027");
+  CHECK(TrailingDate("Summit (Abuja, 2026-12-13)") == "");
 }
 
 }  // namespace

@@ -375,6 +375,8 @@ std::string TrailingDate(std::string_view name) {
   size_t open = name.rfind('(');
   if (open == std::string_view::npos) return "";
   std::string_view inside = name.substr(open + 1, name.size() - open - 2);
+  inside = inside.substr(0, std::min(inside.find(','), inside.find('/')));
+  while (!inside.empty() && inside.back() == ' ') inside.remove_suffix(1);
   return IsDate(inside) ? std::string(inside) : "";
 }
 
