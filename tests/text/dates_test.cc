@@ -122,6 +122,24 @@ TEST_CASE("DateFinder finds the seed article's dates", "[text][dates]") {
                                          "2025-07-06 06/07/2025"});
 }
 
+TEST_CASE("DateFinder counts offsets from the article date", "[text][dates]") {
+  CHECK(Show("le coup d'\u00C9tat survenu dix jours plus t\u00F4t", Lang::kFr, kWednesday) ==
+        Found{"2025-06-01 <dix jours plus t\u00F4t> d rel"});
+  CHECK(Show("il y a trois semaines, le Togo a sign\u00E9", Lang::kFr, kWednesday) ==
+        Found{"2025-05-21 <il y a trois semaines> d rel"});
+  CHECK(Show("deux jours plus tard", Lang::kFr, kWednesday) ==
+        Found{"2025-06-13 <deux jours plus tard> d rel"});
+  CHECK(Show("The vessel had left two days earlier.", Lang::kEn, kWednesday) ==
+        Found{"2025-06-09 <two days earlier> d rel"});
+  CHECK(Show("It happened 10 days ago.", Lang::kEn, kWednesday) ==
+        Found{"2025-06-01 <10 days ago> d rel"});
+  // No direction, no date: "two days of talks", "deux jours de pourparlers".
+  CHECK(Show("after two days of talks", Lang::kEn, kWednesday).empty());
+  CHECK(Show("deux jours de pourparlers", Lang::kFr, kWednesday).empty());
+  // No article date, no offset.
+  CHECK(Show("two days earlier", Lang::kEn, "").empty());
+}
+
 TEST_CASE("IsIsoDate accepts real calendar dates only", "[text][dates]") {
   CHECK(IsIsoDate("2025-06-06"));
   CHECK(IsIsoDate("2024-02-29"));

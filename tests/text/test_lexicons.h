@@ -60,6 +60,18 @@ inline DateLanguage JsonDateLanguage(const rapidjson::Value& v) {
   d.day_suffixes = JsonStrings(v["day_suffixes"]);
   d.names_capitalized = v["names_capitalized"].GetBool();
   d.month_first_numeric = v["month_first_numeric"].GetBool();
+  if (v.HasMember("offsets")) {
+    const rapidjson::Value& o = v["offsets"];
+    for (const auto& m : o["numbers"].GetObject()) {
+      d.number_words.emplace_back(m.name.GetString(), m.value.GetInt());
+    }
+    for (const auto& m : o["units"].GetObject()) {
+      d.offset_units.emplace_back(m.name.GetString(), m.value.GetInt());
+    }
+    d.offset_before = JsonStrings(o["before"]);
+    d.offset_after = JsonStrings(o["after"]);
+    d.offset_prefixes = JsonStrings(o["prefixes"]);
+  }
   return d;
 }
 

@@ -43,6 +43,20 @@ DateLanguage ReadDates(const Value& lang) {
   d.day_suffixes = Strings(lang["day_suffixes"]);
   d.names_capitalized = lang["names_capitalized"].GetBool();
   d.month_first_numeric = lang["month_first_numeric"].GetBool();
+  if (lang.HasMember("offsets")) {
+    const Value& o = lang["offsets"];
+    for (const auto& m : o["numbers"].GetObject()) {
+      d.number_words.emplace_back(std::string(m.name.GetString(), m.name.GetStringLength()),
+                                  m.value.GetInt());
+    }
+    for (const auto& m : o["units"].GetObject()) {
+      d.offset_units.emplace_back(std::string(m.name.GetString(), m.name.GetStringLength()),
+                                  m.value.GetInt());
+    }
+    d.offset_before = Strings(o["before"]);
+    d.offset_after = Strings(o["after"]);
+    d.offset_prefixes = Strings(o["prefixes"]);
+  }
   return d;
 }
 

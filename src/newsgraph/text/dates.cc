@@ -192,6 +192,8 @@ struct Cell {
   int day = 0;        // 1..31 ("6", "06", "1er", "6th")
   int year = 0;       // a four-digit number
   int small = -1;     // a one- or two-digit number
+  int number = 0;     // a number word ("deux", "two")
+  int unit = 0;       // an offset unit, in days ("jours": 1, "weeks": 7)
 };
 
 }  // namespace
@@ -261,6 +263,36 @@ DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
     piece(w, kWordPiece);
   }
   for (const std::string& s : language.day_suffixes) v.day_suffixes.push_back(FoldString(s));
+  for (const auto& [name, value] : language.number_words) {
+    word(name).number = value;
+    piece(name, kWordPiece);
+  }
+  for (const auto& [name, days] : language.offset_units) {
+    word(name).unit = days;
+    piece(name, kStartPiece);
+  }
+  // Phrases as folded words; each word is a date word, so no segment cut
+  // falls inside them.
+  const auto phrases = [&](const std::vector<std::string>& in,
+                           std::vector<std::vector<std::string>>* out) {
+    for (const std::string& phrase : in) {
+      std::vector<std::string> words;
+      size_t b = 0;
+      while (b < phrase.size()) {
+        size_t e = phrase.find(' ', b);
+        if (e == std::string::npos) e = phrase.size();
+        if (e > b) {
+          words.push_back(FoldString(phrase.substr(b, e - b)));
+          piece(phrase.substr(b, e - b), kWordPiece);
+        }
+        b = e + 1;
+      }
+      if (!words.empty()) out->push_back(std::move(words));
+    }
+  };
+  phrases(language.offset_before, &v.offset_before);
+  phrases(language.offset_after, &v.offset_after);
+  phrases(language.offset_prefixes, &v.offset_prefixes);
   v.names_capitalized = language.names_capitalized;
   v.month_first_numeric = language.month_first_numeric;
   return v;
@@ -471,6 +503,8 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
         if (w.relative != 0) c.relative = w.relative;
         if (w.marker != 0) c.marker = w.marker;
         if (w.prep) c.prep = true;
+        c.number = w.number;
+        c.unit = w.unit;
       }
 
       const auto is_punct = [&](size_t t, std::string_view p, bool glued) {
@@ -605,6 +639,50 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
           add(t, last, Iso(y, m, d), DatePrecision::kDay, true);
           t = last + 1;
           continue;
+        }
+        // "dix jours plus tôt", "two days earlier", "il y a trois semaines",
+        // "three weeks ago", "deux jours plus tard": counted from the article date.
+        if (have_article) {
+          const auto phrase_end = [&](size_t at,
+                                      const std::vector<std::vector<std::string>>& list) {
+            for (const auto& words : list) {
+              size_t k = 0;
+              while (k < words.size() && at + k < tokens.size() &&
+                     FoldString(TokenText(text, tokens[at + k])) == words[k]) {
+                ++k;
+              }
+              if (k == words.size()) return at + k;
+            }
+            return size_t{0};
+          };
+          const auto count_at = [&](size_t at) {
+            if (at >= tokens.size()) return 0;
+            return cells[at].number > 0 ? cells[at].number
+                                        : (cells[at].small > 0 ? cells[at].small : 0);
+          };
+          size_t n_at = t;
+          const size_t prefix_end = cells[t].unit == 0 ? phrase_end(t, v.offset_prefixes) : 0;
+          if (prefix_end) n_at = prefix_end;
+          const int n = count_at(n_at);
+          if (n > 0 && n_at + 1 < tokens.size() && cells[n_at + 1].unit > 0) {
+            const size_t unit_at = n_at + 1;
+            int sign = 0;
+            size_t last = unit_at;
+            if (prefix_end) {
+              sign = -1;
+            } else if (const size_t e = phrase_end(unit_at + 1, v.offset_before)) {
+              sign = -1, last = e - 1;
+            } else if (const size_t e2 = phrase_end(unit_at + 1, v.offset_after)) {
+              sign = 1, last = e2 - 1;
+            }
+            if (sign != 0) {
+              int y, m, d;
+              CivilFromDays(article_days + sign * n * cells[unit_at].unit, &y, &m, &d);
+              add(t, last, Iso(y, m, d), DatePrecision::kDay, true);
+              t = last + 1;
+              continue;
+            }
+          }
         }
         // [last|dernier] weekday [dernier|prochain]
         {

@@ -69,6 +69,13 @@ struct DateLanguage {
   std::vector<std::string> day_suffixes;       // "er" (1er), "st", "nd", "rd", "th"
   bool names_capitalized = false;              // month/weekday names must start upper-case
   bool month_first_numeric = false;            // "06/07/2025" is mm/dd/yyyy
+  // Offsets from the article date: "dix jours plus tôt", "two days earlier",
+  // "il y a trois semaines", "three weeks ago".
+  std::vector<std::pair<std::string, int>> number_words;  // {"deux", 2}
+  std::vector<std::pair<std::string, int>> offset_units;  // {"jours", 1}, {"weeks", 7}: days
+  std::vector<std::string> offset_before;    // after the unit, counting back: "plus tôt", "ago"
+  std::vector<std::string> offset_after;     // after the unit, counting on: "plus tard", "later"
+  std::vector<std::string> offset_prefixes;  // before the number, counting back: "il y a"
 };
 
 // graph_schemas/lexicons/dates.json, loaded by LoadTextLexicons().
@@ -98,6 +105,8 @@ class DateFinder {
     int relative = 0;   // relative day + 1000 when set
     int marker = 0;     // -1 past, +1 next
     bool prep = false;  // year preposition
+    int number = 0;     // a number word's value
+    int unit = 0;       // an offset unit's length in days
   };
   struct Hash {
     using is_transparent = void;
@@ -106,6 +115,8 @@ class DateFinder {
   struct Vocabulary {
     std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words;  // folded -> info
     std::vector<std::string> day_suffixes;
+    // Folded words of the offset phrases ("plus tôt" -> {"plus", "tot"}).
+    std::vector<std::vector<std::string>> offset_before, offset_after, offset_prefixes;
     bool names_capitalized = false;
     bool month_first_numeric = false;
     // Cheap rejection before a lookup in `words`: lengths and first bytes of
