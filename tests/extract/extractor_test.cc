@@ -237,6 +237,18 @@ TEST_CASE("Paragraphs from other regions yield the relations they state", "[extr
         {"organization_arab_league", "participates_in",
          "event_sommet_annuel_de_la_ligue_arabe_2025_04_08"}},
        {{"country_egy", "member_of", "organization_opec"}}},
+      {"fr",
+       "Graphite : la Chine domine\n\n"
+       "La Chine assure 80 % de la production mondiale de graphite, selon l'agence.",
+       {{"country_chn", "controls", "resource_graphite"}},
+       {}},
+      {"en",
+       "Nickel and gas: two markets\n\n"
+       "Indonesia produced more than half of the world's supply of nickel last year. Russia holds "
+       "a monopoly on gas exports to Serbia.",
+       {{"country_idn", "controls", "resource_nickel"},
+        {"country_rus", "controls", "resource_natural_gas"}},
+       {{"country_rus", "controls", "country_srb"}}},
   };
   for (const Paragraph& p : paragraphs) {
     Article a;
