@@ -117,5 +117,36 @@ TEST_CASE("A list after a preposition runs on past its commas to its conjunction
   for (const ExtractedRelation& r : y.relations) CHECK(r.source_id != "country_fra");
 }
 
+TEST_CASE("FlattenInto clears its buffer and gives Flatten's entities", "[extract][coreference]") {
+  const std::vector<std::vector<std::vector<int>>> rows = {
+      {}, {{}}, {{3}}, {{3, 1}, {1, 2}, {}, {3, 4}}, {{5}, {5}, {5}}, {{}, {7, 7, 6}}};
+  std::vector<int> buffer = {9, 9, 9, 9, 9, 9, 9, 9};  // stale contents from an earlier call
+  for (const auto& conjuncts : rows) {
+    FlattenInto(conjuncts, &buffer);
+    CHECK(buffer == Flatten(conjuncts));
+  }
+  FlattenInto({{3, 1}, {1, 2}, {}, {3, 4}}, &buffer);
+  CHECK(buffer == std::vector<int>{3, 1, 2, 4});
+}
+
+TEST_CASE("Coreference state of one sentence does not leak into the next",
+          "[extract][coreference]") {
+  // The same sentences in two articles, after articles of other entities:
+  // the per-thread buffers are reused, the results are the same.
+  const std::string text =
+      "X\n\nLe Japon et la Corée du Sud ont signé un accord. Ils coopèrent avec le Vietnam.";
+  const Extraction first = testing::ExtractText(text, "fr");
+  testing::ExtractText("Y\n\nLa France, l'Allemagne, l'Italie et l'Espagne soutiennent l'Ukraine.",
+                       "fr");
+  const Extraction second = testing::ExtractText(text, "fr");
+  REQUIRE(first.relations.size() == second.relations.size());
+  for (size_t i = 0; i < first.relations.size(); ++i) {
+    CHECK(first.relations[i].source_id == second.relations[i].source_id);
+    CHECK(first.relations[i].target_id == second.relations[i].target_id);
+    CHECK(first.relations[i].rule == second.relations[i].rule);
+  }
+  CHECK(testing::HasRelation(first, "country_kor", "cooperates_with", "country_vnm"));
+}
+
 }  // namespace
 }  // namespace newsgraph

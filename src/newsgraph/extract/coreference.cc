@@ -42,24 +42,39 @@ int PhraseClass(const ArgPhrase& p, const EntityTable& table) {
   return 3;
 }
 
-std::vector<std::vector<int>> Participants(const EntityTable& table, const Discourse& d) {
+// The current meeting's participants, or no conjuncts.
+const std::vector<std::vector<int>>& Participants(const EntityTable& table, const Discourse& d) {
+  static const std::vector<std::vector<int>> kNone;
   if (d.current_event >= 0) {
     const EntityRecord& r = table.at(d.current_event);
     if (!r.participants.empty()) return r.participants;
   }
-  return {};
+  return kNone;
+}
+
+// Whether some conjunct has an entity (Flatten would not be empty).
+bool AnyEntity(const std::vector<std::vector<int>>& conjuncts) {
+  for (const auto& c : conjuncts) {
+    if (!c.empty()) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 std::vector<int> Flatten(const std::vector<std::vector<int>>& conjuncts) {
   std::vector<int> out;
+  FlattenInto(conjuncts, &out);
+  return out;
+}
+
+void FlattenInto(const std::vector<std::vector<int>>& conjuncts, std::vector<int>* out) {
+  out->clear();
   for (const auto& c : conjuncts) {
     for (int e : c) {
-      if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+      if (std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
     }
   }
-  return out;
 }
 
 void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const SentenceTokens& s,
@@ -69,8 +84,11 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
   out->phrases.clear();
   out->subject = -1;
   const auto& ms = mentions.mentions;
-  // Resolve each mention, then join coordinated ones.
-  std::vector<ArgPhrase> units;
+  // Resolve each mention, then join coordinated ones. (Scratch kept per
+  // thread: its capacity outlives the sentence.)
+  thread_local std::vector<ArgPhrase> units;
+  thread_local std::vector<int> flat;
+  units.clear();
   for (size_t k = 0; k < ms.size(); ++k) {
     const Mention& m = ms[k];
     if (m.in_name) continue;
@@ -115,7 +133,8 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         // The latest organisation earlier in this sentence, else in the article.
         int e = d.last_organization;
         for (const ArgPhrase& p : units) {
-          for (int x : Flatten(p.conjuncts)) {
+          FlattenInto(p.conjuncts, &flat);
+          for (int x : flat) {
             if (table->at(x).entity.category == "organization") e = x;
           }
         }
@@ -193,7 +212,8 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
       case MentionKind::kResourceAnaphor: {
         std::vector<int> local;
         for (const ArgPhrase& p : units) {
-          for (int e : Flatten(p.conjuncts)) {
+          FlattenInto(p.conjuncts, &flat);
+          for (int e : flat) {
             if (table->at(e).entity.category == "resource") local.push_back(e);
           }
         }
@@ -201,7 +221,7 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         break;
       }
     }
-    if (u.conjuncts.empty() || Flatten(u.conjuncts).empty()) continue;
+    if (!AnyEntity(u.conjuncts)) continue;
     u.governor = Governor(s, u.begin);
     units.push_back(std::move(u));
   }
@@ -265,7 +285,8 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
       }
       if (joined && saw_conj && u.begin > prev.end) {
         prev.end = u.end;
-        for (auto& c : u.conjuncts) prev.conjuncts.push_back(c);
+        // (units[k] is not read again: its conjuncts move.)
+        for (auto& c : u.conjuncts) prev.conjuncts.push_back(std::move(c));
         prev.mentions.insert(prev.mentions.end(), u.mentions.begin(), u.mentions.end());
         prev.plural = true;
         prev.participants = prev.participants && u.participants;
@@ -287,7 +308,8 @@ void UpdateDiscourse(const SentenceMentions& mentions, const SentenceArgs& args,
   for (const Mention& m : mentions.mentions) {
     if (m.kind == MentionKind::kGroup && !m.members.empty()) d->groups.push_back(m.members);
   }
-  std::vector<int> resources;
+  thread_local std::vector<int> resources, flat;
+  resources.clear();
   for (const ArgPhrase& p : args.phrases) {
     if (p.event >= 0) {
       const int e = p.event;
@@ -301,14 +323,15 @@ void UpdateDiscourse(const SentenceMentions& mentions, const SentenceArgs& args,
       }
       continue;
     }
-    for (int e : Flatten(p.conjuncts)) {
+    FlattenInto(p.conjuncts, &flat);
+    for (int e : flat) {
       if (table.at(e).entity.category == "resource" &&
           std::find(resources.begin(), resources.end(), e) == resources.end()) {
         resources.push_back(e);
       }
     }
   }
-  if (!resources.empty()) d->last_resources = resources;
+  if (!resources.empty()) d->last_resources.assign(resources.begin(), resources.end());
   for (const Mention& m : mentions.mentions) {
     if (m.kind != MentionKind::kEntity || m.entity < 0 ||
         table.at(m.entity).entity.category != "country") {
@@ -320,14 +343,16 @@ void UpdateDiscourse(const SentenceMentions& mentions, const SentenceArgs& args,
   }
   for (const ArgPhrase& p : args.phrases) {
     if (p.event >= 0) continue;
-    for (int e : Flatten(p.conjuncts)) {
+    FlattenInto(p.conjuncts, &flat);
+    for (int e : flat) {
       if (table.at(e).entity.category == "organization") d->last_organization = e;
     }
   }
   if (args.subject < 0) return;
   const ArgPhrase& subj = args.phrases[args.subject];
   if (subj.event >= 0) return;
-  const std::vector<int> ents = Flatten(subj.conjuncts);
+  FlattenInto(subj.conjuncts, &flat);
+  const std::vector<int>& ents = flat;
   if (ents.empty() || !IsActor(table.at(ents[0]).entity.category)) return;
   if (ents.size() > 1 || subj.plural) {
     d->last_plural = subj.conjuncts;

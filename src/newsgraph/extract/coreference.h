@@ -67,6 +67,9 @@ void UpdateDiscourse(const SentenceMentions& mentions, const SentenceArgs& args,
 
 // Conjuncts of entity indices flattened, in order, without duplicates.
 std::vector<int> Flatten(const std::vector<std::vector<int>>& conjuncts);
+// The same into *out, which is cleared first: a caller that keeps the buffer
+// across calls allocates only when it grows.
+void FlattenInto(const std::vector<std::vector<int>>& conjuncts, std::vector<int>* out);
 
 }  // namespace newsgraph
 
