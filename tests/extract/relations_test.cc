@@ -311,6 +311,37 @@ TEST_CASE("Members listed after a membership word are members of the organisatio
   CHECK_FALSE(testing::HasRelation(z, "country_esp", "member_of", "organization_nato"));
 }
 
+TEST_CASE("A relation stated in two sentences is emitted once for each, with its own sentence",
+          "[extract][relations]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa France soutient l'Ukraine. Selon le Canada, la France soutient l'Ukraine.", "fr");
+  std::vector<const ExtractedRelation*> found;
+  for (const ExtractedRelation& r : x.relations) {
+    if (r.source_id == "country_fra" && r.relation == "supports" && r.target_id == "country_ukr") {
+      found.push_back(&r);
+    }
+  }
+  REQUIRE(found.size() == 2);
+  CHECK(found[0]->sentence == "La France soutient l'Ukraine.");
+  CHECK(found[0]->reported_by.empty());
+  CHECK(found[1]->sentence == "Selon le Canada, la France soutient l'Ukraine.");
+  CHECK(found[1]->reported_by == "country_can");
+  CHECK(found[0]->rule == found[1]->rule);
+  CHECK(found[0]->modality == "asserted");
+}
+
+TEST_CASE("Rule ids name the lexicon entry and the rule's variant", "[extract][relations]") {
+  const Extraction x = testing::ExtractText(
+      "NATO\n\nThe talks brought together NATO member states, including Spain and Portugal.", "en");
+  bool list = false;
+  for (const ExtractedRelation& r : x.relations) {
+    if (r.relation == "member_of" && r.source_id == "country_esp") {
+      list = r.rule.size() > 5 && r.rule.ends_with(".list") && r.rule.starts_with("en.");
+    }
+  }
+  CHECK(list);
+}
+
 // The one event of an extraction (empty when there is none or several).
 std::string OnlyEvent(const Extraction& x) {
   std::string event;

@@ -1,6 +1,7 @@
 #include "newsgraph/extract/relations.h"
 
 #include <algorithm>
+#include <span>
 #include <unordered_set>
 
 namespace newsgraph {
@@ -13,12 +14,79 @@ constexpr size_t kMarkerWindow = 40;
 constexpr size_t kPlaceAfterWindow = 15;
 constexpr size_t kPlaceBeforeWindow = 10;
 
+// A trigger word found in the sentence.
+struct Hit {
+  uint32_t begin, end, trigger;
+};
+
+// A relation already emitted for the sentence.
+struct Emitted {
+  int src, tgt;
+  const RelationDef* rel;
+};
+
+// Conjuncts of entity indices kept in one buffer: conjunct k is
+// entities[ends[k - 1], ends[k]). Cleared and refilled without allocating
+// once it has grown.
+class FlatConjuncts {
+ public:
+  void clear() {
+    entities_.clear();
+    ends_.clear();
+  }
+  // Opens a new conjunct (possibly left empty); Append adds to the last one.
+  void AddConjunct() { ends_.push_back(static_cast<uint32_t>(entities_.size())); }
+  void Append(int e) {
+    entities_.push_back(e);
+    ++ends_.back();
+  }
+  size_t size() const { return ends_.size(); }
+  std::span<const int> operator[](size_t k) const {
+    const uint32_t b = k == 0 ? 0 : ends_[k - 1];
+    return {entities_.data() + b, ends_[k] - b};
+  }
+  // Every entity, conjunct after conjunct (duplicates included).
+  const std::vector<int>& entities() const { return entities_; }
+
+ private:
+  std::vector<int> entities_;
+  std::vector<uint32_t> ends_;
+};
+
+// The entities of `in` in order, without duplicates, into *out (cleared).
+void Distinct(const std::vector<int>& in, std::vector<int>* out) {
+  out->clear();
+  for (int e : in) {
+    if (std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
+  }
+}
+
+// What the rules of one sentence fill and clear, kept per thread so that its
+// vectors keep their capacity from one sentence to the next.
+struct RelationScratch {
+  std::vector<Matcher::Match> stem_matches;
+  std::vector<char> in_name;
+  std::vector<Hit> triggers;
+  std::vector<Emitted> emitted;
+  std::vector<int> excluded;
+  std::vector<int> restricted;
+  // Trigger's (it does not nest): object phrases, subjects and objects as
+  // conjuncts, their entities flattened, the targets.
+  std::vector<int> objects;
+  FlatConjuncts subjects_c, objects_c;
+  std::vector<int> sources, targets, tgts;
+  // Flatten results used and dropped before another Flatten (flat2: a second
+  // one alive at the same time).
+  std::vector<int> flat, flat2;
+  FlatConjuncts participants;
+};
+
 class SentenceRelations {
  public:
   SentenceRelations(const RelationContext& ctx, const SentenceTokens& s,
                     const SentenceMentions& mentions, const SentenceArgs& args, const Discourse& d,
                     EntityTable* table, ArticleRelationState* state,
-                    std::vector<ExtractedRelation>* out)
+                    std::vector<ExtractedRelation>* out, RelationScratch* scratch)
       : ctx_(ctx),
         li_(ctx.index->ForLang(ctx.lang)),
         s_(s),
@@ -29,7 +97,19 @@ class SentenceRelations {
         d_(d),
         table_(table),
         state_(state),
-        out_(out) {
+        out_(out),
+        x_(*scratch),
+        stem_matches_(scratch->stem_matches),
+        in_name_(scratch->in_name),
+        triggers_(scratch->triggers),
+        emitted_(scratch->emitted),
+        excluded_(scratch->excluded),
+        restricted_(scratch->restricted) {
+    stem_matches_.clear();
+    triggers_.clear();
+    emitted_.clear();
+    excluded_.clear();
+    restricted_.clear();
     const Span o = ctx.norm->ToOriginalSpan(s.span);
     begin_ = o.begin;
     end_ = o.end;
@@ -81,10 +161,6 @@ class SentenceRelations {
   }
 
  private:
-  struct Hit {
-    uint32_t begin, end, trigger;
-  };
-
   bool Has(size_t i, Cue c) const { return i < n_ && (t_[i].cues & CueBit(c)); }
   std::string_view Text(size_t i) const { return TokenText(ctx_.normalized, t_[i].token); }
   bool HardBoundary(size_t i) const {
@@ -183,27 +259,33 @@ class SentenceRelations {
   }
 
   // Appends entity e to *out, or its members when it is a small region.
-  void AppendExpanded(int e, std::vector<int>* out) {
+  void AppendExpanded(int e, FlatConjuncts* out) {
     const EntityRecord& r = table_->at(e);
     if (r.entity.category == "region" && r.gazetteer && r.gazetteer->members.size() >= 2 &&
         r.gazetteer->members.size() <= kMaxGroupExpansion) {
-      for (int m : table_->Members(e)) out->push_back(m);
+      for (int m : table_->Members(e)) out->Append(m);
       return;
     }
-    out->push_back(e);
+    out->Append(e);
   }
-  std::vector<std::vector<int>> ExpandConjuncts(const std::vector<std::vector<int>>& cs) {
-    std::vector<std::vector<int>> out;
-    out.reserve(cs.size());
+  // Appends the conjuncts cs to *out, small regions expanded to their members.
+  void AppendExpandedConjuncts(const std::vector<std::vector<int>>& cs, FlatConjuncts* out) {
     for (const auto& c : cs) {
-      std::vector<int>& x = out.emplace_back();
-      for (int e : c) AppendExpanded(e, &x);
+      out->AddConjunct();
+      for (int e : c) AppendExpanded(e, out);
     }
-    return out;
+  }
+  // Flatten(cs) into *buf, returned.
+  static const std::vector<int>& Flat(const std::vector<std::vector<int>>& cs,
+                                      std::vector<int>* buf) {
+    FlattenInto(cs, buf);
+    return *buf;
   }
 
-  void Emit(int src, const RelationDef* rel, int tgt, const std::string& rule,
-            const std::string& modality) {
+  // The rule id is `rule` followed by `suffix` ("fr.supports" ".list");
+  // `modality` is one of Modality's constants.
+  void Emit(int src, const RelationDef* rel, int tgt, std::string_view rule,
+            std::string_view modality, std::string_view suffix = {}) {
     if (src < 0 || tgt < 0 || src == tgt) return;
     if (!ctx_.ontology->Allows(*rel, Category(src), Category(tgt))) return;
     // Entity ids are unique in the table, so equal ids are equal indices.
@@ -213,25 +295,26 @@ class SentenceRelations {
         return;
       }
     }
-    const std::string& a = table_->at(src).entity.id;
-    const std::string& b = table_->at(tgt).entity.id;
-    ExtractedRelation r;
-    r.source_id = a;
+    emitted_.push_back({src, tgt, rel});
+    // Filled in place: the vector's element is the relation.
+    ExtractedRelation& r = out_->emplace_back();
+    r.source_id = table_->at(src).entity.id;
     r.relation = rel->name;
-    r.target_id = b;
+    r.target_id = table_->at(tgt).entity.id;
+    r.sentence.assign(ctx_.original.substr(begin_, end_ - begin_));
     r.begin = begin_;
     r.end = end_;
-    r.rule = rule;
-    r.modality = modality;
+    r.rule.reserve(rule.size() + suffix.size());
+    r.rule.append(rule).append(suffix);
+    r.modality.assign(modality);
     r.reported_by = reported_by_;
-    emitted_.push_back({src, tgt, rel});
-    r.sentence = std::string(ctx_.original.substr(begin_, end_ - begin_));
-    out_->push_back(std::move(r));
     // A minister at a meeting is their country there ("le ministre irakien
     // ..., Haidar al-Janabi" at the talks: Iraq takes part).
     const int delegate_of = table_->at(src).affiliation;
     if (rel == state_->participates_in && delegate_of >= 0) {
-      Emit(delegate_of, rel, tgt, rule + ".delegate", modality);
+      // (A copy: the recursive Emit may move out_'s elements.)
+      const std::string delegated = r.rule + ".delegate";
+      Emit(delegate_of, rel, tgt, delegated, modality);
     }
   }
 
@@ -243,7 +326,7 @@ class SentenceRelations {
         const ArgPhrase& ph = args_.phrases[p];
         if (ph.begin < e) continue;
         if (ph.begin > e + 1) break;
-        const std::vector<int> ents = Flatten(ph.conjuncts);
+        const std::vector<int>& ents = Flat(ph.conjuncts, &x_.flat);
         if (ents.size() == 1 && ph.event < 0) {
           reported_by_ = table_->at(ents[0]).entity.id;
           excluded_.push_back(static_cast<int>(p));
@@ -363,12 +446,12 @@ class SentenceRelations {
   // states"), else the article's latest one.
   // Returns whether a list was found.
   bool MemberList(const Hit& hit, const TriggerDef& def, const RelationDef* rel,
-                  const std::string& modality) {
+                  std::string_view modality) {
     int org = -1;
     size_t q = hit.end;
     for (const ArgPhrase& ph : args_.phrases) {
       if (ph.begin < hit.end || ph.begin > hit.end + 2 || ph.governor < 0) continue;
-      for (int e : Flatten(ph.conjuncts)) {
+      for (int e : Flat(ph.conjuncts, &x_.flat)) {
         if (Category(e) == "organization") org = e;
       }
       if (org >= 0) q = ph.end;
@@ -377,7 +460,7 @@ class SentenceRelations {
     // Or right before it: "NATO member states".
     for (const ArgPhrase& ph : args_.phrases) {
       if (org >= 0 || ph.end != hit.begin) continue;
-      for (int e : Flatten(ph.conjuncts)) {
+      for (int e : Flat(ph.conjuncts, &x_.flat)) {
         if (Category(e) == "organization") org = e;
       }
     }
@@ -394,10 +477,10 @@ class SentenceRelations {
         if (HardBoundary(i)) return false;
       }
       bool any = false;
-      for (int e : Flatten(ph.conjuncts)) {
+      for (int e : Flat(ph.conjuncts, &x_.flat)) {
         const std::string& c = Category(e);
         if (c != "country" && c != "organization") continue;
-        Emit(e, rel, org, def.id + ".list", modality);
+        Emit(e, rel, org, def.id, modality, ".list");
         any = true;
       }
       return any;
@@ -470,7 +553,8 @@ class SentenceRelations {
     return end;
   }
 
-  std::string Modality(uint32_t tb, uint32_t te) const {
+  // "asserted", "negated", "hypothetical" or "intended" (static strings).
+  std::string_view Modality(uint32_t tb, uint32_t te) const {
     size_t cs = tb;
     while (cs > 0 && !(t_[cs - 1].token.kind == TokenKind::kPunct &&
                        (Text(cs - 1) == ";" || Text(cs - 1) == ":"))) {
@@ -518,7 +602,8 @@ class SentenceRelations {
     const ArgPhrase& ph = args_.phrases[subject];
     if (ph.event >= 0) return ph.event;
     const auto& parts = table_->at(d_.current_event).participants;
-    if (ph.participants || (!parts.empty() && Flatten(ph.conjuncts) == Flatten(parts))) {
+    if (ph.participants ||
+        (!parts.empty() && Flat(ph.conjuncts, &x_.flat) == Flat(parts, &x_.flat2))) {
       return d_.current_event;
     }
     return -1;
@@ -546,7 +631,7 @@ class SentenceRelations {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.begin <= i) continue;
       if (ph.governor != static_cast<int>(i) || ph.event >= 0) return -1;
-      for (int e : Flatten(ph.conjuncts)) {
+      for (int e : Flat(ph.conjuncts, &x_.flat)) {
         const std::string& c = Category(e);
         if (c != "country" && c != "organization" && c != "region" && c != "person") return -1;
       }
@@ -559,7 +644,7 @@ class SentenceRelations {
     const Hit& hit = triggers_[k];
     const TriggerDef& def = li_.lexicon->relations.triggers[hit.trigger];
     const RelationDef* rel = li_.trigger_relation[hit.trigger];
-    const std::string modality = Modality(hit.begin, hit.end);
+    const std::string_view modality = Modality(hit.begin, hit.end);
     bool between = false;
     const bool marker = def.kind == TriggerKind::kMarker;
     // A noun, or a verb's lexicon entry used as a noun: after an article ("la
@@ -576,7 +661,8 @@ class SentenceRelations {
     if (rel->name == "member_of" && MemberList(hit, def, rel, modality)) return;
     size_t start = marker ? hit.end : ObjectStart(QuoteEnd(hit), def, hit.trigger, &between);
     if (agent >= 0) start = ObjectStart(args_.phrases[agent].end, def, hit.trigger, &between);
-    std::vector<int> objects;
+    std::vector<int>& objects = x_.objects;
+    objects.clear();
     const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
     for (size_t p = 0; p < args_.phrases.size() && start < n_; ++p) {
       const ArgPhrase& ph = args_.phrases[p];
@@ -618,14 +704,14 @@ class SentenceRelations {
         // No event: the sectors named are still areas of what the sentence
         // states ("coopèrent dans le domaine de l'énergie").
         for (int p : objects) {
-          for (int e : Flatten(args_.phrases[p].conjuncts)) {
+          for (int e : Flat(args_.phrases[p].conjuncts, &x_.flat)) {
             if (Category(e) == "sector") table_->at(e).named_area = true;
           }
         }
         return;
       }
       for (int p : objects) {
-        for (int e : Flatten(args_.phrases[p].conjuncts)) Emit(ev, rel, e, def.id, modality);
+        for (int e : Flat(args_.phrases[p].conjuncts, &x_.flat)) Emit(ev, rel, e, def.id, modality);
       }
       return;
     }
@@ -645,7 +731,10 @@ class SentenceRelations {
         passive = true;
       }
     }
-    std::vector<std::vector<int>> S, O;
+    FlatConjuncts& S = x_.subjects_c;
+    FlatConjuncts& O = x_.objects_c;
+    S.clear();
+    O.clear();
     if (passive) {
       const size_t q = AgentAfter(hit.end);
       if (q >= n_) {
@@ -653,21 +742,22 @@ class SentenceRelations {
       } else {
         for (size_t p = 0; p < args_.phrases.size(); ++p) {
           if (args_.phrases[p].begin > q) {
-            S = ExpandConjuncts(args_.phrases[p].conjuncts);
+            AppendExpandedConjuncts(args_.phrases[p].conjuncts, &S);
             break;
           }
         }
-        if (subject >= 0) O = ExpandConjuncts(args_.phrases[subject].conjuncts);
+        if (subject >= 0) AppendExpandedConjuncts(args_.phrases[subject].conjuncts, &O);
       }
     }
     if (!passive) {
-      if (subject >= 0) S = ExpandConjuncts(args_.phrases[subject].conjuncts);
-      for (int p : objects) {
-        for (auto& c : ExpandConjuncts(args_.phrases[p].conjuncts)) O.push_back(c);
-      }
+      if (subject >= 0) AppendExpandedConjuncts(args_.phrases[subject].conjuncts, &S);
+      for (int p : objects) AppendExpandedConjuncts(args_.phrases[p].conjuncts, &O);
     }
     if (def.inverse) std::swap(S, O);
-    const std::vector<int> sources = Flatten(S), targets = Flatten(O);
+    std::vector<int>& sources = x_.sources;
+    std::vector<int>& targets = x_.targets;
+    Distinct(S.entities(), &sources);
+    Distinct(O.entities(), &targets);
     if (def.all_actors) {
       int ev = -1;
       for (const ArgPhrase& ph : args_.phrases) {
@@ -683,8 +773,12 @@ class SentenceRelations {
     if (rel->name == "cooperates_with" && state_->participates_in && !InAgreementAnaphor(hit)) {
       for (const ArgPhrase& ph : args_.phrases) {
         if (!IsAgreement(ph.event)) continue;
-        for (int e : sources) Emit(e, state_->participates_in, ph.event, def.id + ".signatory", modality);
-        for (int e : targets) Emit(e, state_->participates_in, ph.event, def.id + ".signatory", modality);
+        for (int e : sources) {
+          Emit(e, state_->participates_in, ph.event, def.id, modality, ".signatory");
+        }
+        for (int e : targets) {
+          Emit(e, state_->participates_in, ph.event, def.id, modality, ".signatory");
+        }
       }
     }
     if (def.reciprocal && (targets.empty() || (between && sources.empty()))) {
@@ -705,11 +799,14 @@ class SentenceRelations {
       }
       return;
     }
-    std::vector<int> tgts = targets;
+    std::vector<int>& tgts = x_.tgts;
+    tgts.assign(targets.begin(), targets.end());
     if (tgts.empty() && def.target_fallback == "current_event" && d_.current_event >= 0) {
       tgts.push_back(d_.current_event);
     }
-    if (tgts.empty() && def.target_fallback == "recent_resource") tgts = d_.last_resources;
+    if (tgts.empty() && def.target_fallback == "recent_resource") {
+      tgts.assign(d_.last_resources.begin(), d_.last_resources.end());
+    }
     // "Washington a dénoncé un « acte lâche »": an object that names no
     // entity stands for the incident being reported.
     // ("L'attaque du 3 mars a suscité la condamnation du Togo": this
@@ -775,7 +872,7 @@ class SentenceRelations {
       if (h > 0 && MeasureReferredAt(h - 1) >= 0) continue;
       const int subject = Subject(static_cast<uint32_t>(h));
       if (subject < 0) continue;
-      const std::vector<int> actors = Flatten(args_.phrases[subject].conjuncts);
+      const std::vector<int>& actors = Flat(args_.phrases[subject].conjuncts, &x_.flat);
       if (actors.size() != 1) continue;
       const std::string& cat = Category(actors[0]);
       if (cat != "country" && cat != "organization" && cat != "region") continue;
@@ -820,8 +917,10 @@ class SentenceRelations {
       if (edition_of && r.forum >= 0)
         Emit(m.entity, edition_of, r.forum, "edition_of.ordinal", "asserted");
       if (participates) {
-        for (const auto& c : ExpandConjuncts(r.participants)) {
-          for (int e : c) Emit(e, participates, m.entity, "participates_in.named", "asserted");
+        x_.participants.clear();
+        AppendExpandedConjuncts(r.participants, &x_.participants);
+        for (int e : x_.participants.entities()) {
+          Emit(e, participates, m.entity, "participates_in.named", "asserted");
         }
       }
       // A resource or sector naming what it is about, right before its noun
@@ -854,7 +953,7 @@ class SentenceRelations {
         for (size_t q = 0; q < args_.phrases.size(); ++q) {
           const ArgPhrase& pl = args_.phrases[q];
           if (q == p || pl.governor < 0 || !Has(pl.governor, Cue::kLocPrep)) continue;
-          const std::vector<int> ents = Flatten(pl.conjuncts);
+          const std::vector<int>& ents = Flat(pl.conjuncts, &x_.flat);
           if (ents.size() != 1) continue;
           const std::string& c = Category(ents[0]);
           if (c != "location" && c != "country") continue;
@@ -968,17 +1067,14 @@ class SentenceRelations {
   EntityTable* table_;
   ArticleRelationState* state_;
   std::vector<ExtractedRelation>* out_;
+  RelationScratch& x_;
   uint32_t begin_ = 0, end_ = 0;
-  std::vector<Matcher::Match> stem_matches_;
-  std::vector<char> in_name_;
-  std::vector<Hit> triggers_;
-  struct Emitted {
-    int src, tgt;
-    const RelationDef* rel;
-  };
-  std::vector<Emitted> emitted_;
-  std::vector<int> excluded_;
-  std::vector<int> restricted_;
+  std::vector<Matcher::Match>& stem_matches_;
+  std::vector<char>& in_name_;
+  std::vector<Hit>& triggers_;
+  std::vector<Emitted>& emitted_;
+  std::vector<int>& excluded_;
+  std::vector<int>& restricted_;
   std::string reported_by_;
 };
 
@@ -988,7 +1084,8 @@ void FindRelations(const RelationContext& ctx, const SentenceTokens& s,
                    const SentenceMentions& mentions, const SentenceArgs& args,
                    const Discourse& discourse, EntityTable* table, ArticleRelationState* state,
                    std::vector<ExtractedRelation>* out) {
-  SentenceRelations(ctx, s, mentions, args, discourse, table, state, out).Run();
+  thread_local RelationScratch scratch;
+  SentenceRelations(ctx, s, mentions, args, discourse, table, state, out, &scratch).Run();
 }
 
 }  // namespace newsgraph
