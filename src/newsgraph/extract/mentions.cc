@@ -1362,12 +1362,11 @@ std::string Slug(std::string_view name) {
 int EntityTable::Intern(const GazetteerEntry& entry) {
   // Most calls: an entry seen before, found by its address (no string hash).
   if (auto e = by_entry_.find(&entry); e != by_entry_.end()) return e->second;
-  auto it = by_id_.find(entry.id);
-  if (it != by_id_.end()) {
-    by_entry_.emplace(&entry, it->second);
-    return it->second;
-  }
-  const int i = static_cast<int>(records_.size());
+  // One hash of the id: found, or inserted as the next record.
+  const auto [it, inserted] = by_id_.try_emplace(entry.id, static_cast<int>(records_.size()));
+  by_entry_.emplace(&entry, it->second);
+  if (!inserted) return it->second;
+  const int i = it->second;
   EntityRecord& r = records_.emplace_back();
   r.gazetteer = &entry;
   r.entity.id = entry.id;
@@ -1375,23 +1374,18 @@ int EntityTable::Intern(const GazetteerEntry& entry) {
   r.entity.label = entry.label_en.empty() ? entry.label_fr : entry.label_en;
   r.entity.wikidata = entry.wikidata;
   r.entity.iso3 = entry.iso3;
-  by_id_.emplace(entry.id, i);
-  by_entry_.emplace(&entry, i);
   return i;
 }
 
 int EntityTable::InternNew(const std::string& id, const std::string& category,
                            const std::string& label) {
-  auto it = by_id_.find(id);
-  if (it != by_id_.end()) return it->second;
-  EntityRecord r;
+  const auto [it, inserted] = by_id_.try_emplace(id, static_cast<int>(records_.size()));
+  if (!inserted) return it->second;
+  EntityRecord& r = records_.emplace_back();
   r.entity.id = id;
   r.entity.category = category;
   r.entity.label = label;
-  const int i = static_cast<int>(records_.size());
-  records_.push_back(std::move(r));
-  by_id_.emplace(id, i);
-  return i;
+  return it->second;
 }
 
 int EntityTable::Find(std::string_view id) const {
