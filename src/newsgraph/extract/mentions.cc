@@ -115,8 +115,15 @@ class SentenceScanner {
     Events();
     TitledPeople();
     Anaphors();
-    std::stable_sort(out_->mentions.begin(), out_->mentions.end(),
-                     [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    // In text order, stably. Each pass adds its mentions in text order, so
+    // a mention moves back only past the few of later passes before it: an
+    // insertion sort moves little and needs no temporary buffer.
+    auto& ms = out_->mentions;
+    for (auto it = ms.begin(); it != ms.end(); ++it) {
+      const auto at = std::upper_bound(ms.begin(), it, it->begin,
+                                       [](uint32_t b, const Mention& m) { return b < m.begin; });
+      if (at != it) std::rotate(at, it, it + 1);
+    }
   }
 
  private:
