@@ -21,14 +21,17 @@ int Governor(const SentenceTokens& s, uint32_t begin) {
   return -1;
 }
 
-bool IsActor(const std::string& category) {
+// Categories as views: comparing one with a literal compares the sizes first.
+std::string_view CategoryOf(const EntityTable& table, int e) { return table.at(e).entity.category; }
+
+bool IsActor(std::string_view category) {
   return category == "country" || category == "organization" || category == "person" ||
          category == "region";
 }
 
 // Which entities may be coordinated: actors with actors, resources and
 // sectors together, places together.
-int CategoryClass(const std::string& category) {
+int CategoryClass(std::string_view category) {
   if (IsActor(category)) return 0;
   if (category == "resource" || category == "sector") return 1;
   if (category == "location") return 2;
@@ -37,7 +40,7 @@ int CategoryClass(const std::string& category) {
 
 int PhraseClass(const ArgPhrase& p, const EntityTable& table) {
   for (const auto& c : p.conjuncts) {
-    for (int e : c) return CategoryClass(table.at(e).entity.category);
+    for (int e : c) return CategoryClass(CategoryOf(table, e));
   }
   return 3;
 }
@@ -135,7 +138,7 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         for (const ArgPhrase& p : units) {
           FlattenInto(p.conjuncts, &flat);
           for (int x : flat) {
-            if (table->at(x).entity.category == "organization") e = x;
+            if (CategoryOf(*table, x) == "organization") e = x;
           }
         }
         if (e >= 0) u.conjuncts.push_back({e});
@@ -162,7 +165,7 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
             for (size_t j = k; j-- > 0;) {  // demonyms inside names count too
               const int x = ms[j].entity;
               if (ms[j].kind == MentionKind::kEntity && x >= 0 &&
-                  table->at(x).entity.category == "country" &&
+                  CategoryOf(*table, x) == "country" &&
                   std::find(recent.begin(), recent.end(), x) == recent.end()) {
                 recent.push_back(x);
               }
@@ -214,7 +217,7 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         for (const ArgPhrase& p : units) {
           FlattenInto(p.conjuncts, &flat);
           for (int e : flat) {
-            if (table->at(e).entity.category == "resource") local.push_back(e);
+            if (CategoryOf(*table, e) == "resource") local.push_back(e);
           }
         }
         u.conjuncts.push_back(!local.empty() ? local : d.last_resources);
@@ -317,43 +320,41 @@ void UpdateDiscourse(const SentenceMentions& mentions, const SentenceArgs& args,
       if (it != d->events.end()) d->events.erase(it);
       d->events.push_back(e);
       const EntityRecord& r = table.at(e);
-      if (r.kind == EventKind::kMeeting && r.entity.category == "event" &&
+      if (r.kind == EventKind::kMeeting && CategoryOf(table, e) == "event" &&
           (d->current_event < 0 || p.governor < 0)) {
         d->current_event = e;
       }
       continue;
     }
+    // The resources named, and the latest organisation (one pass: they
+    // touch different fields).
     FlattenInto(p.conjuncts, &flat);
     for (int e : flat) {
-      if (table.at(e).entity.category == "resource" &&
+      const std::string_view category = CategoryOf(table, e);
+      if (category == "resource" &&
           std::find(resources.begin(), resources.end(), e) == resources.end()) {
         resources.push_back(e);
+      } else if (category == "organization") {
+        d->last_organization = e;
       }
     }
   }
   if (!resources.empty()) d->last_resources.assign(resources.begin(), resources.end());
   for (const Mention& m : mentions.mentions) {
     if (m.kind != MentionKind::kEntity || m.entity < 0 ||
-        table.at(m.entity).entity.category != "country") {
+        CategoryOf(table, m.entity) != "country") {
       continue;
     }
     auto it = std::find(d->recent_countries.begin(), d->recent_countries.end(), m.entity);
     if (it != d->recent_countries.end()) d->recent_countries.erase(it);
     d->recent_countries.push_back(m.entity);
   }
-  for (const ArgPhrase& p : args.phrases) {
-    if (p.event >= 0) continue;
-    FlattenInto(p.conjuncts, &flat);
-    for (int e : flat) {
-      if (table.at(e).entity.category == "organization") d->last_organization = e;
-    }
-  }
   if (args.subject < 0) return;
   const ArgPhrase& subj = args.phrases[args.subject];
   if (subj.event >= 0) return;
   FlattenInto(subj.conjuncts, &flat);
   const std::vector<int>& ents = flat;
-  if (ents.empty() || !IsActor(table.at(ents[0]).entity.category)) return;
+  if (ents.empty() || !IsActor(CategoryOf(table, ents[0]))) return;
   if (ents.size() > 1 || subj.plural) {
     d->last_plural = subj.conjuncts;
   } else {

@@ -172,7 +172,8 @@ class SentenceRelations {
   size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {
     return LongestPhraseAt(li_, s_, i, cue, index);
   }
-  const std::string& Category(int e) const { return table_->at(e).entity.category; }
+  // A view, so that comparing it with a literal compares the sizes first.
+  std::string_view Category(int e) const { return table_->at(e).entity.category; }
   // The agent preposition of a passive participle ending at te: right after
   // it, or past adverbs, a place and a date ("signé le 3 mars à Séoul par",
   // "signed in Seoul by"). n_ when there is none.
@@ -261,7 +262,7 @@ class SentenceRelations {
   // Appends entity e to *out, or its members when it is a small region.
   void AppendExpanded(int e, FlatConjuncts* out) {
     const EntityRecord& r = table_->at(e);
-    if (r.entity.category == "region" && r.gazetteer && r.gazetteer->members.size() >= 2 &&
+    if (Category(e) == "region" && r.gazetteer && r.gazetteer->members.size() >= 2 &&
         r.gazetteer->members.size() <= kMaxGroupExpansion) {
       for (int m : table_->Members(e)) out->Append(m);
       return;
@@ -342,7 +343,7 @@ class SentenceRelations {
   bool OnlyTopics(const ArgPhrase& ph) const {
     for (const auto& c : ph.conjuncts) {
       for (int e : c) {
-        const std::string& cat = Category(e);
+        const std::string_view cat = Category(e);
         if (cat != "resource" && cat != "sector") return false;
       }
     }
@@ -478,7 +479,7 @@ class SentenceRelations {
       }
       bool any = false;
       for (int e : Flat(ph.conjuncts, &x_.flat)) {
-        const std::string& c = Category(e);
+        const std::string_view c = Category(e);
         if (c != "country" && c != "organization") continue;
         Emit(e, rel, org, def.id, modality, ".list");
         any = true;
@@ -632,7 +633,7 @@ class SentenceRelations {
       if (ph.begin <= i) continue;
       if (ph.governor != static_cast<int>(i) || ph.event >= 0) return -1;
       for (int e : Flat(ph.conjuncts, &x_.flat)) {
-        const std::string& c = Category(e);
+        const std::string_view c = Category(e);
         if (c != "country" && c != "organization" && c != "region" && c != "person") return -1;
       }
       return static_cast<int>(p);
@@ -853,7 +854,8 @@ class SentenceRelations {
     int latest = -1;
     for (size_t k = 0; k < table_->size(); ++k) {
       const EntityRecord& r = table_->at(static_cast<int>(k));
-      if (r.kind == EventKind::kMeasure && r.entity.category == "event" && r.head_en == noun.en) {
+      if (r.kind == EventKind::kMeasure && Category(static_cast<int>(k)) == "event" &&
+          r.head_en == noun.en) {
         latest = static_cast<int>(k);
       }
     }
@@ -874,7 +876,7 @@ class SentenceRelations {
       if (subject < 0) continue;
       const std::vector<int>& actors = Flat(args_.phrases[subject].conjuncts, &x_.flat);
       if (actors.size() != 1) continue;
-      const std::string& cat = Category(actors[0]);
+      const std::string_view cat = Category(actors[0]);
       if (cat != "country" && cat != "organization" && cat != "region") continue;
       const DateSpan* date = nullptr;
       size_t best = SIZE_MAX;
@@ -932,7 +934,7 @@ class SentenceRelations {
               x.end + 1 < m.head_token || (x.in_name && x.begin < m.begin)) {
             continue;
           }
-          const std::string& c = Category(x.entity);
+          const std::string_view c = Category(x.entity);
           if (c != "resource" && c != "sector") continue;
           const bool plain = x.end == m.head_token ||
                              (t_[x.end].token.kind == TokenKind::kWord &&
@@ -955,7 +957,7 @@ class SentenceRelations {
           if (q == p || pl.governor < 0 || !Has(pl.governor, Cue::kLocPrep)) continue;
           const std::vector<int>& ents = Flat(pl.conjuncts, &x_.flat);
           if (ents.size() != 1) continue;
-          const std::string& c = Category(ents[0]);
+          const std::string_view c = Category(ents[0]);
           if (c != "location" && c != "country") continue;
           // Prefer a place after the event, then the nearest before it; a
           // place in another clause or far away is somewhere else.
