@@ -163,7 +163,8 @@ class SentenceScanner {
   size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {
     return LongestPhraseAt(li_, s_, i, cue, index);
   }
-  int AddMention(Mention m, bool cover = true) {
+  // Takes an rvalue: the mention is moved once, into the list.
+  int AddMention(Mention&& m, bool cover = true) {
     const int id = static_cast<int>(out_->mentions.size());
     if (cover) {
       for (uint32_t i = m.begin; i < m.end; ++i) covered_[i] = id;
