@@ -1235,11 +1235,18 @@ class SentenceScanner {
 
   void Anaphors() {
     const MentionLexicon& lex = li_.lexicon->mentions;
+    // One mention for the whole scan, made anew only after an anaphor used
+    // it: most tokens start none.
+    Mention m;
+    bool used = false;
     for (size_t i = 0; i < n_; ++i) {
       if (!Free(i)) continue;
       uint32_t index = 0;
       size_t e = 0;
-      Mention m;
+      if (used) {
+        m = Mention();
+        used = false;
+      }
       m.begin = static_cast<uint32_t>(i);
       std::vector<int> owners;
       if ((e = PhraseEnd(i, Cue::kParticipantAnaphor)) != 0) {
@@ -1286,6 +1293,7 @@ class SentenceScanner {
       } else {
         continue;
       }
+      used = true;
       bool free = true;
       for (size_t q = i; q < e; ++q) free = free && Free(q);
       if (!free) continue;
