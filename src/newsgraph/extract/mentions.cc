@@ -132,6 +132,12 @@ class SentenceScanner {
     return i < n_ && t_[i].token.kind == TokenKind::kWord && t_[i].token.capitalized;
   }
   bool Free(size_t i) const { return i < n_ && covered_[i] < 0 && !date_tok_[i]; }
+  // Whether token i is the one character c (TokenText(...) == "c", without
+  // building the view).
+  bool IsChar(size_t i, char c) const {
+    const Token& t = t_[i].token;
+    return t.end - t.begin == 1 && ctx_.normalized[t.begin] == c;
+  }
   bool IsHyphen(size_t i) const {
     return i < n_ && t_[i].token.kind == TokenKind::kPunct &&
            TokenText(ctx_.normalized, t_[i].token) == "-";
@@ -629,8 +635,7 @@ class SentenceScanner {
   // organisation in the rest of the article.
   void Acronyms() {
     for (size_t k = 1; k + 2 < n_; ++k) {
-      if (TokenText(ctx_.normalized, t_[k].token) != "(" || !IsAcronymAt(k + 1) ||
-          TokenText(ctx_.normalized, t_[k + 2].token) != ")" || covered_[k + 1] >= 0) {
+      if (!IsChar(k, '(') || !IsAcronymAt(k + 1) || !IsChar(k + 2, ')') || covered_[k + 1] >= 0) {
         continue;
       }
       const std::string_view acronym = TokenText(ctx_.normalized, t_[k + 1].token);
