@@ -736,5 +736,16 @@ TEST_CASE("An edition named by a demonstrative is the meeting being reported",
   }
 }
 
+TEST_CASE("A meeting's own complement does not hide its date", "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe sommet de Nairobi s'est ouvert le 3 mars 2026 au Kenya. L'Éthiopie et la Somalie "
+      "ont participé au sommet.",
+      "fr");
+  const std::string event = OnlyEvent(x);
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, "country_eth", "participates_in", event));
+  CHECK(testing::HasRelation(x, "country_som", "participates_in", event));
+}
+
 }  // namespace
 }  // namespace newsgraph

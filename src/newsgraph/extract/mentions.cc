@@ -1062,6 +1062,15 @@ class SentenceScanner {
             dated_here = true;
             continue;
           }
+          // The noun's own complement: "le sommet de Nairobi s'est ouvert le
+          // 3 mars".
+          if (q == e && Has(q, Cue::kConnector) && !Has(q, Cue::kLocPrep)) {
+            const Mention* x = EntityMentionStarting(q + 1);
+            if (x && x->kind == MentionKind::kEntity) {
+              q = x->end - 1;
+              continue;
+            }
+          }
           if (Has(q, Cue::kLocPrep)) {
             if (place) break;
             const Mention* x = EntityMentionStarting(q + 1);

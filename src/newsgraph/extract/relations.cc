@@ -814,16 +814,16 @@ class SentenceRelations {
     if (tgts.empty() && def.target_fallback == "recent_resource") {
       tgts.assign(d_.last_resources.begin(), d_.last_resources.end());
     }
-    // "Washington a dénoncé un « acte lâche »": an object that names no
-    // entity stands for the incident being reported.
-    // ("L'attaque du 3 mars a suscité la condamnation du Togo": this
-    // sentence's incident first.)
     // "Iran condemned the sanctions", "Ukraine welcomed the measures": a
     // measure named again is the article's latest one of that name.
     if (tgts.empty() && !sources.empty() && start < n_ && !passive) {
       const int measure = MeasureReferredAt(start);
       if (measure >= 0) tgts.push_back(measure);
     }
+    // An object that names no entity stands for the incident being reported:
+    // this sentence's ("L'attaque du 3 mars a suscité la condamnation du
+    // Togo"), else the article's latest ("Washington a dénoncé un « acte
+    // lâche »").
     if (tgts.empty() && def.target_fallback == "recent_incident" && !sources.empty() &&
         agent >= 0) {
       for (const ArgPhrase& ph : args_.phrases) {
