@@ -747,5 +747,33 @@ TEST_CASE("A meeting's own complement does not hide its date", "[extract][relati
   CHECK(testing::HasRelation(x, "country_som", "participates_in", event));
 }
 
+TEST_CASE("The one who reports at the end of a sentence is no actor in it",
+          "[extract][relations][reporting]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe leaders condemned the attack on Monday, March 2, 2026, India said.", "en");
+  for (const ExtractedRelation& r : x.relations) {
+    CAPTURE(r.source_id, r.relation, r.target_id);
+    CHECK(r.source_id != "country_ind");
+  }
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe Ghana a condamné l'attaque du 2 mars 2026, a déclaré la Russie.", "fr");
+  bool ghana = false;
+  for (const ExtractedRelation& r : fr.relations) {
+    CHECK(r.source_id != "country_rus");
+    ghana = ghana || (r.source_id == "country_gha" && r.relation == "condemns");
+  }
+  CHECK(ghana);
+  // An apposition before "said" is the speaker of what follows, not a report.
+  const Extraction apposition = testing::ExtractText(
+      "X\n\nIndia's agriculture minister, Rajeev Menon, said India condemned the attack of "
+      "March 2, 2026.",
+      "en");
+  bool india = false;
+  for (const ExtractedRelation& r : apposition.relations) {
+    india = india || (r.source_id == "country_ind" && r.relation == "condemns");
+  }
+  CHECK(india);
+}
+
 }  // namespace
 }  // namespace newsgraph

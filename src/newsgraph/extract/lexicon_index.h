@@ -73,7 +73,8 @@ enum class Cue : uint8_t {
   kPassiveAux,
   kAgentPrep,
   kOrgAnaphor,
-  kMemberList,  // "parmi lesquels", "including"
+  kMemberList,     // "parmi lesquels", "including"
+  kReportingVerb,  // "a déclaré", "said"
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {

@@ -341,6 +341,32 @@ class SentenceRelations {
         break;
       }
     }
+    // "..., India said." / "..., a déclaré la Russie.": reported speech after
+    // a comma (not after a quote, whose "we" is the speaker's). The phrase
+    // right before the verb, or right after it, is the reporter.
+    for (size_t i = 1; i < n_; ++i) {
+      const size_t e = PhraseEnd(i, Cue::kReportingVerb);
+      if (e == 0) continue;
+      for (size_t p = 0; p < args_.phrases.size(); ++p) {
+        const ArgPhrase& ph = args_.phrases[p];
+        const bool before = ph.end == i && ph.begin > 0 && Text(ph.begin - 1) == "," &&
+                            (ph.begin < 2 || Text(ph.begin - 2) != "\"");
+        const bool after = ph.begin == e && Text(i - 1) == "," &&
+                           (i < 2 || Text(i - 2) != "\"");
+        if (!(before || after) || ph.governor >= 0 || ph.event >= 0) continue;
+        // The clause closes the sentence or its part ("..., India said." /
+        // "..., India said, adding ..."), unlike an apposition ("India's
+        // minister, Rajeev Menon, said New Delhi ...").
+        const size_t clause_end = before ? e : ph.end;
+        if (clause_end < n_ && Text(clause_end) != "," && !HardBoundary(clause_end)) break;
+        const std::vector<int>& ents = Flat(ph.conjuncts, &x_.flat);
+        if (ents.size() == 1) {
+          reported_by_ = table_->at(ents[0]).entity.id;
+          excluded_.push_back(static_cast<int>(p));
+        }
+        break;
+      }
+    }
   }
   bool Excluded(int p) const {
     return std::find(excluded_.begin(), excluded_.end(), p) != excluded_.end();

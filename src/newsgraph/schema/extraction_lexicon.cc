@@ -112,6 +112,7 @@ RelationLexicon ReadRelations(const Value& lang) {
   r.passive_auxiliaries = Strings(lang, "passive_auxiliaries");
   r.agent_prepositions = Strings(lang, "agent_prepositions");
   r.member_lists = Strings(lang, "member_lists");
+  r.reporting_verbs = Strings(lang, "reporting_verbs");
   return r;
 }
 

@@ -112,6 +112,9 @@ struct RelationLexicon {
   // "parmi lesquels", "including": after "membres" / "member states", the
   // members named one by one.
   std::vector<std::string> member_lists;
+  // "a déclaré", "said": after a comma, the phrase they take only reports
+  // ("..., India said" is India's account, not India's act).
+  std::vector<std::string> reporting_verbs;
 };
 
 struct LanguageLexicon {
