@@ -196,7 +196,8 @@ TEST_CASE("Seats of government stand for their country", "[extract][mentions][ga
   CHECK(testing::HasRelation(fr, "country_usa", "supports", "country_est"));
 }
 
-TEST_CASE("An unknown place follows a preposition of several words", "[extract][mentions][places]") {
+TEST_CASE("An unknown place follows a preposition of several words",
+          "[extract][mentions][places]") {
   const Extraction x = testing::ExtractText(
       "X\n\nLes bateaux ont été interceptés au sud d'Aného et près de Kandi, dimanche.", "fr");
   bool aneho = false, kandi = false;

@@ -379,8 +379,8 @@ TEST_CASE("An event in the complement of a clause's first noun is its subject",
   REQUIRE_FALSE(event.empty());
   CHECK(testing::HasRelation(x, "country_irq", "participates_in", event));
   // Not an actor in the complement: "Le porte-parole de la Chine a condamné".
-  const Extraction y = testing::ExtractText(
-      "X\n\nLa délégation de la Chine a condamné le Japon.", "fr");
+  const Extraction y =
+      testing::ExtractText("X\n\nLa délégation de la Chine a condamné le Japon.", "fr");
   CHECK_FALSE(testing::HasRelation(y, "country_chn", "condemns", "country_jpn"));
 }
 
@@ -393,8 +393,8 @@ TEST_CASE("A titled person's phrase spans the title and their country takes part
       "fr");
   const std::string event = OnlyEvent(x);
   REQUIRE_FALSE(event.empty());
-  for (const char* p : {"person_haidar_al_janabi", "person_mehmet_erdinc", "country_irq",
-                        "country_tur"}) {
+  for (const char* p :
+       {"person_haidar_al_janabi", "person_mehmet_erdinc", "country_irq", "country_tur"}) {
     CAPTURE(p);
     CHECK(testing::HasRelation(x, p, "participates_in", event));
   }
@@ -485,8 +485,8 @@ TEST_CASE("An agreement dated in its clause is an event its parties take part in
       "X\n\nSouth Korea and Zambia launched a partnership in Seoul on March 3, 2026.", "en");
   CHECK(OnlyEvent(partnership_only).empty());
   // Undated, an agreement is only a cooperation word.
-  const Extraction undated = testing::ExtractText(
-      "X\n\nLe Maroc et le Mexique ont signé un accord dans l'énergie.", "fr");
+  const Extraction undated =
+      testing::ExtractText("X\n\nLe Maroc et le Mexique ont signé un accord dans l'énergie.", "fr");
   CHECK(OnlyEvent(undated).empty());
   CHECK((testing::HasRelation(undated, "country_mar", "cooperates_with", "country_mex") ||
          testing::HasRelation(undated, "country_mex", "cooperates_with", "country_mar")));
@@ -507,7 +507,8 @@ TEST_CASE("A definite agreement refers to the article's latest agreement, of any
   CHECK_FALSE(testing::HasRelation(x, "country_chl", "participates_in", event));
 }
 
-TEST_CASE("A visitor and the country visited take part in a visit", "[extract][relations][events]") {
+TEST_CASE("A visitor and the country visited take part in a visit",
+          "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
       "X\n\nLe président mexicain, Andrés Villaseñor, a entamé lundi 9 mars 2026 une visite "
       "d'État au Maroc.",
@@ -520,7 +521,8 @@ TEST_CASE("A visitor and the country visited take part in a visit", "[extract][r
   CHECK(testing::HasRelation(x, event, "held_in", "country_mar"));
 }
 
-TEST_CASE("An event is held only in a place near it in its clause", "[extract][relations][events]") {
+TEST_CASE("An event is held only in a place near it in its clause",
+          "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe ministers met in Kuala Lumpur on July 9, 2025 for the 58th ASEAN Foreign "
       "Ministers' Meeting, with tensions in the South China Sea high on the agenda.",
@@ -549,8 +551,8 @@ TEST_CASE("A country qualifying a place's kind locates it", "[extract][relations
   }
   CHECK(copperbelt);
   // A demonym qualifying people, not the place: no location.
-  const Extraction people = testing::ExtractText(
-      "X\n\nThe Chinese delegation met in Paris on Monday.", "en");
+  const Extraction people =
+      testing::ExtractText("X\n\nThe Chinese delegation met in Paris on Monday.", "en");
   for (const ExtractedRelation& r : people.relations) CHECK(r.relation != "located_in");
 }
 
@@ -565,8 +567,8 @@ TEST_CASE("People named by whom they represent act as it", "[extract][relations]
       testing::ExtractText("X\n\nThe leaders of ECOWAS condemned Guinea-Bissau.", "en");
   CHECK(testing::HasRelation(en, "organization_ecowas", "condemns", "country_gnb"));
   // Several owners act together.
-  const Extraction two = testing::ExtractText(
-      "X\n\nThe leaders of India and Pakistan condemned Guinea-Bissau.", "en");
+  const Extraction two =
+      testing::ExtractText("X\n\nThe leaders of India and Pakistan condemned Guinea-Bissau.", "en");
   CHECK(testing::HasRelation(two, "country_ind", "condemns", "country_gnb"));
   CHECK(testing::HasRelation(two, "country_pak", "condemns", "country_gnb"));
 }
@@ -583,7 +585,8 @@ TEST_CASE("A place after an object locates it and is no object of its own",
   CHECK_FALSE(testing::HasRelation(x, "country_gha", "condemns", "country_gnb"));
 }
 
-TEST_CASE("Welcoming an agreement is supporting it, not signing it", "[extract][relations][events]") {
+TEST_CASE("Welcoming an agreement is supporting it, not signing it",
+          "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
       "X\n\nSouth Korea signed an agreement with Zambia on Tuesday, March 3, 2026.\n\nThe "
       "United States, which has backed the Lobito corridor, welcomed the deal.",
@@ -615,8 +618,8 @@ TEST_CASE("Solidarity is support, and a quoted object stays inside the quote",
   CHECK(testing::HasRelation(en, "country_usa", "supports", "country_idn"));
   CHECK_FALSE(testing::HasRelation(en, "country_usa", "supports", "country_chn"));
   CHECK(testing::HasRelation(en, "organization_nato", "supports", "country_est"));
-  const Extraction fr = testing::ExtractText(
-      "X\n\nLa France a exprimé sa solidarité avec le Maroc.", "fr");
+  const Extraction fr =
+      testing::ExtractText("X\n\nLa France a exprimé sa solidarité avec le Maroc.", "fr");
   CHECK(testing::HasRelation(fr, "country_fra", "supports", "country_mar"));
 }
 

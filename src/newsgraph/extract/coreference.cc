@@ -265,9 +265,10 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
                (Has(s, a, Cue::kConnector) && Has(s, b, Cue::kConnector) &&
                 Has(s, a, Cue::kPreposition) && Has(s, b, Cue::kPreposition));
       };
-      bool joined = prev.event < 0 && u.event < 0 && u.begin >= prev.end &&
-                    PhraseClass(prev, *table) == PhraseClass(u, *table) &&
-                    (u.governor < 0 || (prev.governor >= 0 && same_governor(u.governor, prev.governor)));
+      bool joined =
+          prev.event < 0 && u.event < 0 && u.begin >= prev.end &&
+          PhraseClass(prev, *table) == PhraseClass(u, *table) &&
+          (u.governor < 0 || (prev.governor >= 0 && same_governor(u.governor, prev.governor)));
       bool saw_conj = false, saw_word_conj = false;
       for (uint32_t i = prev.end; joined && i < u.begin; ++i) {
         const std::string_view text = TokenText(normalized, s.tokens[i].token);

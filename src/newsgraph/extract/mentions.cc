@@ -431,10 +431,9 @@ class SentenceScanner {
         const int x = covered_[q];
         if (x < 0) continue;
         const Mention& inner = out_->mentions[x];
-        const std::string* cat =
-            inner.kind == MentionKind::kEntity && inner.entity >= 0
-                ? &table_->at(inner.entity).entity.category
-                : nullptr;
+        const std::string* cat = inner.kind == MentionKind::kEntity && inner.entity >= 0
+                                     ? &table_->at(inner.entity).entity.category
+                                     : nullptr;
         if (cat != nullptr && *cat == "country" && affiliation < 0) affiliation = inner.entity;
         const bool topic = cat != nullptr && (*cat == "resource" || *cat == "sector");
         const bool demonym = cat != nullptr && inner.demonym && *cat == "country";
@@ -509,8 +508,7 @@ class SentenceScanner {
       Mention& p = out_->mentions[id];
       for (size_t k = 0; k < out_->mentions.size(); ++k) {
         const Mention& x = out_->mentions[k];
-        if (static_cast<int>(k) != id && !x.in_name && x.begin >= p.begin &&
-            x.begin < name_begin) {
+        if (static_cast<int>(k) != id && !x.in_name && x.begin >= p.begin && x.begin < name_begin) {
           p.begin = name_begin;
           break;
         }
@@ -1126,16 +1124,15 @@ class SentenceScanner {
       bool known_agreement = false;
       for (size_t k = 0; agreement && definite && k < table_->size(); ++k) {
         const EntityRecord& r = table_->at(static_cast<int>(k));
-        known_agreement = known_agreement ||
-                          (r.entity.category == "event" && r.kind == EventKind::kAgreement);
+        known_agreement =
+            known_agreement || (r.entity.category == "event" && r.kind == EventKind::kAgreement);
       }
       // Its date follows it in its clause, or comes right before it ("ont
       // signé lundi 9 mars 2026 trois accords"); a date further back dates
       // something else ("Finland, which joined in April 2023, requested
       // consultations under the North Atlantic Treaty").
-      const bool dated_agreement =
-          agreement && !known_agreement && date != nullptr && SameClause(*date, h) &&
-          (date->begin > h || date->end + 3 >= h);
+      const bool dated_agreement = agreement && !known_agreement && date != nullptr &&
+                                   SameClause(*date, h) && (date->begin > h || date->end + 3 >= h);
       if (agreement && !dated_agreement && !definite) {
         h = he - 1;
         continue;
@@ -1164,8 +1161,8 @@ class SentenceScanner {
         }
       }
       const bool is_new = noun.kind == EventKind::kIncident ? (named || place || date)
-                          : agreement                      ? dated_agreement
-                                                           : named || placed_meeting;
+                          : agreement                       ? dated_agreement
+                                                            : named || placed_meeting;
       Mention m;
       m.kind = MentionKind::kEventRef;
       m.head_token = static_cast<uint32_t>(h);

@@ -41,7 +41,7 @@ struct EntityRecord {
   // People: the country their title names ("le ministre irakien des
   // Ressources en eau, Haidar al-Janabi", "Indian Minister Rajeev Menon").
   int affiliation = -1;
-  bool dropped = false;  // not output: folded into another record, or unrelated
+  bool dropped = false;     // not output: folded into another record, or unrelated
   bool named_area = false;  // sectors: named by an area marker ("dans le domaine de")
 };
 

@@ -247,8 +247,7 @@ class SentenceRelations {
   }
   bool VerbTriggerAt(size_t tb) const {
     for (const Hit& h : triggers_) {
-      if (h.begin == tb &&
-          li_.lexicon->relations.triggers[h.trigger].kind == TriggerKind::kVerb) {
+      if (h.begin == tb && li_.lexicon->relations.triggers[h.trigger].kind == TriggerKind::kVerb) {
         return true;
       }
     }
@@ -351,8 +350,7 @@ class SentenceRelations {
         const ArgPhrase& ph = args_.phrases[p];
         const bool before = ph.end == i && ph.begin > 0 && Text(ph.begin - 1) == "," &&
                             (ph.begin < 2 || Text(ph.begin - 2) != "\"");
-        const bool after = ph.begin == e && Text(i - 1) == "," &&
-                           (i < 2 || Text(i - 2) != "\"");
+        const bool after = ph.begin == e && Text(i - 1) == "," && (i < 2 || Text(i - 2) != "\"");
         if (!(before || after) || ph.governor >= 0 || ph.event >= 0) continue;
         // The clause closes the sentence or its part ("..., India said." /
         // "..., India said, adding ..."), unlike an apposition ("India's
@@ -406,8 +404,8 @@ class SentenceRelations {
       }
       // Or a participle: "les chefs d'État de la CEDEAO, réunis en sommet
       // samedi à Abuja, ont condamné".
-      if (Text(i - 1) == "," && t_[i].token.kind == TokenKind::kWord &&
-          !t_[i].token.capitalized && t_[i].cues == 0 && LooksLikeParticiple(Text(i))) {
+      if (Text(i - 1) == "," && t_[i].token.kind == TokenKind::kWord && !t_[i].token.capitalized &&
+          t_[i].cues == 0 && LooksLikeParticiple(Text(i))) {
         return static_cast<uint32_t>(i - 1);
       }
       if (HardBoundary(i)) return tb;
@@ -425,8 +423,7 @@ class SentenceRelations {
     const size_t head = i - 1;
     if (t_[head].token.kind != TokenKind::kWord || t_[head].cues != 0) return false;
     while (i > 0 && t_[i - 1].token.kind == TokenKind::kWord && !Has(i - 1, Cue::kBoundary) &&
-           (t_[i - 1].cues == 0 || Has(i - 1, Cue::kDeterminer) ||
-            Has(i - 1, Cue::kOrdinal))) {
+           (t_[i - 1].cues == 0 || Has(i - 1, Cue::kDeterminer) || Has(i - 1, Cue::kOrdinal))) {
       --i;
     }
     return i == 0 || t_[i - 1].token.kind == TokenKind::kPunct;
@@ -683,13 +680,12 @@ class SentenceRelations {
     // A noun, or a verb's lexicon entry used as a noun: after an article ("la
     // condamnation du Togo"), or right before "of"/"from" ("drew
     // condemnation from Togo").
-    const bool noun =
-        def.kind == TriggerKind::kNoun ||
-        (def.kind == TriggerKind::kVerb &&
-         ((hit.begin > 0 && Has(hit.begin - 1, Cue::kDeterminer) &&
-           !Has(hit.begin - 1, Cue::kPronoun)) ||
-          (hit.end < n_ && Has(hit.end, Cue::kPreposition) &&
-           (Has(hit.end, Cue::kConnector) || Has(hit.end, Cue::kLocPrep)))));
+    const bool noun = def.kind == TriggerKind::kNoun ||
+                      (def.kind == TriggerKind::kVerb &&
+                       ((hit.begin > 0 && Has(hit.begin - 1, Cue::kDeterminer) &&
+                         !Has(hit.begin - 1, Cue::kPronoun)) ||
+                        (hit.end < n_ && Has(hit.end, Cue::kPreposition) &&
+                         (Has(hit.end, Cue::kConnector) || Has(hit.end, Cue::kLocPrep)))));
     const int agent = noun && !def.reciprocal ? GenitiveAgent(hit) : -1;
     if (rel->name == "member_of" && MemberList(hit, def, rel, modality)) return;
     size_t start = marker ? hit.end : ObjectStart(QuoteEnd(hit), def, hit.trigger, &between);
@@ -968,9 +964,9 @@ class SentenceRelations {
           }
           const std::string_view c = Category(x.entity);
           if (c != "resource" && c != "sector") continue;
-          const bool plain = x.end == m.head_token ||
-                             (t_[x.end].token.kind == TokenKind::kWord &&
-                              !t_[x.end].token.capitalized && t_[x.end].cues == 0);
+          const bool plain =
+              x.end == m.head_token || (t_[x.end].token.kind == TokenKind::kWord &&
+                                        !t_[x.end].token.capitalized && t_[x.end].cues == 0);
           if (plain) Emit(m.entity, state_->concerns, x.entity, "concerns.modifier", "asserted");
         }
       }
