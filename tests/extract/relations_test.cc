@@ -778,5 +778,18 @@ TEST_CASE("The one who reports at the end of a sentence is no actor in it",
   CHECK(india);
 }
 
+TEST_CASE("Places after a non-event object are objects of their own",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe fourth Baltic Sea Security Forum opened on Monday, November 23, 2026. The forum "
+      "brought together defence and foreign ministers from Denmark, Estonia and Finland.",
+      "en");
+  for (const char* c : {"country_dnk", "country_est", "country_fin"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "participates_in",
+                               "event_4th_baltic_sea_security_forum_2026_11_23"));
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

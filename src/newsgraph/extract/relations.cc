@@ -715,9 +715,10 @@ class SentenceRelations {
       }
       // The agreement signed is no party to the cooperation it states.
       if (rel->name == "cooperates_with" && IsAgreement(ph.event)) continue;
-      // A place after an object is where it is, not another object: "a
-      // condamné le coup d'État survenu en Guinée-Bissau".
-      if (!marker && !objects.empty() && ph.governor >= 0 && Has(ph.governor, Cue::kLocPrep)) {
+      // A place after an event object is where it is, not another object:
+      // "a condamné le coup d'État survenu en Guinée-Bissau".
+      if (!marker && !objects.empty() && args_.phrases[objects.back()].event >= 0 &&
+          ph.governor >= 0 && Has(ph.governor, Cue::kLocPrep)) {
         continue;
       }
       objects.push_back(static_cast<int>(p));
