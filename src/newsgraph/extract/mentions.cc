@@ -836,10 +836,7 @@ class SentenceScanner {
     if (after != nullptr) {
       bool clean = true;
       for (size_t i = h + 1; i < after->begin && clean; ++i) {
-        const std::string_view x = TokenText(ctx_.normalized, t_[i].token);
-        clean = !(t_[i].token.kind == TokenKind::kPunct &&
-                  (x == ";" || x == ":" || x == "." || x == "(" || x == ")")) &&
-                !Has(i, Cue::kEventNoun);
+        clean = !ClausePunct(i) && !Has(i, Cue::kEventNoun);
       }
       if (clean) return after;
     }
@@ -858,13 +855,16 @@ class SentenceScanner {
     const size_t to = d.end <= h ? h : d.begin;
     if (to - from > 12) return false;
     for (size_t i = from; i < to; ++i) {
-      const std::string_view x = TokenText(ctx_.normalized, t_[i].token);
-      if (t_[i].token.kind == TokenKind::kPunct &&
-          (x == ";" || x == ":" || x == "." || x == "(" || x == ")")) {
-        return false;
-      }
+      if (ClausePunct(i)) return false;
     }
     return true;
+  }
+
+  // Punctuation that ends a clause for dating: ; : . ( )
+  bool ClausePunct(size_t i) const {
+    if (t_[i].token.kind != TokenKind::kPunct) return false;
+    const std::string_view x = TokenText(ctx_.normalized, t_[i].token);
+    return x == ";" || x == ":" || x == "." || x == "(" || x == ")";
   }
 
   void Events() {
@@ -1083,8 +1083,7 @@ class SentenceScanner {
           // tenue le 19 mars à Amman", "talks, which were held in Amman".
           if (q + 1 < n_ && TokenText(ctx_.normalized, t_[q].token) == "," &&
               (Has(q + 1, Cue::kBoundary) || IsParticiple(q + 1)) && !relative) {
-            const std::string_view w = TokenText(ctx_.normalized, t_[q + 1].token);
-            if (w == "qui" || w == "which" || IsParticiple(q + 1)) {
+            if (Has(q + 1, Cue::kRelative) || IsParticiple(q + 1)) {
               relative = true;
               plain = 0;
               ++q;
@@ -1496,6 +1495,9 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
 }
 
 void EntityTable::DropUnrelatedSectors(const std::vector<ExtractedRelation>& relations) {
+  bool any = false;
+  for (const EntityRecord& r : records_) any = any || r.entity.category == "sector";
+  if (!any) return;
   std::unordered_set<std::string_view> related;
   for (const ExtractedRelation& r : relations) {
     related.insert(r.source_id);

@@ -348,9 +348,13 @@ class SentenceRelations {
       if (e == 0) continue;
       for (size_t p = 0; p < args_.phrases.size(); ++p) {
         const ArgPhrase& ph = args_.phrases[p];
-        const bool before = ph.end == i && ph.begin > 0 && Text(ph.begin - 1) == "," &&
-                            (ph.begin < 2 || Text(ph.begin - 2) != "\"");
-        const bool after = ph.begin == e && Text(i - 1) == "," && (i < 2 || Text(i - 2) != "\"");
+        // (An article may open the phrase: "..., the ministry said", "...,
+        // a déclaré la Russie".)
+        const size_t b =
+            ph.begin > 0 && Has(ph.begin - 1, Cue::kDeterminer) ? ph.begin - 1 : ph.begin;
+        const bool before =
+            ph.end == i && b > 0 && Text(b - 1) == "," && (b < 2 || Text(b - 2) != "\"");
+        const bool after = b == e && Text(i - 1) == "," && (i < 2 || Text(i - 2) != "\"");
         if (!(before || after) || ph.governor >= 0 || ph.event >= 0) continue;
         // The clause closes the sentence or its part ("..., India said." /
         // "..., India said, adding ..."), unlike an apposition ("India's
@@ -398,9 +402,7 @@ class SentenceRelations {
       --i;
       if (Has(i, Cue::kBoundary) && Text(i - 1) == ",") {
         // Only relative pronouns open a clause whose end is this comma.
-        const std::string_view w = Text(i);
-        if (w == "qui" || w == "which" || w == "who") return static_cast<uint32_t>(i - 1);
-        return tb;
+        return Has(i, Cue::kRelative) ? static_cast<uint32_t>(i - 1) : tb;
       }
       // Or a participle: "les chefs d'État de la CEDEAO, réunis en sommet
       // samedi à Abuja, ont condamné".

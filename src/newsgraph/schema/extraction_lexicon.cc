@@ -74,6 +74,7 @@ MentionLexicon ReadMentions(const Value& lang) {
   m.conjunctions = Strings(lang, "conjunctions");
   m.between = Strings(lang, "between");
   m.clause_boundaries = Strings(lang, "clause_boundaries");
+  m.relative_pronouns = Strings(lang, "relative_pronouns");
   m.feminine_articles = Strings(lang, "feminine_articles");
   m.masculine_articles = Strings(lang, "masculine_articles");
   m.name_connectors = Strings(lang, "name_connectors");

@@ -70,6 +70,9 @@ struct MentionLexicon {
   std::vector<std::string> conjunctions;
   std::vector<std::string> between;
   std::vector<std::string> clause_boundaries;
+  // Subject relative pronouns ("qui", "which"): a clause they open after a
+  // comma describes the phrase before it and closes at the next comma.
+  std::vector<std::string> relative_pronouns;
   std::vector<std::string> feminine_articles;
   std::vector<std::string> masculine_articles;
   std::vector<std::string> name_connectors;
