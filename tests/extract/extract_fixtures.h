@@ -38,6 +38,13 @@ inline Extraction ExtractText(const std::string& text, const std::string& lang) 
   return *x;
 }
 
+inline bool HasEntity(const Extraction& x, const std::string& id) {
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.id == id) return true;
+  }
+  return false;
+}
+
 inline bool HasRelation(const Extraction& x, const std::string& source, const std::string& relation,
                         const std::string& target) {
   for (const ExtractedRelation& r : x.relations) {

@@ -170,23 +170,15 @@ TEST_CASE("A sector is a node only where a relation names it", "[extract][mentio
       "X\n\nLe ministre indien de l'Agriculture a parlé de sécurité. L'Inde et le Kazakhstan "
       "coopèrent dans le domaine de l'énergie.",
       "fr");
-  bool energy = false, agriculture = false, security = false;
-  for (const ExtractedEntity& e : x.entities) {
-    energy = energy || e.id == "sector_energy";
-    agriculture = agriculture || e.id == "sector_agriculture";
-    security = security || e.id == "sector_security";
-  }
-  CHECK(energy);
-  CHECK_FALSE(agriculture);
-  CHECK_FALSE(security);
+  CHECK(testing::HasEntity(x, "sector_energy"));
+  CHECK_FALSE(testing::HasEntity(x, "sector_agriculture"));
+  CHECK_FALSE(testing::HasEntity(x, "sector_security"));
 }
 
 TEST_CASE("A known name may open with a lower-case common noun", "[extract][mentions][gazetteer]") {
   const Extraction x = testing::ExtractText(
       "X\n\nLes ports de la mer Caspienne sont reliés au Kazakhstan. La mer est calme.", "fr");
-  bool caspian = false;
-  for (const ExtractedEntity& e : x.entities) caspian = caspian || e.id == "location_caspian_sea";
-  CHECK(caspian);
+  CHECK(testing::HasEntity(x, "location_caspian_sea"));
 }
 
 TEST_CASE("Seats of government stand for their country", "[extract][mentions][gazetteer]") {
@@ -200,13 +192,8 @@ TEST_CASE("An unknown place follows a preposition of several words",
           "[extract][mentions][places]") {
   const Extraction x = testing::ExtractText(
       "X\n\nLes bateaux ont été interceptés au sud d'Aného et près de Kandi, dimanche.", "fr");
-  bool aneho = false, kandi = false;
-  for (const ExtractedEntity& e : x.entities) {
-    aneho = aneho || e.id == "location_aneho";
-    kandi = kandi || e.id == "location_kandi";
-  }
-  CHECK(aneho);
-  CHECK(kandi);
+  CHECK(testing::HasEntity(x, "location_aneho"));
+  CHECK(testing::HasEntity(x, "location_kandi"));
 }
 
 }  // namespace

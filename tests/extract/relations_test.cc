@@ -411,9 +411,7 @@ TEST_CASE("A titled person's phrase spans the title and their country takes part
       "X\n\nLe président de la Commission de la CEDEAO, Ibrahim Danjuma, a condamné le coup "
       "d'État.",
       "fr");
-  bool named = false;
-  for (const ExtractedEntity& e : org.entities) named = named || e.id == "organization_ecowas";
-  CHECK(named);
+  CHECK(testing::HasEntity(org, "organization_ecowas"));
 }
 
 TEST_CASE("An event takes the date right before it or after it in its clause",
