@@ -273,5 +273,37 @@ TEST_CASE("Paragraphs from other regions yield the relations they state", "[extr
   }
 }
 
+TEST_CASE("An undated article's weekdays count from the date its text gives", "[extract][dates]") {
+  const auto event_dates = [](const std::string& text) {
+    Article a;
+    a.id = "t";
+    a.title = text.substr(0, text.find('\n'));
+    a.text = text;
+    a.lang = "en";
+    Result<Extraction> x = testing::SharedExtractor().Extract(a);
+    REQUIRE(x.ok());
+    std::vector<std::string> dates;  // the events' dates
+    for (const ExtractedEntity& e : x->entities) {
+      if (e.category == "event") dates.push_back(e.date);
+    }
+    return std::make_pair(x->date, dates);
+  };
+  // The text's date is an earlier event (second paragraph): the summit on
+  // Monday is the Monday after it, Thursday 19 November 2026.
+  const auto later = event_dates(
+      "Ministers meet after cable failure\n\n"
+      "Finland and Estonia will discuss the damage at a summit in Helsinki on Monday.\n\n"
+      "The cable failed on Thursday, November 19, 2026.\n");
+  CHECK(later.first == "2026-11-19");
+  CHECK(later.second == std::vector<std::string>{"2026-11-23"});
+  // The text's date opens the article: the day's news, the Monday nearest it.
+  const auto lead = event_dates(
+      "Ministers meet\n\n"
+      "Ministers from Finland and Estonia met on Thursday, November 19, 2026 in Helsinki.\n\n"
+      "A summit in Tallinn on Monday had prepared the meeting.\n");
+  CHECK(lead.first == "2026-11-19");
+  CHECK(std::count(lead.second.begin(), lead.second.end(), "2026-11-16") == 1);
+}
+
 }  // namespace
 }  // namespace newsgraph

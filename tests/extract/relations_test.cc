@@ -798,5 +798,55 @@ TEST_CASE("Places after a non-event object are objects of their own",
   }
 }
 
+TEST_CASE("Who speaks at a meeting, or chairs it, takes part in it",
+          "[extract][relations][events]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe Geneva Water Summit opened on Monday, March 2, 2026 in Geneva. Kenya chaired "
+      "the summit. Speaking at the summit, Indian Foreign Minister Ravi Kumar said India would "
+      "support Nepal. On the sidelines of the summit, Brazil met Argentina. Peru addressed the "
+      "summit on Tuesday.",
+      "en");
+  const std::string summit = "event_geneva_water_summit_2026_03_02";
+  for (const char* who : {"country_ken", "person_ravi_kumar", "country_ind", "country_bra",
+                          "country_arg", "country_per"}) {
+    CAPTURE(who);
+    CHECK(testing::HasRelation(en, who, "participates_in", summit));
+  }
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe sommet de l'Union africaine s'est ouvert le 2 mars 2026 à Addis-Abeba. Le Kenya "
+      "a présidé le sommet. Le Ghana a plaidé pour la paix lors du sommet. En marge du sommet, "
+      "le Niger a rencontré le Tchad. Le Sénégal s'est exprimé devant le sommet.",
+      "fr");
+  std::string sommet;
+  for (const ExtractedEntity& e : fr.entities) {
+    if (e.category == "event") sommet = e.id;
+  }
+  REQUIRE(!sommet.empty());
+  for (const char* who :
+       {"country_ken", "country_gha", "country_ner", "country_tcd", "country_sen"}) {
+    CAPTURE(who, sommet);
+    CHECK(testing::HasRelation(fr, who, "participates_in", sommet));
+  }
+  // A place after "at" is no meeting.
+  const Extraction place = testing::ExtractText(
+      "X\n\nKenya signed a loan at Nairobi on March 2, 2026.", "en");
+  for (const ExtractedRelation& r : place.relations) CHECK(r.relation != "participates_in");
+}
+
+TEST_CASE("An anaphor that names no one is still the subject", "[extract][relations]") {
+  // "les dirigeants" (no meeting's participants known) examine the option,
+  // not the mediator named before the relative clause.
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe Mali a proposé une mission conduite par l'ancien président ghanéen John "
+      "Mensah-Ofori, une option que les dirigeants doivent examiner lors de leur prochain "
+      "sommet, prévu en juin à Accra.",
+      "fr");
+  for (const ExtractedRelation& r : x.relations) {
+    CAPTURE(r.source_id, r.target_id);
+    CHECK_FALSE((r.relation == "participates_in" && (r.source_id == "person_john_mensah_ofori" ||
+                                                     r.source_id == "country_gha")));
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

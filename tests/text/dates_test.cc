@@ -167,6 +167,37 @@ TEST_CASE("DateFinder finds dates among ordinary words, whatever their spelling"
         Found{});
 }
 
+TEST_CASE("A bare weekday counts from a date the text gives as the anchor says",
+          "[text][dates]") {
+  // Thursday 19 November 2026, the date the text gives.
+  const std::string text =
+      "Le c\u00E2ble a c\u00E9d\u00E9 jeudi 19 novembre 2026, r\u00E9par\u00E9 mardi.\n"
+      "L'OTAN a condamn\u00E9 samedi. Le forum s'est ouvert lundi, apr\u00E8s le "
+      "sommet de lundi dernier.";
+  const MappedText m = Normalize(text);
+  const DateFinder finder(testing::ShippedDates());
+  const auto dates = [&](DateFinder::Anchor anchor) {
+    std::vector<std::string> out;
+    for (const DateMention& d : finder.Find(m.text, Lang::kFr, "2026-11-19", anchor, 0)) {
+      out.push_back(d.iso + " <" + m.text.substr(d.begin, d.end - d.begin) + ">");
+    }
+    return out;
+  };
+  // Published that Thursday: every weekday is the last one.
+  CHECK(dates(DateFinder::Anchor::kPublished) ==
+        Found{"2026-11-19 <jeudi 19 novembre 2026>", "2026-11-17 <mardi>", "2026-11-14 <samedi>",
+              "2026-11-16 <lundi>", "2026-11-16 <lundi dernier>"});
+  // The news of the day: the weekday nearest it, either side.
+  CHECK(dates(DateFinder::Anchor::kLead) ==
+        Found{"2026-11-19 <jeudi 19 novembre 2026>", "2026-11-17 <mardi>", "2026-11-21 <samedi>",
+              "2026-11-16 <lundi>", "2026-11-16 <lundi dernier>"});
+  // An earlier event: nearest in its own paragraph, the next one elsewhere;
+  // "lundi dernier" still counts back.
+  CHECK(dates(DateFinder::Anchor::kMentioned) ==
+        Found{"2026-11-19 <jeudi 19 novembre 2026>", "2026-11-17 <mardi>", "2026-11-21 <samedi>",
+              "2026-11-23 <lundi>", "2026-11-16 <lundi dernier>"});
+}
+
 TEST_CASE("DateFinder remembers accented words per vocabulary, not across finders",
           "[text][dates]") {
   // Two vocabularies that disagree on an accented word: one thread uses

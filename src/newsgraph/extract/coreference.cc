@@ -86,6 +86,7 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
   (void)li;
   out->phrases.clear();
   out->subject = -1;
+  out->unresolved.clear();
   const auto& ms = mentions.mentions;
   // Resolve each mention, then join coordinated ones. (Scratch kept per
   // thread: its capacity outlives the sentence.)
@@ -224,7 +225,13 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         break;
       }
     }
-    if (!AnyEntity(u.conjuncts)) continue;
+    if (!AnyEntity(u.conjuncts)) {
+      const bool actor_anaphor =
+          m.kind == MentionKind::kPronoun || m.kind == MentionKind::kParticipants ||
+          m.kind == MentionKind::kGroupAnaphor || m.kind == MentionKind::kOrgAnaphor;
+      if (actor_anaphor && Governor(s, u.begin) < 0) out->unresolved.push_back(u.begin);
+      continue;
+    }
     u.governor = Governor(s, u.begin);
     units.push_back(std::move(u));
   }

@@ -56,6 +56,11 @@ struct ArgPhrase {
 struct SentenceArgs {
   std::vector<ArgPhrase> phrases;  // in text order
   int subject = -1;                // the first phrase not governed by a preposition
+  // First tokens of ungoverned anaphors that name no one here ("les
+  // dirigeants" with no meeting's participants known, "il" with no
+  // antecedent): no phrase, but a subject all the same, which an earlier
+  // phrase must not stand in for.
+  std::vector<uint32_t> unresolved;
 };
 
 void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const SentenceTokens& s,

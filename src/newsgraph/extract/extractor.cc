@@ -19,6 +19,31 @@ namespace {
 // Bytes besides the date on a dateline ("Le ", "Publié le ").
 constexpr size_t kDatelineSlack = 16;
 
+// `s` without the blanks around it.
+std::string_view Trimmed(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r") + 1 - b);
+}
+
+// Where the article's first paragraph ends in `text` (normalized): its
+// first non-blank line, past the title's line when the text opens with the
+// title (as a .txt article does).
+size_t LeadEnd(std::string_view text, std::string_view title) {
+  const std::string_view title_line = Trimmed(title);
+  bool title_passed = title_line.empty();
+  size_t b = 0;
+  while (true) {
+    b = text.find_first_not_of(" \t\r\n", b);
+    if (b == std::string_view::npos) return text.size();
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    if (title_passed || Trimmed(text.substr(b, e - b)) != title_line) return e;
+    title_passed = true;
+    b = e;
+  }
+}
+
 }  // namespace
 
 struct Extractor::State {
@@ -91,15 +116,22 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   x.article_id = article.id;
   x.lang = std::string(LangCode(lang));
   const MappedText norm = Normalize(article.text);
+  // Whether x.date is the day of publication, or only a day the text names.
+  DateFinder::Anchor anchor = DateFinder::Anchor::kPublished;
+  size_t anchor_at = 0;
   if (IsIsoDate(article.date)) {
     x.date = article.date;
   } else {
     // A dateline (a full date alone on its line, "Le 06/07/2025") wins over
     // the first full date of the text.
     std::string first;
+    size_t first_at = 0;
     for (const DateMention& d : st.dates.Find(norm.text, lang, "")) {
       if (d.precision != DatePrecision::kDay) continue;
-      if (first.empty()) first = d.iso;
+      if (first.empty()) {
+        first = d.iso;
+        first_at = d.begin;
+      }
       size_t line_begin = norm.text.rfind('\n', d.begin);
       line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
       size_t line_end = norm.text.find('\n', d.end);
@@ -109,9 +141,15 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
         break;
       }
     }
-    if (x.date.empty()) x.date = first;
+    if (x.date.empty() && !first.empty()) {
+      x.date = first;
+      anchor = first_at < LeadEnd(norm.text, Normalize(article.title).text) ? DateFinder::Anchor::kLead
+                                                             : DateFinder::Anchor::kMentioned;
+      anchor_at = first_at;
+    }
   }
-  const std::vector<DateMention> dates = st.dates.Find(norm.text, lang, x.date);
+  const std::vector<DateMention> dates =
+      st.dates.Find(norm.text, lang, x.date, anchor, anchor_at);
   std::vector<Span> sentences;
   st.splitter.Split(norm.text, lang, &sentences);
 

@@ -437,6 +437,10 @@ class SentenceRelations {
     for (int p = static_cast<int>(args_.phrases.size()) - 1; p >= 0; --p) {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.end > tb || Excluded(p)) continue;
+      // An anaphor that names no one stands between: it is the subject.
+      for (uint32_t u : args_.unresolved) {
+        if (u >= ph.end && u < tb) return -1;
+      }
       // An agreement is what its parties signed, never the actor.
       if (IsAgreement(ph.event)) continue;
       // A resource or sector right before a noun trigger modifies it, it is
@@ -697,7 +701,13 @@ class SentenceRelations {
     const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
     for (size_t p = 0; p < args_.phrases.size() && start < n_; ++p) {
       const ArgPhrase& ph = args_.phrases[p];
-      if (ph.begin < start || ph.begin >= wend || Excluded(static_cast<int>(p))) continue;
+      // A description opens with its fused article, the preposition that
+      // introduces it ("lors du sommet", "au cours des pourparlers").
+      const bool fused = ph.begin + 1 == start && Has(ph.begin, Cue::kDeterminer) &&
+                         Has(ph.begin, Cue::kPreposition);
+      if ((ph.begin < start && !fused) || ph.begin >= wend || Excluded(static_cast<int>(p))) {
+        continue;
+      }
       // An agent preposition opens an embedded passive ("les sanctions
       // imposées par les États-Unis"): what follows is not this object.
       if (!marker) {

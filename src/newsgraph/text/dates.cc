@@ -409,16 +409,17 @@ DateFinder::DateFinder(const DateLexicon& lexicon)
     : fr_(Compile(lexicon.fr)), en_(Compile(lexicon.en)) {}
 
 std::vector<DateMention> DateFinder::Find(std::string_view normalized, Lang lang,
-                                          std::string_view article_date) const {
+                                          std::string_view article_date, Anchor anchor,
+                                          size_t anchor_at) const {
   std::vector<DateMention> out;
   if (lang == Lang::kEn) {
-    FindWith(en_, normalized, article_date, &out);
+    FindWith(en_, normalized, article_date, anchor, anchor_at, &out);
   } else if (lang == Lang::kFr) {
-    FindWith(fr_, normalized, article_date, &out);
+    FindWith(fr_, normalized, article_date, anchor, anchor_at, &out);
   } else {
     std::vector<DateMention> fr, en;
-    FindWith(fr_, normalized, article_date, &fr);
-    FindWith(en_, normalized, article_date, &en);
+    FindWith(fr_, normalized, article_date, anchor, anchor_at, &fr);
+    FindWith(en_, normalized, article_date, anchor, anchor_at, &en);
     // Merge in text order, the first (French on ties) wins an overlap.
     size_t a = 0, b = 0;
     while (a < fr.size() || b < en.size()) {
@@ -432,6 +433,7 @@ std::vector<DateMention> DateFinder::Find(std::string_view normalized, Lang lang
 }
 
 void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
+                          Anchor anchor, size_t anchor_at,
                           std::vector<DateMention>* out) const {
   int ay = 0, am = 0, ad = 0;
   const bool have_article = ParseIso(article_date, &ay, &am, &ad);
@@ -446,6 +448,10 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
     size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
     DateSegments(v, text, line_begin, line_end, &folded, &segments);
+    // Weekdays nearest the anchor rather than after it.
+    const bool nearest = anchor == Anchor::kLead || (anchor == Anchor::kMentioned &&
+                                                     anchor_at >= line_begin && anchor_at < line_end);
+
     line_begin = line_end + 1;
     for (const auto& [segment_begin, segment_end] : segments) {
       tokens.clear();
@@ -704,6 +710,9 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
             if (marker > 0) {
               delta = (target - today + 7) % 7;
               if (delta == 0) delta = 7;
+            } else if (marker == 0 && anchor != Anchor::kPublished) {
+              delta = (target - today + 7) % 7;
+              if (nearest && delta > 3) delta -= 7;
             } else {
               delta = -((today - target + 7) % 7);
               if (marker < 0 && delta == 0) delta = -7;

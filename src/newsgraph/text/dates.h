@@ -91,11 +91,30 @@ class DateFinder {
  public:
   explicit DateFinder(const DateLexicon& lexicon);
 
+  // What the article date passed to Find is.
+  enum class Anchor {
+    kPublished,  // the day of publication: "on Friday" is the last Friday
+    // A date the text gives in its first paragraph, the article's only clue
+    // ("a entamé lundi 9 mars 2026 une visite"): the news of the day, told
+    // about then, so a bare weekday is the one nearest it, three days before
+    // to three after ("mardi" is March 10, "dimanche" March 8).
+    kLead,
+    // A date the text gives further down at byte `anchor_at` ("failed on
+    // Thursday, November 19"): an earlier event, the story told in the week
+    // after it, so a bare weekday is the first one from that day on ("on
+    // Saturday" is November 21), except in the date's own paragraph, where
+    // it is the nearest ("réunie mardi et mercredi, les 5 et 6 mai").
+    kMentioned,
+  };
+  // "Last"/"next" weekdays and offsets count from the article date whatever
+  // the anchor.
+
   // Date mentions of `normalized` (Normalize()d text; spans into it).
   // `article_date` is "YYYY-MM-DD" or "" (then no relative dates).
   // Lang::kUnknown applies the French then the English rules.
   std::vector<DateMention> Find(std::string_view normalized, Lang lang,
-                                std::string_view article_date) const;
+                                std::string_view article_date,
+                                Anchor anchor = Anchor::kPublished, size_t anchor_at = 0) const;
 
  private:
   // What a folded word can be in a date (several at once: "mai").
@@ -139,6 +158,7 @@ class DateFinder {
   };
   static Vocabulary Compile(const DateLanguage& language);
   void FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
+                Anchor anchor, size_t anchor_at,
                 std::vector<DateMention>* out) const;
   // Cuts the line text[begin, end) into the segments that may hold a date:
   // the cuts are date-neutral words between spaces, which no date pattern
