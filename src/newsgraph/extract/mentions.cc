@@ -1100,6 +1100,12 @@ class SentenceScanner {
         }
       }
       const DateSpan* date = NearestDate(h);
+      // An incident is dated by its own words ("the attack on Thursday", "the
+      // March 2 attack"); a date further before it dates the verb that
+      // reports it ("Finland on Saturday condemned the attack").
+      if (noun.kind == EventKind::kIncident && date != nullptr && date->end + 2 < h) {
+        date = nullptr;
+      }
       // A definite description: "le sommet", "the annual forum".
       bool definite = false;
       for (size_t q = h; q > 0 && h - q < 3; --q) {

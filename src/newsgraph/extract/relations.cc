@@ -545,6 +545,9 @@ class SentenceRelations {
   // Where the object of a trigger ending at te starts, or n_ when it has none.
   size_t ObjectStart(size_t te, const TriggerDef& def, uint32_t trigger, bool* between) const {
     size_t i = te, skipped = 0;
+    // A date between the verb and its object ("a condamné lundi
+    // l'arraisonnement", "condemned on Saturday the attack").
+    while (i < n_ && (InDate(i) || (Has(i, Cue::kPreposition) && InDate(i + 1)))) ++i;
     while (i < n_ && skipped < 4) {
       const bool adverb = Has(i, Cue::kAdverb);
       // Numbers ("70 %", "70,5 %"); a comma only inside a number: "Pékin
