@@ -378,10 +378,14 @@ TEST_CASE("An event in the complement of a clause's first noun is its subject",
   const std::string event = OnlyEvent(x);
   REQUIRE_FALSE(event.empty());
   CHECK(testing::HasRelation(x, "country_irq", "participates_in", event));
-  // Not an actor in the complement: "Le porte-parole de la Chine a condamné".
+  // A country in that complement acts through what the head names ("La
+  // délégation de la Chine a condamné"); not in a later noun's complement.
   const Extraction y =
       testing::ExtractText("X\n\nLa délégation de la Chine a condamné le Japon.", "fr");
-  CHECK_FALSE(testing::HasRelation(y, "country_chn", "condemns", "country_jpn"));
+  CHECK(testing::HasRelation(y, "country_chn", "condemns", "country_jpn"));
+  const Extraction z = testing::ExtractText(
+      "X\n\nUn rapport sur la délégation de la Chine a condamné le Japon.", "fr");
+  CHECK_FALSE(testing::HasRelation(z, "country_chn", "condemns", "country_jpn"));
 }
 
 TEST_CASE("A titled person's phrase spans the title and their country takes part with them",
@@ -828,8 +832,8 @@ TEST_CASE("Who speaks at a meeting, or chairs it, takes part in it",
     CHECK(testing::HasRelation(fr, who, "participates_in", sommet));
   }
   // A place after "at" is no meeting.
-  const Extraction place = testing::ExtractText(
-      "X\n\nKenya signed a loan at Nairobi on March 2, 2026.", "en");
+  const Extraction place =
+      testing::ExtractText("X\n\nKenya signed a loan at Nairobi on March 2, 2026.", "en");
   for (const ExtractedRelation& r : place.relations) CHECK(r.relation != "participates_in");
 }
 
@@ -843,9 +847,61 @@ TEST_CASE("An anaphor that names no one is still the subject", "[extract][relati
       "fr");
   for (const ExtractedRelation& r : x.relations) {
     CAPTURE(r.source_id, r.target_id);
-    CHECK_FALSE((r.relation == "participates_in" && (r.source_id == "person_john_mensah_ofori" ||
-                                                     r.source_id == "country_gha")));
+    CHECK_FALSE((r.relation == "participates_in" &&
+                 (r.source_id == "person_john_mensah_ofori" || r.source_id == "country_gha")));
   }
+}
+
+TEST_CASE("A state acts through the organ that opens its clause, or before a fronted participle",
+          "[extract][relations]") {
+  const auto condemns_attack = [](const Extraction& x, const std::string& who) {
+    for (const ExtractedRelation& r : x.relations) {
+      if (r.source_id == who && r.relation == "condemns" &&
+          r.target_id.rfind("event_attack_2026_03_03", 0) == 0) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const std::string fr = "X\n\nUne attaque a fait dix morts le 3 mars 2026 à Kandi. ";
+  for (const auto& [text, who] : std::vector<std::pair<std::string, std::string>>{
+           {"Le gouvernement du Togo a condamné l'attaque.", "country_tgo"},
+           {"Les autorités du Bénin ont condamné l'attaque.", "country_ben"},
+           {"Le ministère des Affaires étrangères du Ghana a condamné l'attaque.", "country_gha"},
+           {"Condamnant l'attaque, le Sénégal a appelé au calme.", "country_sen"},
+           {"Le Niger a condamné lundi l'attaque.", "country_ner"}}) {
+    CAPTURE(text);
+    CHECK(condemns_attack(testing::ExtractText(fr + text, "fr"), who));
+  }
+  const std::string en = "X\n\nAn attack killed ten soldiers on March 3, 2026 in Kandi. ";
+  for (const auto& [text, who] : std::vector<std::pair<std::string, std::string>>{
+           {"The government of Togo condemned the attack.", "country_tgo"},
+           {"The foreign ministry of Benin condemned the attack.", "country_ben"},
+           {"Condemning the attack, Senegal called for calm.", "country_sen"},
+           {"Niger condemned on Saturday the attack.", "country_ner"},
+           {"The African Union expressed its strong condemnation of the attack.",
+            "organization_african_union"}}) {
+    CAPTURE(text);
+    CHECK(condemns_attack(testing::ExtractText(en + text, "en"), who));
+  }
+}
+
+TEST_CASE("An incident is not dated by the verb that reports it", "[extract][relations][events]") {
+  // Saturday (June 7, 2025 is the article date) is when Finland condemned,
+  // not when the attack took place.
+  for (const char* text : {"X\n\nFinland on Saturday condemned the attack in Helsinki.",
+                           "X\n\nFinland condemned on Saturday the attack in Helsinki."}) {
+    CAPTURE(text);
+    const Extraction x = testing::ExtractText(text, "en");
+    for (const ExtractedEntity& e : x.entities) CHECK(e.date != "2025-06-07");
+    CHECK(testing::HasEntity(x, "location_helsinki"));
+  }
+  // Its own date, right before it, still dates it.
+  const Extraction own =
+      testing::ExtractText("X\n\nFinland condemned the June 2 attack in Helsinki.", "en");
+  bool dated = false;
+  for (const ExtractedEntity& e : own.entities) dated = dated || e.date == "2025-06-02";
+  CHECK(dated);
 }
 
 }  // namespace

@@ -167,8 +167,7 @@ TEST_CASE("DateFinder finds dates among ordinary words, whatever their spelling"
         Found{});
 }
 
-TEST_CASE("A bare weekday counts from a date the text gives as the anchor says",
-          "[text][dates]") {
+TEST_CASE("A bare weekday counts from a date the text gives as the anchor says", "[text][dates]") {
   // Thursday 19 November 2026, the date the text gives.
   const std::string text =
       "Le c\u00E2ble a c\u00E9d\u00E9 jeudi 19 novembre 2026, r\u00E9par\u00E9 mardi.\n"

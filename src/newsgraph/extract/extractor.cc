@@ -143,13 +143,13 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
     }
     if (x.date.empty() && !first.empty()) {
       x.date = first;
-      anchor = first_at < LeadEnd(norm.text, Normalize(article.title).text) ? DateFinder::Anchor::kLead
-                                                             : DateFinder::Anchor::kMentioned;
+      anchor = first_at < LeadEnd(norm.text, Normalize(article.title).text)
+                   ? DateFinder::Anchor::kLead
+                   : DateFinder::Anchor::kMentioned;
       anchor_at = first_at;
     }
   }
-  const std::vector<DateMention> dates =
-      st.dates.Find(norm.text, lang, x.date, anchor, anchor_at);
+  const std::vector<DateMention> dates = st.dates.Find(norm.text, lang, x.date, anchor, anchor_at);
   std::vector<Span> sentences;
   st.splitter.Split(norm.text, lang, &sentences);
 

@@ -1101,10 +1101,14 @@ class SentenceScanner {
       }
       const DateSpan* date = NearestDate(h);
       // An incident is dated by its own words ("the attack on Thursday", "the
-      // March 2 attack"); a date further before it dates the verb that
-      // reports it ("Finland on Saturday condemned the attack").
-      if (noun.kind == EventKind::kIncident && date != nullptr && date->end + 2 < h) {
-        date = nullptr;
+      // March 2 attack", "tuées le 12 mars dans l'attaque"); a date before
+      // its verb or its article dates the verb that reports it ("Finland on
+      // Saturday condemned the attack", "a condamné lundi l'attaque").
+      if (noun.kind == EventKind::kIncident && date != nullptr && date->end <= h) {
+        // Right before it, or before the preposition that introduces it.
+        const bool own =
+            date->end == h || (date->end + 2 >= h && Has(date->end, Cue::kPreposition));
+        if (!own) date = nullptr;
       }
       // A definite description: "le sommet", "the annual forum".
       bool definite = false;

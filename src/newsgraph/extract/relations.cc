@@ -416,18 +416,49 @@ class SentenceRelations {
   }
 
   // Whether phrase ph is the complement of the head noun of a clause's first
-  // noun phrase: "La première séance de pourparlers a réuni ...", "the
-  // second round of talks brought together ...". Only events: the head
-  // ("séance", "round") names the occurrence the complement is.
-  bool EventComplementOfHead(const ArgPhrase& ph) const {
-    if (ph.event < 0 || ph.governor < 1 || !Has(ph.governor, Cue::kConnector)) return false;
+  // noun phrase, and so what the clause is about: an event, the head naming
+  // an occurrence of it ("La première séance de pourparlers a réuni ...",
+  // "the second round of talks brought together ..."), or a country, the
+  // head naming one of its organs ("Le gouvernement du Togo a condamné",
+  // "the foreign ministry of Togo condemned").
+  bool ComplementOfHead(const ArgPhrase& ph) const {
+    if (ph.governor < 1 || !Has(ph.governor, Cue::kConnector)) return false;
+    const bool country = ph.event < 0 && ph.conjuncts.size() == 1 && ph.conjuncts[0].size() == 1 &&
+                         Category(ph.conjuncts[0][0]) == "country";
+    if (ph.event < 0 && !country) return false;
+    const uint64_t head_cues = country ? CueBit(Cue::kOrgHead) : 0;
     size_t i = static_cast<size_t>(ph.governor);
     const size_t head = i - 1;
-    if (t_[head].token.kind != TokenKind::kWord || t_[head].cues != 0) return false;
+    if (t_[head].token.kind != TokenKind::kWord || t_[head].token.capitalized ||
+        (t_[head].cues & ~head_cues) != 0) {
+      return false;
+    }
     while (i > 0 && t_[i - 1].token.kind == TokenKind::kWord && !Has(i - 1, Cue::kBoundary) &&
-           (t_[i - 1].cues == 0 || Has(i - 1, Cue::kDeterminer) || Has(i - 1, Cue::kOrdinal))) {
+           ((!t_[i - 1].token.capitalized && (t_[i - 1].cues & ~head_cues) == 0) ||
+            Has(i - 1, Cue::kDeterminer) || Has(i - 1, Cue::kOrdinal))) {
       --i;
     }
+    return i == 0 || t_[i - 1].token.kind == TokenKind::kPunct;
+  }
+
+  // Whether phrase p is the country of the organisation named right before it
+  // at the head of its clause: "Le ministère des Affaires étrangères du Togo
+  // a condamné" is Togo acting, as "the Togolese foreign ministry" is.
+  bool StateOfOrgan(int p) const {
+    const ArgPhrase& ph = args_.phrases[p];
+    if (p == 0 || ph.event >= 0 || ph.governor < 1 || !Has(ph.governor, Cue::kConnector) ||
+        ph.conjuncts.size() != 1 || ph.conjuncts[0].size() != 1 ||
+        Category(ph.conjuncts[0][0]) != "country") {
+      return false;
+    }
+    const ArgPhrase& organ = args_.phrases[p - 1];
+    if (organ.governor >= 0 || organ.end != static_cast<uint32_t>(ph.governor) ||
+        organ.conjuncts.size() != 1 || organ.conjuncts[0].size() != 1 ||
+        Category(organ.conjuncts[0][0]) != "organization") {
+      return false;
+    }
+    size_t i = organ.begin;
+    while (i > 0 && Has(i - 1, Cue::kDeterminer)) --i;
     return i == 0 || t_[i - 1].token.kind == TokenKind::kPunct;
   }
 
@@ -465,7 +496,22 @@ class SentenceRelations {
         }
         break;
       }
-      if (ph.governor < 0 || EventComplementOfHead(ph)) return p;
+      if (ph.governor < 0 || ComplementOfHead(ph) || StateOfOrgan(p)) return p;
+    }
+    // A participle opening the sentence: its subject follows the comma that
+    // closes it ("Condamnant l'attaque, le Sénégal a appelé au calme",
+    // "Condemning the attack, Senegal called for calm").
+    if (tb == 0 && VerbTriggerAt(tb)) {
+      size_t c = tb;
+      while (c < n_ && Text(c) != "," && !HardBoundary(c)) ++c;
+      for (size_t p = 0; c < n_ && Text(c) == "," && p < args_.phrases.size(); ++p) {
+        const ArgPhrase& ph = args_.phrases[p];
+        if (ph.begin <= c) continue;
+        size_t q = c + 1;
+        while (q < ph.begin && Has(q, Cue::kDeterminer)) ++q;
+        if (q == ph.begin && ph.governor < 0 && ph.event < 0) return static_cast<int>(p);
+        break;
+      }
     }
     // A verb before its subject: "Autour de la table figuraient la Chine, ...".
     // Not a noun: "The restriction applies to buyers in A, B" has no subject.

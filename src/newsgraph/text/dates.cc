@@ -433,8 +433,7 @@ std::vector<DateMention> DateFinder::Find(std::string_view normalized, Lang lang
 }
 
 void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
-                          Anchor anchor, size_t anchor_at,
-                          std::vector<DateMention>* out) const {
+                          Anchor anchor, size_t anchor_at, std::vector<DateMention>* out) const {
   int ay = 0, am = 0, ad = 0;
   const bool have_article = ParseIso(article_date, &ay, &am, &ad);
   const int64_t article_days = have_article ? DaysFromCivil(ay, am, ad) : 0;
@@ -449,8 +448,9 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
     if (line_end == std::string_view::npos) line_end = text.size();
     DateSegments(v, text, line_begin, line_end, &folded, &segments);
     // Weekdays nearest the anchor rather than after it.
-    const bool nearest = anchor == Anchor::kLead || (anchor == Anchor::kMentioned &&
-                                                     anchor_at >= line_begin && anchor_at < line_end);
+    const bool nearest =
+        anchor == Anchor::kLead ||
+        (anchor == Anchor::kMentioned && anchor_at >= line_begin && anchor_at < line_end);
 
     line_begin = line_end + 1;
     for (const auto& [segment_begin, segment_end] : segments) {

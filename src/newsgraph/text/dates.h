@@ -113,8 +113,8 @@ class DateFinder {
   // `article_date` is "YYYY-MM-DD" or "" (then no relative dates).
   // Lang::kUnknown applies the French then the English rules.
   std::vector<DateMention> Find(std::string_view normalized, Lang lang,
-                                std::string_view article_date,
-                                Anchor anchor = Anchor::kPublished, size_t anchor_at = 0) const;
+                                std::string_view article_date, Anchor anchor = Anchor::kPublished,
+                                size_t anchor_at = 0) const;
 
  private:
   // What a folded word can be in a date (several at once: "mai").
@@ -158,8 +158,7 @@ class DateFinder {
   };
   static Vocabulary Compile(const DateLanguage& language);
   void FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
-                Anchor anchor, size_t anchor_at,
-                std::vector<DateMention>* out) const;
+                Anchor anchor, size_t anchor_at, std::vector<DateMention>* out) const;
   // Cuts the line text[begin, end) into the segments that may hold a date:
   // the cuts are date-neutral words between spaces, which no date pattern
   // crosses, and segments without a digit or a date name are dropped. The
