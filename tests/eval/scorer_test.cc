@@ -273,6 +273,25 @@ TEST_CASE("Evaluate matches one to one", "[eval][scorer]") {
     c.Node("n2", "country", "Kazakhstan");
     CHECK(Evaluate(c.Done(), {gold}).entities == Score{.tp = 2});
   }
+
+  SECTION("and gives a gold entity to the node named as it, not to one sharing an alias") {
+    // Gold "Termez hub" (alias "Termez"); the graph has "Termez" and
+    // "Termez hub", the relation on the latter. Node ids put "Termez" first.
+    GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
+        {"key": "ind", "type": "country", "name": "India"},
+        {"key": "hub", "type": "location", "name": "Termez hub", "aliases": ["Termez"]}],
+      "relations": [{"source": "ind", "relation": "supports", "target": "hub"}]})json");
+    GraphBuilder c;
+    c.Node("country_ind", "country", "India");
+    c.Node("location_a_termez", "location", "Termez");
+    c.Node("location_b_termez_hub", "location", "Termez hub");
+    c.Edge("country_ind", "supports", "location_b_termez_hub");
+    EvalReport r = Evaluate(c.Done(), {gold});
+    CHECK(r.entities == Score{.tp = 2, .fp = 1});
+    CHECK(r.false_entities ==
+          std::vector<std::string>{"a: location \"Termez\" [location_a_termez]"});
+    CHECK(r.relations == Score{.tp = 1});
+  }
 }
 
 TEST_CASE("Evaluate scores each gold file only on its own article", "[eval][scorer]") {

@@ -79,9 +79,12 @@ std::set<std::string> ContentWords(std::string_view name) {
 }
 
 // A maximum one-to-one matching (Kuhn's augmenting paths). adj[l] lists the
-// right items left item l may match, best first. Returns, for each left item,
-// its right item or -1. Deterministic: depends only on the order of adj.
-std::vector<int> MaxMatching(const std::vector<std::vector<int>>& adj, size_t num_right) {
+// right items left item l may match, best first; left items are tried in
+// `order`, and one matched stays matched, so the first in it are sure to be.
+// Returns, for each left item, its right item or -1. Deterministic: depends
+// only on the order of adj and `order`.
+std::vector<int> MaxMatching(const std::vector<std::vector<int>>& adj,
+                             const std::vector<size_t>& order, size_t num_right) {
   std::vector<int> left_of(num_right, -1);
   std::vector<int> right_of(adj.size(), -1);
   std::vector<char> visited;
@@ -97,7 +100,7 @@ std::vector<int> MaxMatching(const std::vector<std::vector<int>>& adj, size_t nu
     }
     return false;
   };
-  for (size_t l = 0; l < adj.size(); ++l) {
+  for (size_t l : order) {
     if (adj[l].empty()) continue;
     visited.assign(num_right, 0);
     augment(static_cast<int>(l));
@@ -107,21 +110,36 @@ std::vector<int> MaxMatching(const std::vector<std::vector<int>>& adj, size_t nu
 
 // Matches `left` items against the required right items first, then the
 // still unmatched left items against the optional ones. candidates(l) gives
-// the right items l may match, best first. Returns left -> right or -1.
-std::vector<int> MatchRequiredFirst(size_t num_left, const std::vector<bool>& right_optional,
-                                    const std::function<std::vector<int>(size_t)>& candidates) {
-  std::vector<std::vector<int>> all(num_left);
-  for (size_t l = 0; l < num_left; ++l) all[l] = candidates(l);
+// (strength, right item) pairs; a left item's strongest pairs are tried
+// first, and left items with the strongest pairs are matched first (a node
+// named exactly as the gold entity wins it over one that only shares an
+// alias), without losing the most pairs there can be. Returns left -> right
+// or -1.
+std::vector<int> MatchRequiredFirst(
+    size_t num_left, const std::vector<bool>& right_optional,
+    const std::function<std::vector<std::pair<int, int>>(size_t)>& candidates) {
+  std::vector<std::vector<std::pair<int, int>>> all(num_left);
+  std::vector<int> best(num_left, 0);
+  for (size_t l = 0; l < num_left; ++l) {
+    all[l] = candidates(l);
+    std::stable_sort(all[l].begin(), all[l].end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (!all[l].empty()) best[l] = all[l].front().first;
+  }
+  std::vector<size_t> order(num_left);
+  for (size_t l = 0; l < num_left; ++l) order[l] = l;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return best[a] > best[b]; });
   std::vector<int> result(num_left, -1);
   for (bool optional : {false, true}) {
     std::vector<std::vector<int>> adj(num_left);
     for (size_t l = 0; l < num_left; ++l) {
       if (result[l] != -1) continue;
-      for (int r : all[l]) {
+      for (const auto& [strength, r] : all[l]) {
         if (right_optional[r] == optional) adj[l].push_back(r);
       }
     }
-    std::vector<int> m = MaxMatching(adj, right_optional.size());
+    std::vector<int> m = MaxMatching(adj, order, right_optional.size());
     for (size_t l = 0; l < num_left; ++l) {
       if (m[l] != -1) result[l] = m[l];
     }
@@ -130,6 +148,7 @@ std::vector<int> MatchRequiredFirst(size_t num_left, const std::vector<bool>& ri
 }
 
 struct NodeKeys {
+  std::string label;            // MatchKey of the label (gold: the name)
   std::set<std::string> names;  // MatchKey of label and aliases
   std::set<std::string> words;  // content words (events only)
   std::string date;
@@ -137,7 +156,8 @@ struct NodeKeys {
 
 NodeKeys KeysOf(const NodeData& n) {
   NodeKeys k;
-  k.names.insert(MatchKey(n.label));
+  k.label = MatchKey(n.label);
+  k.names.insert(k.label);
   for (const std::string& a : n.aliases) k.names.insert(MatchKey(a));
   k.names.erase("");
   if (n.category == "event") {
@@ -153,7 +173,8 @@ NodeKeys KeysOf(const NodeData& n) {
 
 NodeKeys KeysOf(const GoldEntity& e) {
   NodeKeys k;
-  k.names.insert(MatchKey(e.name));
+  k.label = MatchKey(e.name);
+  k.names.insert(k.label);
   for (const std::string& a : e.aliases) k.names.insert(MatchKey(a));
   k.names.erase("");
   if (e.type == "event") {
@@ -183,7 +204,8 @@ bool DatesAgree(const std::string& a, const std::string& b) {
   return longer.compare(0, shorter.size(), shorter) == 0;
 }
 
-// 3: same Wikidata id; 2: same name; 1: same event date and a shared word; 0: no match.
+// 4: same Wikidata id; 3: the node's label is the gold name; 2: a name or
+// alias in common; 1: same event date and a shared word; 0: no match.
 // An event is one dated occurrence: events whose dates disagree never match,
 // whatever their names ("visit (2026-03-09)" is not "visit (2026-10)").
 int MatchStrength(const NodeData& node, const NodeKeys& nk, const GoldEntity& gold,
@@ -191,9 +213,10 @@ int MatchStrength(const NodeData& node, const NodeKeys& nk, const GoldEntity& go
   if (node.category != gold.type) return 0;
   if (gold.type == "event" && !DatesAgree(nk.date, gk.date)) return 0;
   if (!node.wikidata.empty() && !gold.qid.empty()) {
-    if (node.wikidata == gold.qid) return 3;
+    if (node.wikidata == gold.qid) return 4;
     return 0;  // two different entities that happen to share a name
   }
+  if (!nk.label.empty() && nk.label == gk.label) return 3;
   if (Intersects(nk.names, gk.names)) return 2;
   if (gold.type == "event" && !gk.date.empty() && nk.date == gk.date &&
       Intersects(nk.words, gk.words)) {
@@ -277,15 +300,12 @@ void ScoreOneGold(const KnowledgeGraph& graph, const GoldGraph& gold, const Scop
   for (NodeId n : scope.nodes) node_keys.push_back(KeysOf(graph.node(n)));
   std::vector<int> node_match =
       MatchRequiredFirst(scope.nodes.size(), gold_optional, [&](size_t l) {
-        std::vector<std::pair<int, int>> ranked;  // (-strength, gold index)
+        std::vector<std::pair<int, int>> out;  // (strength, gold index)
         const NodeData& node = graph.node(scope.nodes[l]);
         for (size_t g = 0; g < gold.entities.size(); ++g) {
           int s = MatchStrength(node, node_keys[l], gold.entities[g], gold_keys[g]);
-          if (s > 0) ranked.emplace_back(-s, static_cast<int>(g));
+          if (s > 0) out.emplace_back(s, static_cast<int>(g));
         }
-        std::sort(ranked.begin(), ranked.end());
-        std::vector<int> out;
-        for (auto& [s, g] : ranked) out.push_back(g);
         return out;
       });
   std::vector<bool> gold_found(gold.entities.size(), false);
@@ -334,9 +354,10 @@ void ScoreOneGold(const KnowledgeGraph& graph, const GoldGraph& gold, const Scop
   for (const GoldRelation& r : gold.relations) relation_optional.push_back(r.optional);
   std::vector<int> edge_match =
       MatchRequiredFirst(scope.edges.size(), relation_optional, [&](size_t l) {
-        std::vector<int> out;
+        std::vector<std::pair<int, int>> out;
         for (size_t r = 0; r < gold.relations.size(); ++r) {
-          if (ends_match(scope.edges[l], gold.relations[r])) out.push_back(static_cast<int>(r));
+          if (ends_match(scope.edges[l], gold.relations[r]))
+            out.emplace_back(1, static_cast<int>(r));
         }
         return out;
       });
