@@ -904,5 +904,22 @@ TEST_CASE("An incident is not dated by the verb that reports it", "[extract][rel
   CHECK(dated);
 }
 
+TEST_CASE("A noun's own complement comes before its object, a gloss after its subject",
+          "[extract][relations]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLa Tanzanie et le Programme alimentaire mondial (PAM) ont annoncé jeudi une aide "
+      "d'urgence de 38 millions de dollars en faveur du Burundi.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "country_tza", "supports", "country_bdi"));
+  CHECK(testing::HasRelation(fr, "organization_wfp", "supports", "country_bdi"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nJapan announced emergency aid worth 38 million dollars for Burundi.", "en");
+  CHECK(testing::HasRelation(en, "country_jpn", "supports", "country_bdi"));
+  // A name in the complement is the noun's agent.
+  const Extraction agent =
+      testing::ExtractText("X\n\nL'aide de la Chine au Burundi a doublé en 2025.", "fr");
+  CHECK(testing::HasRelation(agent, "country_chn", "supports", "country_bdi"));
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -10,6 +10,9 @@ namespace {
 constexpr size_t kMaxGroupExpansion = 12;  // regions larger than this stay one node
 constexpr size_t kObjectWindow = 25;
 constexpr size_t kMarkerWindow = 40;
+// How far a noun trigger's own complement may run before its object ("aide
+// d'urgence de 38 millions de dollars en faveur du ...").
+constexpr size_t kComplementWindow = 9;
 // held_in: how far a place may be after (before) the event it locates.
 constexpr size_t kPlaceAfterWindow = 15;
 constexpr size_t kPlaceBeforeWindow = 10;
@@ -468,6 +471,12 @@ class SentenceRelations {
     for (int p = static_cast<int>(args_.phrases.size()) - 1; p >= 0; --p) {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.end > tb || Excluded(p)) continue;
+      // The gloss itself stands for the phrase it follows ("le PAM" of
+      // "la Tanzanie et le Programme alimentaire mondial (PAM)").
+      if (p > 0 && ph.begin > 0 && Text(ph.begin - 1) == "(" && ph.end < n_ &&
+          Text(ph.end) == ")" && args_.phrases[p - 1].end + 1 == ph.begin) {
+        continue;
+      }
       // An anaphor that names no one stands between: it is the subject.
       for (uint32_t u : args_.unresolved) {
         if (u >= ph.end && u < tb) return -1;
@@ -479,6 +488,18 @@ class SentenceRelations {
       if (ph.end == tb && ph.event < 0 && OnlyTopics(ph)) continue;
       size_t boundary = n_;
       for (size_t i = ph.end; i < tb; ++i) {
+        // A parenthesis right after the phrase glosses it ("le Programme
+        // alimentaire mondial (PAM) ont annoncé": an acronym, a country).
+        if (i == ph.end && Text(i) == "(") {
+          size_t close = i + 1;
+          while (close < tb && close < i + 8 && Text(close) != ")" && !HardBoundary(close)) {
+            ++close;
+          }
+          if (close < tb && Text(close) == ")") {
+            i = close;
+            continue;
+          }
+        }
         if (HardBoundary(i)) {
           boundary = i;
           break;
@@ -617,6 +638,20 @@ class SentenceRelations {
       if (std::find(preps.begin(), preps.end(), idx) != preps.end()) {
         *between = Has(i, Cue::kBetween);
         return pe;
+      }
+    }
+    // A noun's own complement before its object: "une aide d'urgence de 38
+    // millions de dollars en faveur du Burundi", "support worth $2 billion
+    // for Ukraine". Plain words and numbers only: a name there is an agent.
+    if (def.kind == TriggerKind::kNoun && Has(i, Cue::kConnector) && Has(i, Cue::kPreposition)) {
+      for (size_t j = i + 1; j < n_ && j < i + kComplementWindow; ++j) {
+        if (HardBoundary(j) || Text(j) == "," || t_[j].token.capitalized) break;
+        const size_t e = PhraseEnd(j, Cue::kObjectPrep, &idx);
+        const auto& preps = li_.trigger_preps[trigger];
+        if (e != 0 && std::find(preps.begin(), preps.end(), idx) != preps.end()) {
+          *between = Has(j, Cue::kBetween);
+          return e;
+        }
       }
     }
     if (Has(i, Cue::kPreposition) || Has(i, Cue::kLocPrep) || Has(i, Cue::kBetween) ||
