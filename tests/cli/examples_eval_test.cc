@@ -36,7 +36,7 @@ struct Expectation {
 // 0.737/0.222. The thresholds sit
 // under the scores now reached (printed by `newsgraph eval` per example).
 const std::vector<Expectation> kExpectations = {
-    {"asean-ministers-kuala-lumpur", 0.97, 0.88},
+    {"asean-ministers-kuala-lumpur", 0.97, 0.90},
     {"attaque-gwadar", 0.92, 0.88},
     {"china-gallium-export-ban", 0.92, 0.69},
     {"eu-central-asia-raw-materials", 0.88, 0.91},
@@ -53,7 +53,7 @@ const std::vector<Expectation> kExpectations = {
     {"gas-serbia-azerbaijan-russia-cap", 0.73, 0.61},
     {"graphite-partenariat-montreal", 0.80, 0.61},
     {"baltic-cable-sabotage-estonia", 0.85, 0.54},
-    {"sanctions-eu-iran-missile-transfer", 0.70, 0.28},
+    {"sanctions-eu-iran-missile-transfer", 0.71, 0.29},
     {"inondations-burundi-aide-bailleurs", 0.88, 0.61},
     {"nuclear-korea-philippines-bataan", 0.73, 0.34},
     {"frontiere-maritime-togo-benin", 0.75, 0.39},

@@ -921,5 +921,31 @@ TEST_CASE("A noun's own complement comes before its object, a gloss after its su
   CHECK(testing::HasRelation(agent, "country_chn", "supports", "country_bdi"));
 }
 
+TEST_CASE("After a reason, only the incident it names is an object; a dateline country no actor",
+          "[extract][relations]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLUXEMBOURG – The European Union on Monday imposed sanctions on Iran over the "
+      "transfer of missiles to Russia, freezing the assets of four Iranian companies.",
+      "en");
+  CHECK(testing::HasRelation(x, "organization_eu", "restricts", "country_irn"));
+  CHECK_FALSE(testing::HasRelation(x, "organization_eu", "restricts", "country_rus"));
+  for (const ExtractedRelation& r : x.relations) CHECK(r.source_id != "country_lux");
+  const Extraction y = testing::ExtractText(
+      "X\n\nA collision near Second Thomas Shoal took place on June 2, 2025. The Philippines "
+      "criticised China over the collision.",
+      "en");
+  CHECK(testing::HasRelation(y, "country_phl", "condemns", "country_chn"));
+  bool incident = false;
+  for (const ExtractedRelation& r : y.relations) {
+    incident = incident || (r.source_id == "country_phl" && r.relation == "condemns" &&
+                            r.target_id.rfind("event_", 0) == 0);
+  }
+  CHECK(incident);
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLa Belgique a gelé son aide au Burundi en raison de la répression au Rwanda.", "fr");
+  CHECK(testing::HasRelation(fr, "country_bel", "restricts", "country_bdi"));
+  CHECK_FALSE(testing::HasRelation(fr, "country_bel", "restricts", "country_rwa"));
+}
+
 }  // namespace
 }  // namespace newsgraph

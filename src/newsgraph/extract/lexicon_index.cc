@@ -381,6 +381,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kAgentPrep, r.agent_prepositions);
   add(Cue::kMemberList, r.member_lists);
   add(Cue::kReportingVerb, r.reporting_verbs);
+  add(Cue::kReason, r.reasons);
 
   li->trigger_preps.resize(r.triggers.size());
   for (uint32_t t = 0; t < r.triggers.size(); ++t) {

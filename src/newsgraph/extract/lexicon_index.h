@@ -76,6 +76,7 @@ enum class Cue : uint8_t {
   kMemberList,     // "parmi lesquels", "including"
   kReportingVerb,  // "a déclaré", "said"
   kRelative,       // "qui", "which": opens a relative clause after a comma
+  kReason,         // "en raison de", "over": a trigger's objects end there
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {

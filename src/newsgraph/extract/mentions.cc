@@ -257,12 +257,16 @@ class SentenceScanner {
       // "Beijing said", "ties with Moscow") unless a locative preposition
       // governs it, directly or through a coordination ("à Pékin et Moscou").
       // A dateline names the place the report comes from, not an actor.
-      const bool locative = LocativeGoverned(i, last_locative_end) || (i == 0 && DatelineAt(end));
+      const bool dateline = i == 0 && DatelineAt(end);
+      const bool locative = LocativeGoverned(i, last_locative_end) || dateline;
       if (entry->category == "location" && !entry->capital_of.empty() && !locative) {
         if (const GazetteerEntry* c = table_->gazetteer().Find(entry->capital_of)) entry = c;
       }
       if (locative) last_locative_end = end;
       m.demonym = name.kind == NameKind::kDemonym;
+      // A country on the dateline ("LUXEMBOURG – ...", "SINGAPORE – ...")
+      // is where the report comes from: named, but no argument.
+      m.in_name = dateline && entry->category == "country";
       m.entity = table_->Intern(*entry);
       table_->AddMention(m.entity, Original(i, end));
       if (ctx_.lang == Lang::kFr) {

@@ -800,6 +800,16 @@ class SentenceRelations {
           agent_prep = agent_prep || Has(i, Cue::kAgentPrep);
         if (agent_prep) break;
       }
+      // After "over", "en raison de", only the incident it names: "criticised
+      // China over a collision", not "sanctions on Iran over the transfer of
+      // missiles to Russia".
+      if (!marker && ph.event < 0) {
+        bool reason = false;
+        for (size_t i = start; i < ph.begin && !reason; ++i) {
+          reason = PhraseEnd(i, Cue::kReason) != 0;
+        }
+        if (reason) continue;
+      }
       // A comma or a closing quote after an object closes the object ("...,
       // invoquant des raisons", "\"stands with Indonesia\" and called on").
       if (!marker && !objects.empty()) {

@@ -114,6 +114,7 @@ RelationLexicon ReadRelations(const Value& lang) {
   r.agent_prepositions = Strings(lang, "agent_prepositions");
   r.member_lists = Strings(lang, "member_lists");
   r.reporting_verbs = Strings(lang, "reporting_verbs");
+  r.reasons = Strings(lang, "reasons");
   return r;
 }
 

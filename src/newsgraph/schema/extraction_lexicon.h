@@ -118,6 +118,10 @@ struct RelationLexicon {
   // "a déclaré", "said": after a comma, the phrase they take only reports
   // ("..., India said" is India's account, not India's act).
   std::vector<std::string> reporting_verbs;
+  // "en raison de", "over": what follows is why, so no object of the
+  // trigger before it ("sanctions on Iran over the transfer of missiles to
+  // Russia").
+  std::vector<std::string> reasons;
 };
 
 struct LanguageLexicon {
