@@ -947,5 +947,22 @@ TEST_CASE("After a reason, only the incident it names is an object; a dateline c
   CHECK_FALSE(testing::HasRelation(fr, "country_bel", "restricts", "country_rwa"));
 }
 
+TEST_CASE("A place described by the part of a country it lies in is located there",
+          "[extract][relations][places]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nUne attaque a visé un poste militaire à Kandi, dans le nord du Bénin.", "fr");
+  CHECK(testing::HasRelation(fr, "location_kandi", "located_in", "country_ben"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe engine maker is based in Isfahan, in central Iran. The boat sank north of the "
+      "Natuna Islands, in Indonesia's Riau Islands province.",
+      "en");
+  CHECK(testing::HasRelation(en, "location_isfahan", "located_in", "country_irn"));
+  CHECK(testing::HasRelation(en, "location_riau_islands_province", "located_in", "country_idn"));
+  // Not what a clause does there: "in talks with Iran".
+  const Extraction talks =
+      testing::ExtractText("X\n\nThe ministers met in Geneva, in talks with Iran.", "en");
+  CHECK_FALSE(testing::HasRelation(talks, "location_geneva", "located_in", "country_irn"));
+}
+
 }  // namespace
 }  // namespace newsgraph

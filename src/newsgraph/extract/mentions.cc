@@ -728,10 +728,17 @@ class SentenceScanner {
           nb = he + 1;
           ne = covered_[nb] >= 0 ? out_->mentions[covered_[nb]].end : CapitalRun(nb, 3);
           e = ne;
-        } else if (i > 0 && Cap(i - 1)) {  // "Termez hub"
+        } else if (i > 0 && Cap(i - 1)) {  // "Termez hub", "Riau Islands province"
           ne = i;
           nb = i - 1;
-          if (covered_[nb] >= 0) nb = out_->mentions[covered_[nb]].begin;
+          if (covered_[nb] >= 0) {
+            nb = out_->mentions[covered_[nb]].begin;
+          } else {
+            while (nb > 0 && i - nb < 3 && Cap(nb - 1) && covered_[nb - 1] < 0 &&
+                   t_[nb - 1].cues == 0 && t_[nb - 1].first_cues == 0) {
+              --nb;
+            }
+          }
           b = nb;
         }
         if (ne <= nb) continue;

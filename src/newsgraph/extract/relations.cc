@@ -1163,13 +1163,16 @@ class SentenceRelations {
           direct = direct && (Has(i, Cue::kDeterminer) || Has(i, Cue::kLocPrep));
           if (HardBoundary(i) || Text(i) == ",") direct = false, i = c.begin;
         }
-        // Or a description of the place's kind: "Aného, ville côtière du
-        // sud-est du Togo", "Kigoma, a port town in western Tanzania".
+        // Or a description of the place's kind or part: "Aného, ville côtière
+        // du sud-est du Togo", "Kigoma, a port town in western Tanzania",
+        // "Kandi, dans le nord du Bénin", "Isfahan, in central Iran".
         bool described = !paren && c.begin <= q + 9;
         size_t i = q;
+        // through "du", "of", "in": not "a route that bypasses Russia"
+        bool located = i < c.begin && Has(i, Cue::kLocPrep) && !Has(i, Cue::kConnector);
+        if (located) ++i;
         if (i < c.begin && Has(i, Cue::kDeterminer)) ++i;
         described = described && i < c.begin && PlainKindWord(i);
-        bool located = false;  // through "du", "of", "in": not "a route that bypasses Russia"
         for (; described && i < c.begin; ++i) {
           const bool link = Has(i, Cue::kConnector) || Has(i, Cue::kLocPrep);
           located = located || link;
