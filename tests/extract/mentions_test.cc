@@ -196,5 +196,20 @@ TEST_CASE("An unknown place follows a preposition of several words",
   CHECK(testing::HasEntity(x, "location_kandi"));
 }
 
+TEST_CASE("Organisations are named by their head words, not by a common noun describing them",
+          "[extract][mentions][organizations]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe EU listed Pars Propulsion Industries and Caspian Horizon Shipping.", "en");
+  CHECK(testing::HasEntity(en, "organization_pars_propulsion_industries"));
+  CHECK(testing::HasEntity(en, "organization_caspian_horizon_shipping"));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe groupe chinois Jinhe Carbon Materials a réagi, comme le ministère chinois des "
+      "Affaires étrangères.",
+      "fr");
+  CHECK(testing::HasEntity(fr, "organization_jinhe_carbon_materials"));
+  CHECK(testing::HasEntity(fr, "organization_ministere_chinois_des_affaires_etrangeres"));
+  CHECK_FALSE(testing::HasEntity(fr, "organization_groupe_chinois_jinhe_carbon_materials"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

@@ -575,23 +575,35 @@ class SentenceScanner {
         --b;
       }
       bool named = b < i;
+      // A head closing a name of its own words ends it: "Pars Propulsion
+      // Industries and Caspian Horizon Shipping" are two ("Chinese Ministry
+      // of Commerce" is one).
+      const bool closed = named;
       std::vector<int> absorbed;
-      if (b > 0 && named) {
+      if (b > 0 && named) {  // "Chinese Commerce Ministry"
         if (const Mention* d = DemonymAt(b - 1); d != nullptr && d->end == b && Cap(b - 1)) {
           absorbed.push_back(covered_[b - 1]);
           b = d->begin;
         }
       }
-      for (;;) {
+      for (; !closed;) {
         size_t j = e;
         int demonym = -1;
         if (const Mention* d = DemonymAt(j); d != nullptr && !Cap(j)) {
           demonym = covered_[j];
           j = d->end;
         }
+        const size_t before_connectors = j;
         while (j < n_ && Has(j, Cue::kConnector) && Free(j) && j - e < 3) ++j;
         if (j < n_ && Cap(j) && Free(j) && !Has(j, Cue::kTitle)) {
-          if (demonym >= 0) absorbed.push_back(demonym);
+          // A common noun before a proper name describes it: "le groupe
+          // chinois Jinhe Carbon Materials" is "Jinhe Carbon Materials" (but
+          // "le ministère chinois des Affaires étrangères" is one name).
+          if (e == i + 1 && b == i && !Cap(i) && j == before_connectors) {
+            b = j;
+          } else if (demonym >= 0) {
+            absorbed.push_back(demonym);
+          }
           e = j + 1;
           named = true;
           // French: a lower-case adjective closing the name ("des Affaires
