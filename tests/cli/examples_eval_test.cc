@@ -54,7 +54,7 @@ const std::vector<Expectation> kExpectations = {
     {"graphite-partenariat-montreal", 0.84, 0.61},
     {"baltic-cable-sabotage-estonia", 0.85, 0.54},
     {"sanctions-eu-iran-missile-transfer", 0.78, 0.55},
-    {"inondations-burundi-aide-bailleurs", 0.88, 0.61},
+    {"inondations-burundi-aide-bailleurs", 0.90, 0.81},
     {"nuclear-korea-philippines-bataan", 0.73, 0.34},
     {"frontiere-maritime-togo-benin", 0.75, 0.39},
 };

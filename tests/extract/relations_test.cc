@@ -964,5 +964,36 @@ TEST_CASE("A place described by the part of a country it lies in is located ther
   CHECK_FALSE(testing::HasRelation(talks, "location_geneva", "located_in", "country_irn"));
 }
 
+TEST_CASE("A French meeting named by lower-case words and a proper name, described up front",
+          "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nCes annonces ont été faites en marge de la troisième Conférence des partenaires au "
+      "développement du Burundi, réunie mardi et mercredi, les 5 et 6 mai 2026, à Bujumbura. "
+      "Consacrée à la sécurité alimentaire et à l'agriculture, cette édition a rassemblé le "
+      "Rwanda et l'Ouganda.",
+      "fr");
+  std::string event;  // dated by "mardi" (the article is dated 2025-06-07)
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.id.rfind("event_3rd_conference_des_partenaires_au_developpement_du_burundi", 0) == 0) {
+      event = e.id;
+    }
+  }
+  REQUIRE_FALSE(event.empty());
+  CHECK(testing::HasRelation(x, event, "edition_of",
+                             "forum_conference_des_partenaires_au_developpement_du_burundi"));
+  CHECK(testing::HasRelation(x, event, "held_in", "location_bujumbura"));
+  CHECK(testing::HasRelation(x, event, "concerns", "sector_food_security"));
+  CHECK(testing::HasRelation(x, event, "concerns", "sector_agriculture"));
+  CHECK(testing::HasRelation(x, "country_rwa", "participates_in", event));
+  // A possessor is not where an event takes place.
+  const Extraction y = testing::ExtractText(
+      "X\n\nThe collision occurred on Monday, August 10, 2026, in Indonesia's Riau Islands "
+      "province.",
+      "en");
+  for (const ExtractedRelation& r : y.relations) {
+    CHECK_FALSE((r.relation == "held_in" && r.target_id == "country_idn"));
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

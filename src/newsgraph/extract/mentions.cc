@@ -8,6 +8,10 @@
 namespace newsgraph {
 namespace {
 
+// Lower-case words a French event name may run over before the proper name
+// that closes it ("des partenaires au développement du Burundi").
+constexpr size_t kFrenchNameWords = 7;
+
 int CategoryRank(const std::string& c) {
   static constexpr const char* kOrder[] = {"country",  "region",   "organization",
                                            "location", "resource", "sector",
@@ -1060,6 +1064,29 @@ class SentenceScanner {
         }
         if (org) participants.push_back({org->entity});
       }
+      // A French name of lower-case words closed by a proper name, its noun
+      // capitalised: "la troisième Conférence des partenaires au
+      // développement du Burundi". The name is the French words.
+      size_t french_name_b = n_;
+      if (ctx_.lang == Lang::kFr && Cap(h) && h > 0 && pair.empty() && !topic && between.empty() &&
+          of_forum < 0 && org == nullptr && noun.kind == EventKind::kMeeting) {
+        size_t q = e;
+        // (Lower-case words only, a sector among them: "au développement".)
+        while (q < n_ && q < e + kFrenchNameWords && !Cap(q) &&
+               t_[q].token.kind == TokenKind::kWord && !Has(q, Cue::kBoundary) &&
+               (Free(q) || Topic(out_->mentions[covered_[q]].begin) != nullptr)) {
+          ++q;
+        }
+        const int mt = q > e + 1 && q < n_ && Has(q - 1, Cue::kConnector) ? covered_[q] : -1;
+        if (mt >= 0 && out_->mentions[mt].begin == q &&
+            out_->mentions[mt].kind == MentionKind::kEntity && out_->mentions[mt].entity >= 0) {
+          const std::string& c = table_->at(out_->mentions[mt].entity).entity.category;
+          if (c == "country" || c == "organization" || c == "location" || c == "region") {
+            french_name_b = h;
+            e = out_->mentions[mt].end;
+          }
+        }
+      }
       // A place right after: "survenue à Pahalgam", "in Astana".
       const Mention* place = nullptr;
       for (size_t q = e; q < n_ && q < e + 4; ++q) {
@@ -1142,8 +1169,8 @@ class SentenceScanner {
         }
         if (t_[q - 1].token.kind != TokenKind::kWord || Cap(q - 1) || t_[q - 1].cues != 0) break;
       }
-      const bool named =
-          ordinal > 0 || !pair.empty() || topic || !between.empty() || of_forum >= 0 || org;
+      const bool named = ordinal > 0 || !pair.empty() || topic || !between.empty() ||
+                         of_forum >= 0 || org || french_name_b < n_;
       // An agreement is an event when its signing is dated in its clause:
       // "ont signé lundi 9 mars 2026 trois accords", "a partnership signed in
       // Seoul on March 3, 2026". Otherwise it refers to one ("the
@@ -1218,6 +1245,8 @@ class SentenceScanner {
       std::string base;
       if (of_forum >= 0) {
         base = table_->at(of_forum).entity.label;
+      } else if (french_name_b < n_) {
+        base = std::string(Original(french_name_b, e));
       } else if (org) {
         base = std::string(Original(name_b, e));
       } else {
@@ -1232,7 +1261,8 @@ class SentenceScanner {
       }
       const std::string iso = date ? date->iso : "";
       int forum = of_forum;
-      const bool forum_named = !pair.empty() || topic || ((!between.empty() || org) && ordinal > 0);
+      const bool forum_named = !pair.empty() || topic ||
+                               ((!between.empty() || org || french_name_b < n_) && ordinal > 0);
       if (forum < 0 && forum_named && noun.kind == EventKind::kMeeting) {
         forum = table_->InternNew("forum_" + Slug(base), "forum", base);
         table_->at(forum).head_en = noun.en;

@@ -465,6 +465,26 @@ class SentenceRelations {
     return i == 0 || t_[i - 1].token.kind == TokenKind::kPunct;
   }
 
+  // The phrase right after the comma that closes a clause opening at tb (a
+  // phrase index, or -1): the subject a fronted participle describes. The
+  // clause may hold a list of its own ("Consacrée à la sécurité alimentaire,
+  // à l'agriculture et aux infrastructures, cette édition"): the phrase is
+  // the first ungoverned one after a comma.
+  int FrontedSubject(uint32_t tb) const {
+    for (size_t c = tb; c < n_ && !HardBoundary(c); ++c) {
+      if (Text(c) != ",") continue;
+      for (size_t p = 0; p < args_.phrases.size(); ++p) {
+        const ArgPhrase& ph = args_.phrases[p];
+        if (ph.begin <= c) continue;
+        size_t q = c + 1;
+        while (q < ph.begin && (Has(q, Cue::kDeterminer) || Has(q, Cue::kDemonstrative))) ++q;
+        if (q == ph.begin && ph.governor < 0) return static_cast<int>(p);
+        break;
+      }
+    }
+    return -1;
+  }
+
   // The subject of a trigger at token tb (a phrase index, or -1).
   int Subject(uint32_t tb) const {
     tb = SkipRelative(tb);
@@ -523,16 +543,8 @@ class SentenceRelations {
     // closes it ("Condamnant l'attaque, le Sénégal a appelé au calme",
     // "Condemning the attack, Senegal called for calm").
     if (tb == 0 && VerbTriggerAt(tb)) {
-      size_t c = tb;
-      while (c < n_ && Text(c) != "," && !HardBoundary(c)) ++c;
-      for (size_t p = 0; c < n_ && Text(c) == "," && p < args_.phrases.size(); ++p) {
-        const ArgPhrase& ph = args_.phrases[p];
-        if (ph.begin <= c) continue;
-        size_t q = c + 1;
-        while (q < ph.begin && Has(q, Cue::kDeterminer)) ++q;
-        if (q == ph.begin && ph.governor < 0 && ph.event < 0) return static_cast<int>(p);
-        break;
-      }
+      const int p = FrontedSubject(tb);
+      if (p >= 0 && args_.phrases[p].event < 0) return p;
     }
     // A verb before its subject: "Autour de la table figuraient la Chine, ...".
     // Not a noun: "The restriction applies to buyers in A, B" has no subject.
@@ -835,6 +847,16 @@ class SentenceRelations {
       for (const ArgPhrase& ph : args_.phrases) {
         if (ph.end <= hit.begin && ph.event >= 0 && Category(ph.event) == "event") ev = ph.event;
       }
+      // A participle opening the sentence describes the event named after
+      // its comma: "Consacrée à la sécurité alimentaire, ..., cette édition
+      // a rassemblé ...".
+      if (ev < 0 && hit.begin == 0) {
+        const int after = FrontedSubject(hit.begin);
+        if (after >= 0 && args_.phrases[after].event >= 0 &&
+            Category(args_.phrases[after].event) == "event") {
+          ev = args_.phrases[after].event;
+        }
+      }
       if (ev < 0) ev = CurrentEventFor(subject);
       if (ev < 0) {
         // No event: the sectors named are still areas of what the sentence
@@ -1094,10 +1116,18 @@ class SentenceRelations {
           if (ents.size() != 1) continue;
           const std::string_view c = Category(ents[0]);
           if (c != "location" && c != "country") continue;
+          // A possessor names the place's country, not the place: "in
+          // Indonesia's Riau Islands province".
+          if (pl.end < n_ && (Text(pl.end) == "'s" || Text(pl.end) == "'")) continue;
           // Prefer a place after the event, then the nearest before it; a
           // place in another clause or far away is somewhere else.
           const bool after = pl.begin >= ev.end;
-          const size_t gap = after ? pl.begin - ev.end : ev.begin - pl.end;
+          // (A date between takes no room: "réunie mardi et mercredi, les 5
+          // et 6 mai 2026, à Bujumbura".)
+          size_t gap = 0;
+          for (size_t i = after ? ev.end : pl.end; i < (after ? pl.begin : ev.begin); ++i) {
+            gap += InDate(i) ? 0 : 1;
+          }
           if (gap > (after ? kPlaceAfterWindow : kPlaceBeforeWindow)) continue;
           bool clean = true;
           for (size_t i = after ? ev.end : pl.end; i < (after ? pl.begin : ev.begin); ++i) {
