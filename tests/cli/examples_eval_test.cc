@@ -51,7 +51,7 @@ const std::vector<Expectation> kExpectations = {
     {"visite-mexique-maroc", 0.75, 0.35},
     {"coup-tchad-suspension-aide", 0.85, 0.43},
     {"gas-serbia-azerbaijan-russia-cap", 0.73, 0.61},
-    {"graphite-partenariat-montreal", 0.84, 0.61},
+    {"graphite-partenariat-montreal", 0.84, 0.72},
     {"baltic-cable-sabotage-estonia", 0.85, 0.54},
     {"sanctions-eu-iran-missile-transfer", 0.78, 0.55},
     {"inondations-burundi-aide-bailleurs", 0.90, 0.81},
