@@ -996,5 +996,18 @@ TEST_CASE("A French meeting named by lower-case words and a proper name, describ
   }
 }
 
+TEST_CASE("A share of the world's output is control of it", "[extract][relations]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nChina produces about 98% of the world's gallium and refines more than 40% of "
+      "global copper. Chile is the world's largest producer of lithium.",
+      "en");
+  CHECK(testing::HasRelation(en, "country_chn", "controls", "resource_gallium"));
+  CHECK(testing::HasRelation(en, "country_chn", "controls", "resource_copper"));
+  CHECK(testing::HasRelation(en, "country_chl", "controls", "resource_lithium"));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLa Chine assure près de 80 % de l'extraction mondiale de graphite.", "fr");
+  CHECK(testing::HasRelation(fr, "country_chn", "controls", "resource_graphite"));
+}
+
 }  // namespace
 }  // namespace newsgraph
