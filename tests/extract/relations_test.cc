@@ -1009,5 +1009,22 @@ TEST_CASE("A share of the world's output is control of it", "[extract][relations
   CHECK(testing::HasRelation(fr, "country_chn", "controls", "resource_graphite"));
 }
 
+TEST_CASE("An organisation that groups countries has them as members", "[extract][relations]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nL'Alliance des États du Sahel (AES), qui regroupe le Mali, le Burkina Faso et le "
+      "Niger, a quitté la CEDEAO.",
+      "fr");
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe Alliance of Sahel States, which groups Mali, Burkina Faso and Niger, left "
+      "ECOWAS.",
+      "en");
+  for (const Extraction* x : {&fr, &en}) {
+    for (const char* c : {"country_mli", "country_bfa", "country_ner"}) {
+      CAPTURE(c);
+      CHECK(testing::HasRelation(*x, c, "member_of", "organization_aes"));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

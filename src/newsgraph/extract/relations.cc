@@ -526,10 +526,15 @@ class SentenceRelations {
         }
       }
       if (boundary != n_) {
-        // A relative pronoun right after the phrase: "la Chine, qui domine".
-        const bool relative =
-            Has(boundary, Cue::kBoundary) &&
-            (boundary == ph.end || (boundary == ph.end + 1 && Text(ph.end) == ","));
+        // A relative pronoun right after the phrase: "la Chine, qui domine"
+        // (past its gloss: "l'Alliance des États du Sahel (AES), qui").
+        size_t g = ph.end;
+        if (g < n_ && Text(g) == "(") {
+          while (g < boundary && Text(g) != ")") ++g;
+          if (g < boundary) ++g;
+        }
+        const bool relative = Has(boundary, Cue::kBoundary) &&
+                              (boundary == g || (boundary == g + 1 && Text(g) == ","));
         if (relative) {
           bool clean = true;
           for (size_t i = boundary + 1; i < tb; ++i) clean = clean && !HardBoundary(i);
