@@ -684,8 +684,14 @@ class SentenceRelations {
     for (size_t i = from; i < end; ++i) {
       if (HardBoundary(i)) return i;
     }
-    if (!marker && trigger_index + 1 < triggers_.size()) {
-      end = std::min<size_t>(end, std::max<size_t>(from, triggers_[trigger_index + 1].begin));
+    // Up to the next trigger (not another reading of this one's words:
+    // "joined" is both membership and participation).
+    size_t next = trigger_index + 1;
+    while (next < triggers_.size() && triggers_[next].begin <= triggers_[trigger_index].begin) {
+      ++next;
+    }
+    if (!marker && next < triggers_.size()) {
+      end = std::min<size_t>(end, std::max<size_t>(from, triggers_[next].begin));
     }
     return end;
   }
