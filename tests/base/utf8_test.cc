@@ -17,6 +17,24 @@ TEST_CASE("FindInvalidUtf8 finds the first bad byte", "[base][utf8]") {
   CHECK(FindInvalidUtf8("abc\xE2\x80") == 3);       // truncated
 }
 
+TEST_CASE("FindInvalidUtf8 finds a bad byte at any place in a long ASCII run", "[base][utf8]") {
+  // The ASCII runs are passed eight bytes at a time: a bad byte, a valid
+  // sequence or a truncated one must be seen wherever it falls in a block.
+  for (size_t length = 0; length <= 40; ++length) {
+    const std::string ascii(length, 'a');
+    CHECK(FindInvalidUtf8(ascii) == kValidUtf8);
+    for (size_t at = 0; at < length; ++at) {
+      std::string bad = ascii;
+      bad[at] = '\xFF';
+      CHECK(FindInvalidUtf8(bad) == at);
+      std::string accent = ascii.substr(0, at) + "\xC3\xA9" + ascii.substr(at);
+      CHECK(FindInvalidUtf8(accent) == kValidUtf8);
+      std::string truncated = ascii.substr(0, at) + "\xE2\x80";
+      CHECK(FindInvalidUtf8(truncated) == at);
+    }
+  }
+}
+
 TEST_CASE("DecodeUtf8 and AppendUtf8 round-trip", "[base][utf8]") {
   for (char32_t c : {U'a', U'\u00E9', U'\u2019', U'\U0001F30D'}) {
     std::string s;

@@ -103,6 +103,8 @@ inline uint32_t FirstBit(unsigned char c) {
   return c >= 'a' && c <= 'z' ? uint32_t{1} << (c - 'a') : uint32_t{1} << 26;
 }
 
+inline bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 inline bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -318,12 +320,17 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
     return it == v.pieces.end() ? 0 : it->second;
   };
   const auto is_blank = [&](size_t k) { return text[k] == ' ' || text[k] == '\t'; };
+  // The vocabulary's filters in locals: the segment list written below could
+  // alias them for all the compiler knows, and they are read at every word.
+  const size_t piece_lengths = v.piece_first.size();
+  const uint32_t* const piece_first = v.piece_first.data();
+  const uint32_t* const piece_last = v.piece_last.data();
   size_t segment_begin = begin;
   bool candidate = false;  // the current segment has a digit or a date name
   size_t i = begin;
   while (i < end) {
     const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80 && !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9')) {
+    if (b < 0x80 && !IsAsciiAlnum(b)) {
       ++i;
       continue;
     }
@@ -331,12 +338,12 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
     // digits).
     size_t j = i;
     bool ascii = true, digit = false;
-    while (j < end) {
+    for (;;) {
+      // ASCII letters, most of the bytes, in a loop of their own; j's
+      // address is never taken, so it stays in a register.
+      while (j < end && IsAsciiLetter(static_cast<unsigned char>(text[j]))) ++j;
+      if (j == end) break;
       const unsigned char c = static_cast<unsigned char>(text[j]);
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        ++j;
-        continue;
-      }
       if (c >= '0' && c <= '9') {
         digit = true;
         ++j;
@@ -350,16 +357,17 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
       j = next;
     }
     if (j == i) {  // a non-ASCII character that is not a word character
-      DecodeUtf8(line_text, &j);
-      i = j;
+      size_t next = i;
+      DecodeUtf8(line_text, &next);
+      i = next;
       continue;
     }
     bool start = digit, neutral = false;
     if (!digit) {
       if (ascii) {
         const size_t n = j - i;
-        if (n >= v.piece_first.size() || !(v.piece_first[n] & FirstBit(b | 0x20)) ||
-            !(v.piece_last[n] & FirstBit(static_cast<unsigned char>(text[j - 1]) | 0x20))) {
+        if (n >= piece_lengths || !(piece_first[n] & FirstBit(b | 0x20)) ||
+            !(piece_last[n] & FirstBit(static_cast<unsigned char>(text[j - 1]) | 0x20))) {
           neutral = true;
         } else if (n > 64) {
           start = true;  // longer than the buffer below: keep it, to be safe
