@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "newsgraph/base/utf8.h"
+#include "newsgraph/text/ascii_letters.h"
 #include "newsgraph/text/char_class.h"
 
 namespace newsgraph {
@@ -104,7 +105,7 @@ void Tokenize(std::string_view s, Span sentence, std::vector<Token>* out) {
       continue;
     }
     if (!IsWordChar(ch)) {
-      if (s.compare(i, 3, "...") == 0 && i + 3 <= end) {
+      if (ch.c == '.' && i + 3 <= end && s[i + 1] == '.' && s[i + 2] == '.') {
         push(i, i + 3, TokenKind::kPunct, false, false);
         i += 3;
       } else if (ch.c == '\'' && !space && IsPossessiveAt(s, i, end)) {
@@ -131,12 +132,12 @@ void Tokenize(std::string_view s, Span sentence, std::vector<Token>* out) {
     bool letters = false;
     bool elided = false;
     while (j < end) {
+      // ASCII letters, most of a word's bytes, eight at a time.
+      const size_t run = j;
+      j = AsciiLetterRunEnd(s, j, end);
+      letters |= j > run;
+      if (j == end) break;
       const unsigned char b = static_cast<unsigned char>(s[j]);
-      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
-        letters = true;
-        ++j;
-        continue;
-      }
       if (b >= '0' && b <= '9') {
         ++j;
         continue;
