@@ -223,7 +223,11 @@ DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
     if (folded.empty()) return;  // matches no token
     bool has_piece = false;
     AnyPiece(folded, [&](std::string_view p) {
-      v.pieces[std::string(p)] |= kind | kWordPiece;
+      if (p.size() <= PackedWordMap::kMaxWord) {
+        v.short_pieces.Add(p, kind | kWordPiece);
+      } else {
+        v.pieces[std::string(p)] |= kind | kWordPiece;
+      }
       if (v.piece_first.size() <= p.size()) {
         v.piece_first.resize(p.size() + 1, 0);
         v.piece_last.resize(p.size() + 1, 0);
@@ -315,6 +319,7 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
         !(v.piece_last[p.size()] & FirstBit(static_cast<unsigned char>(p.back())))) {
       return 0;
     }
+    if (p.size() <= PackedWordMap::kMaxWord) return v.short_pieces.Find(p);
     const auto it = v.pieces.find(p);
     return it == v.pieces.end() ? 0 : it->second;
   };

@@ -45,6 +45,7 @@
 #include <vector>
 
 #include "newsgraph/text/language.h"
+#include "newsgraph/text/packed_word_map.h"
 
 namespace newsgraph {
 
@@ -148,6 +149,9 @@ class DateFinder {
     // every date word. A word with a piece that is no kWordPiece classifies
     // as nothing, so no date pattern crosses it. `prefilter` is false when
     // a name has no piece (then every line is read whole).
+    // Pieces of up to 8 bytes (most) are looked up in `short_pieces`, the
+    // longer ones in `pieces`.
+    PackedWordMap short_pieces;
     std::unordered_map<std::string, uint8_t, Hash, std::equal_to<>> pieces;
     std::vector<uint32_t> piece_first;  // by piece length: FirstBit()s of its first byte
     std::vector<uint32_t> piece_last;   // by piece length: FirstBit()s of its last byte
