@@ -108,6 +108,9 @@ inline bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// ASCII that is neither a letter nor a digit: no part of a word.
+inline bool IsAsciiBetweenWords(unsigned char c) { return c < 0x80 && !IsAsciiAlnum(c); }
+
 // Calls f(piece) for each run of ASCII letters/digits and non-ASCII bytes of
 // `folded` until f returns true; returns whether one did.
 template <typename F>
@@ -333,11 +336,11 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
   bool candidate = false;  // the current segment has a digit or a date name
   size_t i = begin;
   while (i < end) {
+    // The ASCII bytes between words (spaces, punctuation), in a loop of
+    // their own.
+    while (i < end && IsAsciiBetweenWords(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == end) break;
     const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80 && !IsAsciiAlnum(b)) {
-      ++i;
-      continue;
-    }
     // A run of word characters, as the tokenizer sees them (letters, marks,
     // digits).
     size_t j = i;
