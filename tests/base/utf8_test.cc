@@ -35,6 +35,33 @@ TEST_CASE("FindInvalidUtf8 finds a bad byte at any place in a long ASCII run", "
   }
 }
 
+TEST_CASE("DecodeUtf8 decodes two-byte sequences inline as the strict decoder does",
+          "[base][utf8]") {
+  for (int lead = 0x80; lead <= 0xFF; ++lead) {
+    for (int next = 0; next <= 0xFF; ++next) {
+      const std::string s = {static_cast<char>(lead), static_cast<char>(next)};
+      size_t pos = 0;
+      const char32_t c = DecodeUtf8(s, &pos);
+      const bool two_byte = lead >= 0xC2 && lead <= 0xDF && (next & 0xC0) == 0x80;
+      INFO("lead " << lead << " next " << next);
+      if (two_byte) {
+        CHECK(c == static_cast<char32_t>(((lead & 0x1F) << 6) | (next & 0x3F)));
+        CHECK(pos == 2);
+      } else if (lead < 0xE0 || lead > 0xF4) {
+        CHECK(c == 0xFFFD);  // a lone continuation, C0/C1 (overlong), F5..FF, a bad second byte
+        CHECK(pos == 1);
+      } else {
+        CHECK(c == 0xFFFD);  // a three- or four-byte lead cut short
+        CHECK(pos == 1);
+      }
+    }
+    const std::string cut(1, static_cast<char>(lead));  // the text ends after the lead
+    size_t pos = 0;
+    CHECK(DecodeUtf8(cut, &pos) == 0xFFFD);
+    CHECK(pos == 1);
+  }
+}
+
 TEST_CASE("DecodeUtf8 and AppendUtf8 round-trip", "[base][utf8]") {
   for (char32_t c : {U'a', U'\u00E9', U'\u2019', U'\U0001F30D'}) {
     std::string s;

@@ -58,7 +58,7 @@ size_t FindInvalidUtf8(std::string_view bytes) {
   return kValidUtf8;
 }
 
-char32_t DecodeUtf8(std::string_view s, size_t* pos) {
+char32_t DecodeUtf8Sequence(std::string_view s, size_t* pos) {
   size_t i = *pos;
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {

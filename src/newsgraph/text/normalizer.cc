@@ -149,10 +149,15 @@ void TypographicPass(std::string_view src, size_t original_size, OriginOf origin
   std::vector<uint32_t>& origin = m->origin;
   out.reserve(src.size() + 16);
   origin.reserve(src.size() + 17);
+  // Byte by byte: what is emitted here is one to three bytes, for which
+  // push_back (inline; the room is reserved) costs less than append's and
+  // resize's calls.
   const auto emit = [&](std::string_view bytes, size_t at) {
     const uint32_t o = origin_of(at);
-    out.append(bytes);
-    origin.resize(out.size(), o);
+    for (const char byte : bytes) {
+      out.push_back(byte);
+      origin.push_back(o);
+    }
   };
   bool after_open_guillemet = false;  // drop the spaces right after «
   char32_t prev = 0;
