@@ -57,22 +57,12 @@ class TokenKeyCache {
  public:
   static constexpr size_t kMaxEntries = size_t{1} << 18;
 
-  // `head` is PackedHead(text), `hash` HashBytes(text).
-  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash, uint64_t head) const {
-    if (slots_.empty()) return nullptr;
-    const uint32_t tag = static_cast<uint32_t>(hash >> 32);
-    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.entry == 0) return nullptr;
-      if (slot.tag != tag) continue;
-      const Entry& e = entries_[slot.entry - 1];
-      if (e.head == head && e.size == text.size() && e.kind == kind &&
-          (text.size() <= 8 ||
-           EqualBytes(arena_.data() + e.offset + 8, text.data() + 8, text.size() - 8))) {
-        return &e.keys;
-      }
-    }
-  }
+  struct View;
+  // The table as plain pointers, valid until the next Insert or Clear.
+  // TokenizeSentence probes through a local View: the cache is thread_local,
+  // and through the object itself its members would be reloaded for every
+  // token.
+  View view() const;
 
   void Insert(std::string_view text, TokenKind kind, uint64_t hash, uint64_t head,
               const TokenKeys& keys) {
@@ -123,6 +113,36 @@ class TokenKeyCache {
   std::string arena_;
   size_t mask_ = 0;
 };
+
+struct TokenKeyCache::View {
+  const Slot* slots = nullptr;  // null when the table is empty
+  size_t mask = 0;
+  const Entry* entries = nullptr;
+  const char* arena = nullptr;
+
+  // `head` is PackedHead(text), `hash` HashBytes(text).
+  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash,
+                        uint64_t head) const {
+    if (slots == nullptr) return nullptr;
+    const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots[i];
+      if (slot.entry == 0) return nullptr;
+      if (slot.tag != tag) continue;
+      const Entry& e = entries[slot.entry - 1];
+      if (e.head == head && e.size == text.size() && e.kind == kind &&
+          (text.size() <= 8 ||
+           EqualBytes(arena + e.offset + 8, text.data() + 8, text.size() - 8))) {
+        return &e.keys;
+      }
+    }
+  }
+};
+
+TokenKeyCache::View TokenKeyCache::view() const {
+  if (slots_.empty()) return View();
+  return View{slots_.data(), mask_, entries_.data(), arena_.data()};
+}
 
 // The first min(n, 8) bytes of text packed into a word (LoadShort's
 // packing), zero-padded. `readable` bytes from text.data() may be read
@@ -243,14 +263,20 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
     caches.owner = cache_id_;
   }
   TokenKeyCache& cache = caches.by_lang[lang == Lang::kEn ? 1 : 0];
+  TokenKeyCache::View table = cache.view();
+  const Token* const raw = out->raw.data();
+  TokenInfo* const tokens = out->tokens.data();
+  uint32_t* const lower_keys = out->lower_keys.data();
+  uint32_t* const fold_keys = out->fold_keys.data();
+  uint32_t* const stem_keys = out->stem_keys.data();
   for (size_t k = 0; k < n; ++k) {
-    const Token& t = out->raw[k];
-    TokenInfo& info = out->tokens[k];
+    const Token& t = raw[k];
+    TokenInfo& info = tokens[k];
     info.token = t;
     const std::string_view text = TokenText(normalized, t);
     const uint64_t head = PackedHead(text, normalized.size() - t.begin);
     const uint64_t hash = TokenHash(text, head);
-    if (const TokenKeys* keys = cache.Find(text, t.kind, hash, head)) {
+    if (const TokenKeys* keys = table.Find(text, t.kind, hash, head)) {
       info.lower = keys->lower;
       info.fold = keys->fold;
       info.stem = keys->stem;
@@ -262,10 +288,11 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
       cache.Insert(text, t.kind, hash, head,
                    TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
                              info.gazetteer_node});
+      table = cache.view();  // the insert may have moved the table
     }
-    out->lower_keys[k] = info.lower;
-    out->fold_keys[k] = info.fold;
-    out->stem_keys[k] = info.stem;
+    lower_keys[k] = info.lower;
+    fold_keys[k] = info.fold;
+    stem_keys[k] = info.stem;
   }
 }
 
