@@ -455,6 +455,7 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
   std::vector<Token> tokens;
   std::vector<Cell> cells;
   std::string folded;
+  std::string phrase_word;  // a token folded for phrase_end, reused (no allocation a token)
   std::vector<std::pair<size_t, size_t>> segments;
   size_t line_begin = 0;
   while (line_begin < text.size()) {
@@ -667,8 +668,10 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
                                       const std::vector<std::vector<std::string>>& list) {
             for (const auto& words : list) {
               size_t k = 0;
-              while (k < words.size() && at + k < tokens.size() &&
-                     FoldString(TokenText(text, tokens[at + k])) == words[k]) {
+              while (k < words.size() && at + k < tokens.size()) {
+                phrase_word.clear();
+                AppendFolded(TokenText(text, tokens[at + k]), &phrase_word);
+                if (phrase_word != words[k]) break;
                 ++k;
               }
               if (k == words.size()) return at + k;
