@@ -33,6 +33,36 @@ TEST_CASE("Matcher finds the longest leftmost token patterns", "[extract][matche
   CHECK(shorter.end == 3);
 }
 
+TEST_CASE("Matcher LongestFrom, given the first step, finds what LongestAt finds",
+          "[extract][matcher]") {
+  Matcher m;
+  m.Add(std::vector<uint32_t>{1}, 1);
+  m.Add(std::vector<uint32_t>{1, 2, 3}, 2);  // a node without payload (1 2) between two with
+  m.Add(std::vector<uint32_t>{2, 3}, 3);
+  m.Add(std::vector<uint32_t>{3, 1, 1}, 4);
+  m.Finalize();
+  const std::vector<uint32_t> keys = {1, 2, 3, 1, 1, 2, kNoKey, 2, 3, 1, 2};
+  const auto all = [](uint32_t) { return true; };
+  const auto not_two = [&](uint32_t node) { return m.Payloads(node)[0] != 2; };
+  for (size_t n = 0; n <= keys.size(); ++n) {
+    for (size_t start = 0; start < n; ++start) {
+      INFO("n " << n << " start " << start);
+      const uint32_t first = keys[start] == kNoKey ? 0 : m.Child(0, keys[start]);
+      for (const bool filtered : {false, true}) {
+        const Matcher::Match at = filtered ? m.LongestAt(keys.data(), n, start, not_two)
+                                           : m.LongestAt(keys.data(), n, start, all);
+        const Matcher::Match from = filtered ? m.LongestFrom(keys.data(), n, start, first, not_two)
+                                             : m.LongestFrom(keys.data(), n, start, first, all);
+        CHECK(from.begin == at.begin);
+        CHECK(from.end == at.end);
+        CHECK(from.node == at.node);
+      }
+    }
+  }
+  CHECK(m.LongestAt(keys.data(), keys.size(), 0, all).end == 3);  // 1 2 3
+  CHECK(m.LongestAt(keys.data(), keys.size(), 0, not_two).end == 1);
+}
+
 TEST_CASE("Matcher keeps every pattern when it holds thousands of them", "[extract][matcher]") {
   // Enough edges to grow the edge table many times.
   Vocabulary v;

@@ -48,6 +48,7 @@ struct TokenKeys {
   uint64_t cues = 0;
   uint64_t first_cues = 0;
   uint32_t gazetteer_node = 0;
+  uint32_t phrase_node = 0;
 };
 
 // Token text -> TokenKeys, open addressing (linear probing, at most half
@@ -236,10 +237,12 @@ void LexiconIndex::ComputeKeys(Lang lang, std::string_view text, TokenKind kind,
   info->cues = 0;
   info->first_cues = 0;
   info->gazetteer_node = info->fold != kNoKey ? gazetteer_.Child(0, info->fold) : 0;
+  info->phrase_node = 0;
   if (info->lower != kNoKey) {
     auto first = li.first_cues.find(info->lower);
     if (first != li.first_cues.end()) info->first_cues = first->second;
     const uint32_t node = li.phrases.Child(0, info->lower);
+    info->phrase_node = node;
     if (node != 0) {
       for (uint32_t p : li.phrases.Payloads(node)) info->cues |= uint64_t{1} << (p >> 24);
     }
@@ -283,11 +286,12 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
       info.cues = keys->cues;
       info.first_cues = keys->first_cues;
       info.gazetteer_node = keys->gazetteer_node;
+      info.phrase_node = keys->phrase_node;
     } else {
       ComputeKeys(lang, text, t.kind, out, &info);
       cache.Insert(text, t.kind, hash, head,
                    TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
-                             info.gazetteer_node});
+                             info.gazetteer_node, info.phrase_node});
       table = cache.view();  // the insert may have moved the table
     }
     lower_keys[k] = info.lower;
@@ -487,7 +491,8 @@ size_t LongestPhraseFrom(const LanguageIndex& li, const SentenceTokens& s, size_
                          uint32_t* index) {
   const uint64_t bit = CueBit(cue);
   const auto has_cue = [&](uint32_t node) { return (li.node_cues[node] & bit) != 0; };
-  Matcher::Match m = li.phrases.LongestAt(s.lower_keys.data(), s.tokens.size(), i, has_cue);
+  Matcher::Match m = li.phrases.LongestFrom(s.lower_keys.data(), s.tokens.size(), i,
+                                            s.tokens[i].phrase_node, has_cue);
   if (m.end == 0) return 0;
   if (index != nullptr) {
     for (uint32_t p : li.phrases.Payloads(m.node)) {

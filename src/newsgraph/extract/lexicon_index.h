@@ -107,6 +107,9 @@ struct TokenInfo {
   // start with this token, 0 when none does (most tokens). Start a name walk
   // here instead of at the root.
   uint32_t gazetteer_node = 0;
+  // phrases.Child(0, lower) of the token's language: the same for the
+  // lexicon phrases (LongestPhraseAt starts there).
+  uint32_t phrase_node = 0;
 };
 
 // The tokens of one sentence with their keys (buffers reused across calls).

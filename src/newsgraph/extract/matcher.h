@@ -80,15 +80,25 @@ class Matcher {
   // true for (accept sees only nodes that carry payloads).
   template <typename Accept>
   Match LongestAt(const uint32_t* keys, size_t n, size_t start, Accept&& accept) const {
+    if (start >= n || keys[start] == kNoKey) return Match();
+    return LongestFrom(keys, n, start, Child(0, keys[start]), accept);
+  }
+
+  // LongestAt when the caller already knows first_node = Child(0,
+  // keys[start]) (0: no pattern starts with keys[start]), as the token key
+  // cache does for every token: the walk starts one step in.
+  template <typename Accept>
+  Match LongestFrom(const uint32_t* keys, size_t n, size_t start, uint32_t first_node,
+                    Accept&& accept) const {
     Match best;
-    uint32_t node = 0;
-    for (size_t i = start; i < n; ++i) {
-      if (keys[i] == kNoKey) break;
-      node = Child(node, keys[i]);
-      if (node == 0) break;
+    uint32_t node = first_node;
+    size_t i = start;
+    while (node != 0) {
       if (payload_begin_[node + 1] > payload_begin_[node] && accept(node)) {
         best = {static_cast<uint32_t>(start), static_cast<uint32_t>(i + 1), node};
       }
+      if (++i >= n || keys[i] == kNoKey) break;
+      node = Child(node, keys[i]);
     }
     return best;
   }
