@@ -131,6 +131,31 @@ TEST_CASE("Normalize is the identity on clean text", "[text][normalizer]") {
   }
 }
 
+TEST_CASE("Normalize copies runs of accented letters, however long, byte for byte",
+          "[text][normalizer]") {
+  // The typographic pass copies ASCII and two-byte letters in runs; a run
+  // keeps a bounded list of its letters, so long ones are cut and resumed.
+  // An en dash after an accented letter still sees that letter before it.
+  std::string accents;
+  for (int k = 0; k < 100; ++k) accents += k % 3 == 0 ? "\u00E9" : (k % 3 == 1 ? "x" : "\u00E7");
+  for (const std::string& lead : {std::string(), std::string("e\u0301 ")}) {  // and after NFC
+    const std::string original = lead + accents + "\u00E9\u2013\u00E0 \u00E9\u00A0\u00BB\u00E0";
+    const MappedText m = Normalize(original);
+    const std::string nfc_lead = lead.empty() ? "" : "\u00E9 ";
+    CHECK(m.text == nfc_lead + accents + "\u00E9-\u00E0 \u00E9\"\u00E0");
+    CheckMap(m, original);
+    // Past the lead, each byte maps to the first byte of its character, as
+    // far as the dash (which is one byte shorter in the output).
+    const size_t from = nfc_lead.size(), shift = lead.size() - nfc_lead.size();
+    for (size_t i = from; i < from + accents.size() + 2; ++i) {
+      size_t start = i;
+      while (!IsCharStart(m.text, start)) --start;
+      INFO("output byte " << i);
+      CHECK(m.origin[i] == start + shift);
+    }
+  }
+}
+
 TEST_CASE("Normalize replaces invalid bytes and keeps the map", "[text][normalizer]") {
   const std::string original =
       "a\xFF"

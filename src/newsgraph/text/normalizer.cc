@@ -6,6 +6,7 @@
 #include <unicode/stringpiece.h>
 
 #include <cstring>
+#include <iterator>
 
 #include "newsgraph/base/utf8.h"
 #include "newsgraph/text/char_class.h"
@@ -140,6 +141,28 @@ bool IsAlnum(char32_t c) {
   return (CharClassOf(c) & (kCharLetter | kCharDigit)) != 0;
 }
 
+// The code point of the two-byte UTF-8 character at src[i] when the
+// typographic pass copies it unchanged (U+0080..U+07FF, except those it
+// rewrites or drops: U+0085, U+00A0, U+00AB, U+00AD, U+00BB, U+02BC), else 0.
+inline char32_t CopiedPairAt(std::string_view src, size_t i) {
+  if (i + 1 >= src.size()) return 0;
+  const unsigned char c = static_cast<unsigned char>(src[i]);
+  const unsigned char d = static_cast<unsigned char>(src[i + 1]);
+  if (c < 0xC2 || c > 0xDF || (d & 0xC0) != 0x80) return 0;
+  const char32_t cp = (static_cast<char32_t>(c & 0x1F) << 6) | (d & 0x3F);
+  switch (cp) {
+    case 0x0085:
+    case 0x00A0:
+    case 0x00AB:
+    case 0x00AD:
+    case 0x00BB:
+    case 0x02BC:
+      return 0;
+    default:
+      return cp;
+  }
+}
+
 // The typographic pass over NFC text `src`; origin_of(i) maps src offsets to
 // the original, and copy_origins(b, e, out) writes origin_of(b..e-1) to out.
 template <typename OriginOf, typename CopyOrigins>
@@ -165,12 +188,22 @@ void TypographicPass(std::string_view src, size_t original_size, OriginOf origin
   while (i < src.size()) {
     const size_t start = i;
     const char b = src[i];
-    if (!after_open_guillemet && IsPlainAscii(b)) {  // fast path: a run of plain ASCII
-      size_t run_end = i + 1;
+    // Fast path: a run of plain ASCII and of the two-byte characters this
+    // pass copies unchanged (French accented letters), copied in one piece.
+    if (!after_open_guillemet && (IsPlainAscii(b) || CopiedPairAt(src, i) != 0)) {
+      // Where the pairs are in the run (offsets from i): each byte emit()
+      // writes maps to its character's first byte, so the second byte of a
+      // pair gets its first byte's origin below. A full list ends the run.
+      uint32_t pairs[32];
+      size_t pair_count = 0;
+      size_t run_end = i;
       for (;;) {
         while (run_end + 8 <= src.size() && AllPrintableAscii8(src.data() + run_end)) run_end += 8;
         if (run_end < src.size() && IsPlainAscii(src[run_end])) {
           ++run_end;
+        } else if (pair_count < std::size(pairs) && CopiedPairAt(src, run_end) != 0) {
+          pairs[pair_count++] = static_cast<uint32_t>(run_end - i);
+          run_end += 2;
         } else {
           break;
         }
@@ -179,7 +212,12 @@ void TypographicPass(std::string_view src, size_t original_size, OriginOf origin
       const size_t base = origin.size();
       origin.resize(base + (run_end - i));
       copy_origins(i, run_end, origin.data() + base);
-      prev = static_cast<unsigned char>(src[run_end - 1]);
+      for (size_t k = 0; k < pair_count; ++k) {
+        origin[base + pairs[k] + 1] = origin[base + pairs[k]];
+      }
+      const bool ends_with_pair = pair_count > 0 && pairs[pair_count - 1] + 2 == run_end - i;
+      prev = ends_with_pair ? CopiedPairAt(src, run_end - 2)
+                            : static_cast<unsigned char>(src[run_end - 1]);
       i = run_end;
       continue;
     }
