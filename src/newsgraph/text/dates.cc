@@ -306,6 +306,42 @@ DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
   return v;
 }
 
+uint8_t DateFinder::PieceBits(const Vocabulary& v, std::string_view p) {
+  if (p.size() >= v.piece_first.size() ||
+      !(v.piece_first[p.size()] & FirstBit(static_cast<unsigned char>(p[0]))) ||
+      !(v.piece_last[p.size()] & FirstBit(static_cast<unsigned char>(p.back())))) {
+    return 0;
+  }
+  if (p.size() <= PackedWordMap::kMaxWord) return v.short_pieces.Find(p);
+  const auto it = v.pieces.find(p);
+  return it == v.pieces.end() ? 0 : it->second;
+}
+
+uint8_t DateFinder::WordBits(const Vocabulary& v, std::string_view word, bool ascii,
+                             std::string* scratch) {
+  if (ascii) {
+    if (word.size() > 64) return kStartPiece;  // longer than the buffer below: keep it, to be safe
+    char lower[64];
+    for (size_t k = 0; k < word.size(); ++k) lower[k] = static_cast<char>(word[k] | 0x20);
+    const uint8_t bits = PieceBits(v, std::string_view(lower, word.size()));
+    return (bits & kStartPiece) | (bits == 0 ? WordMemo::kNeutral : 0);
+  }
+  const uint64_t hash = HashBytes(word);
+  if (const WordMemo::Slot* slot = WordMemo::Find(v.memo_id, word, hash)) return slot->bits;
+  scratch->clear();
+  AppendFolded(word, scratch);
+  bool start = false, neutral = false;
+  AnyPiece(*scratch, [&](std::string_view p) {
+    const uint8_t bits = PieceBits(v, p);
+    start |= (bits & kStartPiece) != 0;
+    neutral |= bits == 0;
+    return false;
+  });
+  const uint8_t bits = (start ? kStartPiece : 0) | (neutral ? WordMemo::kNeutral : 0);
+  WordMemo::Store(v.memo_id, word, hash, bits);
+  return bits;
+}
+
 void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t begin, size_t end,
                               std::string* scratch,
                               std::vector<std::pair<size_t, size_t>>* segments) {
@@ -315,17 +351,6 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
     return;
   }
   const std::string_view line_text = text.substr(0, end);
-  // kStartPiece | kWordPiece bits of a piece; 0 when it is no piece.
-  const auto piece_bits = [&v](std::string_view p) -> uint8_t {
-    if (p.size() >= v.piece_first.size() ||
-        !(v.piece_first[p.size()] & FirstBit(static_cast<unsigned char>(p[0]))) ||
-        !(v.piece_last[p.size()] & FirstBit(static_cast<unsigned char>(p.back())))) {
-      return 0;
-    }
-    if (p.size() <= PackedWordMap::kMaxWord) return v.short_pieces.Find(p);
-    const auto it = v.pieces.find(p);
-    return it == v.pieces.end() ? 0 : it->second;
-  };
   const auto is_blank = [&](size_t k) { return text[k] == ' ' || text[k] == '\t'; };
   // The vocabulary's filters in locals: the segment list written below could
   // alias them for all the compiler knows, and they are read at every word.
@@ -370,39 +395,17 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
     }
     bool start = digit, neutral = false;
     if (!digit) {
-      if (ascii) {
-        const size_t n = j - i;
-        if (n >= piece_lengths || !(piece_first[n] & FirstBit(b | 0x20)) ||
-            !(piece_last[n] & FirstBit(static_cast<unsigned char>(text[j - 1]) | 0x20))) {
-          neutral = true;
-        } else if (n > 64) {
-          start = true;  // longer than the buffer below: keep it, to be safe
-        } else {
-          char lower[64];
-          for (size_t k = 0; k < n; ++k) lower[k] = static_cast<char>(text[i + k] | 0x20);
-          const uint8_t bits = piece_bits(std::string_view(lower, n));
-          start = (bits & kStartPiece) != 0;
-          neutral = bits == 0;
-        }
+      // Most words are ASCII and fail the length and first/last byte filter:
+      // no date word. The others are looked up out of line.
+      const size_t n = j - i;
+      if (ascii &&
+          (n >= piece_lengths || !(piece_first[n] & FirstBit(b | 0x20)) ||
+           !(piece_last[n] & FirstBit(static_cast<unsigned char>(text[j - 1]) | 0x20)))) {
+        neutral = true;
       } else {
-        const std::string_view word = text.substr(i, j - i);
-        const uint64_t hash = HashBytes(word);
-        WordMemo::Slot* slot = WordMemo::Find(v.memo_id, word, hash);
-        if (slot != nullptr) {
-          start = (slot->bits & kStartPiece) != 0;
-          neutral = (slot->bits & WordMemo::kNeutral) != 0;
-        } else {
-          scratch->clear();
-          AppendFolded(word, scratch);
-          AnyPiece(*scratch, [&](std::string_view p) {
-            const uint8_t bits = piece_bits(p);
-            start |= (bits & kStartPiece) != 0;
-            neutral |= bits == 0;
-            return false;
-          });
-          WordMemo::Store(v.memo_id, word, hash,
-                          (start ? kStartPiece : 0) | (neutral ? WordMemo::kNeutral : 0));
-        }
+        const uint8_t bits = WordBits(v, text.substr(i, n), ascii, scratch);
+        start = (bits & kStartPiece) != 0;
+        neutral = (bits & WordMemo::kNeutral) != 0;
       }
     }
     if (neutral && (i == begin || is_blank(i - 1)) && (j == end || is_blank(j))) {

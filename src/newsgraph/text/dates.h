@@ -170,6 +170,14 @@ class DateFinder {
   // whole line.
   static void DateSegments(const Vocabulary& v, std::string_view text, size_t begin, size_t end,
                            std::string* scratch, std::vector<std::pair<size_t, size_t>>* segments);
+  // kStartPiece | kWordPiece of a prefilter piece; 0 when it is none.
+  static uint8_t PieceBits(const Vocabulary& v, std::string_view piece);
+  // What DateSegments needs to know of a word its quick filter did not
+  // settle: whether it has a start piece, and whether it is neutral (has a
+  // piece that is none). Out of line, so the scan's loop keeps its values
+  // in registers.
+  [[gnu::noinline]] static uint8_t WordBits(const Vocabulary& v, std::string_view word, bool ascii,
+                                            std::string* scratch);
 
   Vocabulary fr_;
   Vocabulary en_;
