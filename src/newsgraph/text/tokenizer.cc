@@ -98,6 +98,11 @@ void Tokenize(std::string_view s, Span sentence, std::vector<Token>* out) {
     space = false;
   };
   while (i < end) {
+    if (s[i] == ' ') {  // the commonest byte between tokens, without decoding
+      space = true;
+      ++i;
+      continue;
+    }
     const Char ch = CharAt(s, i, end);
     if ((ch.cls & kCharSpace) || ch.c < 0x20) {
       space = true;
@@ -138,6 +143,7 @@ void Tokenize(std::string_view s, Span sentence, std::vector<Token>* out) {
       letters |= j > run;
       if (j == end) break;
       const unsigned char b = static_cast<unsigned char>(s[j]);
+      if (b == ' ') break;  // most words end at a space, which none of the cases below continue
       if (b >= '0' && b <= '9') {
         ++j;
         continue;
