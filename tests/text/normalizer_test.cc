@@ -156,6 +156,39 @@ TEST_CASE("Normalize copies runs of accented letters, however long, byte for byt
   }
 }
 
+TEST_CASE("Normalize finds a special character at any place in an ASCII run",
+          "[text][normalizer]") {
+  // The passes look at eight bytes a step and jump to the first byte that
+  // needs a look: try every lane of that step, before and after NFC.
+  struct Special {
+    std::string in, out;
+  };
+  const std::vector<Special> specials = {
+      {"\n", "\n"},                  // kept, inside a run
+      {"\t", " "},                   // a control byte: ends the run
+      {"\u00E9", "\u00E9"},          // copied two-byte letter
+      {"\u2019", "'"},               // rewritten
+      {"e\u0301", "\u00E9"},         // composed by NFC
+      {"\u00A0", " "},               // a two-byte character that is rewritten
+  };
+  const std::string ascii = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+  for (const Special& sp : specials) {
+    for (size_t at = 0; at <= ascii.size(); ++at) {
+      const std::string original = ascii.substr(0, at) + sp.in + ascii.substr(at);
+      INFO("special " << sp.in << " at " << at);
+      const MappedText m = Normalize(original);
+      REQUIRE(m.text == ascii.substr(0, at) + sp.out + ascii.substr(at));
+      CheckMap(m, original);
+      for (size_t k = 0; k < m.text.size(); ++k) {
+        const size_t expected = k < at                  ? k
+                                : k < at + sp.out.size() ? at
+                                                         : k - sp.out.size() + sp.in.size();
+        CHECK(m.origin[k] == expected);
+      }
+    }
+  }
+}
+
 TEST_CASE("Normalize replaces invalid bytes and keeps the map", "[text][normalizer]") {
   const std::string original =
       "a\xFF"

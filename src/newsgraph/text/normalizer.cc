@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
+#include <bit>
 #include <cstring>
 #include <iterator>
 
@@ -25,14 +26,28 @@ inline uint64_t Load8(const char* p) {
   return w;
 }
 
-// Whether the 8 bytes at p are all ASCII.
-inline bool AllAscii8(const char* p) { return (Load8(p) & kHighBits) == 0; }
+// The index (0..7) of the first of 8 loaded bytes whose bit is set in
+// `flags` (the high bit of each flagged byte), or 8 when none is.
+inline size_t FirstFlagged8(uint64_t flags) {
+  if (flags == 0) return 8;
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<size_t>(std::countr_zero(flags)) / 8;  // p[0] is the low byte
+  }
+  size_t k = 0;
+  while (!(flags & (uint64_t{0x80} << (8 * k)))) ++k;  // the same byte order as the load
+  return k;
+}
 
-// Whether the 8 bytes at p are all printable ASCII (0x20..0x7F).
-inline bool AllPrintableAscii8(const char* p) {
+// How many of the 8 bytes at p, from the first, are ASCII (8: all of them).
+inline size_t AsciiPrefix8(const char* p) { return FirstFlagged8(Load8(p) & kHighBits); }
+
+// How many of the 8 bytes at p, from the first, are printable ASCII
+// (0x20..0x7F). The subtraction flags each byte below 0x20; a borrow only
+// flags bytes after a flagged one, so the first flag is exact.
+inline size_t PrintableAsciiPrefix8(const char* p) {
   const uint64_t w = Load8(p);
-  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;  // some byte < 0x20
-  return ((w & kHighBits) | below_space) == 0;
+  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;
+  return FirstFlagged8((w & kHighBits) | below_space);
 }
 
 // Re-normalises [begin, end) of `src` to NFC with ICU, appending to *out and
@@ -72,7 +87,13 @@ bool NfcPass(std::string_view src, std::string* out, std::vector<uint32_t>* orig
   bool changed = false;
   while (i < src.size()) {
     if (IsAscii(src[i])) {
-      while (i + 8 <= src.size() && AllAscii8(src.data() + i)) i += 8;  // ASCII: all boundaries
+      // ASCII: all boundaries. Eight bytes a step, and within the last
+      // step straight to the first byte that is not ASCII.
+      while (i + 8 <= src.size()) {
+        const size_t ascii = AsciiPrefix8(src.data() + i);
+        i += ascii;
+        if (ascii < 8) break;
+      }
       if (i < src.size() && IsAscii(src[i])) {
         last_boundary = i++;
       } else {
@@ -198,7 +219,11 @@ void TypographicPass(std::string_view src, size_t original_size, OriginOf origin
       size_t pair_count = 0;
       size_t run_end = i;
       for (;;) {
-        while (run_end + 8 <= src.size() && AllPrintableAscii8(src.data() + run_end)) run_end += 8;
+        while (run_end + 8 <= src.size()) {
+          const size_t printable = PrintableAsciiPrefix8(src.data() + run_end);
+          run_end += printable;
+          if (printable < 8) break;
+        }
         if (run_end < src.size() && IsPlainAscii(src[run_end])) {
           ++run_end;
         } else if (pair_count < std::size(pairs) && CopiedPairAt(src, run_end) != 0) {
