@@ -1,6 +1,7 @@
 #include "newsgraph/text/sentence_splitter.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -46,18 +47,27 @@ inline bool IsTerminal(char c) { return c == '.' || c == '!' || c == '?'; }
 constexpr uint64_t kOnes = 0x0101010101010101ull;
 constexpr uint64_t kHighBits = 0x8080808080808080ull;
 
-// Whether one of the 8 bytes of w is c.
-inline bool HasByte(uint64_t w, char c) {
+// The high bit of each byte of w that is c. A borrow can flag a byte after
+// a flagged one, never before, so the lowest flag is exact.
+inline uint64_t BytesEqual(uint64_t w, char c) {
   const uint64_t v = w ^ (kOnes * static_cast<unsigned char>(c));
-  return ((v - kOnes) & ~v & kHighBits) != 0;
+  return (v - kOnes) & ~v & kHighBits;
 }
 
-// Index of the first '.', '!' or '?' in s[i, end), or end; 8 bytes a step.
+// Index of the first '.', '!' or '?' in s[i, end), or end; 8 bytes a step,
+// and in the word that holds one, straight to it (bytes load little-endian:
+// the lowest flag is the first byte).
 size_t FindTerminal(std::string_view s, size_t i, size_t end) {
   while (i + 8 <= end) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
-    if (HasByte(w, '.') || HasByte(w, '!') || HasByte(w, '?')) break;
+    const uint64_t terminals = BytesEqual(w, '.') | BytesEqual(w, '!') | BytesEqual(w, '?');
+    if (terminals != 0) {
+      if constexpr (std::endian::native == std::endian::little) {
+        return i + static_cast<size_t>(std::countr_zero(terminals)) / 8;
+      }
+      break;
+    }
     i += 8;
   }
   while (i < end && !IsTerminal(s[i])) ++i;
