@@ -31,9 +31,9 @@ TEST_CASE("AsciiLetterRunEnd stops where the byte loop stops", "[text][ascii]") 
 
 TEST_CASE("AsciiLetterRunEnd: letters, and what is not one", "[text][ascii]") {
   const std::string_view s = "Kazakhstan's 2025 \xC3\xA9t\xC3\xA9 @[`{ AZaz";
-  CHECK(AsciiLetterRunEnd(s, 0, s.size()) == 10);  // stops at the apostrophe
-  CHECK(AsciiLetterRunEnd(s, 13, s.size()) == 13);   // a digit
-  CHECK(AsciiLetterRunEnd(s, 18, s.size()) == 18);   // a UTF-8 lead byte
+  CHECK(AsciiLetterRunEnd(s, 0, s.size()) == 10);   // stops at the apostrophe
+  CHECK(AsciiLetterRunEnd(s, 13, s.size()) == 13);  // a digit
+  CHECK(AsciiLetterRunEnd(s, 18, s.size()) == 18);  // a UTF-8 lead byte
   for (size_t k = 24; k < 29; ++k) CHECK(AsciiLetterRunEnd(s, k, s.size()) == k);  // "@[`{ "
   CHECK(AsciiLetterRunEnd(s, 29, s.size()) == s.size());
   CHECK(AsciiLetterRunEnd(s, 29, 31) == 31);  // clamped to the end given

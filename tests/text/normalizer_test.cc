@@ -164,12 +164,12 @@ TEST_CASE("Normalize finds a special character at any place in an ASCII run",
     std::string in, out;
   };
   const std::vector<Special> specials = {
-      {"\n", "\n"},                  // kept, inside a run
-      {"\t", " "},                   // a control byte: ends the run
-      {"\u00E9", "\u00E9"},          // copied two-byte letter
-      {"\u2019", "'"},               // rewritten
-      {"e\u0301", "\u00E9"},         // composed by NFC
-      {"\u00A0", " "},               // a two-byte character that is rewritten
+      {"\n", "\n"},           // kept, inside a run
+      {"\t", " "},            // a control byte: ends the run
+      {"\u00E9", "\u00E9"},   // copied two-byte letter
+      {"\u2019", "'"},        // rewritten
+      {"e\u0301", "\u00E9"},  // composed by NFC
+      {"\u00A0", " "},        // a two-byte character that is rewritten
   };
   const std::string ascii = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";
   for (const Special& sp : specials) {
@@ -180,7 +180,7 @@ TEST_CASE("Normalize finds a special character at any place in an ASCII run",
       REQUIRE(m.text == ascii.substr(0, at) + sp.out + ascii.substr(at));
       CheckMap(m, original);
       for (size_t k = 0; k < m.text.size(); ++k) {
-        const size_t expected = k < at                  ? k
+        const size_t expected = k < at                   ? k
                                 : k < at + sp.out.size() ? at
                                                          : k - sp.out.size() + sp.in.size();
         CHECK(m.origin[k] == expected);

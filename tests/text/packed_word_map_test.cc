@@ -16,9 +16,9 @@ TEST_CASE("PackedWordMap finds what was added, by length and bytes", "[text][pac
   m.Add("\xC3\xA9t\xC3\xA9", 16);
   CHECK(m.Find("juin") == 3);
   CHECK(m.Find("jui") == 4);
-  CHECK(m.Find("ju") == 0);        // a prefix is another word
-  CHECK(m.Find("juine") == 0);     // and so is a longer one
-  CHECK(m.Find("12345678") == 8);  // eight bytes: the whole word
+  CHECK(m.Find("ju") == 0);         // a prefix is another word
+  CHECK(m.Find("juine") == 0);      // and so is a longer one
+  CHECK(m.Find("12345678") == 8);   // eight bytes: the whole word
   CHECK(m.Find("123456789") == 0);  // longer than kMaxWord: never found
   CHECK(m.Find("\xC3\xA9t\xC3\xA9") == 16);
   CHECK(m.Find("") == 0);

@@ -122,8 +122,7 @@ struct TokenKeyCache::View {
   const char* arena = nullptr;
 
   // `head` is PackedHead(text), `hash` HashBytes(text).
-  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash,
-                        uint64_t head) const {
+  const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash, uint64_t head) const {
     if (slots == nullptr) return nullptr;
     const uint32_t tag = static_cast<uint32_t>(hash >> 32);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {

@@ -398,9 +398,8 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
       // Most words are ASCII and fail the length and first/last byte filter:
       // no date word. The others are looked up out of line.
       const size_t n = j - i;
-      if (ascii &&
-          (n >= piece_lengths || !(piece_first[n] & FirstBit(b | 0x20)) ||
-           !(piece_last[n] & FirstBit(static_cast<unsigned char>(text[j - 1]) | 0x20)))) {
+      if (ascii && (n >= piece_lengths || !(piece_first[n] & FirstBit(b | 0x20)) ||
+                    !(piece_last[n] & FirstBit(static_cast<unsigned char>(text[j - 1]) | 0x20)))) {
         neutral = true;
       } else {
         const uint8_t bits = WordBits(v, text.substr(i, n), ascii, scratch);
