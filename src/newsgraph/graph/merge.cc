@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -170,12 +172,201 @@ void SortUnique(std::vector<Sym>* v) {
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
-struct TransparentHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+// A hash of a short string, eight bytes at a time (std::hash goes byte by
+// byte through a general-purpose function; the keys here are ids, codes,
+// names and relations of a few to a few dozen bytes).
+// The tail of fewer than eight bytes is read as two overlapping 4-byte
+// words, or three single bytes, so that no load has a variable size.
+inline uint64_t HashBytes(std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const char* p = s.data();
+  const size_t n = s.size();
+  uint64_t h = n * 0xC2B2AE3D27D4EB4Full;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, p + i, 8);
+    h = (h ^ word) * kMul;
+    h ^= h >> 32;
+  }
+  const size_t rest = n - i;
+  if (rest >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p + i, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    h = (h ^ (static_cast<uint64_t>(hi) << 32 | lo)) * kMul;
+  } else if (rest > 0) {
+    const uint64_t word = static_cast<unsigned char>(p[i]) |
+                          static_cast<uint64_t>(static_cast<unsigned char>(p[i + rest / 2])) << 8 |
+                          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    h = (h ^ word) * kMul;
+  }
+  h ^= h >> 29;
+  h *= kMul;
+  return h ^ (h >> 32);
+}
+
+inline bool SameBytes(const std::string& a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0;
+}
+
+uint64_t Mix64(uint64_t h) {
+  h ^= h >> 31;
+  h *= 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 29);
+}
+
+// Strings numbered 0, 1, 2, ... in the order first seen, found again by an
+// open-addressing table of (hash, number) slots: one probe into a flat
+// array (and one string compare) per lookup, where std::unordered_map
+// takes a bucket, a node and its key, each likely a cache miss here.
+class StringTable {
+ public:
+  static constexpr uint32_t kAbsent = static_cast<uint32_t>(-1);
+
+  size_t size() const { return text_.size(); }
+  const std::string& text(uint32_t i) const { return *text_[i]; }
+  // The string's address never changes (the table keeps it in a deque).
+  const std::string* pointer(uint32_t i) const { return text_[i]; }
+
+  uint32_t Find(std::string_view s) const {
+    if (slots_.empty()) return kAbsent;
+    const uint64_t h = HashBytes(s);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.index == kAbsent) return kAbsent;
+      if (slot.hash == static_cast<uint32_t>(h) && SameBytes(*text_[slot.index], s)) {
+        return slot.index;
+      }
+    }
+  }
+
+  // The number of s, adding it when new; `added` tells which.
+  uint32_t Insert(std::string_view s, bool* added = nullptr) {
+    if (2 * (text_.size() + 1) > slots_.size()) Grow();
+    const uint64_t h = HashBytes(s);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.index == kAbsent) {
+        slot = {static_cast<uint32_t>(h), static_cast<uint32_t>(text_.size())};
+        strings_.emplace_back(s);
+        text_.push_back(&strings_.back());
+        if (added != nullptr) *added = true;
+        return slot.index;
+      }
+      if (slot.hash == static_cast<uint32_t>(h) && SameBytes(*text_[slot.index], s)) {
+        if (added != nullptr) *added = false;
+        return slot.index;
+      }
+    }
+  }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;  // the low half of HashBytes
+    uint32_t index = kAbsent;
+  };
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot());
+    mask_ = slots_.size() - 1;
+    for (uint32_t n = 0; n < text_.size(); ++n) {
+      // The slot keeps only 32 bits of the hash: rehash the string.
+      const uint64_t h = HashBytes(*text_[n]);
+      size_t i = h & mask_;
+      while (slots_[i].index != kAbsent) i = (i + 1) & mask_;
+      slots_[i] = {static_cast<uint32_t>(h), n};
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  size_t mask_ = 0;
+  std::deque<std::string> strings_;
+  std::vector<const std::string*> text_;  // number -> string
 };
-template <typename T>
-using StringMap = std::unordered_map<std::string, T, TransparentHash, std::equal_to<>>;
+
+// A map from a small plain key to a uint32_t, open addressing with linear
+// probing (at most half full); erasing shifts the following run back, so
+// there are no tombstones. `Hash` gives 64 well-mixed bits; `empty` is a key
+// that is never stored.
+template <typename Key, typename Hash>
+class FlatMap {
+ public:
+  explicit FlatMap(Key empty) : empty_(empty) {}
+
+  size_t size() const { return size_; }
+
+  const uint32_t* Find(const Key& key) const {
+    if (size_ == 0) return nullptr;
+    for (size_t i = Hash()(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].key == key) return &slots_[i].value;
+      if (slots_[i].key == empty_) return nullptr;
+    }
+  }
+  uint32_t* Find(const Key& key) {
+    return const_cast<uint32_t*>(std::as_const(*this).Find(key));
+  }
+
+  // The value of `key`, set to `value` when the key is new (*added true).
+  uint32_t* TryEmplace(const Key& key, uint32_t value, bool* added) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    size_t i = Hash()(key) & mask_;
+    for (; !(slots_[i].key == empty_); i = (i + 1) & mask_) {
+      if (slots_[i].key == key) {
+        *added = false;
+        return &slots_[i].value;
+      }
+    }
+    slots_[i] = {key, value};
+    ++size_;
+    *added = true;
+    return &slots_[i].value;
+  }
+
+  void Erase(const Key& key) {
+    if (size_ == 0) return;
+    size_t hole = Hash()(key) & mask_;
+    while (!(slots_[hole].key == key)) {
+      if (slots_[hole].key == empty_) return;
+      hole = (hole + 1) & mask_;
+    }
+    // Move back every later entry of the run that may live in the hole
+    // (its home slot is not between the hole and itself).
+    for (size_t i = (hole + 1) & mask_; !(slots_[i].key == empty_); i = (i + 1) & mask_) {
+      const size_t home = Hash()(slots_[i].key) & mask_;
+      if (((i - home) & mask_) >= ((i - hole) & mask_)) {
+        slots_[hole] = slots_[i];
+        hole = i;
+      }
+    }
+    slots_[hole].key = empty_;
+    --size_;
+  }
+
+ private:
+  struct Slot {
+    Key key;
+    uint32_t value;
+  };
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot{empty_, 0});
+    mask_ = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.key == empty_) continue;
+      size_t i = Hash()(slot.key) & mask_;
+      while (!(slots_[i].key == empty_)) i = (i + 1) & mask_;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two
+  size_t mask_ = 0;
+  size_t size_ = 0;
+  Key empty_;
+};
 
 // The first eight bytes of s as a big-endian number (zero-padded): numbers
 // compare as the prefixes do, so a < b implies prefix(a) <= prefix(b).
@@ -412,9 +603,17 @@ struct EdgeKeyHash {
   size_t operator()(const EdgeKey& k) const {
     uint64_t h = (static_cast<uint64_t>(k.source) << 32 | k.target) * 0x9E3779B97F4A7C15ull;
     h ^= (static_cast<uint64_t>(k.label) << 2 | k.kind) * 0xC2B2AE3D27D4EB4Full;
-    return static_cast<size_t>(h ^ (h >> 29));
+    return static_cast<size_t>(Mix64(h ^ (h >> 32)));
   }
 };
+// Block handles are below kNone: no edge has this key.
+constexpr EdgeKey kNoEdgeKey = {kNone, kNone, kNone, kForeignEdge};
+
+struct NameHash {
+  size_t operator()(uint64_t pair) const { return static_cast<size_t>(Mix64(pair)); }
+};
+// Syms are below kNone: no (category, name) pair has this key.
+constexpr uint64_t kNoNamePair = ~uint64_t{0};
 
 // Where an evidence record is, in one merged edge.
 struct PlaceKey {
@@ -514,14 +713,16 @@ struct IncrementalMerger::State {
   std::vector<std::unique_ptr<Block>> blocks;  // null once absorbed
   size_t live_blocks = 0;
   // Every id, Wikidata id, ISO3 code, category and name key, interned.
-  StringMap<Sym> symbols;
-  std::vector<const std::string*> text;  // Sym -> its string (a key of `symbols`)
+  StringTable symbols;  // Sym -> its string
   std::vector<Sym> id_only;              // options.id_only_categories
   // Sym -> the block registered under it as an id / Wikidata id / ISO3 code
   // (kNone, or past the end: none).
   std::vector<uint32_t> by_id, by_wikidata, by_iso3;
-  std::unordered_map<uint64_t, NameEntry> by_name;     // (category, name key) Syms
-  StringMap<Sym> name_keys;                            // surface form -> name key
+  // (category, name key) Syms -> index in name_entries.
+  FlatMap<uint64_t, NameHash> by_name{kNoNamePair};
+  std::vector<NameEntry> name_entries;
+  StringTable surfaces;          // labels and aliases seen
+  std::vector<Sym> name_key_of;  // surface -> its name key
   std::vector<std::pair<uint32_t, uint32_t>> pending;  // unions to make
   // Scratch space, reused from node to node.
   std::string scratch;
@@ -529,8 +730,8 @@ struct IncrementalMerger::State {
   std::vector<Sym> new_names, new_unkeyed, new_categories;
 
   StableVector<EdgeRecord> edges;  // records never move
-  std::unordered_map<EdgeKey, uint32_t, EdgeKeyHash> by_edge;
-  std::unordered_map<std::string, uint32_t> labels;  // relation or foreign edge id -> label
+  FlatMap<EdgeKey, EdgeKeyHash> by_edge{kNoEdgeKey};
+  StringTable labels;                                // relation or foreign edge id -> label
   std::vector<uint8_t> label_kinds;                  // label -> bit set of EdgeKinds used
   std::unordered_map<PlaceKey, uint32_t, PlaceKeyHash> places;  // -> index in evidence
 
@@ -557,20 +758,14 @@ struct IncrementalMerger::State {
     return x;
   }
 
-  Sym Intern(std::string_view value) {
-    auto it = symbols.find(value);
-    if (it != symbols.end()) return it->second;
-    Sym sym = static_cast<Sym>(text.size());
-    it = symbols.emplace(std::string(value), sym).first;
-    text.push_back(&it->first);
-    return sym;
-  }
+  Sym Intern(std::string_view value) { return symbols.Insert(value); }
+  const std::string* Text(Sym s) const { return symbols.pointer(s); }
 
   // The strings of `syms`, in string order.
   std::vector<const std::string*> Sorted(const std::vector<Sym>& syms) const {
     std::vector<const std::string*> out;
     out.reserve(syms.size());
-    for (Sym s : syms) out.push_back(text[s]);
+    for (Sym s : syms) out.push_back(Text(s));
     std::sort(out.begin(), out.end(),
               [](const std::string* a, const std::string* b) { return *a < *b; });
     return out;
@@ -581,11 +776,10 @@ struct IncrementalMerger::State {
   }
 
   Sym NameKeyOf(const std::string& surface) {
-    auto it = name_keys.find(surface);
-    if (it == name_keys.end()) {
-      it = name_keys.emplace(surface, Intern(NameKey(surface, options.names))).first;
-    }
-    return it->second;
+    bool added = false;
+    uint32_t i = surfaces.Insert(surface, &added);
+    if (added) name_key_of.push_back(Intern(NameKey(surface, options.names)));
+    return name_key_of[i];
   }
 
   // An own value plus the values an earlier merge recorded beside it, as
@@ -639,14 +833,14 @@ struct IncrementalMerger::State {
   // Records which keys the input node `id` (identity `member`) holds.
   void ExplainMember(const std::string& id) {
     const Identity& m = member;
-    for (Sym v : m.ids) Hold('i', nullptr, *text[v], id, false, true);
-    for (Sym v : m.wikidata) Hold('w', nullptr, *text[v], id, false, true);
-    for (Sym v : m.iso3) Hold('s', nullptr, *text[v], id, false, true);
+    for (Sym v : m.ids) Hold('i', nullptr, *Text(v), id, false, true);
+    for (Sym v : m.wikidata) Hold('w', nullptr, *Text(v), id, false, true);
+    for (Sym v : m.iso3) Hold('s', nullptr, *Text(v), id, false, true);
     for (Sym c : m.categories) {
       if (IdOnly(c)) continue;
-      for (Sym n : m.names) Hold('n', text[c], *text[n], id, true, Contains(m.unkeyed, n));
+      for (Sym n : m.names) Hold('n', Text(c), *Text(n), id, true, Contains(m.unkeyed, n));
       for (Sym n : m.unkeyed) {
-        if (!Contains(m.names, n)) Hold('n', text[c], *text[n], id, false, true);
+        if (!Contains(m.names, n)) Hold('n', Text(c), *Text(n), id, false, true);
       }
     }
   }
@@ -657,7 +851,7 @@ struct IncrementalMerger::State {
 
   // An id, Wikidata id or ISO3 code of block b: every holder is one.
   void RegisterUnique(std::vector<uint32_t>* index, Sym key, uint32_t b) {
-    if (key >= index->size()) index->resize(std::max<size_t>(key + 1, text.size()), kNone);
+    if (key >= index->size()) index->resize(std::max<size_t>(key + 1, symbols.size()), kNone);
     uint32_t& have = (*index)[key];
     if (have == kNone) {
       have = b;
@@ -673,8 +867,11 @@ struct IncrementalMerger::State {
   // Block b holds (category, name); unkeyed: one of its members has the name
   // and neither a Wikidata id nor an ISO3 code.
   void RegisterName(Sym category, Sym name, bool unkeyed, uint32_t b) {
-    auto [it, added] = by_name.try_emplace(NamePair(category, name));
-    NameEntry& entry = it->second;
+    bool added = false;
+    uint32_t* index = by_name.TryEmplace(NamePair(category, name),
+                                         static_cast<uint32_t>(name_entries.size()), &added);
+    if (added) name_entries.emplace_back();
+    NameEntry& entry = name_entries[*index];
     if (added) {
       entry.unified = unkeyed;
       entry.blocks.push_back(b);
@@ -799,13 +996,15 @@ struct IncrementalMerger::State {
   void Rekey(uint32_t e) {
     EdgeKey k = CurrentKey(edges[e]);
     if (k == edges[e].key) return;
-    auto old = by_edge.find(edges[e].key);
-    if (old != by_edge.end() && old->second == e) by_edge.erase(old);
-    auto [it, added] = by_edge.try_emplace(k, e);
+    if (const uint32_t* old = by_edge.Find(edges[e].key); old != nullptr && *old == e) {
+      by_edge.Erase(edges[e].key);
+    }
+    bool added = false;
+    uint32_t into = *by_edge.TryEmplace(k, e, &added);
     if (added) {
       edges[e].key = k;
     } else {
-      MergeEdgeInto(it->second, e);
+      MergeEdgeInto(into, e);
     }
   }
 
@@ -867,12 +1066,10 @@ struct IncrementalMerger::State {
   }
 
   uint32_t LabelOf(const std::string& label) {
-    auto it = labels.find(label);
-    if (it == labels.end()) {
-      it = labels.emplace(label, static_cast<uint32_t>(labels.size())).first;
-      label_kinds.push_back(0);
-    }
-    return it->second;
+    bool added = false;
+    uint32_t l = labels.Insert(label, &added);
+    if (added) label_kinds.push_back(0);
+    return l;
   }
 
   // Places one input node; returns its block.
@@ -903,12 +1100,13 @@ struct IncrementalMerger::State {
         if (IdOnly(c)) continue;
         for (int pass = 0; pass < 2; ++pass) {
           for (Sym n : pass == 0 ? m.names : m.unkeyed) {
-            auto it = by_name.find(NamePair(c, n));
-            if (it == by_name.end()) continue;
-            if (it->second.unified) {
-              found(it->second.blocks.front());
+            const uint32_t* index = by_name.Find(NamePair(c, n));
+            if (index == nullptr) continue;
+            const NameEntry& entry = name_entries[*index];
+            if (entry.unified) {
+              found(entry.blocks.front());
             } else if (Contains(m.unkeyed, n)) {
-              for (uint32_t b : it->second.blocks) found(b);
+              for (uint32_t b : entry.blocks) found(b);
             }
           }
         }
@@ -936,8 +1134,8 @@ struct IncrementalMerger::State {
     } else {
       k = {s, t, LabelOf(in.relation), kDirectedRelation};
     }
-    auto [it, added] = by_edge.try_emplace(k, static_cast<uint32_t>(edges.size()));
-    uint32_t e = it->second;
+    bool added = false;
+    uint32_t e = *by_edge.TryEmplace(k, static_cast<uint32_t>(edges.size()), &added);
     if (added) {
       EdgeRecord& r = edges.emplace_back();
       r.source = s;
@@ -1053,12 +1251,12 @@ std::vector<IncrementalMerger::State::Staged> IncrementalMerger::State::StageEdg
       } else {
         k = {s, t, k.label, kDirectedRelation};
       }
-      auto it = by_edge.find(k);
-      if (it != by_edge.end() && edges[it->second].alive) {
-        const EdgeRecord& f = edges[it->second];
+      const uint32_t* found = by_edge.Find(k);
+      if (found != nullptr && edges[*found].alive) {
+        const EdgeRecord& f = edges[*found];
         uint32_t fs = FindConst(f.source), ft = FindConst(f.target);
         if (f.key.kind == kSymmetricRelation && chosen[ft] < chosen[fs]) std::swap(fs, ft);
-        if (fs == s && ft == t) other = it->second;
+        if (fs == s && ft == t) other = *found;
       }
     }
     done[e] = true;
@@ -1082,9 +1280,8 @@ std::vector<uint32_t> IncrementalMerger::State::RelationOrder(
       used.push_back(k.label);
     }
   }
-  std::vector<const std::string*> text(labels.size(), nullptr);
-  for (const auto& [name, label] : labels) text[label] = &name;
-  std::sort(used.begin(), used.end(), [&](uint32_t a, uint32_t b) { return *text[a] < *text[b]; });
+  std::sort(used.begin(), used.end(),
+            [&](uint32_t a, uint32_t b) { return labels.text(a) < labels.text(b); });
   for (uint32_t i = 0; i < used.size(); ++i) rank[used[i]] = i;
   // Counting sort by source, then each source's edges by (relation,
   // target).
@@ -1151,7 +1348,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
                                    std::string_view others) {
       if (syms.empty()) return;
       if (syms.size() == 1) {
-        *kept = *text[syms.front()];
+        *kept = *Text(syms.front());
         return;
       }
       std::vector<const std::string*> values = Sorted(syms);
@@ -1180,9 +1377,9 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   std::vector<Staged> staged = StageEdges(chosen);
   const auto rewrite = [&](Evidence* ev) {
     if (ev->reported_by.empty()) return;
-    auto sym = symbols.find(ev->reported_by);
-    if (sym == symbols.end()) return;
-    if (uint32_t b = Lookup(by_id, sym->second); b != kNone) {
+    Sym sym = symbols.Find(ev->reported_by);
+    if (sym == StringTable::kAbsent) return;
+    if (uint32_t b = Lookup(by_id, sym); b != kNone) {
       ev->reported_by = chosen[FindConst(b)];
     }
   };
@@ -1270,7 +1467,7 @@ void IncrementalMerger::State::ReportUnified(MergeReport* report) const {
     for (Sym c : identity.categories) {
       if (IdOnly(c)) continue;
       for (Sym n : names) {
-        key.assign("n").append(*text[c]).append("\x1f").append(*text[n]);
+        key.assign("n").append(*Text(c)).append("\x1f").append(*Text(n));
         cross[key].push_back({b, Contains(identity.unkeyed, n)});
       }
     }
@@ -1283,7 +1480,7 @@ void IncrementalMerger::State::ReportUnified(MergeReport* report) const {
     bool unifies = h.unifies;
     if (auto it = cross.find(k); it != cross.end()) {
       for (const auto& [b, unkeyed] : it->second) {
-        for (Sym id : blocks[b]->identity.ids) ids.insert(*text[id]);
+        for (Sym id : blocks[b]->identity.ids) ids.insert(*Text(id));
         ++records;
         unifies = unifies || unkeyed;
       }
@@ -1318,7 +1515,7 @@ void IncrementalMerger::State::ReportNearMisses(const std::vector<std::string>& 
     if (name.size() < options.near_miss_min_length || name.size() > kNearMissMaxLength) continue;
     named.clear();
     for (const auto& [id, by_name] : h.ids) {
-      if (by_name) named.push_back(FindConst(by_id[symbols.find(id)->second]));
+      if (by_name) named.push_back(FindConst(by_id[symbols.Find(id)]));
     }
     std::sort(named.begin(), named.end());
     named.erase(std::unique(named.begin(), named.end()), named.end());
@@ -1372,7 +1569,7 @@ void IncrementalMerger::State::ReportConflicts(const std::vector<std::string>& c
   };
   const auto strings = [&](const std::vector<Sym>& syms) {
     std::set<std::string> out;
-    for (Sym s : syms) out.insert(*text[s]);
+    for (Sym s : syms) out.insert(*Text(s));
     return out;
   };
   for (uint32_t b = 0; b < blocks.size(); ++b) {
