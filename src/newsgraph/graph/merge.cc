@@ -496,7 +496,21 @@ struct NodeAcc {
   std::string first_seen, last_seen;
   Attributes extra;
   std::unique_ptr<AttributeVariants> variants;  // explaining only
+  // The surfaces (IncrementalMerger::State::surfaces) joined as a label and
+  // as an alias, sorted: joining one again changes nothing, so it is
+  // skipped without comparing strings. Kept apart because a surface seen
+  // only as an alias may still become the label.
+  std::vector<uint32_t> labels_seen, aliases_seen;
 };
+
+// The sorted union of two sorted vectors, into *into.
+void UniteSorted(std::vector<uint32_t>* into, const std::vector<uint32_t>& more) {
+  if (more.empty()) return;
+  std::vector<uint32_t> all;
+  all.reserve(into->size() + more.size());
+  std::set_union(into->begin(), into->end(), more.begin(), more.end(), std::back_inserter(all));
+  *into = std::move(all);
+}
 
 void JoinLabel(NodeAcc* acc, const std::string& label) {
   if (label.empty() || label == acc->label) return;
@@ -519,25 +533,37 @@ void JoinPosition(NodeAcc* acc, double x, double y, double size) {
   }
 }
 
-// `explain`: keep the attribute variants (for MergeReport::conflicts).
-void JoinNode(NodeAcc* acc, const NodeData& in, bool explain) {
-  JoinLabel(acc, in.label);
+// `label_surface` and `alias_surfaces` number in.label and in.aliases (in
+// their order) as NodeAcc::labels_seen does. `explain`: keep the attribute
+// variants (for MergeReport::conflicts).
+void JoinNode(NodeAcc* acc, const NodeData& in, uint32_t label_surface,
+              const std::vector<uint32_t>& alias_surfaces, bool explain) {
+  if (InsertSorted(&acc->labels_seen, label_surface)) JoinLabel(acc, in.label);
   if (!in.date.empty()) InsertSorted(&acc->dates, in.date);
-  acc->aliases.insert(in.aliases.begin(), in.aliases.end());
+  auto surface = alias_surfaces.begin();
+  for (const std::string& alias : in.aliases) {
+    if (InsertSorted(&acc->aliases_seen, *surface++)) acc->aliases.insert(alias);
+  }
   for (const auto& [article, count] : in.article_mentions) {
     auto [it, added] = acc->article_mentions.try_emplace(article, count);
     if (!added) it->second = std::max(it->second, count);
   }
   JoinMin(&acc->color, in.color);
   JoinPosition(acc, in.x, in.y, in.size);
-  acc->mention_count = std::max(acc->mention_count, in.mention_count);
-  JoinMin(&acc->first_seen, in.first_seen);
-  JoinMax(&acc->last_seen, in.last_seen);
+  // Finalize derives these from the article mentions when the merged node
+  // has any: only a member without them has values to keep.
+  if (in.article_mentions.empty()) {
+    acc->mention_count = std::max(acc->mention_count, in.mention_count);
+    JoinMin(&acc->first_seen, in.first_seen);
+    JoinMax(&acc->last_seen, in.last_seen);
+  }
   JoinAttributesInto(&acc->extra, in.extra, explain ? &acc->variants : nullptr);
 }
 
 void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in, bool explain) {
   JoinLabel(acc, in.label);
+  UniteSorted(&acc->labels_seen, in.labels_seen);
+  UniteSorted(&acc->aliases_seen, in.aliases_seen);
   for (const std::string& d : in.dates) InsertSorted(&acc->dates, d);
   if (acc->aliases.empty()) {
     acc->aliases = std::move(in.aliases);
@@ -557,13 +583,14 @@ void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in, bool explain) {
 }
 
 // The scalar fields of an edge part (JoinEdgeData, one part at a time).
-// article_ids matter only for edges without evidence (Finalize derives them
-// otherwise), so they are kept only from parts without evidence.
+// The fields Finalize derives from evidence (weight, evidence_count,
+// modality, article_ids, first/last_seen) matter only for edges without
+// evidence, so they are joined only from parts without evidence
+// (`derived`): a part with evidence makes the merged edge one with evidence.
 // With `variants` (explaining), attribute variants are kept as by JoinAttribute.
-void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool with_article_ids,
+void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool derived,
                     std::unique_ptr<AttributeVariants>* variants = nullptr,
                     const AttributeVariants* from_variants = nullptr) {
-  into->weight = first ? from.weight : std::max(into->weight, from.weight);
   JoinMin(&into->label, from.label);
   into->symmetric = into->symmetric || from.symmetric;
   JoinMin(&into->cameo, from.cameo);
@@ -572,9 +599,11 @@ void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool with_
   }
   JoinMin(&into->color, from.color);
   JoinAttributesInto(&into->extra, from.extra, variants, from_variants);
+  if (!derived) return;
+  into->weight = first ? from.weight : std::max(into->weight, from.weight);
   into->evidence_count = std::max(into->evidence_count, from.evidence_count);
   JoinMin(&into->modality, from.modality);
-  if (with_article_ids && !from.article_ids.empty()) {
+  if (!from.article_ids.empty()) {
     std::vector<std::string> ids;
     ids.reserve(into->article_ids.size() + from.article_ids.size());
     std::vector<std::string> sorted = from.article_ids;
@@ -727,6 +756,8 @@ struct IncrementalMerger::State {
   // Scratch space, reused from node to node.
   std::string scratch;
   Identity member;
+  uint32_t label_surface = 0;            // of `member`'s node
+  std::vector<uint32_t> alias_surfaces;  // of its aliases, in order
   std::vector<Sym> new_names, new_unkeyed, new_categories;
 
   StableVector<EdgeRecord> edges;  // records never move
@@ -775,11 +806,12 @@ struct IncrementalMerger::State {
     return key < index.size() ? index[key] : kNone;
   }
 
-  Sym NameKeyOf(const std::string& surface) {
+  // The name key of a label or alias; *number is its number in `surfaces`.
+  Sym NameKeyOf(const std::string& surface, uint32_t* number) {
     bool added = false;
-    uint32_t i = surfaces.Insert(surface, &added);
+    *number = surfaces.Insert(surface, &added);
     if (added) name_key_of.push_back(Intern(NameKey(surface, options.names)));
-    return name_key_of[i];
+    return name_key_of[*number];
   }
 
   // An own value plus the values an earlier merge recorded beside it, as
@@ -804,9 +836,12 @@ struct IncrementalMerger::State {
     Values(nd.iso3, nd.extra, kOtherIso3Attribute, &m.iso3);
     Values(nd.category, nd.extra, kOtherCategoriesAttribute, &m.categories);
     m.names.clear();
-    if (Sym k = NameKeyOf(nd.label); k != 0) m.names.push_back(k);
+    if (Sym k = NameKeyOf(nd.label, &label_surface); k != 0) m.names.push_back(k);
+    alias_surfaces.clear();
     for (const std::string& alias : nd.aliases) {
-      if (Sym k = NameKeyOf(alias); k != 0) m.names.push_back(k);
+      uint32_t number = 0;
+      if (Sym k = NameKeyOf(alias, &number); k != 0) m.names.push_back(k);
+      alias_surfaces.push_back(number);
     }
     SortUnique(&m.names);
     if (m.wikidata.empty() && m.iso3.empty()) {
@@ -1060,7 +1095,7 @@ struct IncrementalMerger::State {
     std::unique_ptr<AttributeVariants> variants = std::move(edges[from].variants);
     edges[from].alive = false;
     edges[from].data = EdgeData();
-    JoinEdgeFields(&edges[into].data, data, /*first=*/false, /*with_article_ids=*/true,
+    JoinEdgeFields(&edges[into].data, data, /*first=*/false, /*derived=*/true,
                    explain ? &edges[into].variants : nullptr, variants.get());
     for (Evidence& ev : data.evidence) AddEvidence(into, std::move(ev));
   }
@@ -1117,7 +1152,7 @@ struct IncrementalMerger::State {
     if (into == kNone) into = NewBlock();
     blocks[into]->min_categories = std::min(blocks[into]->min_categories, m.categories.size());
     AbsorbIdentity(into, m, /*a_registered=*/false);
-    JoinNode(&blocks[into]->acc, nd, explain);
+    JoinNode(&blocks[into]->acc, nd, label_surface, alias_surfaces, explain);
     Drain();
     return into;
   }
@@ -1414,7 +1449,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     if (&ed == &copy) ed = steal ? std::move(edges[st.record].data) : edges[st.record].data;
     if (st.other != kNone) {
       EdgeData& more = edges[st.other].data;
-      JoinEdgeFields(&ed, more, false, true);
+      JoinEdgeFields(&ed, more, /*first=*/false, /*derived=*/true);
       for (Evidence& ev : more.evidence) ed.evidence.push_back(steal ? std::move(ev) : ev);
     }
     for (Evidence& ev : ed.evidence) rewrite(&ev);
