@@ -168,8 +168,14 @@ bool Contains(const std::vector<Sym>& v, Sym x) {
 }
 
 void SortUnique(std::vector<Sym>* v) {
+  if (v->size() < 2) return;  // the usual case: one value
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// True if every element of the sorted vector `part` is in the sorted `all`.
+bool IsSubset(const std::vector<Sym>& part, const std::vector<Sym>& all) {
+  return std::includes(all.begin(), all.end(), part.begin(), part.end());
 }
 
 // A hash of a short string, eight bytes at a time (std::hash goes byte by
@@ -936,6 +942,12 @@ struct IncrementalMerger::State {
   // of the union either way). Unions found go to `pending`.
   void AbsorbIdentity(uint32_t s, const Identity& a, bool a_registered) {
     Identity& si = blocks[s]->identity;
+    // The usual case, an entity seen again: a adds no key, nothing changes.
+    if (IsSubset(a.ids, si.ids) && IsSubset(a.wikidata, si.wikidata) &&
+        IsSubset(a.iso3, si.iso3) && IsSubset(a.categories, si.categories) &&
+        IsSubset(a.names, si.names) && IsSubset(a.unkeyed, si.unkeyed)) {
+      return;
+    }
     for (Sym id : a.ids) {
       if (InsertSorted(&si.ids, id) && !a_registered) RegisterUnique(&by_id, id, s);
     }
