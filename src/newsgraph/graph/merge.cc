@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <type_traits>
@@ -235,9 +236,21 @@ class StringTable {
   // The string's address never changes (the table keeps it in a deque).
   const std::string* pointer(uint32_t i) const { return text_[i]; }
 
-  uint32_t Find(std::string_view s) const {
-    if (slots_.empty()) return kAbsent;
+  uint32_t Find(std::string_view s) const { return Find(s, HashBytes(s)); }
+
+  // The number of s, adding it when new; `added` tells which. Most calls
+  // find the string: adding is a separate function, so that the lookup
+  // stays small.
+  uint32_t Insert(std::string_view s, bool* added = nullptr) {
     const uint64_t h = HashBytes(s);
+    const uint32_t found = Find(s, h);
+    if (added != nullptr) *added = found == kAbsent;
+    return found != kAbsent ? found : Add(s, h);
+  }
+
+ private:
+  uint32_t Find(std::string_view s, uint64_t h) const {
+    if (slots_.empty()) return kAbsent;
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (slot.index == kAbsent) return kAbsent;
@@ -247,27 +260,17 @@ class StringTable {
     }
   }
 
-  // The number of s, adding it when new; `added` tells which.
-  uint32_t Insert(std::string_view s, bool* added = nullptr) {
+  // Adds s (absent; h is its hash).
+  uint32_t Add(std::string_view s, uint64_t h) {
     if (2 * (text_.size() + 1) > slots_.size()) Grow();
-    const uint64_t h = HashBytes(s);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
-      Slot& slot = slots_[i];
-      if (slot.index == kAbsent) {
-        slot = {static_cast<uint32_t>(h), static_cast<uint32_t>(text_.size())};
-        strings_.emplace_back(s);
-        text_.push_back(&strings_.back());
-        if (added != nullptr) *added = true;
-        return slot.index;
-      }
-      if (slot.hash == static_cast<uint32_t>(h) && SameBytes(*text_[slot.index], s)) {
-        if (added != nullptr) *added = false;
-        return slot.index;
-      }
-    }
+    size_t i = h & mask_;
+    while (slots_[i].index != kAbsent) i = (i + 1) & mask_;
+    slots_[i] = {static_cast<uint32_t>(h), static_cast<uint32_t>(text_.size())};
+    strings_.emplace_back(s);
+    text_.push_back(&strings_.back());
+    return slots_[i].index;
   }
 
- private:
   struct Slot {
     uint32_t hash = 0;  // the low half of HashBytes
     uint32_t index = kAbsent;
@@ -1455,10 +1458,13 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   }
   for (uint32_t i : order) {
     Staged& st = staged[i];
-    // Stealing a single record: its data goes to the result as it is.
-    EdgeData copy;
-    EdgeData& ed = steal && st.other == kNone ? edges[st.record].data : copy;
-    if (&ed == &copy) ed = steal ? std::move(edges[st.record].data) : edges[st.record].data;
+    // Stealing a single record: its data goes to the result as it is
+    // (no EdgeData is built for it).
+    std::optional<EdgeData> copy;
+    if (!steal || st.other != kNone) {
+      copy.emplace(steal ? std::move(edges[st.record].data) : edges[st.record].data);
+    }
+    EdgeData& ed = copy ? *copy : edges[st.record].data;
     if (st.other != kNone) {
       EdgeData& more = edges[st.other].data;
       JoinEdgeFields(&ed, more, /*first=*/false, /*derived=*/true);
