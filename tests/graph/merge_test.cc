@@ -439,6 +439,44 @@ TEST_CASE("An IncrementalMerger joins the edges of two nodes that a later graph 
   CHECK(Extra(*FindNode(merged, "org_p"), kMergedIdsAttribute) == "string:org_q|org_r");
 }
 
+TEST_CASE("Article mentions keep the per-article maximum when nodes with many mentions unite",
+          "[graph][merge][incremental]") {
+  // x and y are two nodes (a01..a12 once, a05..a20 twice) until c shows
+  // they are one; older articles also come after newer ones.
+  const auto article = [](int i) { return std::string(i < 10 ? "a0" : "a") + std::to_string(i); };
+  KnowledgeGraph a;
+  NodeId x = a.AddNode(Node("per_x", "person", "X", "Q1"));
+  for (int i = 12; i >= 1; --i) a.AddMention(x, article(i));
+  a.Finalize();
+  KnowledgeGraph b;
+  NodeId y = b.AddNode(Node("per_y", "person", "Y"));
+  for (int i = 5; i <= 20; ++i) b.AddMention(y, article(i), 2);
+  b.AddMention(y, "a03", 5);
+  b.Finalize();
+  KnowledgeGraph c;
+  NodeId z = c.AddNode(Node("per_y", "person", "Y", "Q1"));
+  c.AddMention(z, "a02", 3);
+  c.Finalize();
+
+  std::map<std::string, int64_t> expected;
+  for (int i = 1; i <= 20; ++i) expected[article(i)] = i <= 4 ? 1 : 2;
+  expected["a02"] = 3;
+  expected["a03"] = 5;
+  for (const auto& order : std::vector<std::vector<const KnowledgeGraph*>>{
+           {&a, &b, &c}, {&c, &b, &a}, {&b, &c, &a}, {&a, &c, &b}}) {
+    KnowledgeGraph merged = Merge(order, nullptr);
+    REQUIRE(merged.num_nodes() == 1);
+    CHECK(merged.node(0).article_mentions == expected);
+    CHECK(merged.node(0).mention_count == 1 + 3 + 5 + 1 + 2 * 16);
+  }
+  IncrementalMerger merger;
+  merger.Add(b);
+  merger.Add(a);
+  merger.Add(b);  // again: nothing counted twice
+  merger.Add(c);
+  CHECK(merger.Result().node(0).article_mentions == expected);
+}
+
 TEST_CASE("An IncrementalMerger keeps many evidence records of one edge one per place",
           "[graph][merge][incremental]") {
   // Enough records for the merger to index the edge's places.

@@ -492,12 +492,18 @@ struct Identity {
   std::vector<Sym> ids, wikidata, iso3, categories, names, unkeyed;
 };
 
+// Article mentions as (article number, count), sorted by number: articles
+// are numbered as first seen (IncrementalMerger::State::article_numbers),
+// so a block's list usually grows at its end, where a std::map keyed by
+// article id compares strings down a tree for every mention.
+using Mentions = std::vector<std::pair<uint32_t, int64_t>>;
+
 // The join of the data of a block's members (merge.h, "The merged node").
 struct NodeAcc {
   std::string label;  // the smallest label; the others are in aliases
   std::set<std::string> aliases;
   std::vector<std::string> dates;
-  std::map<std::string, int64_t> article_mentions;
+  Mentions mentions;  // article_mentions, by article number
   std::string color;
   bool have_position = false;
   double x = 0, y = 0, size = 0;
@@ -518,6 +524,43 @@ void UniteSorted(std::vector<uint32_t>* into, const std::vector<uint32_t>& more)
   std::vector<uint32_t> all;
   all.reserve(into->size() + more.size());
   std::set_union(into->begin(), into->end(), more.begin(), more.end(), std::back_inserter(all));
+  *into = std::move(all);
+}
+
+// Per-article maximum of the mentions (both sorted by article number).
+void JoinMentions(Mentions* into, const Mentions& in) {
+  if (in.empty()) return;
+  if (into->empty() || into->back().first < in.front().first) {
+    into->insert(into->end(), in.begin(), in.end());  // the usual case: newer articles
+    return;
+  }
+  if (in.size() <= 8) {
+    for (const auto& [article, count] : in) {
+      auto it = std::lower_bound(into->begin(), into->end(), std::make_pair(article, int64_t{0}),
+                                 [](const auto& a, const auto& b) { return a.first < b.first; });
+      if (it != into->end() && it->first == article) {
+        it->second = std::max(it->second, count);
+      } else {
+        into->insert(it, {article, count});
+      }
+    }
+    return;
+  }
+  Mentions all;
+  all.reserve(into->size() + in.size());
+  auto a = into->begin();
+  auto b = in.begin();
+  while (a != into->end() || b != in.end()) {
+    if (b == in.end() || (a != into->end() && a->first < b->first)) {
+      all.push_back(*a++);
+    } else if (a == into->end() || b->first < a->first) {
+      all.push_back(*b++);
+    } else {
+      all.push_back({a->first, std::max(a->second, b->second)});
+      ++a;
+      ++b;
+    }
+  }
   *into = std::move(all);
 }
 
@@ -543,20 +586,19 @@ void JoinPosition(NodeAcc* acc, double x, double y, double size) {
 }
 
 // `label_surface` and `alias_surfaces` number in.label and in.aliases (in
-// their order) as NodeAcc::labels_seen does. `explain`: keep the attribute
-// variants (for MergeReport::conflicts).
+// their order) as NodeAcc::labels_seen does; `mentions` are
+// in.article_mentions numbered. `explain`: keep the attribute variants (for
+// MergeReport::conflicts).
 void JoinNode(NodeAcc* acc, const NodeData& in, uint32_t label_surface,
-              const std::vector<uint32_t>& alias_surfaces, bool explain) {
+              const std::vector<uint32_t>& alias_surfaces, const Mentions& mentions,
+              bool explain) {
   if (InsertSorted(&acc->labels_seen, label_surface)) JoinLabel(acc, in.label);
   if (!in.date.empty()) InsertSorted(&acc->dates, in.date);
   auto surface = alias_surfaces.begin();
   for (const std::string& alias : in.aliases) {
     if (InsertSorted(&acc->aliases_seen, *surface++)) acc->aliases.insert(alias);
   }
-  for (const auto& [article, count] : in.article_mentions) {
-    auto [it, added] = acc->article_mentions.try_emplace(article, count);
-    if (!added) it->second = std::max(it->second, count);
-  }
+  JoinMentions(&acc->mentions, mentions);
   JoinMin(&acc->color, in.color);
   JoinPosition(acc, in.x, in.y, in.size);
   // Finalize derives these from the article mentions when the merged node
@@ -579,10 +621,7 @@ void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in, bool explain) {
   } else {
     acc->aliases.merge(in.aliases);
   }
-  for (const auto& [article, count] : in.article_mentions) {
-    auto [it, added] = acc->article_mentions.try_emplace(article, count);
-    if (!added) it->second = std::max(it->second, count);
-  }
+  JoinMentions(&acc->mentions, in.mentions);
   JoinMin(&acc->color, in.color);
   if (in.have_position) JoinPosition(acc, in.x, in.y, in.size);
   acc->mention_count = std::max(acc->mention_count, in.mention_count);
@@ -767,11 +806,14 @@ struct IncrementalMerger::State {
   Identity member;
   uint32_t label_surface = 0;            // of `member`'s node
   std::vector<uint32_t> alias_surfaces;  // of its aliases, in order
+  Mentions member_mentions;              // its article mentions
   std::vector<Sym> new_names, new_unkeyed, new_categories;
 
   StableVector<EdgeRecord> edges;  // records never move
   FlatMap<EdgeKey, EdgeKeyHash> by_edge{kNoEdgeKey};
   StringTable labels;                                // relation or foreign edge id -> label
+  StringTable article_numbers;                       // article ids of node mentions
+  uint32_t last_article = StringTable::kAbsent;      // the one numbered last
   std::vector<uint8_t> label_kinds;                  // label -> bit set of EdgeKinds used
   std::unordered_map<PlaceKey, uint32_t, PlaceKeyHash> places;  // -> index in evidence
 
@@ -845,11 +887,16 @@ struct IncrementalMerger::State {
     Values(nd.iso3, nd.extra, kOtherIso3Attribute, &m.iso3);
     Values(nd.category, nd.extra, kOtherCategoriesAttribute, &m.categories);
     m.names.clear();
-    if (Sym k = NameKeyOf(nd.label, &label_surface); k != 0) m.names.push_back(k);
+    // A label and its aliases mostly share one key: a key equal to the one
+    // before is not pushed, so the list usually needs no sort.
+    const auto add_name = [&m](Sym k) {
+      if (k != 0 && (m.names.empty() || m.names.back() != k)) m.names.push_back(k);
+    };
+    add_name(NameKeyOf(nd.label, &label_surface));
     alias_surfaces.clear();
     for (const std::string& alias : nd.aliases) {
       uint32_t number = 0;
-      if (Sym k = NameKeyOf(alias, &number); k != 0) m.names.push_back(k);
+      add_name(NameKeyOf(alias, &number));
       alias_surfaces.push_back(number);
     }
     SortUnique(&m.names);
@@ -1122,6 +1169,21 @@ struct IncrementalMerger::State {
     return l;
   }
 
+  // member_mentions = `mentions` by article number. The nodes of one
+  // article graph mention the same article: the last one numbered is
+  // compared before the table is searched.
+  void NumberMentions(const std::map<std::string, int64_t>& mentions) {
+    member_mentions.clear();
+    for (const auto& [article, count] : mentions) {
+      if (last_article == StringTable::kAbsent ||
+          !SameBytes(article_numbers.text(last_article), article)) {
+        last_article = article_numbers.Insert(article);
+      }
+      member_mentions.push_back({last_article, count});
+    }
+    if (member_mentions.size() > 1) std::sort(member_mentions.begin(), member_mentions.end());
+  }
+
   // Places one input node; returns its block.
   uint32_t AddNode(const NodeData& nd) {
     MemberIdentity(nd);
@@ -1167,7 +1229,8 @@ struct IncrementalMerger::State {
     if (into == kNone) into = NewBlock();
     blocks[into]->min_categories = std::min(blocks[into]->min_categories, m.categories.size());
     AbsorbIdentity(into, m, /*a_registered=*/false);
-    JoinNode(&blocks[into]->acc, nd, label_surface, alias_surfaces, explain);
+    NumberMentions(nd.article_mentions);
+    JoinNode(&blocks[into]->acc, nd, label_surface, alias_surfaces, member_mentions, explain);
     Drain();
     return into;
   }
@@ -1376,6 +1439,23 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   roots.reserve(live_blocks);
   for (const auto& [prefix, b] : by_id_prefix) roots.push_back(b);
   std::vector<NodeId> node_of(blocks.size(), 0);
+  // Article numbers in id order (by_text) and each one's place in it
+  // (rank); the first eight bytes of the ids, as numbers, decide most
+  // comparisons.
+  std::vector<std::pair<uint64_t, uint32_t>> by_prefix(article_numbers.size());
+  for (uint32_t a = 0; a < by_prefix.size(); ++a) {
+    by_prefix[a] = {BigEndianPrefix(article_numbers.text(a)), a};
+  }
+  std::sort(by_prefix.begin(), by_prefix.end(), [&](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first < y.first
+                              : article_numbers.text(x.second) < article_numbers.text(y.second);
+  });
+  std::vector<uint32_t> by_text(by_prefix.size()), rank(by_prefix.size());
+  for (uint32_t r = 0; r < by_prefix.size(); ++r) {
+    by_text[r] = by_prefix[r].second;
+    rank[by_text[r]] = r;
+  }
+  Mentions ranked;
   for (uint32_t b : roots) {
     Block& block = *blocks[b];
     const Identity& identity = block.identity;
@@ -1413,7 +1493,16 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
       nd.extra[std::string(kUnkeyedNamesAttribute)] =
           Attribute{"string", EncodeSorted(Sorted(identity.unkeyed), SIZE_MAX)};
     }
-    nd.article_mentions = steal ? std::move(acc.article_mentions) : acc.article_mentions;
+    if (!acc.mentions.empty()) {
+      // In article id order: by rank, ids put in the map at its end.
+      ranked.clear();
+      for (const auto& [article, count] : acc.mentions) ranked.push_back({rank[article], count});
+      std::sort(ranked.begin(), ranked.end());
+      for (const auto& [r, count] : ranked) {
+        nd.article_mentions.emplace_hint(nd.article_mentions.end(),
+                                         article_numbers.text(by_text[r]), count);
+      }
+    }
     nd.color = acc.color;
     nd.x = acc.x;
     nd.y = acc.y;
