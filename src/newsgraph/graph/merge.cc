@@ -179,11 +179,13 @@ bool IsSubset(const std::vector<Sym>& part, const std::vector<Sym>& all) {
   return std::includes(all.begin(), all.end(), part.begin(), part.end());
 }
 
-// A hash of a short string, eight bytes at a time (std::hash goes byte by
-// byte through a general-purpose function; the keys here are ids, codes,
-// names and relations of a few to a few dozen bytes).
-// The tail of fewer than eight bytes is read as two overlapping 4-byte
-// words, or three single bytes, so that no load has a variable size.
+// A hash of a short string, eight bytes at a time, for the tables below (the
+// keys are ids, codes, names and relations of a few to a few dozen bytes;
+// std::hash runs a general-purpose function over them). A tail of fewer
+// than eight bytes is read as two overlapping 4-byte words, or as three
+// single bytes, so that no load has a variable size (no call to memcpy).
+// text/string_hash.h has a hash of the same kind for the extraction
+// tables; graph/ does not depend on text/.
 inline uint64_t HashBytes(std::string_view s) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
   const char* p = s.data();
@@ -633,10 +635,12 @@ void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in, bool explain) {
 // The scalar fields of an edge part (JoinEdgeData, one part at a time).
 // The fields Finalize derives from evidence (weight, evidence_count,
 // modality, article_ids, first/last_seen) matter only for edges without
-// evidence, so they are joined only from parts without evidence
-// (`derived`): a part with evidence makes the merged edge one with evidence.
+// evidence, so they are joined only when `join_derived`: from an input
+// edge without evidence, or from a record (which holds only what such
+// edges gave). An input edge with evidence makes the merged edge one with
+// evidence, whose derived fields Finalize overwrites.
 // With `variants` (explaining), attribute variants are kept as by JoinAttribute.
-void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool derived,
+void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool join_derived,
                     std::unique_ptr<AttributeVariants>* variants = nullptr,
                     const AttributeVariants* from_variants = nullptr) {
   JoinMin(&into->label, from.label);
@@ -647,7 +651,7 @@ void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool deriv
   }
   JoinMin(&into->color, from.color);
   JoinAttributesInto(&into->extra, from.extra, variants, from_variants);
-  if (!derived) return;
+  if (!join_derived) return;
   into->weight = first ? from.weight : std::max(into->weight, from.weight);
   into->evidence_count = std::max(into->evidence_count, from.evidence_count);
   JoinMin(&into->modality, from.modality);
@@ -1157,7 +1161,7 @@ struct IncrementalMerger::State {
     std::unique_ptr<AttributeVariants> variants = std::move(edges[from].variants);
     edges[from].alive = false;
     edges[from].data = EdgeData();
-    JoinEdgeFields(&edges[into].data, data, /*first=*/false, /*derived=*/true,
+    JoinEdgeFields(&edges[into].data, data, /*first=*/false, /*join_derived=*/true,
                    explain ? &edges[into].variants : nullptr, variants.get());
     for (Evidence& ev : data.evidence) AddEvidence(into, std::move(ev));
   }
@@ -1556,7 +1560,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     EdgeData& ed = copy ? *copy : edges[st.record].data;
     if (st.other != kNone) {
       EdgeData& more = edges[st.other].data;
-      JoinEdgeFields(&ed, more, /*first=*/false, /*derived=*/true);
+      JoinEdgeFields(&ed, more, /*first=*/false, /*join_derived=*/true);
       for (Evidence& ev : more.evidence) ed.evidence.push_back(steal ? std::move(ev) : ev);
     }
     for (Evidence& ev : ed.evidence) rewrite(&ev);
