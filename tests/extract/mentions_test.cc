@@ -211,5 +211,15 @@ TEST_CASE("Organisations are named by their head words, not by a common noun des
   CHECK_FALSE(testing::HasEntity(fr, "organization_groupe_chinois_jinhe_carbon_materials"));
 }
 
+TEST_CASE("Negotiations are meetings, a seizure an incident", "[extract][mentions][events]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nRussia held negotiations with China in Moscow on July 3, 2026.", "en");
+  CHECK(testing::HasRelation(en, "event_moscow_negotiations_2026_07_03", "held_in",
+                             "location_moscow"));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe Togo a condamné l'arraisonnement de trois pirogues le 8 novembre 2026.", "fr");
+  CHECK(testing::HasRelation(fr, "country_tgo", "condemns", "event_seizure_2026_11_08"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing
