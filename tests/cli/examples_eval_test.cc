@@ -37,7 +37,7 @@ struct Expectation {
 // under the scores now reached (printed by `newsgraph eval` per example).
 const std::vector<Expectation> kExpectations = {
     {"asean-ministers-kuala-lumpur", 0.97, 0.90},
-    {"attaque-gwadar", 0.92, 0.83},
+    {"attaque-gwadar", 0.96, 0.83},
     {"china-gallium-export-ban", 0.92, 0.86},
     {"eu-central-asia-raw-materials", 0.88, 0.91},
     {"gaz-ouzbekistan-russie", 0.90, 0.61},
@@ -48,15 +48,15 @@ const std::vector<Expectation> kExpectations = {
     {"korea-zambia-congo-cobalt-copper", 0.79, 0.41},
     {"natuna-coast-guard-ramming", 0.92, 0.49},
     {"tigre-irak-turquie-mediation", 0.96, 0.76},
-    {"visite-mexique-maroc", 0.75, 0.35},
-    {"coup-tchad-suspension-aide", 0.85, 0.43},
+    {"visite-mexique-maroc", 0.77, 0.35},
+    {"coup-tchad-suspension-aide", 0.87, 0.43},
     {"gas-serbia-azerbaijan-russia-cap", 0.73, 0.61},
     {"graphite-partenariat-montreal", 0.84, 0.74},
     {"baltic-cable-sabotage-estonia", 0.85, 0.54},
-    {"sanctions-eu-iran-missile-transfer", 0.78, 0.55},
-    {"inondations-burundi-aide-bailleurs", 0.90, 0.81},
+    {"sanctions-eu-iran-missile-transfer", 0.80, 0.53},
+    {"inondations-burundi-aide-bailleurs", 0.92, 0.81},
     {"nuclear-korea-philippines-bataan", 0.73, 0.34},
-    {"frontiere-maritime-togo-benin", 0.75, 0.39},
+    {"frontiere-maritime-togo-benin", 0.78, 0.39},
 };
 
 struct TempDir {

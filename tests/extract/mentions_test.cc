@@ -221,5 +221,22 @@ TEST_CASE("Negotiations are meetings, a seizure an incident", "[extract][mention
   CHECK(testing::HasRelation(fr, "country_tgo", "condemns", "event_seizure_2026_11_08"));
 }
 
+TEST_CASE("A title may open with a word that is no title alone, and its possessor is the person's",
+          "[extract][mentions][people]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe porte-parole du ministère chinois des Affaires étrangères, Lin Jiawei, a parlé. "
+      "Le chef du gouvernement marocain, Karim Benslimane, a répondu.",
+      "fr");
+  CHECK(testing::HasEntity(fr, "person_lin_jiawei"));
+  CHECK(testing::HasEntity(fr, "person_karim_benslimane"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe meeting of the Foreign Affairs Council took place on October 19, 2026. The "
+      "EU's High Representative for Foreign Affairs, Annika Vehmas, met reporters.",
+      "en");
+  const std::string meeting = "event_meeting_of_the_foreign_affairs_council_2026_10_19";
+  CHECK(testing::HasRelation(en, "person_annika_vehmas", "participates_in", meeting));
+  CHECK(testing::HasRelation(en, "organization_eu", "participates_in", meeting));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

@@ -395,7 +395,9 @@ class SentenceScanner {
       }
     }
     for (size_t i = 0; i < n_; ++i) {
-      if (!Has(i, Cue::kTitle) || !Free(i)) continue;
+      // (A title may open with a word that is none alone: "porte-parole",
+      // "chef du gouvernement", "High Representative".)
+      if (!(t_[i].first_cues & CueBit(Cue::kTitle)) || !Free(i)) continue;
       size_t j = PhraseEnd(i, Cue::kTitle);
       if (j == 0) continue;
       // "le président kazakh Tokaïev": a demonym between title and name.
@@ -433,7 +435,8 @@ class SentenceScanner {
       // A title that names an actor by name ("le président de la Commission
       // de la CEDEAO, ...") keeps it as an argument and the phrase as it was.
       const size_t tb = TitleStart(i);
-      int affiliation = -1;
+      // Its country, else its organisation ("the EU's High Representative").
+      int affiliation = -1, organization = -1;
       bool absorb = true;
       for (size_t q = tb; q < j; ++q) {
         const int x = covered_[q];
@@ -443,9 +446,23 @@ class SentenceScanner {
                                      ? &table_->at(inner.entity).entity.category
                                      : nullptr;
         if (cat != nullptr && *cat == "country" && affiliation < 0) affiliation = inner.entity;
+        if (cat != nullptr && *cat == "organization" && organization < 0) {
+          organization = inner.entity;
+        }
         const bool topic = cat != nullptr && (*cat == "resource" || *cat == "sector");
         const bool demonym = cat != nullptr && inner.demonym && *cat == "country";
         absorb = absorb && (topic || demonym);
+      }
+      if (affiliation < 0) affiliation = organization;
+      // Or its possessor: "the EU's High Representative", "India's minister".
+      if (affiliation < 0 && tb >= 2 && covered_[tb - 2] >= 0 &&
+          (TokenText(ctx_.normalized, t_[tb - 1].token) == "'s" ||
+           TokenText(ctx_.normalized, t_[tb - 1].token) == "'")) {
+        const Mention& owner = out_->mentions[covered_[tb - 2]];
+        if (owner.kind == MentionKind::kEntity && owner.entity >= 0 && owner.end == tb - 1) {
+          const std::string& c = table_->at(owner.entity).entity.category;
+          if (c == "country" || c == "organization") affiliation = owner.entity;
+        }
       }
       if (affiliation >= 0 && table_->at(m.entity).affiliation < 0) {
         table_->at(m.entity).affiliation = affiliation;
