@@ -238,5 +238,22 @@ TEST_CASE("A title may open with a word that is no title alone, and its possesso
   CHECK(testing::HasRelation(en, "organization_eu", "participates_in", meeting));
 }
 
+TEST_CASE("A name with its title in apposition after it is a person",
+          "[extract][mentions][people]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\n\"Our farmers can feed Africa,\" said Amina Traoré, the AU commissioner for "
+      "agriculture. Katarina Vella, the EU commissioner for enlargement, welcomed the deal.",
+      "en");
+  CHECK(testing::HasEntity(en, "person_amina_traore"));
+  CHECK(testing::HasEntity(en, "person_katarina_vella"));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nNeema Kisanga, la ministre tanzanienne des Affaires étrangères, a parlé.", "fr");
+  CHECK(testing::HasEntity(fr, "person_neema_kisanga"));
+  // No title after the comma: no person ("Costa Rica, the host, ...").
+  const Extraction none =
+      testing::ExtractText("X\n\nPars Horizon, the new venture, opened an office.", "en");
+  CHECK_FALSE(testing::HasEntity(none, "person_pars_horizon"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

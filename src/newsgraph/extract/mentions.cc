@@ -481,6 +481,56 @@ class SentenceScanner {
       if (absorb && tb < j) titled_.push_back({id, static_cast<uint32_t>(j)});
       i = e;
     }
+    NamesBeforeTitles();
+  }
+
+  // A name with its title in apposition after it: "Katarina Vella, the EU
+  // commissioner for enlargement, said", "said Amina Traoré, the AU
+  // commissioner". Two or three capitalised words no lexicon knows, a comma,
+  // then an article and at most three words before the title; an entity
+  // among those words is the person's affiliation.
+  void NamesBeforeTitles() {
+    for (size_t i = 0; i + 3 < n_; ++i) {
+      if (!Cap(i) || !Free(i) || t_[i].cues != 0 || t_[i].first_cues != 0) continue;
+      const size_t e = CapitalRun(i, 3);
+      if (e < i + 2 || e >= n_ || TokenText(ctx_.normalized, t_[e].token) != ",") {
+        i = std::max(i, e);
+        continue;
+      }
+      bool plain = true;
+      for (size_t q = i; q < e && plain; ++q) plain = t_[q].cues == 0 && t_[q].first_cues == 0;
+      size_t q = e + 1;
+      if (!plain || q >= n_ || !Has(q, Cue::kDeterminer)) continue;
+      ++q;
+      int affiliation = -1;
+      size_t title_end = 0;
+      for (size_t words = 0; q < n_ && words <= 3; ++words) {
+        if (t_[q].first_cues & CueBit(Cue::kTitle)) {
+          title_end = PhraseEnd(q, Cue::kTitle);
+          if (title_end != 0) break;
+        }
+        if (const int x = covered_[q]; x >= 0) {
+          const Mention& inner = out_->mentions[x];
+          if (inner.kind == MentionKind::kEntity && inner.entity >= 0 && affiliation < 0) {
+            const std::string& c = table_->at(inner.entity).entity.category;
+            if (c == "country" || c == "organization") affiliation = inner.entity;
+          }
+          q = std::max<size_t>(q + 1, inner.end);
+          continue;
+        }
+        if (t_[q].token.kind != TokenKind::kWord) break;
+        ++q;
+      }
+      if (title_end == 0) continue;
+      Mention m;
+      m.begin = static_cast<uint32_t>(i), m.end = static_cast<uint32_t>(e);
+      m.entity = NewEntity("person", std::string(Norm(i, e)), i, e);
+      if (affiliation >= 0 && table_->at(m.entity).affiliation < 0) {
+        table_->at(m.entity).affiliation = affiliation;
+      }
+      AddMention(std::move(m));
+      i = e;
+    }
   }
 
   // The organisations or countries a group of people belongs to, named
