@@ -249,6 +249,9 @@ TEST_CASE("A name with its title in apposition after it is a person",
   const Extraction fr = testing::ExtractText(
       "X\n\nNeema Kisanga, la ministre tanzanienne des Affaires étrangères, a parlé.", "fr");
   CHECK(testing::HasEntity(fr, "person_neema_kisanga"));
+  const Extraction bare = testing::ExtractText(
+      "X\n\nThe contract was signed by Elnur Aliyev, vice-president for marketing at SOCAR.", "en");
+  CHECK(testing::HasEntity(bare, "person_elnur_aliyev"));
   // No title after the comma: no person ("Costa Rica, the host, ...").
   const Extraction none =
       testing::ExtractText("X\n\nPars Horizon, the new venture, opened an office.", "en");

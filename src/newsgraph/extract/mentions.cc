@@ -487,8 +487,8 @@ class SentenceScanner {
   // A name with its title in apposition after it: "Katarina Vella, the EU
   // commissioner for enlargement, said", "said Amina Traoré, the AU
   // commissioner". Two or three capitalised words no lexicon knows, a comma,
-  // then an article and at most three words before the title; an entity
-  // among those words is the person's affiliation.
+  // then maybe an article and at most three words before the title; an
+  // entity among those words is the person's affiliation.
   void NamesBeforeTitles() {
     for (size_t i = 0; i + 3 < n_; ++i) {
       if (!Cap(i) || !Free(i) || t_[i].cues != 0 || t_[i].first_cues != 0) continue;
@@ -500,8 +500,8 @@ class SentenceScanner {
       bool plain = true;
       for (size_t q = i; q < e && plain; ++q) plain = t_[q].cues == 0 && t_[q].first_cues == 0;
       size_t q = e + 1;
-      if (!plain || q >= n_ || !Has(q, Cue::kDeterminer)) continue;
-      ++q;
+      if (!plain || q >= n_) continue;
+      if (Has(q, Cue::kDeterminer)) ++q;  // "the", "la"; or none: "Elnur Aliyev, vice-president"
       int affiliation = -1;
       size_t title_end = 0;
       for (size_t words = 0; q < n_ && words <= 3; ++words) {
