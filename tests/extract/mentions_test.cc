@@ -258,5 +258,14 @@ TEST_CASE("A name with its title in apposition after it is a person",
   CHECK_FALSE(testing::HasEntity(none, "person_pars_horizon"));
 }
 
+TEST_CASE("A given name may end with a lower-case syllable", "[extract][mentions][people]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe deal was signed by Trade Minister Yoon Sang-hoon. The Saudi-led coalition "
+      "welcomed it.",
+      "en");
+  CHECK(testing::HasEntity(x, "person_yoon_sang_hoon"));
+  CHECK(testing::HasEntity(x, "country_sau"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

@@ -372,6 +372,15 @@ class SentenceScanner {
           Free(j + 2)) {
         j += 2;
       }
+      // A given name's lower-case second syllable: "Yoon Sang-hoon", "Park
+      // Ji-hoon" (not a first word: "Saudi-led").
+      if (words >= 2 && IsHyphen(j) && j + 1 < n_ && !Cap(j + 1) && Free(j + 1) &&
+          t_[j + 1].token.kind == TokenKind::kWord &&
+          t_[j + 1].token.end - t_[j + 1].token.begin <= 4 &&
+          t_[j + 1].token.begin == t_[j].token.end) {
+        j += 2;
+        break;
+      }
     }
     return words == 0 ? i : j;
   }
