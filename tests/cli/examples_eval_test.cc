@@ -52,7 +52,7 @@ const std::vector<Expectation> kExpectations = {
     {"coup-tchad-suspension-aide", 0.87, 0.43},
     {"gas-serbia-azerbaijan-russia-cap", 0.77, 0.58},
     {"graphite-partenariat-montreal", 0.84, 0.74},
-    {"baltic-cable-sabotage-estonia", 0.85, 0.54},
+    {"baltic-cable-sabotage-estonia", 0.88, 0.54},
     {"sanctions-eu-iran-missile-transfer", 0.80, 0.53},
     {"inondations-burundi-aide-bailleurs", 0.92, 0.81},
     {"nuclear-korea-philippines-bataan", 0.77, 0.34},

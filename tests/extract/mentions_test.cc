@@ -267,5 +267,19 @@ TEST_CASE("A given name may end with a lower-case syllable", "[extract][mentions
   CHECK(testing::HasEntity(x, "country_sau"));
 }
 
+TEST_CASE("An unknown name placed by a known place after it is a place",
+          "[extract][mentions][places]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe cable carries electricity between Harku, near Tallinn, and Espoo, west of "
+      "Helsinki.",
+      "en");
+  CHECK(testing::HasEntity(x, "location_harku"));
+  CHECK(testing::HasEntity(x, "location_espoo"));
+  // Not a name before any comma: "Pars Horizon, an engine maker".
+  const Extraction y =
+      testing::ExtractText("X\n\nPars Horizon, an engine maker, opened an office.", "en");
+  CHECK_FALSE(testing::HasEntity(y, "location_pars_horizon"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

@@ -845,6 +845,31 @@ class SentenceScanner {
         i = e;
         continue;
       }
+      // An unknown capitalised name placed by a known one after it: "Harku,
+      // near Tallinn", "Espoo, west of Helsinki", "Kandi, près de Parakou".
+      if (Cap(i) && Free(i) && t_[i].cues == 0 && t_[i].first_cues == 0 &&
+          (i == 0 || !Cap(i - 1))) {
+        const size_t ne = CapitalRun(i, 3);
+        if (ne > i && ne + 2 < n_ && TokenText(ctx_.normalized, t_[ne].token) == ",") {
+          const size_t pe2 = PhraseEnd(ne + 1, Cue::kLocPrep);
+          const int known = pe2 > ne + 1 && pe2 < n_ ? covered_[pe2] : -1;
+          const std::string* category =
+              known >= 0 && out_->mentions[known].begin == pe2 &&
+                      out_->mentions[known].kind == MentionKind::kEntity &&
+                      out_->mentions[known].entity >= 0
+                  ? &table_->at(out_->mentions[known].entity).entity.category
+                  : nullptr;
+          if (pe2 > ne + 1 && category != nullptr &&
+              (*category == "location" || *category == "country")) {
+            Mention m;
+            m.begin = static_cast<uint32_t>(i), m.end = static_cast<uint32_t>(ne);
+            m.entity = NewEntity("location", std::string(Norm(i, ne)), i, ne);
+            AddMention(std::move(m));
+            i = ne - 1;
+            continue;
+          }
+        }
+      }
       // An unknown capitalised name after a locative preposition: "à Pahalgam".
       // (The whole preposition: "près de Kandi", "au sud d'Aného".)
       const size_t pe = Has(i, Cue::kLocPrep) ? std::max(PhraseEnd(i, Cue::kLocPrep), i + 1)
