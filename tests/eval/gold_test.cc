@@ -244,9 +244,12 @@ TEST_CASE("TrailingDate reads the ISO date that opens the final parentheses", "[
   CHECK(TrailingDate("Summit (2025-6-6)") == "");
   CHECK(TrailingDate("(2025-06-06) summit") == "");
   CHECK(TrailingDate("") == "");
-  // The date first among other details; a span's first day.
+  // The date first among other details; a span as it is written.
   CHECK(TrailingDate("4th Forum (2026-11-23, Helsinki)") == "2026-11-23");
-  CHECK(TrailingDate("Conference (2026-05-05/06, Bujumbura)") == "2026-05-05");
+  CHECK(TrailingDate("Conference (2026-05-05/06, Bujumbura)") == "2026-05-05/06");
+  CHECK(TrailingDate("Talks (2026-05-30/06-02)") == "2026-05-30/06-02");
+  CHECK(TrailingDate("Talks (2026-05-06/05)") == "2026-05-06");  // backwards: its first day
+  CHECK(TrailingDate("Talks (2026-05-06/x)") == "2026-05-06");
   CHECK(TrailingDate("Summit (2027, planned)") == "2027");
   CHECK(TrailingDate("Summit (Abuja, 2026-12-13)") == "");
 }

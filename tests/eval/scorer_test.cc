@@ -194,6 +194,24 @@ TEST_CASE("Evaluate matches events by date and a shared content word", "[eval][s
   }
 }
 
+TEST_CASE("Evaluate matches an event on any day of a gold range", "[eval][scorer]") {
+  GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
+      {"key": "conf", "type": "event",
+       "name": "3rd Burundi Development Partners Conference (2026-05-05/06, Bujumbura)",
+       "aliases": ["troisième Conférence des partenaires"]}],
+    "relations": []})json");
+  for (const char* day : {"2026-05-05", "2026-05-06"}) {
+    CAPTURE(day);
+    GraphBuilder b;
+    b.Node("e1", "event", "3rd Conférence des partenaires", "a", {}, "", day);
+    CHECK(Evaluate(b.Done(), {gold}).entities == Score{.tp = 1});
+  }
+  // A day outside it is another event, even with a shared word.
+  GraphBuilder c;
+  c.Node("e1", "event", "3rd Conférence des partenaires", "a", {}, "", "2026-05-07");
+  CHECK(Evaluate(c.Done(), {gold}).entities == Score{.fp = 1, .fn = 1});
+}
+
 TEST_CASE("Evaluate neither rewards nor penalises optional items", "[eval][scorer]") {
   GoldGraph gold = Gold(R"json({"article": "a.txt", "entities": [
       {"key": "ind", "type": "country", "name": "India"},

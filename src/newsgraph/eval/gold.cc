@@ -375,9 +375,19 @@ std::string TrailingDate(std::string_view name) {
   size_t open = name.rfind('(');
   if (open == std::string_view::npos) return "";
   std::string_view inside = name.substr(open + 1, name.size() - open - 2);
-  inside = inside.substr(0, std::min(inside.find(','), inside.find('/')));
+  inside = inside.substr(0, inside.find(','));
   while (!inside.empty() && inside.back() == ' ') inside.remove_suffix(1);
-  return IsDate(inside) ? std::string(inside) : "";
+  const size_t slash = inside.find('/');
+  const std::string_view first = inside.substr(0, slash);
+  if (!IsDate(first)) return "";
+  if (slash == std::string_view::npos) return std::string(first);
+  // A span: its last day written in full or by its last parts ("/06",
+  // "/06-02"), at the first day's precision.
+  const std::string_view tail = inside.substr(slash + 1);
+  if (tail.size() > first.size()) return std::string(first);
+  std::string last(first);
+  last.replace(last.size() - tail.size(), tail.size(), tail);
+  return IsDate(last) && last >= first ? std::string(inside) : std::string(first);
 }
 
 std::string GoldGraph::ArticleId() const {

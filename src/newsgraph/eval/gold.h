@@ -66,7 +66,8 @@ const std::vector<std::string>& GoldRelationTypes();
 // "… (2025-06-06)" -> "2025-06-06": the ISO date (YYYY, YYYY-MM or
 // YYYY-MM-DD) in parentheses at the end of an event name, or "" when none.
 // The date may come first among other details: "(2026-11-23, Helsinki)",
-// and a span gives its first day: "(2026-05-05/06, Bujumbura)" -> 2026-05-05.
+// and a span stays one: "(2026-05-05/06, Bujumbura)" -> "2026-05-05/06"
+// (an event on either day matches it).
 std::string TrailingDate(std::string_view name);
 
 // Reads and checks a gold file. Errors start with "path:line:col: " pointing

@@ -197,11 +197,27 @@ bool Intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
 
 // Two dates that can name the same day: equal, or one a prefix of the other
 // ("2026-03" and "2026-03-09"); an unknown date agrees with any.
+// The first and last day of a date or a range ("2026-05-05/06",
+// "2026-05-30/06-02", "2026-05-30/2026-06-02"), at the date's own precision.
+std::pair<std::string, std::string> DateBounds(const std::string& d) {
+  const size_t slash = d.find('/');
+  if (slash == std::string::npos) return {d, d};
+  std::string first = d.substr(0, slash);
+  const std::string tail = d.substr(slash + 1);
+  std::string last = first;
+  if (tail.size() <= last.size()) last.replace(last.size() - tail.size(), tail.size(), tail);
+  return {first, last};
+}
+
+// Whether two dates (or ranges) can name the same days: at the coarser of
+// the two precisions their spans meet ("2026-05" agrees with "2026-05-06",
+// "2026-05-06" with "2026-05-05/06").
 bool DatesAgree(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return true;
-  const std::string& shorter = a.size() < b.size() ? a : b;
-  const std::string& longer = a.size() < b.size() ? b : a;
-  return longer.compare(0, shorter.size(), shorter) == 0;
+  const auto [a_first, a_last] = DateBounds(a);
+  const auto [b_first, b_last] = DateBounds(b);
+  const size_t n = std::min(a_first.size(), b_first.size());
+  return a_first.compare(0, n, b_last, 0, n) <= 0 && b_first.compare(0, n, a_last, 0, n) <= 0;
 }
 
 // 4: same Wikidata id; 3: the node's label is the gold name; 2: a name or
@@ -218,7 +234,11 @@ int MatchStrength(const NodeData& node, const NodeKeys& nk, const GoldEntity& go
   }
   if (!nk.label.empty() && nk.label == gk.label) return 3;
   if (Intersects(nk.names, gk.names)) return 2;
-  if (gold.type == "event" && !gk.date.empty() && nk.date == gk.date &&
+  // (The same date: equal, or a day within the other's range.)
+  const bool range =
+      nk.date.find('/') != std::string::npos || gk.date.find('/') != std::string::npos;
+  if (gold.type == "event" && !gk.date.empty() && !nk.date.empty() &&
+      (nk.date == gk.date || (range && DatesAgree(nk.date, gk.date))) &&
       Intersects(nk.words, gk.words)) {
     return 1;
   }
