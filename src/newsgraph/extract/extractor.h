@@ -34,7 +34,10 @@ class Extractor {
   // Extracts one article. Article::lang "" means detect; an article whose
   // language is neither French nor English is an InputError naming the
   // article (its source, else its id), so the caller can skip and count it.
-  // Article::date "" means: the first full date written in the text.
+  // Article::date "" means: a dateline's date, else the first full date
+  // written in the text; bare weekdays then count from that date (the one
+  // nearest it when it is in the first paragraph or their own, else the next
+  // one: the story is told in the week after it).
   Result<Extraction> Extract(const Article& article) const;
 
   const Ontology& ontology() const;
