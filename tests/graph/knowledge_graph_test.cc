@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace newsgraph {
@@ -215,6 +216,37 @@ TEST_CASE("A copied graph finds and adds relation edges on its own", "[graph]") 
   CHECK_FALSE(g.FindEdge(b, "condemns", a).has_value());
   CHECK(g.AddEdge(b, "condemns", a, false) == f);  // same next handle, own storage
   CHECK(copy.edge(f).id == "b.condemns.a");
+}
+
+TEST_CASE("Relation edges stay found as the edge index grows", "[graph]") {
+  // Thousands of edges (the index rehashes many times), relations that
+  // alternate and repeat (AddEdge remembers the last one), and a copy.
+  KnowledgeGraph g;
+  std::vector<NodeId> nodes;
+  for (int i = 0; i < 60; ++i) nodes.push_back(g.AddNode(Node("n" + std::to_string(i))));
+  const std::vector<std::string> relations = {"supports", "supports", "condemns", "borders"};
+  std::map<std::tuple<NodeId, std::string, NodeId>, EdgeId> expected;
+  for (NodeId s = 0; s < 60; ++s) {
+    for (NodeId t = 0; t < 60; ++t) {
+      const std::string& rel = relations[(s * 7 + t) % relations.size()];
+      const bool symmetric = rel == "borders";
+      const EdgeId e = g.AddEdge(nodes[s], rel, nodes[t], symmetric);
+      NodeId a = s, b = t;
+      if (symmetric && g.node(nodes[t]).id < g.node(nodes[s]).id) std::swap(a, b);
+      auto [it, added] = expected.emplace(std::make_tuple(a, rel, b), e);
+      CHECK(it->second == e);  // a symmetric pair seen twice is one edge
+      if (added) CHECK(e + 1 == g.num_edges());
+    }
+  }
+  CHECK(g.num_edges() == expected.size());
+  const KnowledgeGraph copy = g;
+  for (const auto& [key, e] : expected) {
+    const auto& [s, rel, t] = key;
+    CHECK(g.FindEdge(nodes[s], rel, nodes[t]) == e);
+    CHECK(copy.FindEdge(nodes[s], rel, nodes[t]) == e);
+    CHECK(g.edge(e).id == RelationEdgeId(g.node(nodes[s]).id, rel, g.node(nodes[t]).id));
+  }
+  CHECK_FALSE(g.FindEdge(nodes[0], "never_seen", nodes[1]).has_value());
 }
 
 TEST_CASE("AddNode keeps every field of the data it is given", "[graph]") {

@@ -75,12 +75,79 @@ struct EdgeTripleHash {
   }
 };
 
+// Relation edges by EdgeTriple: an open-addressing table of (key, EdgeId)
+// slots with linear probing, at most 3/4 full. std::unordered_map allocated
+// a node per edge (a malloc and a likely cache miss per AddEdge); nothing is
+// ever erased, so the table needs no tombstones.
+class EdgeTripleIndex {
+ public:
+  static constexpr EdgeId kEmpty = static_cast<EdgeId>(-1);
+
+  size_t size() const { return size_; }
+  void reserve(size_t n) {
+    if (n * 4 > slots_.size() * 3) Rehash(n);
+  }
+  const EdgeId* find(const EdgeTriple& k) const {
+    if (size_ == 0) return nullptr;
+    for (size_t i = Home(k);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.edge == kEmpty) return nullptr;
+      if (s.key == k) return &s.edge;
+    }
+  }
+  // REQUIRES: k is not in the table.
+  void insert(const EdgeTriple& k, EdgeId e) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Rehash(size_ + 1);
+    Place(k, e);
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    EdgeTriple key;
+    EdgeId edge = kEmpty;
+  };
+  size_t Home(const EdgeTriple& k) const {
+    return (EdgeTripleHash()(k) * 0x9e3779b97f4a7c15ull) >> shift_;
+  }
+  void Place(const EdgeTriple& k, EdgeId e) {
+    size_t i = Home(k);
+    while (slots_[i].edge != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = {k, e};
+  }
+  // Room for n keys at most 3/4 full (at least 16 slots, a power of two).
+  void Rehash(size_t n) {
+    size_t capacity = 16;
+    int bits = 4;
+    while (n * 4 > capacity * 3) {
+      capacity *= 2;
+      ++bits;
+    }
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    shift_ = 64 - bits;
+    for (const Slot& s : old) {
+      if (s.edge != kEmpty) Place(s.key, s.edge);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  int shift_ = 64;
+  size_t size_ = 0;
+};
+
 struct KnowledgeGraph::Impl {
   BoostGraph g;
   std::vector<BoostEdge> edges;   // by EdgeId
   StringMap<NodeId> by_id;        // node id -> handle
   StringMap<uint32_t> relations;  // relation name -> EdgeTriple::relation
-  std::unordered_map<EdgeTriple, EdgeId, EdgeTripleHash> by_key;  // relation edges
+  EdgeTripleIndex by_key;         // relation edges
+  // The relation AddEdge looked up last and its number: edges usually come
+  // in runs of one relation, or a few relations in all.
+  std::string last_relation;
+  uint32_t last_relation_number = UINT32_MAX;
   // Bumped by every non-const access to edges (and by adding nodes), so a
   // cached CompactAdjacency knows it is stale.
   uint64_t version = 0;

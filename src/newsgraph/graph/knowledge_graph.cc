@@ -54,15 +54,20 @@ RelationKey FindRelationEdge(KnowledgeGraph::Impl* impl, NodeId* source, std::st
                              NodeId* target, bool symmetric) {
   if (symmetric && impl->g[*target].id < impl->g[*source].id) std::swap(*source, *target);
   RelationKey key{{*source, *target, 0}, std::nullopt};
-  auto rel = impl->relations.find(relation);
-  if (rel == impl->relations.end()) {
-    key.triple.relation = static_cast<uint32_t>(impl->relations.size());
-    impl->relations.emplace(std::string(relation), key.triple.relation);
-    return key;
+  if (impl->last_relation_number != UINT32_MAX && impl->last_relation == relation) {
+    key.triple.relation = impl->last_relation_number;
+  } else {
+    auto rel = impl->relations.find(relation);
+    if (rel == impl->relations.end()) {
+      key.triple.relation = static_cast<uint32_t>(impl->relations.size());
+      impl->relations.emplace(std::string(relation), key.triple.relation);
+    } else {
+      key.triple.relation = rel->second;
+    }
+    impl->last_relation.assign(relation);
+    impl->last_relation_number = key.triple.relation;
   }
-  key.triple.relation = rel->second;
-  auto it = impl->by_key.find(key.triple);
-  if (it != impl->by_key.end()) key.found = it->second;
+  if (const EdgeId* found = impl->by_key.find(key.triple)) key.found = *found;
   return key;
 }
 
@@ -146,6 +151,8 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
   impl_->by_id = other.impl_->by_id;
   impl_->relations = other.impl_->relations;
   impl_->by_key = other.impl_->by_key;
+  impl_->last_relation = other.impl_->last_relation;
+  impl_->last_relation_number = other.impl_->last_relation_number;
   // Edge descriptors point into the copied storage: rebuild them by EdgeId.
   impl_->edges.resize(other.impl_->edges.size());
   for (auto [it, end] = boost::edges(impl_->g); it != end; ++it) {
@@ -196,7 +203,7 @@ EdgeId KnowledgeGraph::AddEdge(NodeId source, std::string_view relation, NodeId 
   SetRelationEdgeId(node(source).id, relation, node(target).id, &data.id);
   data.relation.assign(relation);
   data.symmetric = symmetric;
-  impl_->by_key.emplace(key.triple, e);
+  impl_->by_key.insert(key.triple, e);
   return e;
 }
 
@@ -212,7 +219,7 @@ EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData&& data) {
   }
   EdgeId e = 0;
   NewEdge(impl_.get(), source, target, &e) = std::move(data);
-  impl_->by_key.emplace(key.triple, e);
+  impl_->by_key.insert(key.triple, e);
   return e;
 }
 
@@ -220,12 +227,10 @@ std::optional<EdgeId> KnowledgeGraph::FindEdge(NodeId source, std::string_view r
                                                NodeId target) const {
   auto rel = impl_->relations.find(relation);
   if (rel == impl_->relations.end()) return std::nullopt;
-  auto it = impl_->by_key.find(EdgeTriple{source, target, rel->second});
-  if (it == impl_->by_key.end()) {
-    it = impl_->by_key.find(EdgeTriple{target, source, rel->second});
-    if (it == impl_->by_key.end() || !edge(it->second).symmetric) return std::nullopt;
-  }
-  return it->second;
+  if (const EdgeId* e = impl_->by_key.find(EdgeTriple{source, target, rel->second})) return *e;
+  const EdgeId* e = impl_->by_key.find(EdgeTriple{target, source, rel->second});
+  if (e == nullptr || !edge(*e).symmetric) return std::nullopt;
+  return *e;
 }
 
 EdgeId KnowledgeGraph::AddRawEdge(NodeId source, NodeId target, EdgeData data) {
