@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "newsgraph/base/edit_distance.h"
+#include "newsgraph/graph/hash_bytes.h"
 
 namespace newsgraph {
 namespace {
@@ -177,42 +178,6 @@ void SortUnique(std::vector<Sym>* v) {
 // True if every element of the sorted vector `part` is in the sorted `all`.
 bool IsSubset(const std::vector<Sym>& part, const std::vector<Sym>& all) {
   return std::includes(all.begin(), all.end(), part.begin(), part.end());
-}
-
-// A hash of a short string, eight bytes at a time, for the tables below (the
-// keys are ids, codes, names and relations of a few to a few dozen bytes;
-// std::hash runs a general-purpose function over them). A tail of fewer
-// than eight bytes is read as two overlapping 4-byte words, or as three
-// single bytes, so that no load has a variable size (no call to memcpy).
-// text/string_hash.h has a hash of the same kind for the extraction
-// tables; graph/ does not depend on text/.
-inline uint64_t HashBytes(std::string_view s) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  const char* p = s.data();
-  const size_t n = s.size();
-  uint64_t h = n * 0xC2B2AE3D27D4EB4Full;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t word;
-    std::memcpy(&word, p + i, 8);
-    h = (h ^ word) * kMul;
-    h ^= h >> 32;
-  }
-  const size_t rest = n - i;
-  if (rest >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p + i, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    h = (h ^ (static_cast<uint64_t>(hi) << 32 | lo)) * kMul;
-  } else if (rest > 0) {
-    const uint64_t word = static_cast<unsigned char>(p[i]) |
-                          static_cast<uint64_t>(static_cast<unsigned char>(p[i + rest / 2])) << 8 |
-                          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
-    h = (h ^ word) * kMul;
-  }
-  h ^= h >> 29;
-  h *= kMul;
-  return h ^ (h >> 32);
 }
 
 inline bool SameBytes(const std::string& a, std::string_view b) {
