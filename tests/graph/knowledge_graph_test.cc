@@ -249,6 +249,21 @@ TEST_CASE("Relation edges stay found as the edge index grows", "[graph]") {
   CHECK_FALSE(g.FindEdge(nodes[0], "never_seen", nodes[1]).has_value());
 }
 
+TEST_CASE("ReserveEdgesOf changes no edge and no order", "[graph]") {
+  KnowledgeGraph g;
+  NodeId a = g.AddNode(Node("a"));
+  NodeId b = g.AddNode(Node("b"));
+  EdgeId first = g.AddEdge(a, "supports", b, false);
+  g.ReserveEdgesOf(a, 3, 1);
+  g.ReserveEdgesOf(b, 0, 0);  // less than it has: no effect
+  EdgeId second = g.AddEdge(a, "condemns", b, false);
+  EdgeId loop = g.AddEdge(a, "supports", a, false);
+  CHECK(g.OutEdges(a) == std::vector<EdgeId>{first, second, loop});
+  CHECK(g.InEdges(a) == std::vector<EdgeId>{loop});
+  CHECK(g.InEdges(b) == std::vector<EdgeId>{first, second});
+  CHECK(g.num_edges() == 3);
+}
+
 TEST_CASE("AddNode keeps every field of the data it is given", "[graph]") {
   KnowledgeGraph g;
   NodeData n = Node("country_fra");

@@ -220,6 +220,11 @@ void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
   impl_->edges.reserve(edges);
 }
 
+void KnowledgeGraph::ReserveEdgesOf(NodeId n, size_t out, size_t in) {
+  impl_->g.m_vertices[n].m_out_edges.reserve(out);
+  impl_->g.m_vertices[n].m_in_edges.reserve(in);
+}
+
 NodeId KnowledgeGraph::AddNode(NodeData data) {
   assert(!data.id.empty());
   auto it = impl_->by_id.find(data.id);

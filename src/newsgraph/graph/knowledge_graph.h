@@ -154,6 +154,10 @@ class KnowledgeGraph {
   // Makes room for this many nodes and edges in all (readers that know the
   // counts beforehand); changes nothing else.
   void Reserve(size_t nodes, size_t edges);
+  // Makes room for this many edges leaving and entering node n (callers
+  // that know the degrees, such as a merge building its result); changes
+  // nothing else.
+  void ReserveEdgesOf(NodeId n, size_t out, size_t in);
 
   // Adds a node, or returns the existing one with the same id (whose data is
   // left unchanged). REQUIRES: data.id is non-empty.
