@@ -779,7 +779,8 @@ class SentenceScanner {
       k += 2;
     }
     // Later uses of an acronym the article defined: "l'ONEE", "the CFE".
-    for (size_t i = 0; i < n_; ++i) {
+    // (None defined yet, as in most articles: nothing to find.)
+    for (size_t i = 0; i < n_ && table_->HasAcronyms(); ++i) {
       if (!Free(i) || !IsAcronymAt(i)) continue;
       if (i > 0 && TokenText(ctx_.normalized, t_[i - 1].token) == "(") continue;  // the definition
       const int ent = table_->FindAcronym(TokenText(ctx_.normalized, t_[i].token));
@@ -1413,7 +1414,14 @@ class SentenceScanner {
     // it: most tokens start none.
     Mention m;
     bool used = false;
+    // The cues an anaphor can open with: phrases starting at the token, or
+    // the token itself as a determiner or demonstrative. A token with none
+    // (most) would fail every test below.
+    constexpr uint64_t kFirst = CueBit(Cue::kParticipantAnaphor) | CueBit(Cue::kGroupAnaphor) |
+                                CueBit(Cue::kOrgAnaphor) | CueBit(Cue::kPronoun);
+    constexpr uint64_t kOwn = CueBit(Cue::kDemonstrative) | CueBit(Cue::kDeterminer);
     for (size_t i = 0; i < n_; ++i) {
+      if (!(t_[i].first_cues & kFirst) && !(t_[i].cues & kOwn)) continue;
       if (!Free(i)) continue;
       uint32_t index = 0;
       size_t e = 0;

@@ -62,6 +62,7 @@ class EntityTable {
   void AddMention(int i, std::string_view surface);
   // Acronyms an article defines ("... (ONEE)") and the entity each names.
   void AddAcronym(std::string_view acronym, int i) { acronyms_.emplace(acronym, i); }
+  bool HasAcronyms() const { return !acronyms_.empty(); }
   int FindAcronym(std::string_view acronym) const {
     auto it = acronyms_.find(std::string(acronym));
     return it == acronyms_.end() ? -1 : it->second;
