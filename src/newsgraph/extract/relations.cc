@@ -161,6 +161,7 @@ class SentenceRelations {
 
   void Run() {
     ReportedBy();
+    if (!triggers_.empty()) FindModalityCues();
     for (size_t k = 0; k < triggers_.size(); ++k) Trigger(k);
     Measures();
     Structural();
@@ -696,8 +697,28 @@ class SentenceRelations {
     return end;
   }
 
+  // Whether the sentence has any negation cue and any stem match that is
+  // not a trigger (intention, hypothesis, presupposition). Most sentences
+  // have neither, and then every trigger's modality is "asserted" without
+  // scanning its clause.
+  void FindModalityCues() {
+    constexpr uint64_t kNegationCues =
+        CueBit(Cue::kNegation) | CueBit(Cue::kNegParticle) | CueBit(Cue::kNegWord);
+    uint64_t cues = 0;
+    for (size_t i = 0; i < n_; ++i) cues |= t_[i].cues;
+    has_negation_ = (cues & kNegationCues) != 0;
+    has_modal_stems_ = false;
+    for (const Matcher::Match& m : stem_matches_) {
+      for (uint32_t p : li_.stems.Payloads(m.node)) {
+        has_modal_stems_ = has_modal_stems_ || static_cast<StemCue>(p >> 24) != StemCue::kTrigger;
+      }
+    }
+  }
+
   // "asserted", "negated", "hypothetical" or "intended" (static strings).
   std::string_view Modality(uint32_t tb, uint32_t te) const {
+    // With no cue in the sentence, the scans below would find nothing.
+    if (!has_negation_ && !has_modal_stems_) return "asserted";
     size_t cs = tb;
     while (cs > 0 && !(t_[cs - 1].token.kind == TokenKind::kPunct &&
                        (Text(cs - 1) == ";" || Text(cs - 1) == ":"))) {
@@ -1257,6 +1278,8 @@ class SentenceRelations {
   std::vector<int>& excluded_;
   std::vector<int>& restricted_;
   std::string reported_by_;
+  // FindModalityCues(): set before the first trigger is read.
+  bool has_negation_ = false, has_modal_stems_ = false;
 };
 
 }  // namespace
