@@ -1540,10 +1540,17 @@ bool LooksLikeParticiple(std::string_view w) {
 }
 
 std::string Slug(std::string_view name) {
-  const std::string folded = FoldString(name);
+  // Folding ASCII only lower-cases its capitals, which the loop does itself:
+  // most names (and every ISO date) are ASCII and need no folded copy.
+  const bool ascii = std::all_of(name.begin(), name.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string folded = ascii ? std::string() : FoldString(name);
+  const std::string_view text = ascii ? name : std::string_view(folded);
   std::string out;
+  out.reserve(text.size());
   bool sep = false;
-  for (unsigned char c : folded) {
+  for (unsigned char c : text) {
+    if (ascii && c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + ('a' - 'A'));
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (alnum) {
       if (sep && !out.empty()) out.push_back('_');
@@ -1554,7 +1561,8 @@ std::string Slug(std::string_view name) {
     }
     // Non-ASCII bytes that folding left (other scripts) are dropped.
   }
-  return out.empty() ? "x" : out;
+  if (out.empty()) return "x";
+  return out;  // (moved, not copied as the branches of a ?: would be)
 }
 
 int EntityTable::Intern(const GazetteerEntry& entry) {
