@@ -1,7 +1,6 @@
 #include "newsgraph/extract/mentions.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "newsgraph/text/normalizer.h"
 
@@ -1675,18 +1674,17 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
 }
 
 void EntityTable::DropUnrelatedSectors(const std::vector<ExtractedRelation>& relations) {
-  bool any = false;
-  for (const EntityRecord& r : records_) any = any || r.entity.category == "sector";
-  if (!any) return;
-  std::unordered_set<std::string_view> related;
-  for (const ExtractedRelation& r : relations) {
-    related.insert(r.source_id);
-    related.insert(r.target_id);
-  }
+  // An article names few sectors (most none): each one that may go looks
+  // for its id among the relations' ends, instead of every end being put
+  // in a hash set.
   for (EntityRecord& r : records_) {
-    if (r.entity.category == "sector" && !r.named_area && !related.count(r.entity.id)) {
-      r.dropped = true;
-    }
+    if (r.entity.category != "sector" || r.named_area) continue;
+    const std::string& id = r.entity.id;
+    const bool related = std::any_of(relations.begin(), relations.end(),
+                                     [&](const ExtractedRelation& x) {
+                                       return x.source_id == id || x.target_id == id;
+                                     });
+    if (!related) r.dropped = true;
   }
 }
 
