@@ -809,7 +809,11 @@ class SentenceScanner {
         AddMention(std::move(m));
       }
     }
+    // A token that is no location head or locative preposition and starts
+    // no locative phrase (most) is settled by one test of its cue bits.
+    constexpr uint64_t kOwn = CueBit(Cue::kLocHead) | CueBit(Cue::kLocPrep);
     for (size_t i = 0; i < n_; ++i) {
+      if (!(t_[i].cues & kOwn) && !(t_[i].first_cues & CueBit(Cue::kLocPrep))) continue;
       uint32_t head = 0;
       if (Has(i, Cue::kLocHead) && Free(i)) {
         const size_t he = PhraseEnd(i, Cue::kLocHead, &head);
@@ -999,7 +1003,8 @@ class SentenceScanner {
     const MentionLexicon& lex = li_.lexicon->mentions;
     for (size_t h = 0; h < n_; ++h) {
       uint32_t noun_index = 0;
-      if (s_.lower_keys[h] == kNoKey) continue;
+      // (Most tokens start no event noun: their cue bits tell at once.)
+      if (!(t_[h].first_cues & CueBit(Cue::kEventNoun)) || s_.lower_keys[h] == kNoKey) continue;
       const size_t he = PhraseEnd(h, Cue::kEventNoun, &noun_index);
       if (he == 0 || !Free(h)) continue;
       const EventNoun& noun = lex.event_nouns[noun_index];
