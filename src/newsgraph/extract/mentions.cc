@@ -12,9 +12,10 @@ namespace {
 constexpr size_t kFrenchNameWords = 7;
 
 int CategoryRank(const std::string& c) {
-  static constexpr const char* kOrder[] = {"country",  "region",   "organization",
-                                           "location", "resource", "sector",
-                                           "person",   "forum",    "event"};
+  // (Views: a comparison checks the sizes before any byte.)
+  static constexpr std::string_view kOrder[] = {"country",  "region",   "organization",
+                                                 "location", "resource", "sector",
+                                                 "person",   "forum",    "event"};
   // Pick the one candidate by first letter, then compare once.
   int i = 9;
   switch (c.empty() ? '\0' : c[0]) {
@@ -45,7 +46,7 @@ int CategoryRank(const std::string& c) {
     default:
       return 9;
   }
-  return c == kOrder[i] ? i : 9;
+  return std::string_view(c) == kOrder[i] ? i : 9;
 }
 
 bool NeedsCapitalRank(int rank) {  // country, region, organization, location
