@@ -1551,22 +1551,26 @@ std::string Slug(std::string_view name) {
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   const std::string folded = ascii ? std::string() : FoldString(name);
   const std::string_view text = ascii ? name : std::string_view(folded);
-  std::string out;
-  out.reserve(text.size());
+  // The slug is never longer than the text (a '_' stands for at least one
+  // byte dropped): written through a pointer, then cut to its length.
+  std::string out(text.size(), '\0');
+  char* const begin = out.data();
+  char* d = begin;
   bool sep = false;
   for (unsigned char c : text) {
     if (ascii && c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + ('a' - 'A'));
     const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     if (alnum) {
-      if (sep && !out.empty()) out.push_back('_');
-      out.push_back(static_cast<char>(c));
+      if (sep && d != begin) *d++ = '_';
+      *d++ = static_cast<char>(c);
       sep = false;
     } else if (c < 0x80) {
       sep = true;
     }
     // Non-ASCII bytes that folding left (other scripts) are dropped.
   }
-  if (out.empty()) return "x";
+  if (d == begin) return "x";
+  out.resize(static_cast<size_t>(d - begin));
   return out;  // (moved, not copied as the branches of a ?: would be)
 }
 
