@@ -5,6 +5,7 @@
 #include <string>
 
 #include "extract/extract_fixtures.h"
+#include "newsgraph/extract/mentions.h"
 
 namespace newsgraph::testing {
 namespace {
@@ -279,6 +280,19 @@ TEST_CASE("An unknown name placed by a known place after it is a place",
   const Extraction y =
       testing::ExtractText("X\n\nPars Horizon, an engine maker, opened an office.", "en");
   CHECK_FALSE(testing::HasEntity(y, "location_pars_horizon"));
+}
+
+TEST_CASE("Slugs are folded ASCII letters and digits joined by '_'", "[extract][mentions][ids]") {
+  CHECK(Slug("India-Central Asia Dialogue") == "india_central_asia_dialogue");
+  CHECK(Slug("G7 Summit") == "g7_summit");
+  CHECK(Slug("2026-03-09") == "2026_03_09");
+  CHECK(Slug("  Lomé  ") == "lome");
+  CHECK(Slug("Côte d'Ivoire") == "cote_d_ivoire");
+  CHECK(Slug("ÉTATS-UNIS") == "etats_unis");
+  CHECK(Slug("A very long name, longer than any short string buffer") ==
+        "a_very_long_name_longer_than_any_short_string_buffer");
+  CHECK(Slug("") == "x");
+  CHECK(Slug(" -- ") == "x");
 }
 
 }  // namespace
