@@ -728,7 +728,11 @@ class SentenceScanner {
   // whose initial is the acronym's; the acronym then names the same
   // organisation in the rest of the article.
   void Acronyms() {
-    for (size_t k = 1; k + 2 < n_; ++k) {
+    // Most sentences have no '(' at all (one memchr tells): no definition.
+    const bool paren =
+        ctx_.normalized.substr(s_.span.begin, s_.span.end - s_.span.begin).find('(') !=
+        std::string_view::npos;
+    for (size_t k = 1; paren && k + 2 < n_; ++k) {
       if (!IsChar(k, '(') || !IsAcronymAt(k + 1) || !IsChar(k + 2, ')') || covered_[k + 1] >= 0) {
         continue;
       }
