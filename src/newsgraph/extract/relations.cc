@@ -130,6 +130,13 @@ class SentenceRelations {
       state->relations_found = true;
     }
     li_.stems.FindAll(s.stem_keys.data(), n_, &stem_matches_);
+    // The cues of the sentence's tokens, and of the phrases they start, in
+    // one pass: a pass looking for a cue the sentence lacks (most look for
+    // one few sentences have) is skipped whole.
+    for (size_t i = 0; i < n_; ++i) {
+      sentence_cues_ |= t_[i].cues;
+      sentence_first_cues_ |= t_[i].first_cues;
+    }
     // Words inside a name are not triggers: "Shanghai Cooperation
     // Organisation", "critical raw materials".
     in_name_.assign(n_, 0);
@@ -329,7 +336,8 @@ class SentenceRelations {
   }
 
   void ReportedBy() {
-    for (size_t i = 0; i < n_; ++i) {
+    const bool reporting = (sentence_first_cues_ & CueBit(Cue::kReporting)) != 0;
+    for (size_t i = 0; reporting && i < n_; ++i) {
       const size_t e = PhraseEnd(i, Cue::kReporting);
       if (e == 0) continue;
       for (size_t p = 0; p < args_.phrases.size(); ++p) {
@@ -347,7 +355,8 @@ class SentenceRelations {
     // "..., India said." / "..., a déclaré la Russie.": reported speech after
     // a comma (not after a quote, whose "we" is the speaker's). The phrase
     // right before the verb, or right after it, is the reporter.
-    for (size_t i = 1; i < n_; ++i) {
+    const bool reporting_verb = (sentence_first_cues_ & CueBit(Cue::kReportingVerb)) != 0;
+    for (size_t i = 1; reporting_verb && i < n_; ++i) {
       const size_t e = PhraseEnd(i, Cue::kReportingVerb);
       if (e == 0) continue;
       for (size_t p = 0; p < args_.phrases.size(); ++p) {
@@ -704,9 +713,7 @@ class SentenceRelations {
   void FindModalityCues() {
     constexpr uint64_t kNegationCues =
         CueBit(Cue::kNegation) | CueBit(Cue::kNegParticle) | CueBit(Cue::kNegWord);
-    uint64_t cues = 0;
-    for (size_t i = 0; i < n_; ++i) cues |= t_[i].cues;
-    has_negation_ = (cues & kNegationCues) != 0;
+    has_negation_ = (sentence_cues_ & kNegationCues) != 0;
     has_modal_stems_ = false;
     for (const Matcher::Match& m : stem_matches_) {
       for (uint32_t p : li_.stems.Payloads(m.node)) {
@@ -1053,6 +1060,7 @@ class SentenceRelations {
 
   // Export restrictions, sanctions...: an event named after its actor.
   void Measures() {
+    if (!(sentence_first_cues_ & CueBit(Cue::kEventNoun))) return;  // no event noun at all
     const MentionLexicon& lex = li_.lexicon->mentions;
     for (size_t h = 0; h < n_; ++h) {
       if (s_.lower_keys[h] == kNoKey) continue;
@@ -1280,6 +1288,8 @@ class SentenceRelations {
   std::string reported_by_;
   // FindModalityCues(): set before the first trigger is read.
   bool has_negation_ = false, has_modal_stems_ = false;
+  // Every token's cues and first_cues or'ed together (constructor).
+  uint64_t sentence_cues_ = 0, sentence_first_cues_ = 0;
 };
 
 }  // namespace
