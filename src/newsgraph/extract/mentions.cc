@@ -14,8 +14,8 @@ constexpr size_t kFrenchNameWords = 7;
 int CategoryRank(const std::string& c) {
   // (Views: a comparison checks the sizes before any byte.)
   static constexpr std::string_view kOrder[] = {"country",  "region",   "organization",
-                                                 "location", "resource", "sector",
-                                                 "person",   "forum",    "event"};
+                                                "location", "resource", "sector",
+                                                "person",   "forum",    "event"};
   // Pick the one candidate by first letter, then compare once.
   int i = 9;
   switch (c.empty() ? '\0' : c[0]) {
@@ -91,6 +91,12 @@ class SentenceScanner {
         date_tok_(*date_tok) {
     covered_.assign(n_, -1);
     date_tok_.assign(n_, 0);
+    // The cues of the tokens, and of the phrases they start, or'ed together:
+    // a pass looking for a cue the sentence lacks is skipped whole.
+    for (const TokenInfo& t : t_) {
+      sentence_cues_ |= t.cues;
+      sentence_first_cues_ |= t.first_cues;
+    }
     for (const DateMention& d : dates) {
       if (d.begin < s.span.begin || d.end > s.span.end) continue;
       DateSpan ds{0, 0, d.iso};
@@ -132,6 +138,9 @@ class SentenceScanner {
 
  private:
   bool Has(size_t i, Cue c) const { return i < n_ && (t_[i].cues & CueBit(c)); }
+  // Whether some token of the sentence is a `c` / starts a phrase with `c`.
+  bool SentenceHas(Cue c) const { return (sentence_cues_ & CueBit(c)) != 0; }
+  bool SentenceStarts(Cue c) const { return (sentence_first_cues_ & CueBit(c)) != 0; }
   bool Cap(size_t i) const {
     return i < n_ && t_[i].token.kind == TokenKind::kWord && t_[i].token.capitalized;
   }
@@ -403,9 +412,10 @@ class SentenceScanner {
         return;
       }
     }
-    for (size_t i = 0; i < n_; ++i) {
-      // (A title may open with a word that is none alone: "porte-parole",
-      // "chef du gouvernement", "High Representative".)
+    // (A title may open with a word that is none alone: "porte-parole",
+    // "chef du gouvernement", "High Representative".)
+    const bool titles = SentenceStarts(Cue::kTitle);
+    for (size_t i = 0; titles && i < n_; ++i) {
       if (!(t_[i].first_cues & CueBit(Cue::kTitle)) || !Free(i)) continue;
       size_t j = PhraseEnd(i, Cue::kTitle);
       if (j == 0) continue;
@@ -647,7 +657,8 @@ class SentenceScanner {
   // chinois des Affaires étrangères", "European Council" (never the title
   // that follows: "European Council President Anders Lindqvist").
   void Organizations() {
-    for (size_t i = 0; i < n_; ++i) {
+    const bool heads = SentenceHas(Cue::kOrgHead);
+    for (size_t i = 0; heads && i < n_; ++i) {
       if (!Has(i, Cue::kOrgHead) || !Free(i)) continue;
       size_t b = i, e = i + 1;
       while (b > 0 && Cap(b - 1) && Free(b - 1) && !Has(b - 1, Cue::kDeterminer) &&
@@ -814,11 +825,16 @@ class SentenceScanner {
         AddMention(std::move(m));
       }
     }
-    // A token that is no location head or locative preposition and starts
-    // no locative phrase (most) is settled by one test of its cue bits.
+    // A token that is no location head or locative preposition, starts no
+    // locative phrase and is not capitalised (most) is settled by one test
+    // of its cue bits. (A capitalised one may be a name placed by a known
+    // place: "Harku, near Tallinn".)
     constexpr uint64_t kOwn = CueBit(Cue::kLocHead) | CueBit(Cue::kLocPrep);
-    for (size_t i = 0; i < n_; ++i) {
-      if (!(t_[i].cues & kOwn) && !(t_[i].first_cues & CueBit(Cue::kLocPrep))) continue;
+    const bool any = (sentence_cues_ & kOwn) || SentenceStarts(Cue::kLocPrep);
+    for (size_t i = 0; any && i < n_; ++i) {
+      if (!(t_[i].cues & kOwn) && !(t_[i].first_cues & CueBit(Cue::kLocPrep)) && !Cap(i)) {
+        continue;
+      }
       uint32_t head = 0;
       if (Has(i, Cue::kLocHead) && Free(i)) {
         const size_t he = PhraseEnd(i, Cue::kLocHead, &head);
@@ -1006,7 +1022,8 @@ class SentenceScanner {
 
   void Events() {
     const MentionLexicon& lex = li_.lexicon->mentions;
-    for (size_t h = 0; h < n_; ++h) {
+    const bool nouns = SentenceStarts(Cue::kEventNoun);
+    for (size_t h = 0; nouns && h < n_; ++h) {
       uint32_t noun_index = 0;
       // (Most tokens start no event noun: their cue bits tell at once.)
       if (!(t_[h].first_cues & CueBit(Cue::kEventNoun)) || s_.lower_keys[h] == kNoKey) continue;
@@ -1429,7 +1446,8 @@ class SentenceScanner {
     constexpr uint64_t kFirst = CueBit(Cue::kParticipantAnaphor) | CueBit(Cue::kGroupAnaphor) |
                                 CueBit(Cue::kOrgAnaphor) | CueBit(Cue::kPronoun);
     constexpr uint64_t kOwn = CueBit(Cue::kDemonstrative) | CueBit(Cue::kDeterminer);
-    for (size_t i = 0; i < n_; ++i) {
+    const bool any = (sentence_first_cues_ & kFirst) || (sentence_cues_ & kOwn);
+    for (size_t i = 0; any && i < n_; ++i) {
       if (!(t_[i].first_cues & kFirst) && !(t_[i].cues & kOwn)) continue;
       if (!Free(i)) continue;
       uint32_t index = 0;
@@ -1529,6 +1547,8 @@ class SentenceScanner {
   std::vector<char>& date_tok_;
   // People whose phrase starts at their title: (mention, first name token).
   std::vector<std::pair<int, uint32_t>> titled_;
+  // Every token's cues and first_cues or'ed together (constructor).
+  uint64_t sentence_cues_ = 0, sentence_first_cues_ = 0;
 };
 
 }  // namespace
@@ -1694,10 +1714,9 @@ void EntityTable::DropUnrelatedSectors(const std::vector<ExtractedRelation>& rel
   for (EntityRecord& r : records_) {
     if (r.entity.category != "sector" || r.named_area) continue;
     const std::string& id = r.entity.id;
-    const bool related = std::any_of(relations.begin(), relations.end(),
-                                     [&](const ExtractedRelation& x) {
-                                       return x.source_id == id || x.target_id == id;
-                                     });
+    const bool related = std::any_of(
+        relations.begin(), relations.end(),
+        [&](const ExtractedRelation& x) { return x.source_id == id || x.target_id == id; });
     if (!related) r.dropped = true;
   }
 }
