@@ -1449,6 +1449,15 @@ class SentenceScanner {
     const bool any = (sentence_first_cues_ & kFirst) || (sentence_cues_ & kOwn);
     for (size_t i = 0; any && i < n_; ++i) {
       if (!(t_[i].first_cues & kFirst) && !(t_[i].cues & kOwn)) continue;
+      // A determiner or demonstrative alone opens nothing: what starts at
+      // the next token decides ("cette édition", "ces ressources", "les Cinq").
+      const uint64_t next = i + 1 < n_ ? t_[i + 1].first_cues : 0;
+      if (!(t_[i].first_cues & kFirst) &&
+          !(Has(i, Cue::kDemonstrative) && (next & CueBit(Cue::kEditionNoun))) &&
+          !(Has(i, Cue::kDeterminer) &&
+            (next & (CueBit(Cue::kResourceAnaphor) | CueBit(Cue::kNumberWord))))) {
+        continue;
+      }
       if (!Free(i)) continue;
       uint32_t index = 0;
       size_t e = 0;
