@@ -1,11 +1,12 @@
 // Entity mentions (src/newsgraph/extract/mentions.cc), observed through the
 // extractor: which nodes a sentence yields, with which ids and labels.
+#include "newsgraph/extract/mentions.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "extract/extract_fixtures.h"
-#include "newsgraph/extract/mentions.h"
 
 namespace newsgraph::testing {
 namespace {
