@@ -1,6 +1,9 @@
-// HashBytes: a fast hash of short strings for the flat tables of graph/
+// HashKeyBytes: a fast hash of short strings for the flat tables of graph/
 // (IncrementalMerger's interned strings, KnowledgeGraph::Finalize's article
-// dates). Include only from graph/.
+// dates). Include only from graph/. (Not named HashBytes: text/string_hash.h
+// has an inline HashBytes of its own in the same namespace, and two inline
+// functions of one name with different bodies in one program are one too
+// many.)
 #ifndef NEWSGRAPH_GRAPH_HASH_BYTES_H_
 #define NEWSGRAPH_GRAPH_HASH_BYTES_H_
 
@@ -15,9 +18,9 @@ namespace newsgraph {
 // std::hash runs a general-purpose function over them). A tail of fewer
 // than eight bytes is read as two overlapping 4-byte words, or as three
 // single bytes, so that no load has a variable size (no call to memcpy).
-// text/string_hash.h has a hash of the same kind for the extraction
-// tables; graph/ does not depend on text/.
-inline uint64_t HashBytes(std::string_view s) {
+// text/string_hash.h has a hash of the same kind (other values) for the
+// extraction tables; graph/ does not depend on text/.
+inline uint64_t HashKeyBytes(std::string_view s) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
   const char* p = s.data();
   const size_t n = s.size();

@@ -92,7 +92,7 @@ void InsertEvidence(std::vector<Evidence>* list, Evidence ev) {
 }
 
 // Article id -> date for Finalize: an open-addressing table of (hash, id,
-// date) slots, at most half full, probed with HashBytes. A merged graph has
+// date) slots, at most half full, probed with HashKeyBytes. A merged graph has
 // one article per input graph (100k at 100k graphs); std::unordered_map's
 // bucket, node and key were three likely cache misses per lookup, and its
 // hash a general-purpose function.
@@ -108,7 +108,7 @@ class ArticleDates {
     mask_ = capacity - 1;
     for (const auto& [id, info] : articles) {
       if (info.date.empty()) continue;
-      const uint64_t h = HashBytes(id);
+      const uint64_t h = HashKeyBytes(id);
       size_t i = h & mask_;
       while (slots_[i].id != nullptr) i = (i + 1) & mask_;
       slots_[i] = {h, &id, &info.date};  // ids are unique: no compare
@@ -118,7 +118,7 @@ class ArticleDates {
   // The date of `article`, or null when it has none.
   const std::string* Find(const std::string& article) const {
     if (slots_.empty()) return nullptr;
-    const uint64_t h = HashBytes(article);
+    const uint64_t h = HashKeyBytes(article);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.id == nullptr) return nullptr;

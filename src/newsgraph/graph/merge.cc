@@ -203,13 +203,13 @@ class StringTable {
   // The string's address never changes (the table keeps it in a deque).
   const std::string* pointer(uint32_t i) const { return text_[i]; }
 
-  uint32_t Find(std::string_view s) const { return Find(s, HashBytes(s)); }
+  uint32_t Find(std::string_view s) const { return Find(s, HashKeyBytes(s)); }
 
   // The number of s, adding it when new; `added` tells which. Most calls
   // find the string: adding is a separate function, so that the lookup
   // stays small.
   uint32_t Insert(std::string_view s, bool* added = nullptr) {
-    const uint64_t h = HashBytes(s);
+    const uint64_t h = HashKeyBytes(s);
     const uint32_t found = Find(s, h);
     if (added != nullptr) *added = found == kAbsent;
     return found != kAbsent ? found : Add(s, h);
@@ -239,7 +239,7 @@ class StringTable {
   }
 
   struct Slot {
-    uint32_t hash = 0;  // the low half of HashBytes
+    uint32_t hash = 0;  // the low half of HashKeyBytes
     uint32_t index = kAbsent;
   };
 
@@ -249,7 +249,7 @@ class StringTable {
     mask_ = slots_.size() - 1;
     for (uint32_t n = 0; n < text_.size(); ++n) {
       // The slot keeps only 32 bits of the hash: rehash the string.
-      const uint64_t h = HashBytes(*text_[n]);
+      const uint64_t h = HashKeyBytes(*text_[n]);
       size_t i = h & mask_;
       while (slots_[i].index != kAbsent) i = (i + 1) & mask_;
       slots_[i] = {static_cast<uint32_t>(h), n};
@@ -280,9 +280,7 @@ class FlatMap {
       if (slots_[i].key == empty_) return nullptr;
     }
   }
-  uint32_t* Find(const Key& key) {
-    return const_cast<uint32_t*>(std::as_const(*this).Find(key));
-  }
+  uint32_t* Find(const Key& key) { return const_cast<uint32_t*>(std::as_const(*this).Find(key)); }
 
   // The value of `key`, set to `value` when the key is new (*added true).
   uint32_t* TryEmplace(const Key& key, uint32_t value, bool* added) {
@@ -557,8 +555,7 @@ void JoinPosition(NodeAcc* acc, double x, double y, double size) {
 // in.article_mentions numbered. `explain`: keep the attribute variants (for
 // MergeReport::conflicts).
 void JoinNode(NodeAcc* acc, const NodeData& in, uint32_t label_surface,
-              const std::vector<uint32_t>& alias_surfaces, const Mentions& mentions,
-              bool explain) {
+              const std::vector<uint32_t>& alias_surfaces, const Mentions& mentions, bool explain) {
   if (InsertSorted(&acc->labels_seen, label_surface)) JoinLabel(acc, in.label);
   if (!in.date.empty()) InsertSorted(&acc->dates, in.date);
   auto surface = alias_surfaces.begin();
@@ -759,16 +756,16 @@ struct IncrementalMerger::State {
   std::vector<std::unique_ptr<Block>> blocks;  // null once absorbed
   size_t live_blocks = 0;
   // Every id, Wikidata id, ISO3 code, category and name key, interned.
-  StringTable symbols;  // Sym -> its string
-  std::vector<Sym> id_only;              // options.id_only_categories
+  StringTable symbols;       // Sym -> its string
+  std::vector<Sym> id_only;  // options.id_only_categories
   // Sym -> the block registered under it as an id / Wikidata id / ISO3 code
   // (kNone, or past the end: none).
   std::vector<uint32_t> by_id, by_wikidata, by_iso3;
   // (category, name key) Syms -> index in name_entries.
   FlatMap<uint64_t, NameHash> by_name{kNoNamePair};
   std::vector<NameEntry> name_entries;
-  StringTable surfaces;          // labels and aliases seen
-  std::vector<Sym> name_key_of;  // surface -> its name key
+  StringTable surfaces;                                // labels and aliases seen
+  std::vector<Sym> name_key_of;                        // surface -> its name key
   std::vector<std::pair<uint32_t, uint32_t>> pending;  // unions to make
   // Scratch space, reused from node to node.
   std::string scratch;
@@ -780,10 +777,10 @@ struct IncrementalMerger::State {
 
   StableVector<EdgeRecord> edges;  // records never move
   FlatMap<EdgeKey, EdgeKeyHash> by_edge{kNoEdgeKey};
-  StringTable labels;                                // relation or foreign edge id -> label
-  StringTable article_numbers;                       // article ids of node mentions
-  uint32_t last_article = StringTable::kAbsent;      // the one numbered last
-  std::vector<uint8_t> label_kinds;                  // label -> bit set of EdgeKinds used
+  StringTable labels;                            // relation or foreign edge id -> label
+  StringTable article_numbers;                   // article ids of node mentions
+  uint32_t last_article = StringTable::kAbsent;  // the one numbered last
+  std::vector<uint8_t> label_kinds;              // label -> bit set of EdgeKinds used
   std::unordered_map<PlaceKey, uint32_t, PlaceKeyHash> places;  // -> index in evidence
 
   std::string title;
@@ -962,9 +959,9 @@ struct IncrementalMerger::State {
   void AbsorbIdentity(uint32_t s, const Identity& a, bool a_registered) {
     Identity& si = blocks[s]->identity;
     // The usual case, an entity seen again: a adds no key, nothing changes.
-    if (IsSubset(a.ids, si.ids) && IsSubset(a.wikidata, si.wikidata) &&
-        IsSubset(a.iso3, si.iso3) && IsSubset(a.categories, si.categories) &&
-        IsSubset(a.names, si.names) && IsSubset(a.unkeyed, si.unkeyed)) {
+    if (IsSubset(a.ids, si.ids) && IsSubset(a.wikidata, si.wikidata) && IsSubset(a.iso3, si.iso3) &&
+        IsSubset(a.categories, si.categories) && IsSubset(a.names, si.names) &&
+        IsSubset(a.unkeyed, si.unkeyed)) {
       return;
     }
     for (Sym id : a.ids) {
