@@ -218,6 +218,11 @@ TEST_CASE("Negotiations are meetings, a seizure an incident", "[extract][mention
       "X\n\nRussia held negotiations with China in Moscow on July 3, 2026.", "en");
   CHECK(testing::HasRelation(en, "event_moscow_negotiations_2026_07_03", "held_in",
                              "location_moscow"));
+  // A trigger that ends in the meeting's name ("held negotiations") stays one.
+  CHECK(testing::HasRelation(en, "country_rus", "participates_in",
+                             "event_moscow_negotiations_2026_07_03"));
+  CHECK(testing::HasRelation(en, "country_chn", "participates_in",
+                             "event_moscow_negotiations_2026_07_03"));
   const Extraction fr = testing::ExtractText(
       "X\n\nLe Togo a condamné l'arraisonnement de trois pirogues le 8 novembre 2026.", "fr");
   CHECK(testing::HasRelation(fr, "country_tgo", "condemns", "event_seizure_2026_11_08"));

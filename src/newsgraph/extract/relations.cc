@@ -150,9 +150,9 @@ class SentenceRelations {
       }
     }
     for (const Matcher::Match& m : stem_matches_) {
-      bool inside = false;
-      for (uint32_t i = m.begin; i < m.end; ++i) inside = inside || in_name_[i];
-      if (inside) continue;
+      // (One that only ends in a name stays: "held talks" when "talks" names
+      // the meeting.)
+      if (in_name_[m.begin]) continue;
       for (uint32_t p : li_.stems.Payloads(m.node)) {
         if ((p >> 24) != static_cast<uint32_t>(StemCue::kTrigger)) continue;
         // A word that only shares the stem ("critical" / "criticize").
