@@ -288,6 +288,21 @@ TEST_CASE("An unknown name placed by a known place after it is a place",
   CHECK_FALSE(testing::HasEntity(y, "location_pars_horizon"));
 }
 
+TEST_CASE("A date after 'jusqu'à' or 'until' ends a meeting and does not date it",
+          "[extract][mentions][events]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLa quatrième session de la commission mixte, qui réunit jusqu'à mercredi des experts "
+      "des deux pays, devait porter sur la frontière.",
+      "fr");
+  CHECK(testing::HasEntity(fr, "event_4th_session"));
+  CHECK_FALSE(testing::HasEntity(fr, "event_4th_session_2025_06_04"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe fourth session of the joint commission, which runs until Wednesday, opened in "
+      "Cotonou.",
+      "en");
+  CHECK_FALSE(testing::HasEntity(en, "event_4th_session_2025_06_04"));
+}
+
 TEST_CASE("Slugs are folded ASCII letters and digits joined by '_'", "[extract][mentions][ids]") {
   CHECK(Slug("India-Central Asia Dialogue") == "india_central_asia_dialogue");
   CHECK(Slug("G7 Summit") == "g7_summit");

@@ -977,14 +977,23 @@ class SentenceScanner {
   // clause, before any other event noun ("le coup d'État qui a porté ... au
   // pouvoir dans la nuit du 12 au 13 septembre", not the "mardi" of the
   // announcement), else the nearest date in the sentence.
+  // Whether an end marker ("jusqu'à", "until") opens date d: it ends
+  // something and dates nothing.
+  bool EndDate(const DateSpan& d) const {
+    for (size_t q = d.begin >= 3 ? d.begin - 3 : 0; q < d.begin; ++q) {
+      if (PhraseEnd(q, Cue::kEndMarker) == d.begin) return true;
+    }
+    return false;
+  }
+
   const DateSpan* NearestDate(size_t h) const {
     const DateSpan* after = nullptr;
     for (const DateSpan& d : out_->dates) {
       // Right before it: "a entamé lundi 9 mars 2026 une visite".
-      if (d.end <= h && d.end + 2 >= h) return &d;
+      if (d.end <= h && d.end + 2 >= h && !EndDate(d)) return &d;
     }
     for (const DateSpan& d : out_->dates) {
-      if (d.begin > h && (after == nullptr || d.begin < after->begin)) after = &d;
+      if (d.begin > h && (after == nullptr || d.begin < after->begin) && !EndDate(d)) after = &d;
     }
     if (after != nullptr) {
       bool clean = true;
@@ -996,6 +1005,7 @@ class SentenceScanner {
     const DateSpan* best = nullptr;
     size_t best_dist = SIZE_MAX;
     for (const DateSpan& d : out_->dates) {
+      if (EndDate(d)) continue;
       const size_t dist = d.begin > h ? d.begin - h : h - d.end;
       if (dist < best_dist) best_dist = dist, best = &d;
     }

@@ -75,6 +75,7 @@ MentionLexicon ReadMentions(const Value& lang) {
   m.between = Strings(lang, "between");
   m.clause_boundaries = Strings(lang, "clause_boundaries");
   m.relative_pronouns = Strings(lang, "relative_pronouns");
+  m.end_markers = Strings(lang, "end_markers");
   m.feminine_articles = Strings(lang, "feminine_articles");
   m.masculine_articles = Strings(lang, "masculine_articles");
   m.name_connectors = Strings(lang, "name_connectors");

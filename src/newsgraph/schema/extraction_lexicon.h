@@ -73,6 +73,9 @@ struct MentionLexicon {
   // Subject relative pronouns ("qui", "which"): a clause they open after a
   // comma describes the phrase before it and closes at the next comma.
   std::vector<std::string> relative_pronouns;
+  // "jusqu'à", "until": the date after them ends something ("qui réunit
+  // jusqu'à mercredi"), it does not date a meeting.
+  std::vector<std::string> end_markers;
   std::vector<std::string> feminine_articles;
   std::vector<std::string> masculine_articles;
   std::vector<std::string> name_connectors;
