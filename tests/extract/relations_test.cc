@@ -887,6 +887,14 @@ TEST_CASE("A state acts through the organ that opens its clause, or before a fro
   }
 }
 
+TEST_CASE("Protests and summoning an envoy condemn", "[extract][relations]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nIndonesia summoned China's ambassador and lodged a formal protest.", "en");
+  CHECK(testing::HasRelation(en, "country_idn", "condemns", "country_chn"));
+  const Extraction fr = testing::ExtractText("X\n\nLe Togo a protesté contre le Bénin.", "fr");
+  CHECK(testing::HasRelation(fr, "country_tgo", "condemns", "country_ben"));
+}
+
 TEST_CASE("An incident is not dated by the verb that reports it", "[extract][relations][events]") {
   // Saturday (June 7, 2025 is the article date) is when Finland condemned,
   // not when the attack took place.
