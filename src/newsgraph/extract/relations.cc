@@ -13,6 +13,8 @@ constexpr size_t kMarkerWindow = 40;
 // How far a noun trigger's own complement may run before its object ("aide
 // d'urgence de 38 millions de dollars en faveur du ...").
 constexpr size_t kComplementWindow = 9;
+// How many tokens a parenthesised gloss after a phrase may hold ("(PAM)").
+constexpr size_t kGlossWindow = 8;
 // held_in: how far a place may be after (before) the event it locates.
 constexpr size_t kPlaceAfterWindow = 15;
 constexpr size_t kPlaceBeforeWindow = 10;
@@ -428,6 +430,24 @@ class SentenceRelations {
     return tb;
   }
 
+  // The one entity of phrase ph when it names exactly one of `category`
+  // (and no event), else -1.
+  int SingleOf(const ArgPhrase& ph, std::string_view category) const {
+    if (ph.event >= 0 || ph.conjuncts.size() != 1 || ph.conjuncts[0].size() != 1) return -1;
+    return Category(ph.conjuncts[0][0]) == category ? ph.conjuncts[0][0] : -1;
+  }
+
+  // The token after a parenthesised gloss opening at i ("(PAM)", "(Pakistan)"),
+  // closed before `limit` and within a few tokens; i itself when there is none.
+  size_t AfterGloss(size_t i, size_t limit) const {
+    if (i >= n_ || Text(i) != "(") return i;
+    for (size_t close = i + 1; close < limit && close < i + kGlossWindow; ++close) {
+      if (Text(close) == ")") return close + 1;
+      if (HardBoundary(close)) break;
+    }
+    return i;
+  }
+
   // Whether phrase ph is the complement of the head noun of a clause's first
   // noun phrase, and so what the clause is about: an event, the head naming
   // an occurrence of it ("La première séance de pourparlers a réuni ...",
@@ -436,8 +456,7 @@ class SentenceRelations {
   // "the foreign ministry of Togo condemned").
   bool ComplementOfHead(const ArgPhrase& ph) const {
     if (ph.governor < 1 || !Has(ph.governor, Cue::kConnector)) return false;
-    const bool country = ph.event < 0 && ph.conjuncts.size() == 1 && ph.conjuncts[0].size() == 1 &&
-                         Category(ph.conjuncts[0][0]) == "country";
+    const bool country = SingleOf(ph, "country") >= 0;
     if (ph.event < 0 && !country) return false;
     const uint64_t head_cues = country ? CueBit(Cue::kOrgHead) : 0;
     size_t i = static_cast<size_t>(ph.governor);
@@ -459,15 +478,13 @@ class SentenceRelations {
   // a condamné" is Togo acting, as "the Togolese foreign ministry" is.
   bool StateOfOrgan(int p) const {
     const ArgPhrase& ph = args_.phrases[p];
-    if (p == 0 || ph.event >= 0 || ph.governor < 1 || !Has(ph.governor, Cue::kConnector) ||
-        ph.conjuncts.size() != 1 || ph.conjuncts[0].size() != 1 ||
-        Category(ph.conjuncts[0][0]) != "country") {
+    if (p == 0 || ph.governor < 1 || !Has(ph.governor, Cue::kConnector) ||
+        SingleOf(ph, "country") < 0) {
       return false;
     }
     const ArgPhrase& organ = args_.phrases[p - 1];
     if (organ.governor >= 0 || organ.end != static_cast<uint32_t>(ph.governor) ||
-        organ.conjuncts.size() != 1 || organ.conjuncts[0].size() != 1 ||
-        Category(organ.conjuncts[0][0]) != "organization") {
+        SingleOf(organ, "organization") < 0) {
       return false;
     }
     size_t i = organ.begin;
@@ -516,20 +533,11 @@ class SentenceRelations {
       // A resource or sector right before a noun trigger modifies it, it is
       // not the actor: "South Korea signed a critical minerals partnership".
       if (ph.end == tb && ph.event < 0 && OnlyTopics(ph)) continue;
+      // A parenthesis right after the phrase glosses it ("le Programme
+      // alimentaire mondial (PAM) ont annoncé": an acronym, a country).
+      const size_t g = AfterGloss(ph.end, tb);
       size_t boundary = n_;
-      for (size_t i = ph.end; i < tb; ++i) {
-        // A parenthesis right after the phrase glosses it ("le Programme
-        // alimentaire mondial (PAM) ont annoncé": an acronym, a country).
-        if (i == ph.end && Text(i) == "(") {
-          size_t close = i + 1;
-          while (close < tb && close < i + 8 && Text(close) != ")" && !HardBoundary(close)) {
-            ++close;
-          }
-          if (close < tb && Text(close) == ")") {
-            i = close;
-            continue;
-          }
-        }
+      for (size_t i = g; i < tb; ++i) {
         if (HardBoundary(i)) {
           boundary = i;
           break;
@@ -538,11 +546,6 @@ class SentenceRelations {
       if (boundary != n_) {
         // A relative pronoun right after the phrase: "la Chine, qui domine"
         // (past its gloss: "l'Alliance des États du Sahel (AES), qui").
-        size_t g = ph.end;
-        if (g < n_ && Text(g) == "(") {
-          while (g < boundary && Text(g) != ")") ++g;
-          if (g < boundary) ++g;
-        }
         const bool relative = Has(boundary, Cue::kBoundary) &&
                               (boundary == g || (boundary == g + 1 && Text(g) == ","));
         if (relative) {
@@ -834,6 +837,16 @@ class SentenceRelations {
     std::vector<int>& objects = x_.objects;
     objects.clear();
     const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
+    // After "over", "en raison de", only the incident it names: "criticised
+    // China over a collision", not "sanctions on Iran over the transfer of
+    // missiles to Russia".
+    size_t reason_at = wend;
+    for (size_t i = start; !marker && i < wend; ++i) {
+      if (PhraseEnd(i, Cue::kReason) != 0) {
+        reason_at = i;
+        break;
+      }
+    }
     for (size_t p = 0; p < args_.phrases.size() && start < n_; ++p) {
       const ArgPhrase& ph = args_.phrases[p];
       // A description opens with its fused article, the preposition that
@@ -851,16 +864,7 @@ class SentenceRelations {
           agent_prep = agent_prep || Has(i, Cue::kAgentPrep);
         if (agent_prep) break;
       }
-      // After "over", "en raison de", only the incident it names: "criticised
-      // China over a collision", not "sanctions on Iran over the transfer of
-      // missiles to Russia".
-      if (!marker && ph.event < 0) {
-        bool reason = false;
-        for (size_t i = start; i < ph.begin && !reason; ++i) {
-          reason = PhraseEnd(i, Cue::kReason) != 0;
-        }
-        if (reason) continue;
-      }
+      if (ph.event < 0 && ph.begin > reason_at) continue;
       // A comma or a closing quote after an object closes the object ("...,
       // invoquant des raisons", "\"stands with Indonesia\" and called on").
       if (!marker && !objects.empty()) {
