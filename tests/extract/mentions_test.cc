@@ -303,6 +303,17 @@ TEST_CASE("A date after 'jusqu'à' or 'until' ends a meeting and does not date i
   CHECK_FALSE(testing::HasEntity(en, "event_4th_session_2025_06_04"));
 }
 
+TEST_CASE("An article opening the sentence does not make a common noun a name",
+          "[extract][mentions][gazetteer]") {
+  const Extraction meeting =
+      testing::ExtractText("X\n\nLa réunion a rassemblé des ministres du Rwanda.", "fr");
+  CHECK_FALSE(testing::HasEntity(meeting, "country_reu"));
+  CHECK(testing::HasEntity(meeting, "country_rwa"));
+  const Extraction island =
+      testing::ExtractText("X\n\nLa Réunion a accueilli des ministres du Rwanda.", "fr");
+  CHECK(testing::HasEntity(island, "country_reu"));
+}
+
 TEST_CASE("Slugs are folded ASCII letters and digits joined by '_'", "[extract][mentions][ids]") {
   CHECK(Slug("India-Central Asia Dialogue") == "india_central_asia_dialogue");
   CHECK(Slug("G7 Summit") == "g7_summit");

@@ -741,6 +741,41 @@ TEST_CASE("An edition named by a demonstrative is the meeting being reported",
   }
 }
 
+TEST_CASE("Delegations and representatives stand for the countries after them",
+          "[extract][relations][participation]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe summit of the African Union opened in Addis Ababa on June 3, 2025. Delegations "
+      "from Egypt and Morocco attended the summit. Algeria sent a delegation to the summit. The "
+      "summit brought together ministers from Rwanda and Uganda.",
+      "en");
+  const std::string e = OnlyEvent(en);
+  REQUIRE_FALSE(e.empty());
+  for (const char* c :
+       {"country_egy", "country_mar", "country_dza", "country_rwa", "country_uga"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(en, c, "participates_in", e));
+  }
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe sommet de l'Union africaine s'est ouvert à Addis-Abeba le 3 juin 2025. Des "
+      "représentants de la Tanzanie et de la Zambie ont pris part au sommet. L'Angola était "
+      "représenté au sommet par son ministre. Le sommet a rassemblé des ministres du Rwanda et de "
+      "l'Ouganda.",
+      "fr");
+  const std::string f = OnlyEvent(fr);
+  REQUIRE_FALSE(f.empty());
+  for (const char* c :
+       {"country_tza", "country_zmb", "country_ago", "country_rwa", "country_uga"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(fr, c, "participates_in", f));
+  }
+  // A plain noun before the countries is no delegate: "a report from Egypt".
+  const Extraction report = testing::ExtractText(
+      "X\n\nThe summit of the African Union opened in Addis Ababa on June 3, 2025. A report "
+      "from Egypt and Morocco reached the summit.",
+      "en");
+  CHECK_FALSE(testing::HasRelation(report, "country_egy", "participates_in", OnlyEvent(report)));
+}
+
 TEST_CASE("A meeting's own complement does not hide its date", "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
       "X\n\nLe sommet de Nairobi s'est ouvert le 3 mars 2026 au Kenya. L'Éthiopie et la Somalie "

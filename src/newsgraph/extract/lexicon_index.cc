@@ -413,6 +413,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kMemberList, r.member_lists);
   add(Cue::kReportingVerb, r.reporting_verbs);
   add(Cue::kReason, r.reasons);
+  add(Cue::kDelegate, r.delegates);
 
   li->trigger_preps.resize(r.triggers.size());
   for (uint32_t t = 0; t < r.triggers.size(); ++t) {

@@ -78,6 +78,7 @@ enum class Cue : uint8_t {
   kRelative,       // "qui", "which": opens a relative clause after a comma
   kReason,         // "en raison de", "over": a trigger's objects end there
   kEndMarker,      // "jusqu'à", "until": the date after it ends something
+  kDelegate,       // "délégations", "representatives": stand for a country
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {

@@ -246,9 +246,12 @@ class SentenceScanner {
           if (name.case_sensitive) {
             if (Norm(i, j + 1) != name.normalized) continue;
           } else if (name.kind != NameKind::kDemonym && NeedsCapitalRank(rank) &&
-                     !t_[i].token.capitalized && !(j > i && t_[j].token.capitalized)) {
+                     !((t_[i].token.capitalized && !(j > i && Has(i, Cue::kDeterminer))) ||
+                       (j > i && t_[j].token.capitalized))) {
             // A name of several words may open with a lower-case common noun
-            // when a later word is capitalised: "la mer Caspienne".
+            // when a later word is capitalised: "la mer Caspienne". An
+            // article opening the sentence is capitalised for the sentence,
+            // not the name: "La réunion a rassemblé" is no "La Réunion".
             continue;
           }
           best_rank = rank, best = p, end = j + 1;

@@ -437,6 +437,18 @@ class SentenceRelations {
     return Category(ph.conjuncts[0][0]) == category ? ph.conjuncts[0][0] : -1;
   }
 
+  // Whether every entity phrase ph names is a country (and it names one).
+  bool OnlyCountries(const ArgPhrase& ph) const {
+    if (ph.conjuncts.empty()) return false;
+    for (const std::vector<int>& c : ph.conjuncts) {
+      if (c.empty()) return false;
+      for (int e : c) {
+        if (Category(e) != "country") return false;
+      }
+    }
+    return true;
+  }
+
   // The token after a parenthesised gloss opening at i ("(PAM)", "(Pakistan)"),
   // closed before `limit` and within a few tokens; i itself when there is none.
   size_t AfterGloss(size_t i, size_t limit) const {
@@ -455,16 +467,25 @@ class SentenceRelations {
   // head naming one of its organs ("Le gouvernement du Togo a condamné",
   // "the foreign ministry of Togo condemned").
   bool ComplementOfHead(const ArgPhrase& ph) const {
-    if (ph.governor < 1 || !Has(ph.governor, Cue::kConnector)) return false;
-    const bool country = SingleOf(ph, "country") >= 0;
-    if (ph.event < 0 && !country) return false;
-    const uint64_t head_cues = country ? CueBit(Cue::kOrgHead) : 0;
+    if (ph.governor < 1) return false;
     size_t i = static_cast<size_t>(ph.governor);
     const size_t head = i - 1;
-    if (t_[head].token.kind != TokenKind::kWord || t_[head].token.capitalized ||
+    // People who stand for the countries after them: "Delegations from Egypt
+    // and Morocco attended", "des représentants de la Tanzanie et de la
+    // Zambie ont pris part".
+    const bool delegates = Has(head, Cue::kDelegate) && ph.event < 0 && OnlyCountries(ph);
+    if (!Has(ph.governor, Cue::kConnector) && !(delegates && Has(ph.governor, Cue::kPreposition))) {
+      return false;
+    }
+    const bool country = delegates || SingleOf(ph, "country") >= 0;
+    if (ph.event < 0 && !country) return false;
+    const uint64_t head_cues = country ? CueBit(Cue::kOrgHead) | CueBit(Cue::kDelegate) : 0;
+    if (t_[head].token.kind != TokenKind::kWord ||
+        (t_[head].token.capitalized && !(delegates && head == 0)) ||
         (t_[head].cues & ~head_cues) != 0) {
       return false;
     }
+    if (delegates && head == 0) return true;
     while (i > 0 && t_[i - 1].token.kind == TokenKind::kWord && !Has(i - 1, Cue::kBoundary) &&
            ((!t_[i - 1].token.capitalized && (t_[i - 1].cues & ~head_cues) == 0) ||
             Has(i - 1, Cue::kDeterminer) || Has(i - 1, Cue::kOrdinal))) {
@@ -683,6 +704,14 @@ class SentenceRelations {
           return e;
         }
       }
+    }
+    // People standing for the countries after them: "a rassemblé des
+    // ministres du Rwanda et de l'Ouganda", "brought together delegations
+    // from Egypt and Morocco".
+    if (def.direct_object) {
+      size_t d = i;
+      while (d < n_ && d < i + 2 && Has(d, Cue::kDeterminer)) ++d;
+      if (d + 1 < n_ && Has(d, Cue::kDelegate) && Has(d + 1, Cue::kPreposition)) return i;
     }
     if (Has(i, Cue::kPreposition) || Has(i, Cue::kLocPrep) || Has(i, Cue::kBetween) ||
         Has(i, Cue::kAgentPrep)) {

@@ -116,6 +116,7 @@ RelationLexicon ReadRelations(const Value& lang) {
   r.member_lists = Strings(lang, "member_lists");
   r.reporting_verbs = Strings(lang, "reporting_verbs");
   r.reasons = Strings(lang, "reasons");
+  r.delegates = Strings(lang, "delegates");
   return r;
 }
 

@@ -125,6 +125,9 @@ struct RelationLexicon {
   // trigger before it ("sanctions on Iran over the transfer of missiles to
   // Russia").
   std::vector<std::string> reasons;
+  // "délégations", "representatives": people who stand for the country in
+  // their complement ("Delegations from Egypt and Morocco attended").
+  std::vector<std::string> delegates;
 };
 
 struct LanguageLexicon {
