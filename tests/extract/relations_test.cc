@@ -776,6 +776,62 @@ TEST_CASE("Delegations and representatives stand for the countries after them",
   CHECK_FALSE(testing::HasRelation(report, "country_egy", "participates_in", OnlyEvent(report)));
 }
 
+TEST_CASE("Who joins or does the same condemns too", "[extract][relations][condemnation]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nA suicide bombing killed twelve people in Kabul on June 3, 2025. Pakistan joined "
+      "India in condemning the attack. China also condemned the attack, as did Russia.",
+      "en");
+  const std::string e = OnlyEvent(en);
+  REQUIRE_FALSE(e.empty());
+  for (const char* c : {"country_pak", "country_ind", "country_chn", "country_rus"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(en, c, "condemns", e));
+  }
+  CHECK_FALSE(testing::HasRelation(en, "country_chn", "condemns", "country_rus"));
+  CHECK_FALSE(testing::HasRelation(en, "country_pak", "participates_in", e));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nUn attentat a tué douze personnes à Kaboul le 3 juin 2025. Le Pakistan s'est joint à "
+      "l'Inde pour condamner l'attaque. La Chine a également condamné l'attentat, tout comme la "
+      "Russie.",
+      "fr");
+  const std::string f = OnlyEvent(fr);
+  REQUIRE_FALSE(f.empty());
+  for (const char* c : {"country_pak", "country_ind", "country_chn", "country_rus"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(fr, c, "condemns", f));
+  }
+  CHECK_FALSE(testing::HasRelation(fr, f, "held_in", "country_ind"));
+  CHECK_FALSE(testing::HasRelation(fr, "country_pak", "participates_in", f));
+}
+
+TEST_CASE("An incident named another way is the latest incident", "[extract][relations][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nA suicide bombing killed twelve people in Kabul on June 3, 2025. The attack was "
+      "condemned by Iran and Turkey.",
+      "en");
+  const std::string e = OnlyEvent(x);
+  REQUIRE_FALSE(e.empty());
+  CHECK(testing::HasRelation(x, "country_irn", "condemns", e));
+  CHECK(testing::HasRelation(x, "country_tur", "condemns", e));
+}
+
+TEST_CASE("A negation of several words negates", "[extract][relations][modality]") {
+  for (const char* text :
+       {"X\n\nA collision occurred near Natuna on June 3, 2025. Malaysia declined to condemn the "
+        "collision.",
+        "X\n\nMalaysia refused to condemn China."}) {
+    CAPTURE(text);
+    const Extraction x = testing::ExtractText(text, "en");
+    bool any = false;
+    for (const ExtractedRelation& r : x.relations) {
+      if (r.relation != "condemns") continue;
+      any = true;
+      CHECK(r.modality == "negated");
+    }
+    CHECK(any);
+  }
+}
+
 TEST_CASE("A meeting's own complement does not hide its date", "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
       "X\n\nLe sommet de Nairobi s'est ouvert le 3 mars 2026 au Kenya. L'Éthiopie et la Somalie "

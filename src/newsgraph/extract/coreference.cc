@@ -196,11 +196,13 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
               break;
             }
           }
-          // "the agreement" after "a partnership signed ...": the latest
-          // agreement of any name.
-          if (e < 0 && m.event_kind == EventKind::kAgreement) {
+          // "the agreement" after "a partnership signed ...", "the attack"
+          // after "a suicide bombing": the latest agreement or incident of
+          // any name.
+          if (e < 0 &&
+              (m.event_kind == EventKind::kAgreement || m.event_kind == EventKind::kIncident)) {
             for (auto it = d.events.rbegin(); it != d.events.rend(); ++it) {
-              if (table->at(*it).kind == EventKind::kAgreement) {
+              if (table->at(*it).kind == m.event_kind) {
                 e = *it;
                 break;
               }

@@ -414,6 +414,8 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kReportingVerb, r.reporting_verbs);
   add(Cue::kReason, r.reasons);
   add(Cue::kDelegate, r.delegates);
+  add(Cue::kLikewise, r.likewise);
+  add(Cue::kCoActor, r.co_actors);
 
   li->trigger_preps.resize(r.triggers.size());
   for (uint32_t t = 0; t < r.triggers.size(); ++t) {

@@ -79,6 +79,8 @@ enum class Cue : uint8_t {
   kReason,         // "en raison de", "over": a trigger's objects end there
   kEndMarker,      // "jusqu'à", "until": the date after it ends something
   kDelegate,       // "délégations", "representatives": stand for a country
+  kLikewise,       // "as did", "tout comme": another subject follows
+  kCoActor,        // "joined", "s'est joint à": the one joined acts too
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {

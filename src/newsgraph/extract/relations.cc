@@ -449,6 +449,60 @@ class SentenceRelations {
     return true;
   }
 
+  // Whether a "likewise" marker ("as did", "tout comme") stands between
+  // tokens from and to, outside any phrase.
+  bool LikewiseBefore(size_t from, size_t to) const {
+    while (to > from && Has(to - 1, Cue::kDeterminer)) --to;
+    for (size_t i = from; i < to; ++i) {
+      if ((t_[i].first_cues & CueBit(Cue::kLikewise)) && PhraseEnd(i, Cue::kLikewise) == to) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The first token of the joining verb ("co_actors" in relations.json:
+  // "joined", "s'est joint à") right before phrase ph or its preposition,
+  // or n_ when there is none.
+  size_t JoiningBefore(const ArgPhrase& ph) const {
+    const size_t before =
+        ph.governor >= 0 ? static_cast<size_t>(ph.governor) : static_cast<size_t>(ph.begin);
+    for (size_t j = before > 4 ? before - 4 : 0; j < before; ++j) {
+      if (!(t_[j].first_cues & CueBit(Cue::kCoActor))) continue;
+      const size_t e = PhraseEnd(j, Cue::kCoActor);
+      if (e == before || (ph.governor >= 0 && e == before + 1)) return j;
+    }
+    return n_;
+  }
+
+  // The phrase joined right before a trigger at tb, or -1: "joined India in
+  // condemning", "s'est joint à l'Inde pour condamner". The word linking
+  // the trigger ("in", "pour") stands right before it. *joining is the
+  // first token of the joining verb.
+  int JoinedBefore(size_t tb, size_t* joining = nullptr) const {
+    if (tb < 3 || !(Text(tb - 1) == "in" || Text(tb - 1) == "pour")) return -1;
+    for (size_t p = 0; p < args_.phrases.size(); ++p) {
+      const ArgPhrase& ph = args_.phrases[p];
+      if (ph.end != tb - 1) continue;
+      const size_t j = JoiningBefore(ph);
+      if (j == n_) return -1;
+      if (joining) *joining = j;
+      return static_cast<int>(p);
+    }
+    return -1;
+  }
+
+  // Whether trigger k is the joining verb of a later trigger ("joined" in
+  // "joined India in condemning the attack"): it states no relation of its
+  // own.
+  bool JoiningTrigger(size_t k) const {
+    for (size_t k2 = k + 1; k2 < triggers_.size(); ++k2) {
+      size_t j = n_;
+      if (JoinedBefore(triggers_[k2].begin, &j) >= 0 && j <= triggers_[k].begin) return true;
+    }
+    return false;
+  }
+
   // The token after a parenthesised gloss opening at i ("(PAM)", "(Pakistan)"),
   // closed before `limit` and within a few tokens; i itself when there is none.
   size_t AfterGloss(size_t i, size_t limit) const {
@@ -745,7 +799,7 @@ class SentenceRelations {
   void FindModalityCues() {
     constexpr uint64_t kNegationCues =
         CueBit(Cue::kNegation) | CueBit(Cue::kNegParticle) | CueBit(Cue::kNegWord);
-    has_negation_ = (sentence_cues_ & kNegationCues) != 0;
+    has_negation_ = ((sentence_cues_ | sentence_first_cues_) & kNegationCues) != 0;
     has_modal_stems_ = false;
     for (const Matcher::Match& m : stem_matches_) {
       for (uint32_t p : li_.stems.Payloads(m.node)) {
@@ -779,7 +833,14 @@ class SentenceRelations {
     for (size_t i = cs; i < after; ++i) {
       if (i >= tb && i < te) continue;
       if (i + 1 < presupposing_at) continue;  // its negation, not the relation's
-      if (Has(i, Cue::kNegation) && i < te + 2) return "negated";
+      // One word ("not", "sans") or a phrase ending before the trigger
+      // ("declined to", "a refusé de").
+      if (i < te + 2 &&
+          (Has(i, Cue::kNegation) ||
+           (i < tb && (t_[i].first_cues & CueBit(Cue::kNegation)) &&
+            PhraseEnd(i, Cue::kNegation) != 0 && PhraseEnd(i, Cue::kNegation) <= tb))) {
+        return "negated";
+      }
       if (Has(i, Cue::kNegParticle) && i < tb) particle = true;
       if (Has(i, Cue::kNegWord)) word = true;
     }
@@ -844,6 +905,7 @@ class SentenceRelations {
   }
 
   void Trigger(size_t k) {
+    if (JoiningTrigger(k)) return;
     const Hit& hit = triggers_[k];
     const TriggerDef& def = li_.lexicon->relations.triggers[hit.trigger];
     const RelationDef* rel = li_.trigger_relation[hit.trigger];
@@ -865,6 +927,7 @@ class SentenceRelations {
     if (agent >= 0) start = ObjectStart(args_.phrases[agent].end, def, hit.trigger, &between);
     std::vector<int>& objects = x_.objects;
     objects.clear();
+    int likewise = -1;
     const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
     // After "over", "en raison de", only the incident it names: "criticised
     // China over a collision", not "sanctions on Iran over the transfer of
@@ -894,6 +957,12 @@ class SentenceRelations {
         if (agent_prep) break;
       }
       if (ph.event < 0 && ph.begin > reason_at) continue;
+      // "China condemned the attack, as did Russia": who did the same is a
+      // subject, not an object.
+      if (!marker && !def.inverse && LikewiseBefore(start, ph.begin)) {
+        likewise = static_cast<int>(p);
+        break;
+      }
       // A comma or a closing quote after an object closes the object ("...,
       // invoquant des raisons", "\"stands with Indonesia\" and called on").
       if (!marker && !objects.empty()) {
@@ -981,6 +1050,15 @@ class SentenceRelations {
     }
     if (!passive) {
       if (subject >= 0) AppendExpandedConjuncts(args_.phrases[subject].conjuncts, &S);
+      if (likewise >= 0) AppendExpandedConjuncts(args_.phrases[likewise].conjuncts, &S);
+      // "Pakistan joined India in condemning the attack": the one joined
+      // acts too.
+      if (const int joined = JoinedBefore(hit.begin); joined >= 0) {
+        AppendExpandedConjuncts(args_.phrases[joined].conjuncts, &S);
+        if (const int joiner = Subject(args_.phrases[joined].begin); joiner >= 0) {
+          AppendExpandedConjuncts(args_.phrases[joiner].conjuncts, &S);
+        }
+      }
       for (int p : objects) AppendExpandedConjuncts(args_.phrases[p].conjuncts, &O);
     }
     if (def.inverse) std::swap(S, O);
@@ -1185,6 +1263,8 @@ class SentenceRelations {
         for (size_t q = 0; q < args_.phrases.size(); ++q) {
           const ArgPhrase& pl = args_.phrases[q];
           if (q == p || pl.governor < 0 || !Has(pl.governor, Cue::kLocPrep)) continue;
+          // "s'est joint à l'Inde": the one joined, not a place.
+          if (JoiningBefore(pl) != n_) continue;
           const std::vector<int>& ents = Flat(pl.conjuncts, &x_.flat);
           if (ents.size() != 1) continue;
           const std::string_view c = Category(ents[0]);

@@ -117,6 +117,8 @@ RelationLexicon ReadRelations(const Value& lang) {
   r.reporting_verbs = Strings(lang, "reporting_verbs");
   r.reasons = Strings(lang, "reasons");
   r.delegates = Strings(lang, "delegates");
+  r.likewise = Strings(lang, "likewise");
+  r.co_actors = Strings(lang, "co_actors");
   return r;
 }
 

@@ -128,6 +128,12 @@ struct RelationLexicon {
   // "délégations", "representatives": people who stand for the country in
   // their complement ("Delegations from Egypt and Morocco attended").
   std::vector<std::string> delegates;
+  // "as did", "tout comme": who follows did the same ("China condemned the
+  // attack, as did Russia").
+  std::vector<std::string> likewise;
+  // "joined", "s'est joint à": the one joined acts with the subject ("Pakistan
+  // joined India in condemning the attack").
+  std::vector<std::string> co_actors;
 };
 
 struct LanguageLexicon {
