@@ -832,6 +832,29 @@ TEST_CASE("A negation of several words negates", "[extract][relations][modality]
   }
 }
 
+TEST_CASE("A place is in the country its kind or description names",
+          "[extract][relations][located_in]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nOfficials met in the Kazakh city of Aktobe. Delegates then arrived in Aktau, a port "
+      "city on the Caspian coast of Kazakhstan, and in Salta, in northern Argentina.",
+      "en");
+  CHECK(testing::HasRelation(en, "location_aktobe", "located_in", "country_kaz"));
+  CHECK(testing::HasRelation(en, "location_aktau", "located_in", "country_kaz"));
+  CHECK(testing::HasRelation(en, "location_salta", "located_in", "country_arg"));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLes responsables se sont réunis dans la ville kazakhe d'Aktobe. Kandi, dans le nord "
+      "du Bénin, a été attaquée.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "location_aktobe", "located_in", "country_kaz"));
+  CHECK(testing::HasRelation(fr, "location_kandi", "located_in", "country_ben"));
+  // A route is no description: "through the Bulgaria-Serbia interconnector".
+  const Extraction route = testing::ExtractText(
+      "X\n\nGas from the Caspian Sea, will reach the country through the Bulgaria-Serbia "
+      "interconnector.",
+      "en");
+  CHECK_FALSE(testing::HasRelation(route, "location_caspian_sea", "located_in", "country_bgr"));
+}
+
 TEST_CASE("A meeting's own complement does not hide its date", "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
       "X\n\nLe sommet de Nairobi s'est ouvert le 3 mars 2026 au Kenya. L'Éthiopie et la Somalie "

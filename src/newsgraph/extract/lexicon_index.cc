@@ -400,6 +400,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kBoundary, m.clause_boundaries);
   add(Cue::kRelative, m.relative_pronouns);
   add(Cue::kEndMarker, m.end_markers);
+  add(Cue::kPlaceNoun, m.place_nouns);
   add(Cue::kFemArticle, m.feminine_articles);
   add(Cue::kMascArticle, m.masculine_articles);
   add(Cue::kConnector, m.name_connectors);

@@ -81,6 +81,7 @@ enum class Cue : uint8_t {
   kDelegate,       // "délégations", "representatives": stand for a country
   kLikewise,       // "as did", "tout comme": another subject follows
   kCoActor,        // "joined", "s'est joint à": the one joined acts too
+  kPlaceNoun,      // "ville", "city": the name of a place follows
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {

@@ -833,10 +833,31 @@ class SentenceScanner {
     // of its cue bits. (A capitalised one may be a name placed by a known
     // place: "Harku, near Tallinn".)
     constexpr uint64_t kOwn = CueBit(Cue::kLocHead) | CueBit(Cue::kLocPrep);
-    const bool any = (sentence_cues_ & kOwn) || SentenceStarts(Cue::kLocPrep);
+    constexpr uint64_t kStarts = CueBit(Cue::kLocPrep) | CueBit(Cue::kPlaceNoun);
+    const bool any =
+        (sentence_cues_ & kOwn) || SentenceStarts(Cue::kLocPrep) || SentenceStarts(Cue::kPlaceNoun);
     for (size_t i = 0; any && i < n_; ++i) {
-      if (!(t_[i].cues & kOwn) && !(t_[i].first_cues & CueBit(Cue::kLocPrep)) && !Cap(i)) {
-        continue;
+      if (!(t_[i].cues & kOwn) && !(t_[i].first_cues & kStarts) && !Cap(i)) continue;
+      // A kind of place, then its name: "the Kazakh city of Aktobe", "la
+      // ville kazakhe d'Aktobe", "the town of Kandi". (The demonym makes the
+      // country: QualifyingCountry in relations.cc.)
+      if (const size_t pn = PhraseEnd(i, Cue::kPlaceNoun); pn != 0) {
+        size_t q = pn;
+        if (q < n_ && covered_[q] >= 0 && out_->mentions[covered_[q]].demonym) {
+          q = out_->mentions[covered_[q]].end;
+        }
+        if (q + 1 < n_ && Has(q, Cue::kConnector) && Cap(q + 1) && Free(q + 1) &&
+            !Has(q + 1, Cue::kDeterminer) && !Has(q + 1, Cue::kPronoun)) {
+          const size_t e = CapitalRun(q + 1, 3);
+          if (e > q + 1) {
+            Mention m;
+            m.begin = static_cast<uint32_t>(q + 1), m.end = static_cast<uint32_t>(e);
+            m.entity = NewEntity("location", std::string(Norm(q + 1, e)), q + 1, e);
+            AddMention(std::move(m));
+            i = e - 1;
+            continue;
+          }
+        }
       }
       uint32_t head = 0;
       if (Has(i, Cue::kLocHead) && Free(i)) {
@@ -879,7 +900,16 @@ class SentenceScanner {
           (i == 0 || !Cap(i - 1))) {
         const size_t ne = CapitalRun(i, 3);
         if (ne > i && ne + 2 < n_ && TokenText(ctx_.normalized, t_[ne].token) == ",") {
-          const size_t pe2 = PhraseEnd(ne + 1, Cue::kLocPrep);
+          const size_t pe = PhraseEnd(ne + 1, Cue::kLocPrep);
+          // The part of it between: "Salta, in northern Argentina", "Kandi,
+          // dans le nord du Bénin".
+          size_t pe2 = pe;
+          while (pe2 > ne + 1 && pe2 < n_ && pe2 < pe + 4 &&
+                 (Has(pe2, Cue::kDeterminer) || Has(pe2, Cue::kConnector) ||
+                  (t_[pe2].cues == 0 && t_[pe2].first_cues == 0 && !Cap(pe2) &&
+                   t_[pe2].token.kind == TokenKind::kWord))) {
+            ++pe2;
+          }
           const int known = pe2 > ne + 1 && pe2 < n_ ? covered_[pe2] : -1;
           const std::string* category =
               known >= 0 && out_->mentions[known].begin == pe2 &&

@@ -256,7 +256,7 @@ class SentenceRelations {
   // "province") or a word no lexicon knows ("ville", "city").
   bool PlainKindWord(size_t q) const {
     return t_[q].token.kind == TokenKind::kWord && !t_[q].token.capitalized && !in_name_[q] &&
-           (t_[q].cues == 0 || Has(q, Cue::kLocHead));
+           (t_[q].cues == 0 || Has(q, Cue::kLocHead) || Has(q, Cue::kPlaceNoun));
   }
   bool VerbTriggerAt(size_t tb) const {
     for (const Hit& h : triggers_) {
@@ -1307,6 +1307,14 @@ class SentenceRelations {
     if (located_in) LocatedIn(located_in);
   }
 
+  // Whether the preposition at i (after q) opens a named part of the place
+  // before `end`: "on the Caspian coast of", not "through the Bulgaria-Serbia
+  // interconnector" nor "hosted by the United States".
+  bool OnNamedPart(size_t i, size_t q, size_t end) const {
+    return i > q && i + 2 < end && Has(i, Cue::kPreposition) && !Has(i, Cue::kAgentPrep) &&
+           Has(i + 1, Cue::kDeterminer) && t_[i + 2].token.capitalized;
+  }
+
   // located_in where the sentence states it: the country in apposition right
   // after the place ("Samarkand, Uzbekistan", "à Tianjin, en Chine",
   // "Gwadar (Pakistan)", "Astana, la capitale du Kazakhstan"). Gazetteer
@@ -1334,11 +1342,22 @@ class SentenceRelations {
       ++q;
       const EntityRecord& r = table_->at(m.entity);
       const std::string* known = r.gazetteer ? &r.gazetteer->located_in : nullptr;
+      // A sea or region named in the description is part of it: "Aktau, a
+      // port city on the Caspian coast of Kazakhstan".
+      size_t named_b = n_, named_e = n_;
       for (size_t j = k + 1; j < ms.size(); ++j) {
         const Mention& c = ms[j];
         if (c.begin < q) continue;
-        if (c.kind != MentionKind::kEntity || c.entity < 0 || Category(c.entity) != "country")
+        if (c.kind != MentionKind::kEntity || c.entity < 0) break;
+        if (Category(c.entity) != "country") {
+          const std::string_view cat = Category(c.entity);
+          if (named_b == n_ && !paren && c.begin > q && c.end <= q + 8 &&
+              (cat == "location" || cat == "region")) {
+            named_b = c.begin, named_e = c.end;
+            continue;
+          }
           break;
+        }
         // Directly in apposition (articles, a locative preposition between),
         // or a few words later when the gazetteer agrees.
         bool direct = true;
@@ -1361,7 +1380,10 @@ class SentenceRelations {
           located = located || link;
           // (after a hyphen any word: "du sud-est du Togo")
           described = PlainKindWord(i) || link || Has(i, Cue::kDeterminer) || Text(i) == "-" ||
-                      (i > q && Text(i - 1) == "-" && t_[i].token.kind == TokenKind::kWord);
+                      (i > q && Text(i - 1) == "-" && t_[i].token.kind == TokenKind::kWord) ||
+                      (i >= named_b && i < named_e) || OnNamedPart(i, q, c.begin) ||
+                      (i > q && Has(i - 1, Cue::kDeterminer) && t_[i].token.capitalized &&
+                       t_[i].cues == 0 && !in_name_[i]);
         }
         described = described && located;
         const bool agreed =

@@ -76,6 +76,7 @@ MentionLexicon ReadMentions(const Value& lang) {
   m.clause_boundaries = Strings(lang, "clause_boundaries");
   m.relative_pronouns = Strings(lang, "relative_pronouns");
   m.end_markers = Strings(lang, "end_markers");
+  m.place_nouns = Strings(lang, "place_nouns");
   m.feminine_articles = Strings(lang, "feminine_articles");
   m.masculine_articles = Strings(lang, "masculine_articles");
   m.name_connectors = Strings(lang, "name_connectors");

@@ -76,6 +76,9 @@ struct MentionLexicon {
   // "jusqu'à", "until": the date after them ends something ("qui réunit
   // jusqu'à mercredi"), it does not date a meeting.
   std::vector<std::string> end_markers;
+  // "ville", "city": a kind of place whose name follows ("the Kazakh city of
+  // Aktobe", "la ville de Kandi"); never part of the name.
+  std::vector<std::string> place_nouns;
   std::vector<std::string> feminine_articles;
   std::vector<std::string> masculine_articles;
   std::vector<std::string> name_connectors;
