@@ -314,6 +314,23 @@ TEST_CASE("An article opening the sentence does not make a common noun a name",
   CHECK(testing::HasEntity(island, "country_reu"));
 }
 
+TEST_CASE("Territorial waters are no resource; a summit of heads of state and government is one",
+          "[extract][mentions][gazetteer]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe Bénin interdit l'accès de ses eaux aux navires étrangers. Le sixième sommet des "
+      "chefs d'État et de gouvernement de l'Union africaine s'est ouvert le 5 juin 2025.",
+      "fr");
+  CHECK_FALSE(testing::HasEntity(x, "resource_water"));
+  int summits = 0;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category == "event") {
+      ++summits;
+      CHECK(e.label.find("gouvernement de l'Union africaine") != std::string::npos);
+    }
+  }
+  CHECK(summits == 1);
+}
+
 TEST_CASE("Slugs are folded ASCII letters and digits joined by '_'", "[extract][mentions][ids]") {
   CHECK(Slug("India-Central Asia Dialogue") == "india_central_asia_dialogue");
   CHECK(Slug("G7 Summit") == "g7_summit");
