@@ -804,6 +804,32 @@ TEST_CASE("Who joins or does the same condemns too", "[extract][relations][conde
   CHECK_FALSE(testing::HasRelation(fr, "country_pak", "participates_in", f));
 }
 
+TEST_CASE("Who names the object in a free relative is no object",
+          "[extract][relations][condemnation]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nMadagascar et les Comores se sont joints jeudi à Maurice pour condamner ce que le "
+      "gouvernement mauricien a qualifié d'« acte de piraterie » contre un thonier.",
+      "fr");
+  CHECK_FALSE(testing::HasRelation(fr, "country_mdg", "condemns", "country_mus"));
+  CHECK_FALSE(testing::HasRelation(fr, "country_com", "condemns", "country_mus"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nA ship was seized near Aden on June 3, 2025. The Security Council condemned what "
+      "Yemen called a pirate attack on the vessel.",
+      "en");
+  for (const ExtractedRelation& r : en.relations) {
+    CHECK_FALSE((r.relation == "condemns" && r.target_id == "country_yem"));
+  }
+  // The one joined past a date acts too: "se sont joints jeudi à Maurice".
+  const Extraction joined = testing::ExtractText(
+      "X\n\nUn attentat a tué douze personnes à Kaboul le 3 juin 2025. Madagascar s'est joint "
+      "jeudi à Maurice pour condamner l'attaque.",
+      "fr");
+  const std::string e = OnlyEvent(joined);
+  REQUIRE_FALSE(e.empty());
+  CHECK(testing::HasRelation(joined, "country_mdg", "condemns", e));
+  CHECK(testing::HasRelation(joined, "country_mus", "condemns", e));
+}
+
 TEST_CASE("An incident named another way is the latest incident", "[extract][relations][events]") {
   const Extraction x = testing::ExtractText(
       "X\n\nA suicide bombing killed twelve people in Kabul on June 3, 2025. The attack was "

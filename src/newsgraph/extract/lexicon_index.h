@@ -80,6 +80,7 @@ enum class Cue : uint8_t {
   kEndMarker,      // "jusqu'à", "until": the date after it ends something
   kDelegate,       // "délégations", "representatives": stand for a country
   kLikewise,       // "as did", "tout comme": another subject follows
+  kSoCalled,       // "called", "a qualifié de": the object follows
   kCoActor,        // "joined", "s'est joint à": the one joined acts too
   kPlaceNoun,      // "ville", "city": the name of a place follows
 };

@@ -15,6 +15,9 @@ constexpr size_t kMarkerWindow = 40;
 constexpr size_t kComplementWindow = 9;
 // How many tokens a parenthesised gloss after a phrase may hold ("(PAM)").
 constexpr size_t kGlossWindow = 8;
+// "what ... called", "ce que ... a qualifié de": how far the naming verb may
+// be from the free relative.
+constexpr size_t kSoCalledWindow = 10;
 // held_in: how far a place may be after (before) the event it locates.
 constexpr size_t kPlaceAfterWindow = 15;
 constexpr size_t kPlaceBeforeWindow = 10;
@@ -467,10 +470,13 @@ class SentenceRelations {
   size_t JoiningBefore(const ArgPhrase& ph) const {
     const size_t before =
         ph.governor >= 0 ? static_cast<size_t>(ph.governor) : static_cast<size_t>(ph.begin);
-    for (size_t j = before > 4 ? before - 4 : 0; j < before; ++j) {
+    // (A date may stand between: "se sont joints jeudi à Maurice".)
+    size_t verb_end = before;
+    while (verb_end > 0 && InDate(verb_end - 1)) --verb_end;
+    for (size_t j = verb_end > 4 ? verb_end - 4 : 0; j < verb_end; ++j) {
       if (!(t_[j].first_cues & CueBit(Cue::kCoActor))) continue;
       const size_t e = PhraseEnd(j, Cue::kCoActor);
-      if (e == before || (ph.governor >= 0 && e == before + 1)) return j;
+      if (e == verb_end || (ph.governor >= 0 && verb_end == before && e == before + 1)) return j;
     }
     return n_;
   }
@@ -720,6 +726,17 @@ class SentenceRelations {
     // A date between the verb and its object ("a condamné lundi
     // l'arraisonnement", "condemned on Saturday the attack").
     while (i < n_ && (InDate(i) || (Has(i, Cue::kPreposition) && InDate(i + 1)))) ++i;
+    // A free relative names the object with someone else's words: "condemned
+    // what it called a heinous attack", "condamner ce que le gouvernement
+    // mauricien a qualifié d'acte de piraterie". The object follows the
+    // naming verb; who named it is no object.
+    if (i < n_ && (Text(i) == "what" || (Text(i) == "ce" && i + 1 < n_ &&
+                                         (Text(i + 1) == "que" || Text(i + 1) == "qu'")))) {
+      for (size_t j = i + 1; j < n_ && j < i + kSoCalledWindow && !HardBoundary(j); ++j) {
+        if (!(t_[j].first_cues & CueBit(Cue::kSoCalled))) continue;
+        if (const size_t e = PhraseEnd(j, Cue::kSoCalled); e != 0) return e;
+      }
+    }
     while (i < n_ && skipped < 4) {
       const bool adverb = Has(i, Cue::kAdverb);
       // Numbers ("70 %", "70,5 %"); a comma only inside a number: "Pékin

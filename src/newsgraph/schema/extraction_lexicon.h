@@ -131,6 +131,10 @@ struct RelationLexicon {
   // "délégations", "representatives": people who stand for the country in
   // their complement ("Delegations from Egypt and Morocco attended").
   std::vector<std::string> delegates;
+  // "called", "a qualifié de": in "condemned what it called an attack", "a
+  // condamné ce que Maurice a qualifié d'acte de piraterie", the object is
+  // what follows them, not who named it.
+  std::vector<std::string> so_called;
   // "as did", "tout comme": who follows did the same ("China condemned the
   // attack, as did Russia").
   std::vector<std::string> likewise;
