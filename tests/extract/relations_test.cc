@@ -804,6 +804,26 @@ TEST_CASE("Who joins or does the same condemns too", "[extract][relations][conde
   CHECK_FALSE(testing::HasRelation(fr, "country_pak", "participates_in", f));
 }
 
+TEST_CASE("Ministers with their portfolio and observers stand for their countries",
+          "[extract][relations][participation]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLes ministres des Mines de l'Argentine, de la Bolivie et du Chili ont annoncé mercredi "
+      "4 juin 2025 un accord à l'issue du deuxième Forum andin du lithium. Le Brésil et le "
+      "Paraguay y ont envoyé des observateurs, de même que l'Union européenne et la Chine.",
+      "fr");
+  std::string forum_event;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category == "event" && e.id.find("forum") != std::string::npos) forum_event = e.id;
+  }
+  REQUIRE(forum_event.find("forum_andin_du_lithium") != std::string::npos);
+  CHECK(testing::HasRelation(x, forum_event, "edition_of", "forum_forum_andin_du_lithium"));
+  for (const char* c : {"country_arg", "country_bol", "country_chl", "country_bra", "country_pry",
+                        "organization_eu", "country_chn"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "participates_in", forum_event));
+  }
+}
+
 TEST_CASE("Who names the object in a free relative is no object",
           "[extract][relations][condemnation]") {
   const Extraction fr = testing::ExtractText(

@@ -1256,6 +1256,13 @@ class SentenceScanner {
             french_name_b = h;
             e = out_->mentions[mt].end;
           }
+        } else if (q > e + 1 && covered_[q - 1] >= 0) {
+          // Or closed by its topic: "le deuxième Forum andin du lithium".
+          const Mention* t = Topic(out_->mentions[covered_[q - 1]].begin);
+          if (t != nullptr && t->end == q && t->begin > e && Has(t->begin - 1, Cue::kConnector)) {
+            french_name_b = h;
+            e = q;
+          }
         }
       }
       // A place right after: "survenue à Pahalgam", "in Astana".

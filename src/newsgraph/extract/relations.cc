@@ -18,6 +18,9 @@ constexpr size_t kGlossWindow = 8;
 // "what ... called", "ce que ... a qualifié de": how far the naming verb may
 // be from the free relative.
 constexpr size_t kSoCalledWindow = 10;
+// "les ministres des Affaires étrangères du Ghana": how many words a
+// delegate's portfolio may take before the country.
+constexpr size_t kPortfolioWords = 5;
 // held_in: how far a place may be after (before) the event it locates.
 constexpr size_t kPlaceAfterWindow = 15;
 constexpr size_t kPlaceBeforeWindow = 10;
@@ -452,16 +455,24 @@ class SentenceRelations {
     return true;
   }
 
-  // Whether a "likewise" marker ("as did", "tout comme") stands between
-  // tokens from and to, outside any phrase.
-  bool LikewiseBefore(size_t from, size_t to) const {
-    while (to > from && Has(to - 1, Cue::kDeterminer)) --to;
-    for (size_t i = from; i < to; ++i) {
-      if ((t_[i].first_cues & CueBit(Cue::kLikewise)) && PhraseEnd(i, Cue::kLikewise) == to) {
-        return true;
+  // The phrase after a "likewise" marker ("as did", "tout comme", "de même
+  // que") in the clause of a trigger ending at te, or -1.
+  int LikewiseAfter(size_t te) const {
+    if (!(sentence_first_cues_ & CueBit(Cue::kLikewise))) return -1;
+    for (size_t i = te; i < n_ && i < te + kObjectWindow && !HardBoundary(i); ++i) {
+      if (!(t_[i].first_cues & CueBit(Cue::kLikewise))) continue;
+      size_t e = PhraseEnd(i, Cue::kLikewise);
+      if (e == 0) continue;
+      while (e < n_ && Has(e, Cue::kDeterminer)) ++e;
+      for (size_t p = 0; p < args_.phrases.size(); ++p) {
+        if (args_.phrases[p].begin == e ||
+            (args_.phrases[p].begin + 1 == e && Has(args_.phrases[p].begin, Cue::kDeterminer))) {
+          return static_cast<int>(p);
+        }
       }
+      return -1;
     }
-    return false;
+    return -1;
   }
 
   // The first token of the joining verb ("co_actors" in relations.json:
@@ -529,10 +540,25 @@ class SentenceRelations {
   bool ComplementOfHead(const ArgPhrase& ph) const {
     if (ph.governor < 1) return false;
     size_t i = static_cast<size_t>(ph.governor);
-    const size_t head = i - 1;
+    size_t head = i - 1;
     // People who stand for the countries after them: "Delegations from Egypt
     // and Morocco attended", "des représentants de la Tanzanie et de la
-    // Zambie ont pris part".
+    // Zambie ont pris part", past their portfolio: "Les ministres des Mines
+    // de l'Argentine, de la Bolivie et du Chili", "the ministers of foreign
+    // affairs of".
+    if (!Has(head, Cue::kDelegate) && Has(ph.governor, Cue::kConnector)) {
+      for (size_t k = head; k > 0 && head - k < kPortfolioWords; --k) {
+        if (Has(k - 1, Cue::kDelegate)) {
+          if (Has(k, Cue::kConnector)) head = k - 1, i = k;
+          break;
+        }
+        if (!(t_[k - 1].token.kind == TokenKind::kWord &&
+              (t_[k - 1].cues == 0 || Has(k - 1, Cue::kConnector) ||
+               Has(k - 1, Cue::kDeterminer)))) {
+          break;
+        }
+      }
+    }
     const bool delegates = Has(head, Cue::kDelegate) && ph.event < 0 && OnlyCountries(ph);
     if (!Has(ph.governor, Cue::kConnector) && !(delegates && Has(ph.governor, Cue::kPreposition))) {
       return false;
@@ -944,7 +970,7 @@ class SentenceRelations {
     if (agent >= 0) start = ObjectStart(args_.phrases[agent].end, def, hit.trigger, &between);
     std::vector<int>& objects = x_.objects;
     objects.clear();
-    int likewise = -1;
+    const int likewise = marker || def.inverse ? -1 : LikewiseAfter(hit.end);
     const size_t wend = start < n_ ? WindowEnd(start, k, marker) : n_;
     // After "over", "en raison de", only the incident it names: "criticised
     // China over a collision", not "sanctions on Iran over the transfer of
@@ -976,10 +1002,7 @@ class SentenceRelations {
       if (ph.event < 0 && ph.begin > reason_at) continue;
       // "China condemned the attack, as did Russia": who did the same is a
       // subject, not an object.
-      if (!marker && !def.inverse && LikewiseBefore(start, ph.begin)) {
-        likewise = static_cast<int>(p);
-        break;
-      }
+      if (likewise >= 0 && ph.begin >= args_.phrases[likewise].begin) break;
       // A comma or a closing quote after an object closes the object ("...,
       // invoquant des raisons", "\"stands with Indonesia\" and called on").
       if (!marker && !objects.empty()) {
