@@ -331,6 +331,22 @@ TEST_CASE("Territorial waters are no resource; a summit of heads of state and go
   CHECK(summits == 1);
 }
 
+TEST_CASE("French forum names: an edition's ordinal, a place adjective, capitalised words",
+          "[extract][mentions][events]") {
+  const Extraction a = testing::ExtractText(
+      "X\n\nLa deuxième édition du Forum africain de l'hydrogène vert s'est ouverte le 4 juin "
+      "2025 à Rabat.",
+      "fr");
+  CHECK(testing::HasEntity(a, "forum_forum_africain_de_l_hydrogene_vert"));
+  CHECK(testing::HasRelation(a, "event_2nd_forum_africain_de_l_hydrogene_vert_2025_06_04",
+                             "edition_of", "forum_forum_africain_de_l_hydrogene_vert"));
+  const Extraction b = testing::ExtractText(
+      "X\n\nLe Maroc accueille depuis le 4 juin 2025 la 3e édition du Forum Hydrogène Afrique à "
+      "Rabat.",
+      "fr");
+  CHECK(testing::HasEntity(b, "forum_forum_hydrogene_afrique"));
+}
+
 TEST_CASE("Slugs are folded ASCII letters and digits joined by '_'", "[extract][mentions][ids]") {
   CHECK(Slug("India-Central Asia Dialogue") == "india_central_asia_dialogue");
   CHECK(Slug("G7 Summit") == "g7_summit");

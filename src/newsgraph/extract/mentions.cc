@@ -1077,6 +1077,20 @@ class SentenceScanner {
       size_t b = h, e = he;
       int ordinal = 0;
       if (size_t ob = h; (ordinal = OrdinalBefore(h, &ob)) > 0) b = ob;
+      // "la deuxième édition du Forum ...", "the third edition of the Forum":
+      // the ordinal of its edition.
+      if (ordinal == 0 && h > 0) {
+        size_t q = h;
+        while (q > 0 && h - q < 2 &&
+               (Has(q - 1, Cue::kConnector) || Has(q - 1, Cue::kDeterminer))) {
+          --q;
+        }
+        size_t ob = q;
+        if (q < h && q > 0 && Has(q - 1, Cue::kEditionNoun) &&
+            (ordinal = OrdinalBefore(q - 1, &ob)) > 0) {
+          b = ob;
+        }
+      }
       std::vector<const Mention*> pair;
       const Mention* topic = nullptr;
       const Mention* place_prefix = nullptr;
@@ -1243,9 +1257,18 @@ class SentenceScanner {
           of_forum < 0 && org == nullptr && noun.kind == EventKind::kMeeting) {
         size_t q = e;
         // (Lower-case words only, a sector among them: "au développement".)
+        // (An adjective of place too: "Forum africain de l'hydrogène vert".)
+        size_t topic_end = 0;  // the end of the last topic after a connector
         while (q < n_ && q < e + kFrenchNameWords && !Cap(q) &&
                t_[q].token.kind == TokenKind::kWord && !Has(q, Cue::kBoundary) &&
-               (Free(q) || Topic(out_->mentions[covered_[q]].begin) != nullptr)) {
+               (Free(q) || Topic(out_->mentions[covered_[q]].begin) != nullptr ||
+                out_->mentions[covered_[q]].demonym)) {
+          if (!Free(q)) {
+            const Mention& t = out_->mentions[covered_[q]];
+            if (Topic(t.begin) != nullptr && t.begin > e && Has(t.begin - 1, Cue::kConnector)) {
+              topic_end = t.end;
+            }
+          }
           ++q;
         }
         const int mt = q > e + 1 && q < n_ && Has(q - 1, Cue::kConnector) ? covered_[q] : -1;
@@ -1256,12 +1279,22 @@ class SentenceScanner {
             french_name_b = h;
             e = out_->mentions[mt].end;
           }
-        } else if (q > e + 1 && covered_[q - 1] >= 0) {
+        } else if (topic_end > e) {
           // Or closed by its topic: "le deuxième Forum andin du lithium".
-          const Mention* t = Topic(out_->mentions[covered_[q - 1]].begin);
-          if (t != nullptr && t->end == q && t->begin > e && Has(t->begin - 1, Cue::kConnector)) {
+          french_name_b = h;
+          e = topic_end;
+        } else if (q == e) {
+          // Or capitalised words right after it: "le Forum Hydrogène
+          // Afrique", "le Sommet Afrique-France".
+          size_t r = e;
+          while (r < n_ && r < e + 3 && Cap(r) && !Has(r, Cue::kDeterminer) &&
+                 (Free(r) || out_->mentions[covered_[r]].kind == MentionKind::kEntity)) {
+            r = Free(r) ? r + 1 : out_->mentions[covered_[r]].end;
+            while (r < n_ && IsHyphen(r) && r + 1 < n_ && Cap(r + 1)) r += 1;
+          }
+          if (r > e) {
             french_name_b = h;
-            e = q;
+            e = r;
           }
         }
       }
