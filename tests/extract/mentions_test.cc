@@ -347,6 +347,25 @@ TEST_CASE("French forum names: an edition's ordinal, a place adjective, capitali
   CHECK(testing::HasEntity(b, "forum_forum_hydrogene_afrique"));
 }
 
+TEST_CASE("English forum names of capitalised words the parts do not all explain",
+          "[extract][mentions][events]") {
+  const Extraction a = testing::ExtractText(
+      "X\n\nThe sixth Pacific Tuna Ministers' Conference opened in Nuku'alofa on June 4, 2025.",
+      "en");
+  CHECK(testing::HasRelation(a, "event_6th_pacific_tuna_ministers_conference_2025_06_04",
+                             "edition_of", "forum_pacific_tuna_ministers_conference"));
+  const Extraction b = testing::ExtractText(
+      "X\n\nThe third edition of the Trans-Caspian Connectivity Forum opened in Aktau on June 4, "
+      "2025.",
+      "en");
+  CHECK(testing::HasRelation(b, "event_3rd_trans_caspian_connectivity_forum_2025_06_04",
+                             "edition_of", "forum_trans_caspian_connectivity_forum"));
+  // Parts that explain the name keep its canonical labels.
+  const Extraction c = testing::ExtractText(
+      "X\n\nThe fourth India-Central Asia Dialogue opened on June 4, 2025.", "en");
+  CHECK(testing::HasEntity(c, "forum_india_central_asia_dialogue"));
+}
+
 TEST_CASE("Slugs are folded ASCII letters and digits joined by '_'", "[extract][mentions][ids]") {
   CHECK(Slug("India-Central Asia Dialogue") == "india_central_asia_dialogue");
   CHECK(Slug("G7 Summit") == "g7_summit");

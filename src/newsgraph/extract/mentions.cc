@@ -1000,6 +1000,25 @@ class SentenceScanner {
     return 0;
   }
 
+  // Whether mention m may be a word of an event's name: a place, region,
+  // country or topic named as such (not a demonym, not an organisation).
+  bool NamePart(const Mention& m) const {
+    if (m.kind != MentionKind::kEntity || m.entity < 0 || m.demonym) return false;
+    const std::string& c = table_->at(m.entity).entity.category;
+    return c == "location" || c == "region" || c == "country" || c == "resource" || c == "sector";
+  }
+
+  // The ordinal of an edition named before token `name`: "la deuxième
+  // édition du Forum ...", "the third edition of the Forum", or 0.
+  int EditionOrdinalBefore(size_t name, size_t* begin) const {
+    size_t q = name;
+    while (q > 0 && name - q < 2 && (Has(q - 1, Cue::kConnector) || Has(q - 1, Cue::kDeterminer))) {
+      --q;
+    }
+    if (q == name || q == 0 || !Has(q - 1, Cue::kEditionNoun)) return 0;
+    return OrdinalBefore(q - 1, begin);
+  }
+
   bool IsOrganization(const Mention& m) const {
     return m.kind == MentionKind::kEntity && !m.in_name && m.entity >= 0 &&
            table_->at(m.entity).entity.category == "organization";
@@ -1077,20 +1096,7 @@ class SentenceScanner {
       size_t b = h, e = he;
       int ordinal = 0;
       if (size_t ob = h; (ordinal = OrdinalBefore(h, &ob)) > 0) b = ob;
-      // "la deuxième édition du Forum ...", "the third edition of the Forum":
-      // the ordinal of its edition.
-      if (ordinal == 0 && h > 0) {
-        size_t q = h;
-        while (q > 0 && h - q < 2 &&
-               (Has(q - 1, Cue::kConnector) || Has(q - 1, Cue::kDeterminer))) {
-          --q;
-        }
-        size_t ob = q;
-        if (q < h && q > 0 && Has(q - 1, Cue::kEditionNoun) &&
-            (ordinal = OrdinalBefore(q - 1, &ob)) > 0) {
-          b = ob;
-        }
-      }
+      if (size_t ob = h; ordinal == 0 && (ordinal = EditionOrdinalBefore(h, &ob)) > 0) b = ob;
       std::vector<const Mention*> pair;
       const Mention* topic = nullptr;
       const Mention* place_prefix = nullptr;
@@ -1295,6 +1301,40 @@ class SentenceScanner {
           if (r > e) {
             french_name_b = h;
             e = r;
+          }
+        }
+      }
+      // An English name of capitalised words before the noun that the parts
+      // above do not all explain: "the third Trans-Caspian Connectivity
+      // Forum", "the sixth Pacific Tuna Ministers' Conference". Its ordinal
+      // comes before the whole name.
+      if (ctx_.lang == Lang::kEn && ordinal == 0 && Cap(h) && org == nullptr && of_forum < 0 &&
+          between.empty() && french_name_b == n_ && noun.kind == EventKind::kMeeting) {
+        size_t r = b;
+        for (int words = 0; r > 0 && words < 5; ++words) {
+          const size_t x = r - 1;
+          const std::string_view w = TokenText(ctx_.normalized, t_[x].token);
+          if (w == "'" && x > 0 && Cap(x - 1)) {  // "Ministers' Conference"
+            r = x;
+          } else if (IsHyphen(x) && x > 0 && Cap(x - 1)) {  // "Trans-Caspian"
+            r = x;
+          } else if (Cap(x) && !Has(x, Cue::kDeterminer) && t_[x].token.kind == TokenKind::kWord &&
+                     (Free(x) || NamePart(out_->mentions[covered_[x]]))) {
+            r = Free(x) ? x : out_->mentions[covered_[x]].begin;
+          } else {
+            break;
+          }
+        }
+        size_t ob = r;
+        const bool words_before = r < b && r > 0 && Has(r - 1, Cue::kDeterminer);
+        int o = r < b ? OrdinalBefore(r, &ob) : 0;
+        if (r < b && o == 0) o = EditionOrdinalBefore(r, &ob);
+        if (r < b && (o > 0 || words_before) && r + 1 < b) {
+          french_name_b = r;
+          ordinal = o;
+          b = o > 0 ? ob : r;
+          for (size_t q = r; q < h; ++q) {
+            if (covered_[q] >= 0) out_->mentions[covered_[q]].in_name = true;
           }
         }
       }
