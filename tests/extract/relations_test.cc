@@ -824,6 +824,33 @@ TEST_CASE("Ministers with their portfolio and observers stand for their countrie
   }
 }
 
+TEST_CASE("Membership: an organisation before 'member', joining it, being part of it",
+          "[extract][relations][member_of]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nNorway, which is not an EU member, joined the initiative. Poland, a NATO member, "
+      "condemned the move. Mercosur members Brazil and Argentina backed the plan. Finland joined "
+      "NATO in 2023. Georgia has applied to join the European Union.",
+      "en");
+  CHECK(testing::HasRelation(en, "country_pol", "member_of", "organization_nato"));
+  CHECK(testing::HasRelation(en, "country_bra", "member_of", "organization_mercosur"));
+  CHECK(testing::HasRelation(en, "country_arg", "member_of", "organization_mercosur"));
+  CHECK(testing::HasRelation(en, "country_fin", "member_of", "organization_nato"));
+  for (const ExtractedRelation& r : en.relations) {
+    if (r.relation != "member_of" || r.target_id != "organization_eu") continue;
+    CAPTURE(r.source_id);
+    CHECK(r.modality == (r.source_id == "country_nor" ? "negated" : "intended"));
+  }
+  // Joining someone in an act is no membership.
+  const Extraction act = testing::ExtractText(
+      "X\n\nSweden joined NATO on Saturday in condemning the attack. Georgia joined the EU in a "
+      "statement.",
+      "en");
+  CHECK_FALSE(testing::HasRelation(act, "country_swe", "member_of", "organization_nato"));
+  CHECK_FALSE(testing::HasRelation(act, "country_geo", "member_of", "organization_eu"));
+  const Extraction fr = testing::ExtractText("X\n\nLe Sénégal fait partie de la CEDEAO.", "fr");
+  CHECK(testing::HasRelation(fr, "country_sen", "member_of", "organization_ecowas"));
+}
+
 TEST_CASE("Who names the object in a free relative is no object",
           "[extract][relations][condemnation]") {
   const Extraction fr = testing::ExtractText(

@@ -497,10 +497,15 @@ class SentenceRelations {
   // the trigger ("in", "pour") stands right before it. *joining is the
   // first token of the joining verb.
   int JoinedBefore(size_t tb, size_t* joining = nullptr) const {
-    if (tb < 3 || !(Text(tb - 1) == "in" || Text(tb - 1) == "pour")) return -1;
+    if (tb < 3 || !JoinLink(tb - 1)) return -1;
+    // (A date may stand before the link: "joined NATO on Saturday in".)
+    size_t link = tb - 1;
+    while (link > 0 && (InDate(link - 1) || (Has(link - 1, Cue::kPreposition) && InDate(link)))) {
+      --link;
+    }
     for (size_t p = 0; p < args_.phrases.size(); ++p) {
       const ArgPhrase& ph = args_.phrases[p];
-      if (ph.end != tb - 1) continue;
+      if (ph.end != link) continue;
       const size_t j = JoiningBefore(ph);
       if (j == n_) return -1;
       if (joining) *joining = j;
@@ -517,8 +522,24 @@ class SentenceRelations {
       size_t j = n_;
       if (JoinedBefore(triggers_[k2].begin, &j) >= 0 && j <= triggers_[k].begin) return true;
     }
+    // Or with an activity of no trigger: "Georgia joined them in a
+    // statement".
+    const Hit& hit = triggers_[k];
+    if (!(t_[hit.begin].first_cues & CueBit(Cue::kCoActor)) ||
+        PhraseEnd(hit.begin, Cue::kCoActor) < hit.end) {
+      return false;
+    }
+    for (const ArgPhrase& ph : args_.phrases) {
+      if (ph.begin < hit.end || ph.begin > hit.end + 1) continue;
+      size_t q = ph.end;
+      while (q < n_ && (InDate(q) || (Has(q, Cue::kPreposition) && InDate(q + 1)))) ++q;
+      return q < n_ && JoinLink(q);
+    }
     return false;
   }
+
+  // "in", "pour": what links a joining to the act joined in.
+  bool JoinLink(size_t i) const { return Text(i) == "in" || Text(i) == "pour"; }
 
   // The token after a parenthesised gloss opening at i ("(PAM)", "(Pakistan)"),
   // closed before `limit` and within a few tokens; i itself when there is none.
@@ -726,6 +747,50 @@ class SentenceRelations {
       return any;
     }
     return false;
+  }
+
+  // "Vietnam, an ASEAN member, protested", "Norway, which is not an EU
+  // member", "Poland and the Baltic states, all NATO members", "Mercosur
+  // members Brazil and Argentina": the organisation right before the noun,
+  // the members before it or, when none, right after the noun. Returns
+  // whether it applied.
+  bool OrganizationBeforeMember(const Hit& hit, const TriggerDef& def, const RelationDef* rel,
+                                std::string_view modality) {
+    int org_phrase = -1, org = -1;
+    for (size_t p = 0; p < args_.phrases.size(); ++p) {
+      const ArgPhrase& ph = args_.phrases[p];
+      if (ph.end != hit.begin || ph.governor >= 0 || ph.event >= 0 || ph.mentions.empty()) continue;
+      const Mention& last = mentions_.mentions[ph.mentions.back()];
+      if (last.kind == MentionKind::kEntity && last.entity >= 0 && last.end == hit.begin &&
+          Category(last.entity) == "organization") {
+        org_phrase = static_cast<int>(p), org = last.entity;
+      }
+    }
+    if (org_phrase < 0) return false;
+    // The members: the rest of its phrase ("Poland, a NATO member" is one
+    // phrase in apposition), else the subject before it, else the phrase
+    // right after the noun.
+    std::vector<int>& members = x_.sources;
+    members.clear();
+    for (int e : Flat(args_.phrases[org_phrase].conjuncts, &x_.flat)) {
+      if (e != org) members.push_back(e);
+    }
+    int after = -1;
+    if (members.empty()) {
+      after = Subject(args_.phrases[org_phrase].begin);
+      for (size_t p = 0; after < 0 && p < args_.phrases.size(); ++p) {
+        if (args_.phrases[p].begin == hit.end && args_.phrases[p].governor < 0) {
+          after = static_cast<int>(p);
+        }
+      }
+      if (after < 0) return false;
+      for (int e : Flat(args_.phrases[after].conjuncts, &x_.flat)) members.push_back(e);
+    }
+    for (int e : members) {
+      const std::string_view c = Category(e);
+      if (c == "country" || c == "organization") Emit(e, rel, org, def.id, modality, ".before");
+    }
+    return true;
   }
 
   // A trigger quoted with a few words ("ont « condamné avec la plus grande
@@ -966,6 +1031,10 @@ class SentenceRelations {
                          (Has(hit.end, Cue::kConnector) || Has(hit.end, Cue::kLocPrep)))));
     const int agent = noun && !def.reciprocal ? GenitiveAgent(hit) : -1;
     if (rel->name == "member_of" && MemberList(hit, def, rel, modality)) return;
+    if (rel->name == "member_of" && def.kind == TriggerKind::kNoun &&
+        OrganizationBeforeMember(hit, def, rel, modality)) {
+      return;
+    }
     size_t start = marker ? hit.end : ObjectStart(QuoteEnd(hit), def, hit.trigger, &between);
     if (agent >= 0) start = ObjectStart(args_.phrases[agent].end, def, hit.trigger, &between);
     std::vector<int>& objects = x_.objects;
