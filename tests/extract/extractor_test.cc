@@ -303,6 +303,15 @@ TEST_CASE("An undated article's weekdays count from the date its text gives", "[
       "A summit in Tallinn on Monday had prepared the meeting.\n");
   CHECK(lead.first == "2026-11-19");
   CHECK(std::count(lead.second.begin(), lead.second.end(), "2026-11-16") == 1);
+  // A bare day before the lead's date: the news of that day, the date an
+  // earlier event's, so weekdays further down come after it.
+  const auto background = event_dates(
+      "Ministers condemn cable cut\n\n"
+      "Estonia on Tuesday condemned the cutting of a cable, found damaged on Thursday, November "
+      "19, 2026.\n\n"
+      "A summit in Tallinn on Monday will discuss the damage.\n");
+  CHECK(background.first == "2026-11-19");
+  CHECK(std::count(background.second.begin(), background.second.end(), "2026-11-23") == 1);
 }
 
 }  // namespace

@@ -147,6 +147,18 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
                    ? DateFinder::Anchor::kLead
                    : DateFinder::Anchor::kMentioned;
       anchor_at = first_at;
+      // A bare day before the lead's date ("se sont joints jeudi à Maurice
+      // pour condamner l'attaque ... de samedi 17 octobre 2026") is the
+      // day of the news; the date is an earlier event's, told about after.
+      if (anchor == DateFinder::Anchor::kLead) {
+        for (const DateMention& d : st.dates.Find(norm.text, lang, first)) {
+          if (d.begin >= first_at) break;
+          if (d.relative && d.precision == DatePrecision::kDay) {
+            anchor = DateFinder::Anchor::kMentioned;
+            break;
+          }
+        }
+      }
     }
   }
   const std::vector<DateMention> dates = st.dates.Find(norm.text, lang, x.date, anchor, anchor_at);
