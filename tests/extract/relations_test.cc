@@ -851,6 +851,29 @@ TEST_CASE("Membership: an organisation before 'member', joining it, being part o
   CHECK(testing::HasRelation(fr, "country_sen", "member_of", "organization_ecowas"));
 }
 
+TEST_CASE("A meeting concerns the topic it is on, addresses or was devoted to",
+          "[extract][relations][concerns]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe sommet sur la sécurité énergétique s'est ouvert à Rabat le 4 juin 2025. La "
+      "réunion abordera la sécurité alimentaire et les engrais.",
+      "fr");
+  const std::string f = OnlyEvent(fr);
+  REQUIRE_FALSE(f.empty());
+  for (const char* t : {"sector_energy_security", "sector_food_security", "resource_fertilizers"}) {
+    CAPTURE(t);
+    CHECK(testing::HasRelation(fr, f, "concerns", t));
+  }
+  CHECK(testing::HasRelation(fr, f, "held_in", "location_rabat"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nA summit opened in Rabat on June 4, 2025. The meeting will address food security. "
+      "The two-day conference was devoted to green hydrogen.",
+      "en");
+  const std::string e = OnlyEvent(en);
+  REQUIRE_FALSE(e.empty());
+  CHECK(testing::HasRelation(en, e, "concerns", "sector_food_security"));
+  CHECK(testing::HasRelation(en, e, "concerns", "resource_hydrogen"));
+}
+
 TEST_CASE("Who names the object in a free relative is no object",
           "[extract][relations][condemnation]") {
   const Extraction fr = testing::ExtractText(

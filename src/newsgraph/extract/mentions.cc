@@ -1362,10 +1362,14 @@ class SentenceScanner {
             continue;
           }
           // The noun's own complement: "le sommet de Nairobi s'est ouvert le
-          // 3 mars".
-          if (q == e && Has(q, Cue::kConnector) && !Has(q, Cue::kLocPrep)) {
-            const Mention* x = EntityMentionStarting(q + 1);
-            if (x && x->kind == MentionKind::kEntity) {
+          // 3 mars", or its topic: "le sommet sur la sécurité énergétique
+          // s'est ouvert à Rabat", "a summit on energy security in Rabat".
+          if (q == e && Has(q, Cue::kPreposition) && !Has(q, Cue::kLocPrep)) {
+            size_t r = q + 1;
+            if (r < n_ && Has(r, Cue::kDeterminer)) ++r;
+            const Mention* x = EntityMentionStarting(r);
+            if (x && x->kind == MentionKind::kEntity &&
+                (Has(q, Cue::kConnector) || Topic(x->begin) != nullptr)) {
               q = x->end - 1;
               continue;
             }
