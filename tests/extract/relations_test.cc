@@ -874,6 +874,27 @@ TEST_CASE("A meeting concerns the topic it is on, addresses or was devoted to",
   CHECK(testing::HasRelation(en, e, "concerns", "resource_hydrogen"));
 }
 
+TEST_CASE("An attack told by its verb is the incident condemned later",
+          "[extract][relations][condemnation]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nDes hommes armés ont attaqué un poste frontière à Kandi le 3 juin 2025. Le Bénin a "
+      "condamné avec la plus grande fermeté cette attaque terroriste. La France a également "
+      "condamné l'assaut.",
+      "fr");
+  const std::string e = OnlyEvent(x);
+  REQUIRE_FALSE(e.empty());
+  CHECK(testing::HasRelation(x, e, "held_in", "location_kandi"));
+  CHECK(testing::HasRelation(x, "country_ben", "condemns", e));
+  CHECK(testing::HasRelation(x, "country_fra", "condemns", e));
+  const Extraction en = testing::ExtractText(
+      "X\n\nGunmen stormed a border post in Kandi on June 3, 2025. Benin condemned in the "
+      "strongest terms the attack.",
+      "en");
+  const std::string f = OnlyEvent(en);
+  REQUIRE_FALSE(f.empty());
+  CHECK(testing::HasRelation(en, "country_ben", "condemns", f));
+}
+
 TEST_CASE("Who names the object in a free relative is no object",
           "[extract][relations][condemnation]") {
   const Extraction fr = testing::ExtractText(

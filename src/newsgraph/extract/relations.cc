@@ -829,6 +829,15 @@ class SentenceRelations {
       }
     }
     while (i < n_ && skipped < 4) {
+      // A manner phrase: "a condamné avec la plus grande fermeté l'attaque",
+      // "condemned in the strongest terms the attack".
+      if ((t_[i].first_cues & CueBit(Cue::kAdverb)) && !Has(i, Cue::kAdverb)) {
+        if (const size_t ae = PhraseEnd(i, Cue::kAdverb); ae > i + 1) {
+          i = ae;
+          ++skipped;
+          continue;
+        }
+      }
       const bool adverb = Has(i, Cue::kAdverb);
       // Numbers ("70 %", "70,5 %"); a comma only inside a number: "Pékin
       // condamne, Kaboul se tait" has no object.
