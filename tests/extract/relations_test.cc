@@ -886,6 +886,14 @@ TEST_CASE("An attack told by its verb is the incident condemned later",
   CHECK(testing::HasRelation(x, e, "held_in", "location_kandi"));
   CHECK(testing::HasRelation(x, "country_ben", "condemns", e));
   CHECK(testing::HasRelation(x, "country_fra", "condemns", e));
+  // No one supports the attack named for the verb after a solidarity.
+  const Extraction y = testing::ExtractText(
+      "X\n\nDes hommes armés ont attaqué un poste frontière à Kandi le 3 juin 2025. Le Togo a "
+      "exprimé sa solidarité avec le Bénin et a dénoncé l'attaque.",
+      "fr");
+  CHECK(testing::HasRelation(y, "country_tgo", "supports", "country_ben"));
+  CHECK(testing::HasRelation(y, "country_tgo", "condemns", OnlyEvent(y)));
+  CHECK_FALSE(testing::HasRelation(y, "country_tgo", "supports", OnlyEvent(y)));
   const Extraction en = testing::ExtractText(
       "X\n\nGunmen stormed a border post in Kandi on June 3, 2025. Benin condemned in the "
       "strongest terms the attack.",

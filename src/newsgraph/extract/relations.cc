@@ -134,6 +134,7 @@ class SentenceRelations {
       state->edition_of = on.FindRelation("edition_of");
       state->participates_in = on.FindRelation("participates_in");
       state->held_in = on.FindRelation("held_in");
+      state->supports = on.FindRelation("supports");
       state->located_in = on.FindRelation("located_in");
       state->relations_found = true;
     }
@@ -310,6 +311,12 @@ class SentenceRelations {
             std::string_view modality, std::string_view suffix = {}) {
     if (src < 0 || tgt < 0 || src == tgt) return;
     if (!ctx_.ontology->Allows(*rel, Category(src), Category(tgt))) return;
+    // No one supports an attack: "solidarité avec le Bénin et a dénoncé
+    // l'attaque" names the attack for the verb after.
+    if (rel == state_->supports && table_->at(tgt).kind == EventKind::kIncident &&
+        Category(tgt) == "event") {
+      return;
+    }
     // Entity ids are unique in the table, so equal ids are equal indices.
     for (const Emitted& r : emitted_) {
       if (((r.src == src && r.tgt == tgt) || (rel->symmetric && r.src == tgt && r.tgt == src)) &&

@@ -46,6 +46,7 @@ struct ArticleRelationState {
   const RelationDef* edition_of = nullptr;
   const RelationDef* participates_in = nullptr;
   const RelationDef* held_in = nullptr;
+  const RelationDef* supports = nullptr;
   const RelationDef* located_in = nullptr;
 };
 
