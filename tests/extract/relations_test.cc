@@ -903,6 +903,15 @@ TEST_CASE("An attack told by its verb is the incident condemned later",
   CHECK(testing::HasRelation(en, "country_ben", "condemns", f));
 }
 
+TEST_CASE("An economy resting on a resource is its country's dependence",
+          "[extract][relations][depends_on]") {
+  const Extraction fr =
+      testing::ExtractText("X\n\nL'économie du Niger repose sur l'uranium.", "fr");
+  CHECK(testing::HasRelation(fr, "country_ner", "depends_on", "resource_uranium"));
+  const Extraction en = testing::ExtractText("X\n\nNiger's economy hinges on uranium.", "en");
+  CHECK(testing::HasRelation(en, "country_ner", "depends_on", "resource_uranium"));
+}
+
 TEST_CASE("Who names the object in a free relative is no object",
           "[extract][relations][condemnation]") {
   const Extraction fr = testing::ExtractText(
