@@ -912,6 +912,32 @@ TEST_CASE("An economy resting on a resource is its country's dependence",
   CHECK(testing::HasRelation(en, "country_ner", "depends_on", "resource_uranium"));
 }
 
+TEST_CASE("Opening a meeting, being its guest of honour, taking the floor are taking part",
+          "[extract][relations][participation]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe troisième Forum africain de l'hydrogène vert s'est ouvert à Rabat le 4 juin 2025. "
+      "Le Premier ministre marocain a inauguré le forum. L'Allemagne était l'invitée d'honneur de "
+      "cette édition. Le ministre égyptien de l'Énergie a pris la parole.",
+      "fr");
+  const std::string f = OnlyEvent(fr);
+  REQUIRE_FALSE(f.empty());
+  for (const char* c : {"country_mar", "country_deu", "country_egy"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(fr, c, "participates_in", f));
+  }
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe third African Green Hydrogen Forum opened in Rabat on June 4, 2025. Morocco's "
+      "prime minister inaugurated the forum. Germany was the guest of honour at this edition.",
+      "en");
+  CHECK(testing::HasRelation(en, "event_3rd_african_green_hydrogen_forum_2025_06_04", "edition_of",
+                             "forum_african_green_hydrogen_forum"));
+  for (const char* c : {"country_mar", "country_deu"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(en, c, "participates_in",
+                               "event_3rd_african_green_hydrogen_forum_2025_06_04"));
+  }
+}
+
 TEST_CASE("Who names the object in a free relative is no object",
           "[extract][relations][condemnation]") {
   const Extraction fr = testing::ExtractText(

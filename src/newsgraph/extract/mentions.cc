@@ -1001,9 +1001,10 @@ class SentenceScanner {
   }
 
   // Whether mention m may be a word of an event's name: a place, region,
-  // country or topic named as such (not a demonym, not an organisation).
+  // country or topic, or an adjective of one ("the African Green Hydrogen
+  // Forum"); not an organisation.
   bool NamePart(const Mention& m) const {
-    if (m.kind != MentionKind::kEntity || m.entity < 0 || m.demonym) return false;
+    if (m.kind != MentionKind::kEntity || m.entity < 0) return false;
     const std::string& c = table_->at(m.entity).entity.category;
     return c == "location" || c == "region" || c == "country" || c == "resource" || c == "sector";
   }
@@ -1329,7 +1330,7 @@ class SentenceScanner {
         const bool words_before = r < b && r > 0 && Has(r - 1, Cue::kDeterminer);
         int o = r < b ? OrdinalBefore(r, &ob) : 0;
         if (r < b && o == 0) o = EditionOrdinalBefore(r, &ob);
-        if (r < b && (o > 0 || words_before) && r + 1 < b) {
+        if (r < b && (o > 0 || (words_before && r + 1 < b))) {
           french_name_b = r;
           ordinal = o;
           b = o > 0 ? ob : r;
