@@ -938,6 +938,17 @@ TEST_CASE("Opening a meeting, being its guest of honour, taking the floor are ta
   }
 }
 
+TEST_CASE("After a possessive, an adjective of nationality is no actor",
+          "[extract][relations][restriction]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nCanada added five Iranian entities to its sanctions list on June 4, 2025.", "en");
+  for (const ExtractedRelation& r : x.relations) {
+    CAPTURE(r.source_id, r.relation, r.target_id);
+    CHECK(r.source_id != "country_irn");
+  }
+  CHECK(testing::HasEntity(x, "event_canada_sanctions_2025_06_04"));
+}
+
 TEST_CASE("Who names the object in a free relative is no object",
           "[extract][relations][condemnation]") {
   const Extraction fr = testing::ExtractText(

@@ -417,6 +417,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kDelegate, r.delegates);
   add(Cue::kLikewise, r.likewise);
   add(Cue::kSoCalled, r.so_called);
+  add(Cue::kPossessive, r.possessives);
   add(Cue::kCoActor, r.co_actors);
 
   li->trigger_preps.resize(r.triggers.size());

@@ -81,6 +81,7 @@ enum class Cue : uint8_t {
   kDelegate,       // "délégations", "representatives": stand for a country
   kLikewise,       // "as did", "tout comme": another subject follows
   kSoCalled,       // "called", "a qualifié de": the object follows
+  kPossessive,     // "its", "ses": the possessor is named earlier
   kCoActor,        // "joined", "s'est joint à": the one joined acts too
   kPlaceNoun,      // "ville", "city": the name of a place follows
 };

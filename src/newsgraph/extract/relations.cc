@@ -450,6 +450,16 @@ class SentenceRelations {
     return Category(ph.conjuncts[0][0]) == category ? ph.conjuncts[0][0] : -1;
   }
 
+  // Whether phrase ph is made of adjectives of nationality only ("five
+  // Iranian entities").
+  bool OnlyDemonyms(const ArgPhrase& ph) const {
+    if (ph.mentions.empty()) return false;
+    for (int m : ph.mentions) {
+      if (!mentions_.mentions[m].demonym) return false;
+    }
+    return true;
+  }
+
   // Whether every entity phrase ph names is a country (and it names one).
   bool OnlyCountries(const ArgPhrase& ph) const {
     if (ph.conjuncts.empty()) return false;
@@ -649,10 +659,14 @@ class SentenceRelations {
 
   // The subject of a trigger at token tb (a phrase index, or -1).
   int Subject(uint32_t tb) const {
+    // After a possessive ("to its sanctions list"), an adjective of
+    // nationality is no possessor: "five Iranian entities".
+    const bool possessed = tb > 0 && Has(tb - 1, Cue::kPossessive);
     tb = SkipRelative(tb);
     for (int p = static_cast<int>(args_.phrases.size()) - 1; p >= 0; --p) {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.end > tb || Excluded(p)) continue;
+      if (possessed && OnlyDemonyms(ph)) continue;
       // The gloss itself stands for the phrase it follows ("le PAM" of
       // "la Tanzanie et le Programme alimentaire mondial (PAM)").
       if (p > 0 && ph.begin > 0 && Text(ph.begin - 1) == "(" && ph.end < n_ &&

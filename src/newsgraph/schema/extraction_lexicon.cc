@@ -118,6 +118,7 @@ RelationLexicon ReadRelations(const Value& lang) {
   r.reporting_verbs = Strings(lang, "reporting_verbs");
   r.reasons = Strings(lang, "reasons");
   r.delegates = Strings(lang, "delegates");
+  r.possessives = Strings(lang, "possessives");
   r.so_called = Strings(lang, "so_called");
   r.likewise = Strings(lang, "likewise");
   r.co_actors = Strings(lang, "co_actors");

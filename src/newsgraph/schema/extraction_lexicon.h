@@ -131,6 +131,10 @@ struct RelationLexicon {
   // "délégations", "representatives": people who stand for the country in
   // their complement ("Delegations from Egypt and Morocco attended").
   std::vector<std::string> delegates;
+  // "its", "ses": before a noun trigger, its actor is named earlier, and
+  // not by an adjective ("Canada added five Iranian entities to its
+  // sanctions list").
+  std::vector<std::string> possessives;
   // "called", "a qualifié de": in "condemned what it called an attack", "a
   // condamné ce que Maurice a qualifié d'acte de piraterie", the object is
   // what follows them, not who named it.
