@@ -949,6 +949,14 @@ TEST_CASE("After a possessive, an adjective of nationality is no actor",
   CHECK(testing::HasEntity(x, "event_canada_sanctions_2025_06_04"));
 }
 
+TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "
+      "forum.",
+      "en");
+  CHECK(testing::HasRelation(x, "country_egy", "participates_in", OnlyEvent(x)));
+}
+
 TEST_CASE("Who names the object in a free relative is no object",
           "[extract][relations][condemnation]") {
   const Extraction fr = testing::ExtractText(

@@ -682,6 +682,11 @@ class SentenceRelations {
       // A resource or sector right before a noun trigger modifies it, it is
       // not the actor: "South Korea signed a critical minerals partnership".
       if (ph.end == tb && ph.event < 0 && OnlyTopics(ph)) continue;
+      // Nor before a title: "Egypt's energy minister addressed the forum".
+      if (ph.event < 0 && ph.end < tb && OnlyTopics(ph) &&
+          ((t_[ph.end].first_cues & CueBit(Cue::kTitle)) || Has(ph.end, Cue::kDelegate))) {
+        continue;
+      }
       // A parenthesis right after the phrase glosses it ("le Programme
       // alimentaire mondial (PAM) ont annoncé": an acronym, a country).
       const size_t g = AfterGloss(ph.end, tb);
