@@ -949,6 +949,25 @@ TEST_CASE("After a possessive, an adjective of nationality is no actor",
   CHECK(testing::HasEntity(x, "event_canada_sanctions_2025_06_04"));
 }
 
+TEST_CASE("A host named before the meeting it hosts", "[extract][relations][participation]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nOrganisé par le Maroc, le Forum africain de l'hydrogène vert a réuni mardi 4 juin "
+      "2025 à Rabat des délégations de 30 pays. Le Sénégal a accueilli mardi 5 juin 2025 à Dakar "
+      "la deuxième édition du Forum ouest-africain du cacao.",
+      "fr");
+  for (const ExtractedEntity& e : fr.entities) {
+    if (e.category != "event") continue;
+    CAPTURE(e.id);
+    const char* host = e.id.find("cacao") != std::string::npos ? "country_sen" : "country_mar";
+    CHECK(testing::HasRelation(fr, host, "participates_in", e.id));
+  }
+  const Extraction en = testing::ExtractText(
+      "X\n\nHosted by Morocco, the African Green Hydrogen Forum opened in Rabat on June 4, 2025.",
+      "en");
+  CHECK(testing::HasRelation(en, "country_mar", "participates_in",
+                             "event_african_green_hydrogen_forum_2025_06_04"));
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "

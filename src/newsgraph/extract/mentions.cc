@@ -1267,7 +1267,8 @@ class SentenceScanner {
         // (An adjective of place too: "Forum africain de l'hydrogène vert".)
         size_t topic_end = 0;  // the end of the last topic after a connector
         while (q < n_ && q < e + kFrenchNameWords && !Cap(q) &&
-               t_[q].token.kind == TokenKind::kWord && !Has(q, Cue::kBoundary) &&
+               (t_[q].token.kind == TokenKind::kWord || (IsHyphen(q) && q > e)) &&
+               !Has(q, Cue::kBoundary) &&
                (Free(q) || Topic(out_->mentions[covered_[q]].begin) != nullptr ||
                 out_->mentions[covered_[q]].demonym)) {
           if (!Free(q)) {
@@ -1330,7 +1331,7 @@ class SentenceScanner {
         const bool words_before = r < b && r > 0 && Has(r - 1, Cue::kDeterminer);
         int o = r < b ? OrdinalBefore(r, &ob) : 0;
         if (r < b && o == 0) o = EditionOrdinalBefore(r, &ob);
-        if (r < b && (o > 0 || (words_before && r + 1 < b))) {
+        if (r < b && (o > 0 || (words_before && h - r >= 2))) {
           french_name_b = r;
           ordinal = o;
           b = o > 0 ? ob : r;

@@ -450,6 +450,17 @@ class SentenceRelations {
     return Category(ph.conjuncts[0][0]) == category ? ph.conjuncts[0][0] : -1;
   }
 
+  // The end of a place named after the locative preposition at i ("à
+  // Rabat", "in Amman"), or i when there is none.
+  size_t PlaceAfter(size_t i) const {
+    for (const ArgPhrase& ph : args_.phrases) {
+      if (ph.begin <= i || ph.begin > i + 2 || ph.governor != static_cast<int>(i)) continue;
+      const int e = SingleOf(ph, "location") >= 0 ? 0 : SingleOf(ph, "country");
+      return e >= 0 ? ph.end : i;
+    }
+    return i;
+  }
+
   // Whether phrase ph is made of adjectives of nationality only ("five
   // Iranian entities").
   bool OnlyDemonyms(const ArgPhrase& ph) const {
@@ -888,6 +899,16 @@ class SentenceRelations {
         return pe;
       }
     }
+    // A place, then a date, between a verb and its direct object: "a
+    // accueilli mardi à Rabat la deuxième édition du Forum".
+    if (def.direct_object && Has(i, Cue::kLocPrep) && !Has(i, Cue::kConnector)) {
+      const size_t after = PlaceAfter(i);
+      if (after > i) {
+        size_t j = after;
+        while (j < n_ && (InDate(j) || (Has(j, Cue::kPreposition) && InDate(j + 1)))) ++j;
+        if (j < n_ && Has(j, Cue::kDeterminer) && !Has(j, Cue::kPreposition)) return j;
+      }
+    }
     // A noun's own complement before its object: "une aide d'urgence de 38
     // millions de dollars en faveur du Burundi", "support worth $2 billion
     // for Ukraine". Plain words and numbers only: a name there is an agent.
@@ -1172,6 +1193,16 @@ class SentenceRelations {
       if (!passive && AgentAfter(hit.end) < n_ &&
           (Subject(hit.begin) >= 0 || AgreementBefore(hit.begin))) {
         passive = true;
+      }
+    }
+    // A participle with its agent opening the sentence describes the event
+    // after its comma: "Organisé par le Maroc, le Forum ... a réuni".
+    if (!passive && def.kind != TriggerKind::kMarker && hit.begin == 0 &&
+        AgentAfter(hit.end) < n_) {
+      const int fronted = FrontedSubject(hit.begin);
+      if (fronted >= 0 && args_.phrases[fronted].event >= 0) {
+        passive = true;
+        subject = fronted;
       }
     }
     FlatConjuncts& S = x_.subjects_c;
