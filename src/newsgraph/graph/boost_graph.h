@@ -1,12 +1,14 @@
 // The Boost.Graph storage behind KnowledgeGraph. Include only from graph/.
 //
-// adjacency_list<vecS, vecS, bidirectionalS> with the node and edge data as
-// bundled properties: a vertex descriptor is the NodeId itself; edge
-// descriptors are kept in `edges`, indexed by EdgeId (vecS storage keeps them
-// valid because nothing is removed). Edges are appended by NewEdge in
-// knowledge_graph.cc, which moves the data in through the adjacency_list's
-// (public) members instead of boost::add_edge's two copies: keep the
-// selectors above as they are or update it.
+// adjacency_list<vecS, vecS, bidirectionalS> with the node data as a bundled
+// property and, on each edge, its EdgeId: a vertex descriptor is the NodeId
+// itself; edge descriptors are kept in `edges`, indexed by EdgeId (vecS
+// storage keeps them valid because nothing is removed). The edge data is in
+// `edge_data` (graph/edge_store.h), by EdgeId, not in the Boost edge list:
+// a list node per edge then holds only its ends and id. Edges are appended
+// by NewEdge in knowledge_graph.cc, which fills the adjacency_list's
+// (public) members instead of calling boost::add_edge: keep the selectors
+// below as they are or update it.
 #ifndef NEWSGRAPH_GRAPH_BOOST_GRAPH_H_
 #define NEWSGRAPH_GRAPH_BOOST_GRAPH_H_
 
@@ -19,13 +21,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include "newsgraph/graph/edge_store.h"
 #include "newsgraph/graph/knowledge_graph.h"
 
 namespace newsgraph {
 
+// The bundled property of a Boost edge: its handle (its data is
+// Impl::edge_data[id]).
 struct EdgeBundle {
   EdgeId id = 0;
-  EdgeData data;
 };
 
 using BoostGraph =
@@ -141,6 +145,7 @@ class EdgeTripleIndex {
 struct KnowledgeGraph::Impl {
   BoostGraph g;
   std::vector<BoostEdge> edges;   // by EdgeId
+  EdgeStore edge_data;            // by EdgeId
   StringMap<NodeId> by_id;        // node id -> handle
   StringMap<uint32_t> relations;  // relation name -> EdgeTriple::relation
   EdgeTripleIndex by_key;         // relation edges

@@ -11,25 +11,35 @@
 namespace newsgraph {
 namespace {
 
-// Appends an edge with empty data to the graph and returns its data.
-// boost::add_edge takes the bundle by const reference and copies it twice
-// (into a temporary list_edge, then into the edge list); this does what it
-// does for our BoostGraph (bidirectionalS, vecS vertices, a std::list of
-// edges) with no copy, so callers fill the data in place or move it in.
-EdgeData& NewEdge(KnowledgeGraph::Impl* impl, NodeId u, NodeId v, EdgeId* e) {
+// Appends an edge u -> v to the Boost graph and returns its EdgeId; the
+// caller appends its data to impl->edge_data (NewEdge below). This does what
+// boost::add_edge does for our BoostGraph (bidirectionalS, vecS vertices, a
+// std::list of edges) without its two copies of the bundle.
+EdgeId NewBoostEdge(KnowledgeGraph::Impl* impl, NodeId u, NodeId v) {
   using StoredEdge = BoostGraph::StoredEdge;
   BoostGraph& g = impl->g;
   ++impl->version;
-  *e = static_cast<EdgeId>(impl->edges.size());
+  const EdgeId e = static_cast<EdgeId>(impl->edges.size());
   g.m_edges.emplace_back();
   auto it = std::prev(g.m_edges.end());
   it->m_source = u;
   it->m_target = v;
-  it->m_property.id = *e;
+  it->m_property.id = e;
   g.m_vertices[u].m_out_edges.push_back(StoredEdge(v, it, &g.m_edges));
   g.m_vertices[v].m_in_edges.push_back(StoredEdge(u, it, &g.m_edges));
   impl->edges.push_back(BoostEdge(u, v, &it->m_property));
-  return it->m_property.data;
+  return e;
+}
+
+// Appends an edge u -> v with empty data (to be filled in place) or with
+// `data` moved in; returns the data.
+EdgeData& NewEdge(KnowledgeGraph::Impl* impl, NodeId u, NodeId v, EdgeId* e) {
+  *e = NewBoostEdge(impl, u, v);
+  return impl->edge_data.Append();
+}
+EdgeData& NewEdge(KnowledgeGraph::Impl* impl, NodeId u, NodeId v, EdgeData&& data, EdgeId* e) {
+  *e = NewBoostEdge(impl, u, v);
+  return impl->edge_data.Append(std::move(data));
 }
 
 // Sets *id to "<source>.<relation>.<target>" with a single allocation.
@@ -193,6 +203,7 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
     : impl_(std::make_unique<Impl>()), data_(other.data_) {
   impl_->g = other.impl_->g;
+  impl_->edge_data = other.impl_->edge_data;
   impl_->by_id = other.impl_->by_id;
   impl_->relations = other.impl_->relations;
   impl_->by_key = other.impl_->by_key;
@@ -218,6 +229,7 @@ void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
   impl_->by_id.reserve(nodes);
   impl_->by_key.reserve(edges);
   impl_->edges.reserve(edges);
+  impl_->edge_data.Reserve(edges);
 }
 
 void KnowledgeGraph::ReserveEdgesOf(NodeId n, size_t out, size_t in) {
@@ -268,7 +280,7 @@ EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData&& data) {
     return *key.found;
   }
   EdgeId e = 0;
-  NewEdge(impl_.get(), source, target, &e) = std::move(data);
+  NewEdge(impl_.get(), source, target, std::move(data), &e);
   impl_->by_key.insert(key.triple, e);
   return e;
 }
@@ -285,7 +297,7 @@ std::optional<EdgeId> KnowledgeGraph::FindEdge(NodeId source, std::string_view r
 
 EdgeId KnowledgeGraph::AddRawEdge(NodeId source, NodeId target, EdgeData data) {
   EdgeId e = 0;
-  NewEdge(impl_.get(), source, target, &e) = std::move(data);
+  NewEdge(impl_.get(), source, target, std::move(data), &e);
   return e;
 }
 
@@ -301,9 +313,9 @@ NodeData& KnowledgeGraph::node(NodeId n) { return impl_->g[n]; }
 const NodeData& KnowledgeGraph::node(NodeId n) const { return impl_->g[n]; }
 EdgeData& KnowledgeGraph::edge(EdgeId e) {
   ++impl_->version;  // the caller may change symmetric or the evidence
-  return impl_->g[impl_->edges[e]].data;
+  return impl_->edge_data[e];
 }
-const EdgeData& KnowledgeGraph::edge(EdgeId e) const { return impl_->g[impl_->edges[e]].data; }
+const EdgeData& KnowledgeGraph::edge(EdgeId e) const { return impl_->edge_data[e]; }
 NodeId KnowledgeGraph::source(EdgeId e) const {
   return static_cast<NodeId>(boost::source(impl_->edges[e], impl_->g));
 }
@@ -393,8 +405,8 @@ void KnowledgeGraph::Finalize() {
     span.Store(&nd.first_seen, &nd.last_seen);
   }
 
-  for (const BoostEdge& desc : impl_->edges) {
-    EdgeData& ed = g[desc].data;
+  for (EdgeId e = 0; e < impl_->edge_data.size(); ++e) {
+    EdgeData& ed = impl_->edge_data[e];
     if (ed.evidence.empty()) continue;
     // Equal records are identical in every field, so skipping the sort of
     // a sorted list (the usual case) changes nothing.

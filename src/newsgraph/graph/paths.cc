@@ -185,16 +185,17 @@ std::shared_ptr<const CompactAdjacency> AdjacencyOf(const KnowledgeGraph& graph)
   for (size_t u = 0; u < n; ++u) {
     adj->offsets[u] = static_cast<uint32_t>(adj->arcs.size());
     for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
-      const EdgeBundle& b = g[*it];
+      const EdgeId e = g[*it].id;
+      const EdgeData& data = impl.edge_data[e];
       adj->arcs.push_back(
           {static_cast<NodeId>(boost::target(*it, g)),
-           b.id | CompactAdjacency::kOut | (b.data.symmetric ? CompactAdjacency::kSymmetric : 0)});
-      adj->evidence_count[b.id] = b.data.evidence_count;
+           e | CompactAdjacency::kOut | (data.symmetric ? CompactAdjacency::kSymmetric : 0)});
+      adj->evidence_count[e] = data.evidence_count;
     }
     for (auto [it, end] = boost::in_edges(u, g); it != end; ++it) {
-      const EdgeBundle& b = g[*it];
+      const EdgeId e = g[*it].id;
       adj->arcs.push_back({static_cast<NodeId>(boost::source(*it, g)),
-                           b.id | (b.data.symmetric ? CompactAdjacency::kSymmetric : 0)});
+                           e | (impl.edge_data[e].symmetric ? CompactAdjacency::kSymmetric : 0)});
     }
   }
   adj->offsets[n] = static_cast<uint32_t>(adj->arcs.size());
