@@ -631,6 +631,21 @@ void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool join_
   JoinMax(&into->last_seen, from.last_seen);
 }
 
+// True if joining `in` (as JoinEdgeFields does, with `join_derived`) can
+// change a default-built EdgeData: a record keeps its joined fields apart
+// (EdgeRecord::fields) only once an input had some, and news graphs' edges
+// mostly have none besides their evidence.
+bool HasEdgeFields(const EdgeData& in, bool join_derived) {
+  return join_derived || !in.label.empty() || !in.cameo.empty() || in.goldstein.has_value() ||
+         !in.color.empty() || !in.extra.empty();
+}
+
+// What a record without joined fields stands for (a default-built EdgeData).
+const EdgeData& NoEdgeFields() {
+  static const EdgeData kNone;
+  return kNone;
+}
+
 enum EdgeKind : uint8_t { kSymmetricRelation, kDirectedRelation, kForeignEdge };
 
 // A merged edge's key: block handles (roots when current), the interned
@@ -723,12 +738,24 @@ struct IncrementalMerger::State {
     bool unified = false;          // some holder has the name unkeyed
     std::vector<uint32_t> blocks;  // holders (one when unified)
   };
+  // A merged edge, compact (~72 bytes): its relation (or foreign id) is
+  // key.label, its evidence a list, and the other fields of its parts are
+  // joined into `fields` only when a part had any (HasEdgeFields). A whole
+  // EdgeData per record (~430 bytes) made the records the largest part of
+  // the merge's memory, and each read of one in Export several cache
+  // misses.
   struct EdgeRecord {
     uint32_t source = 0, target = 0;  // block handles, in the parts' direction
     EdgeKey key;                      // as indexed
     bool alive = true;
-    bool indexed = false;  // evidence places are in `places`
-    EdgeData data;         // joined fields and evidence (one record per place)
+    bool indexed = false;            // evidence places are in `places`
+    bool symmetric = false;          // some part was (the join of EdgeData::symmetric)
+    std::vector<Evidence> evidence;  // one record per place
+    // The join of the parts' other fields (label, cameo, goldstein, color,
+    // extra; derived fields of parts without evidence), or null while that
+    // join is a default-built EdgeData. Its id, relation, symmetric and
+    // evidence are unused.
+    std::unique_ptr<EdgeData> fields;
     std::unique_ptr<AttributeVariants> variants;  // explaining only
   };
   // Explaining: the input nodes that held one identity key.
@@ -1077,13 +1104,13 @@ struct IncrementalMerger::State {
 
   void IndexPlaces(uint32_t e) {
     edges[e].indexed = true;
-    const std::vector<Evidence>& list = edges[e].data.evidence;
+    const std::vector<Evidence>& list = edges[e].evidence;
     for (uint32_t i = 0; i < list.size(); ++i) places.try_emplace(PlaceOf(e, list[i]), i);
   }
 
   void UnindexPlaces(uint32_t e) {
     if (!edges[e].indexed) return;
-    const std::vector<Evidence>& list = edges[e].data.evidence;
+    const std::vector<Evidence>& list = edges[e].evidence;
     for (uint32_t i = 0; i < list.size(); ++i) {
       auto it = places.find(PlaceOf(e, list[i]));
       if (it != places.end() && it->second == i) places.erase(it);
@@ -1093,7 +1120,7 @@ struct IncrementalMerger::State {
 
   // One record per place, the smaller (KnowledgeGraph::AddEvidence).
   void AddEvidence(uint32_t e, Evidence&& ev) {
-    std::vector<Evidence>& list = edges[e].data.evidence;
+    std::vector<Evidence>& list = edges[e].evidence;
     if (edges[e].indexed) {
       auto [it, added] = places.try_emplace(PlaceOf(e, ev), static_cast<uint32_t>(list.size()));
       if (added) {
@@ -1119,13 +1146,28 @@ struct IncrementalMerger::State {
 
   void MergeEdgeInto(uint32_t into, uint32_t from) {
     UnindexPlaces(from);
-    EdgeData data = std::move(edges[from].data);
-    std::unique_ptr<AttributeVariants> variants = std::move(edges[from].variants);
-    edges[from].alive = false;
-    edges[from].data = EdgeData();
-    JoinEdgeFields(&edges[into].data, data, /*first=*/false, /*join_derived=*/true,
-                   explain ? &edges[into].variants : nullptr, variants.get());
-    for (Evidence& ev : data.evidence) AddEvidence(into, std::move(ev));
+    EdgeRecord& f = edges[from];
+    std::vector<Evidence> evidence = std::move(f.evidence);
+    std::unique_ptr<EdgeData> fields = std::move(f.fields);
+    std::unique_ptr<AttributeVariants> variants = std::move(f.variants);
+    f.alive = false;
+    f.evidence = std::vector<Evidence>();
+    EdgeRecord& r = edges[into];
+    r.symmetric = r.symmetric || f.symmetric;
+    // Joining a record without fields still joins a default EdgeData's
+    // (its weight 1 is a maximum): skipped only when both have none.
+    if (fields != nullptr || r.fields != nullptr) {
+      if (r.fields == nullptr) r.fields = std::make_unique<EdgeData>();
+      JoinEdgeFields(r.fields.get(), fields != nullptr ? *fields : NoEdgeFields(), /*first=*/false,
+                     /*join_derived=*/true, explain ? &r.variants : nullptr, variants.get());
+    }
+    for (Evidence& ev : evidence) AddEvidence(into, std::move(ev));
+  }
+
+  // The relation of a record ("" for a foreign edge, whose id key.label is).
+  const std::string& RelationOf(const EdgeRecord& r) const {
+    static const std::string kEmpty;
+    return r.key.kind == kForeignEdge ? kEmpty : labels.text(r.key.label);
   }
 
   uint32_t LabelOf(const std::string& label) {
@@ -1221,16 +1263,19 @@ struct IncrementalMerger::State {
       r.target = t;
       r.key = k;
       label_kinds[k.label] |= static_cast<uint8_t>(1u << k.kind);
-      r.data.relation = in.relation;
-      if (in.relation.empty()) r.data.id = in.id;
       blocks[s]->edges.push_back(e);
       if (t != s) blocks[t]->edges.push_back(e);
     }
-    JoinEdgeFields(&edges[e].data, in, added, in.evidence.empty(),
-                   explain ? &edges[e].variants : nullptr);
+    EdgeRecord& r = edges[e];
+    r.symmetric = r.symmetric || in.symmetric;
+    const bool join_derived = in.evidence.empty();
+    if (HasEdgeFields(in, join_derived)) {
+      if (r.fields == nullptr) r.fields = std::make_unique<EdgeData>();
+      JoinEdgeFields(r.fields.get(), in, added, join_derived, explain ? &r.variants : nullptr);
+    }
     if (added && OnePerPlace(in.evidence)) {
       // A new record takes the list as it is (what AddEvidence would build).
-      std::vector<Evidence>& list = edges[e].data.evidence;
+      std::vector<Evidence>& list = r.evidence;
       if (movable != nullptr) {
         list = std::move(*movable);
       } else {
@@ -1340,8 +1385,9 @@ std::vector<IncrementalMerger::State::Staged> IncrementalMerger::State::StageEdg
     }
     done[e] = true;
     if (other != kNone) done[other] = true;
-    std::string id =
-        r.data.relation.empty() ? r.data.id : RelationEdgeId(chosen[s], r.data.relation, chosen[t]);
+    std::string id = r.key.kind == kForeignEdge
+                         ? labels.text(r.key.label)
+                         : RelationEdgeId(chosen[s], RelationOf(r), chosen[t]);
     staged.push_back({s, t, e, other, std::move(id)});
   }
   return staged;
@@ -1508,7 +1554,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     if (int c = x.id.compare(y.id); c != 0) return c < 0;
     if (x.source != y.source) return node_of[x.source] < node_of[y.source];
     if (x.target != y.target) return node_of[x.target] < node_of[y.target];
-    return edges[x.record].data.relation < edges[y.record].data.relation;
+    return RelationOf(edges[x.record]) < RelationOf(edges[y.record]);
   };
   std::vector<uint32_t> order = RelationOrder(staged, node_of);
   for (size_t i = 1; i < order.size(); ++i) {
@@ -1524,16 +1570,20 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   }
   for (uint32_t i : order) {
     Staged& st = staged[i];
-    // Stealing a single record: its data goes to the result as it is
-    // (no EdgeData is built for it).
-    std::optional<EdgeData> copy;
-    if (!steal || st.other != kNone) {
-      copy.emplace(steal ? std::move(edges[st.record].data) : edges[st.record].data);
-    }
-    EdgeData& ed = copy ? *copy : edges[st.record].data;
+    EdgeRecord& r = edges[st.record];
+    // The result's data, built from the record's parts (moved out when
+    // stealing) and then moved into the result.
+    EdgeData ed = r.fields == nullptr ? EdgeData()
+                  : steal             ? EdgeData(std::move(*r.fields))
+                                      : EdgeData(*r.fields);
+    ed.relation = RelationOf(r);
+    ed.symmetric = r.symmetric;
+    ed.evidence = steal ? std::move(r.evidence) : r.evidence;
     if (st.other != kNone) {
-      EdgeData& more = edges[st.other].data;
-      JoinEdgeFields(&ed, more, /*first=*/false, /*join_derived=*/true);
+      EdgeRecord& more = edges[st.other];
+      JoinEdgeFields(&ed, more.fields != nullptr ? *more.fields : NoEdgeFields(), /*first=*/false,
+                     /*join_derived=*/true);
+      ed.symmetric = r.symmetric || more.symmetric;
       for (Evidence& ev : more.evidence) ed.evidence.push_back(steal ? std::move(ev) : ev);
     }
     for (Evidence& ev : ed.evidence) rewrite(&ev);
@@ -1717,10 +1767,11 @@ void IncrementalMerger::State::ReportConflicts(const std::vector<std::string>& c
     }
     // Two records: the pairs of both.
     const EdgeRecord& o = edges[st.other];
-    Attributes joined = r.data.extra;
+    Attributes joined = r.fields != nullptr ? r.fields->extra : Attributes();
     std::unique_ptr<AttributeVariants> variants;
     if (r.variants) variants = std::make_unique<AttributeVariants>(*r.variants);
-    JoinAttributesInto(&joined, o.data.extra, &variants, o.variants.get());
+    JoinAttributesInto(&joined, o.fields != nullptr ? o.fields->extra : Attributes(), &variants,
+                       o.variants.get());
     if (!variants) continue;
     for (const auto& [name, pairs] : *variants) {
       out.push_back(AttributeConflict(where, name, pairs));
