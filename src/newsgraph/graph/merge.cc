@@ -594,24 +594,18 @@ void JoinNodeAcc(NodeAcc* acc, NodeAcc&& in, bool explain) {
   JoinAttributesInto(&acc->extra, in.extra, explain ? &acc->variants : nullptr, in.variants.get());
 }
 
-// The scalar fields of an edge part (JoinEdgeData, one part at a time).
-// The fields Finalize derives from evidence (weight, evidence_count,
-// modality, article_ids, first/last_seen) matter only for edges without
-// evidence, so they are joined only when `join_derived`: from an input
-// edge without evidence, or from a record (which holds only what such
-// edges gave). An input edge with evidence makes the merged edge one with
-// evidence, whose derived fields Finalize overwrites.
+// The fields of an edge part other than its evidence, relation and scalars
+// (EdgeScalars, joined in the record itself), one part at a time. The
+// fields Finalize derives from evidence (weight, evidence_count, modality,
+// article_ids, first/last_seen) matter only for edges without evidence, so
+// they are joined only when `join_derived`: from an input edge without
+// evidence, or from a record (which holds only what such edges gave). An
+// input edge with evidence makes the merged edge one with evidence, whose
+// derived fields Finalize overwrites.
 // With `variants` (explaining), attribute variants are kept as by JoinAttribute.
 void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool join_derived,
                     std::unique_ptr<AttributeVariants>* variants = nullptr,
                     const AttributeVariants* from_variants = nullptr) {
-  JoinMin(&into->label, from.label);
-  into->symmetric = into->symmetric || from.symmetric;
-  JoinMin(&into->cameo, from.cameo);
-  if (from.goldstein && (!into->goldstein || *from.goldstein < *into->goldstein)) {
-    into->goldstein = from.goldstein;
-  }
-  JoinMin(&into->color, from.color);
   JoinAttributesInto(&into->extra, from.extra, variants, from_variants);
   if (!join_derived) return;
   into->weight = first ? from.weight : std::max(into->weight, from.weight);
@@ -632,13 +626,22 @@ void JoinEdgeFields(EdgeData* into, const EdgeData& from, bool first, bool join_
 }
 
 // True if joining `in` (as JoinEdgeFields does, with `join_derived`) can
-// change a default-built EdgeData: a record keeps its joined fields apart
-// (EdgeRecord::fields) only once an input had some, and news graphs' edges
-// mostly have none besides their evidence.
+// change a default-built EdgeData: a record keeps those joined fields apart
+// (EdgeRecord::fields) only once an input had some; an extracted edge has
+// none (it has evidence, and no extra attributes).
 bool HasEdgeFields(const EdgeData& in, bool join_derived) {
-  return join_derived || !in.label.empty() || !in.cameo.empty() || in.goldstein.has_value() ||
-         !in.color.empty() || !in.extra.empty();
+  return join_derived || !in.extra.empty();
 }
+
+// The scalar fields of a merged edge, joined in its record: label, cameo and
+// color as interned values (IncrementalMerger::State::edge_values, where 0
+// is ""; each the smallest non-empty), goldstein (the smallest), symmetric
+// (if any part was).
+struct EdgeScalars {
+  uint32_t label = 0, cameo = 0, color = 0;
+  bool symmetric = false;
+  std::optional<double> goldstein;
+};
 
 // What a record without joined fields stands for (a default-built EdgeData).
 const EdgeData& NoEdgeFields() {
@@ -738,23 +741,23 @@ struct IncrementalMerger::State {
     bool unified = false;          // some holder has the name unkeyed
     std::vector<uint32_t> blocks;  // holders (one when unified)
   };
-  // A merged edge, compact (~72 bytes): its relation (or foreign id) is
-  // key.label, its evidence a list, and the other fields of its parts are
-  // joined into `fields` only when a part had any (HasEdgeFields). A whole
-  // EdgeData per record (~430 bytes) made the records the largest part of
-  // the merge's memory, and each read of one in Export several cache
-  // misses.
+  // A merged edge, compact (~96 bytes): its relation (or foreign id) is
+  // key.label, its label, cameo, color, goldstein and symmetric are
+  // joined as EdgeScalars, its evidence is a list, and the other fields of
+  // its parts are joined into `fields` only when a part had any
+  // (HasEdgeFields). A whole EdgeData per record (~430 bytes) made the
+  // records the largest part of the merge's memory, and each read of one in
+  // Export several cache misses.
   struct EdgeRecord {
     uint32_t source = 0, target = 0;  // block handles, in the parts' direction
     EdgeKey key;                      // as indexed
     bool alive = true;
-    bool indexed = false;            // evidence places are in `places`
-    bool symmetric = false;          // some part was (the join of EdgeData::symmetric)
+    bool indexed = false;  // evidence places are in `places`
+    EdgeScalars scalars;
     std::vector<Evidence> evidence;  // one record per place
-    // The join of the parts' other fields (label, cameo, goldstein, color,
-    // extra; derived fields of parts without evidence), or null while that
-    // join is a default-built EdgeData. Its id, relation, symmetric and
-    // evidence are unused.
+    // The join of the parts' extra attributes and, from parts without
+    // evidence, derived fields; null while that join is a default-built
+    // EdgeData. Only those fields of it are used.
     std::unique_ptr<EdgeData> fields;
     std::unique_ptr<AttributeVariants> variants;  // explaining only
   };
@@ -773,6 +776,7 @@ struct IncrementalMerger::State {
 
   State(const MergeOptions& o, bool e) : options(o), explain(e) {
     Intern("");
+    edge_values.Insert("");
     for (const std::string& c : options.id_only_categories) id_only.push_back(Intern(c));
     SortUnique(&id_only);
   }
@@ -805,6 +809,7 @@ struct IncrementalMerger::State {
   StableVector<EdgeRecord> edges;  // records never move
   FlatMap<EdgeKey, EdgeKeyHash> by_edge{kNoEdgeKey};
   StringTable labels;                            // relation or foreign edge id -> label
+  StringTable edge_values;                       // edges' labels, cameo codes, colors
   StringTable article_numbers;                   // article ids of node mentions
   uint32_t last_article = StringTable::kAbsent;  // the one numbered last
   std::vector<uint8_t> label_kinds;              // label -> bit set of EdgeKinds used
@@ -1153,7 +1158,7 @@ struct IncrementalMerger::State {
     f.alive = false;
     f.evidence = std::vector<Evidence>();
     EdgeRecord& r = edges[into];
-    r.symmetric = r.symmetric || f.symmetric;
+    JoinScalars(&r.scalars, f.scalars);
     // Joining a record without fields still joins a default EdgeData's
     // (its weight 1 is a maximum): skipped only when both have none.
     if (fields != nullptr || r.fields != nullptr) {
@@ -1162,6 +1167,47 @@ struct IncrementalMerger::State {
                      /*join_derived=*/true, explain ? &r.variants : nullptr, variants.get());
     }
     for (Evidence& ev : evidence) AddEvidence(into, std::move(ev));
+  }
+
+  // An edge's label, cameo code or color, interned (0 for "").
+  uint32_t EdgeValue(const std::string& value) {
+    return value.empty() ? 0 : edge_values.Insert(value);
+  }
+
+  // JoinMin on interned values.
+  void JoinMinValue(uint32_t* acc, uint32_t v) const {
+    if (v != 0 && v != *acc && (*acc == 0 || edge_values.text(v) < edge_values.text(*acc))) {
+      *acc = v;
+    }
+  }
+
+  void JoinGoldstein(EdgeScalars* into, const std::optional<double>& g) const {
+    if (g && (!into->goldstein || *g < *into->goldstein)) into->goldstein = g;
+  }
+
+  void JoinScalars(EdgeScalars* into, const EdgeScalars& from) const {
+    JoinMinValue(&into->label, from.label);
+    into->symmetric = into->symmetric || from.symmetric;
+    JoinMinValue(&into->cameo, from.cameo);
+    JoinGoldstein(into, from.goldstein);
+    JoinMinValue(&into->color, from.color);
+  }
+
+  void JoinScalars(EdgeScalars* into, const EdgeData& from) {
+    JoinMinValue(&into->label, EdgeValue(from.label));
+    into->symmetric = into->symmetric || from.symmetric;
+    JoinMinValue(&into->cameo, EdgeValue(from.cameo));
+    JoinGoldstein(into, from.goldstein);
+    JoinMinValue(&into->color, EdgeValue(from.color));
+  }
+
+  // Sets the scalars of `out`, whose label, cameo and color are empty.
+  void StoreScalars(const EdgeScalars& scalars, EdgeData* out) const {
+    if (scalars.label != 0) out->label = edge_values.text(scalars.label);
+    out->symmetric = scalars.symmetric;
+    if (scalars.cameo != 0) out->cameo = edge_values.text(scalars.cameo);
+    out->goldstein = scalars.goldstein;
+    if (scalars.color != 0) out->color = edge_values.text(scalars.color);
   }
 
   // The relation of a record ("" for a foreign edge, whose id key.label is).
@@ -1267,7 +1313,7 @@ struct IncrementalMerger::State {
       if (t != s) blocks[t]->edges.push_back(e);
     }
     EdgeRecord& r = edges[e];
-    r.symmetric = r.symmetric || in.symmetric;
+    JoinScalars(&r.scalars, in);
     const bool join_derived = in.evidence.empty();
     if (HasEdgeFields(in, join_derived)) {
       if (r.fields == nullptr) r.fields = std::make_unique<EdgeData>();
@@ -1577,13 +1623,16 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
                   : steal             ? EdgeData(std::move(*r.fields))
                                       : EdgeData(*r.fields);
     ed.relation = RelationOf(r);
-    ed.symmetric = r.symmetric;
     ed.evidence = steal ? std::move(r.evidence) : r.evidence;
-    if (st.other != kNone) {
+    if (st.other == kNone) {
+      StoreScalars(r.scalars, &ed);
+    } else {
       EdgeRecord& more = edges[st.other];
       JoinEdgeFields(&ed, more.fields != nullptr ? *more.fields : NoEdgeFields(), /*first=*/false,
                      /*join_derived=*/true);
-      ed.symmetric = r.symmetric || more.symmetric;
+      EdgeScalars scalars = r.scalars;
+      JoinScalars(&scalars, more.scalars);
+      StoreScalars(scalars, &ed);
       for (Evidence& ev : more.evidence) ed.evidence.push_back(steal ? std::move(ev) : ev);
     }
     for (Evidence& ev : ed.evidence) rewrite(&ev);
