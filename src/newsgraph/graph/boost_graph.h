@@ -2,13 +2,14 @@
 //
 // adjacency_list<vecS, vecS, bidirectionalS> with the node data as a bundled
 // property and, on each edge, its EdgeId: a vertex descriptor is the NodeId
-// itself; edge descriptors are kept in `edges`, indexed by EdgeId (vecS
-// storage keeps them valid because nothing is removed). The edge data is in
-// `edge_data` (graph/edge_store.h), by EdgeId, not in the Boost edge list:
-// a list node per edge then holds only its ends and id. Edges are appended
-// by NewEdge in knowledge_graph.cc, which fills the adjacency_list's
-// (public) members instead of calling boost::add_edge: keep the selectors
-// below as they are or update it.
+// itself. The edge list is a vector too (EdgeListS vecS): nothing is
+// removed, so edge e is g.m_edges[e] (its ends), with no allocation per edge
+// (a std::list allocated a node per edge) and no edge descriptor kept per
+// edge. The edge data is in `edge_data` (graph/edge_store.h), by EdgeId,
+// not in the Boost edge list. Edges are appended by NewBoostEdge in
+// knowledge_graph.cc, which fills the adjacency_list's (public) members
+// instead of calling boost::add_edge: keep the selectors below as they are
+// or update it.
 #ifndef NEWSGRAPH_GRAPH_BOOST_GRAPH_H_
 #define NEWSGRAPH_GRAPH_BOOST_GRAPH_H_
 
@@ -32,8 +33,8 @@ struct EdgeBundle {
   EdgeId id = 0;
 };
 
-using BoostGraph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData, EdgeBundle>;
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData,
+                                         EdgeBundle, boost::no_property, boost::vecS>;
 using BoostVertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 using BoostEdge = boost::graph_traits<BoostGraph>::edge_descriptor;
 
@@ -144,7 +145,6 @@ class EdgeTripleIndex {
 
 struct KnowledgeGraph::Impl {
   BoostGraph g;
-  std::vector<BoostEdge> edges;   // by EdgeId
   EdgeStore edge_data;            // by EdgeId
   StringMap<NodeId> by_id;        // node id -> handle
   StringMap<uint32_t> relations;  // relation name -> EdgeTriple::relation

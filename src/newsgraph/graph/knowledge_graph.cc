@@ -14,20 +14,16 @@ namespace {
 // Appends an edge u -> v to the Boost graph and returns its EdgeId; the
 // caller appends its data to impl->edge_data (NewEdge below). This does what
 // boost::add_edge does for our BoostGraph (bidirectionalS, vecS vertices, a
-// std::list of edges) without its two copies of the bundle.
+// vector of edges whose stored edges are indexes into it).
 EdgeId NewBoostEdge(KnowledgeGraph::Impl* impl, NodeId u, NodeId v) {
   using StoredEdge = BoostGraph::StoredEdge;
   BoostGraph& g = impl->g;
   ++impl->version;
-  const EdgeId e = static_cast<EdgeId>(impl->edges.size());
-  g.m_edges.emplace_back();
+  const EdgeId e = static_cast<EdgeId>(g.m_edges.size());
+  g.m_edges.emplace_back(u, v, EdgeBundle{e});
   auto it = std::prev(g.m_edges.end());
-  it->m_source = u;
-  it->m_target = v;
-  it->m_property.id = e;
   g.m_vertices[u].m_out_edges.push_back(StoredEdge(v, it, &g.m_edges));
   g.m_vertices[v].m_in_edges.push_back(StoredEdge(u, it, &g.m_edges));
-  impl->edges.push_back(BoostEdge(u, v, &it->m_property));
   return e;
 }
 
@@ -209,11 +205,6 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
   impl_->by_key = other.impl_->by_key;
   impl_->last_relation = other.impl_->last_relation;
   impl_->last_relation_number = other.impl_->last_relation_number;
-  // Edge descriptors point into the copied storage: rebuild them by EdgeId.
-  impl_->edges.resize(other.impl_->edges.size());
-  for (auto [it, end] = boost::edges(impl_->g); it != end; ++it) {
-    impl_->edges[impl_->g[*it].id] = *it;
-  }
 }
 
 KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
@@ -222,13 +213,13 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
 }
 
 size_t KnowledgeGraph::num_nodes() const { return boost::num_vertices(impl_->g); }
-size_t KnowledgeGraph::num_edges() const { return impl_->edges.size(); }
+size_t KnowledgeGraph::num_edges() const { return impl_->g.m_edges.size(); }
 
 void KnowledgeGraph::Reserve(size_t nodes, size_t edges) {
   impl_->g.m_vertices.reserve(nodes);
   impl_->by_id.reserve(nodes);
   impl_->by_key.reserve(edges);
-  impl_->edges.reserve(edges);
+  impl_->g.m_edges.reserve(edges);
   impl_->edge_data.Reserve(edges);
 }
 
@@ -317,10 +308,10 @@ EdgeData& KnowledgeGraph::edge(EdgeId e) {
 }
 const EdgeData& KnowledgeGraph::edge(EdgeId e) const { return impl_->edge_data[e]; }
 NodeId KnowledgeGraph::source(EdgeId e) const {
-  return static_cast<NodeId>(boost::source(impl_->edges[e], impl_->g));
+  return static_cast<NodeId>(impl_->g.m_edges[e].m_source);
 }
 NodeId KnowledgeGraph::target(EdgeId e) const {
-  return static_cast<NodeId>(boost::target(impl_->edges[e], impl_->g));
+  return static_cast<NodeId>(impl_->g.m_edges[e].m_target);
 }
 
 std::vector<EdgeId> KnowledgeGraph::OutEdges(NodeId n) const {

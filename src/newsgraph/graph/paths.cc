@@ -180,8 +180,8 @@ std::shared_ptr<const CompactAdjacency> AdjacencyOf(const KnowledgeGraph& graph)
   const size_t n = boost::num_vertices(g);
   adj->version = impl.version;
   adj->offsets.resize(n + 1);
-  adj->arcs.reserve(2 * impl.edges.size());
-  adj->evidence_count.resize(impl.edges.size());
+  adj->arcs.reserve(2 * impl.edge_data.size());
+  adj->evidence_count.resize(impl.edge_data.size());
   for (size_t u = 0; u < n; ++u) {
     adj->offsets[u] = static_cast<uint32_t>(adj->arcs.size());
     for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
