@@ -176,6 +176,40 @@ TEST_CASE("AddEdge with prepared data replaces the data of an existing edge", "[
   CHECK(g.edge(e).label == "new");
 }
 
+TEST_CASE("AddEdgeInPlace adds what AddEdge with prepared data adds", "[graph]") {
+  KnowledgeGraph g;
+  NodeId kaz = g.AddNode(Node("country_kaz"));
+  NodeId ind = g.AddNode(Node("country_ind"));
+  EdgeData& d = g.AddEdgeInPlace(kaz, "cooperates_with", ind, /*symmetric=*/true, "");
+  d.label = "coopere avec";
+  d.evidence.push_back(Ev("a1", 1, 9));
+  REQUIRE(g.num_edges() == 1);
+  const EdgeId e = 0;
+  // Canonical order for a symmetric relation, id derived when empty.
+  CHECK(g.node(g.source(e)).id == "country_ind");
+  CHECK(g.edge(e).id == "country_ind.cooperates_with.country_kaz");
+  CHECK(g.edge(e).relation == "cooperates_with");
+  CHECK(g.edge(e).symmetric);
+  CHECK(g.edge(e).label == "coopere avec");
+  CHECK(g.AddEdge(ind, "cooperates_with", kaz, true) == e);
+  CHECK(g.FindEdge(kaz, "cooperates_with", ind) == e);
+
+  EdgeData& given = g.AddEdgeInPlace(kaz, "supports", ind, /*symmetric=*/false, "my_id");
+  CHECK(given.id == "my_id");
+  CHECK(g.num_edges() == 2);
+  CHECK(g.node(g.source(1)).id == "country_kaz");
+  CHECK(g.OutEdges(kaz) == std::vector<EdgeId>{1});
+  CHECK(g.InEdges(ind) == std::vector<EdgeId>{1});
+
+  // An existing edge: its data is replaced by a fresh one.
+  EdgeData& again = g.AddEdgeInPlace(ind, "cooperates_with", kaz, /*symmetric=*/true, "");
+  CHECK(g.num_edges() == 2);
+  CHECK(&again == &g.edge(e));
+  CHECK(again.label.empty());
+  CHECK(again.evidence.empty());
+  CHECK(again.id == "country_ind.cooperates_with.country_kaz");
+}
+
 TEST_CASE("FindEdge distinguishes relations and endpoints", "[graph]") {
   KnowledgeGraph g;
   NodeId a = g.AddNode(Node("a"));

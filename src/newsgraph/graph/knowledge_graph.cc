@@ -276,6 +276,28 @@ EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData&& data) {
   return e;
 }
 
+EdgeData& KnowledgeGraph::AddEdgeInPlace(NodeId source, std::string_view relation, NodeId target,
+                                         bool symmetric, std::string id) {
+  const RelationKey key = FindRelationEdge(impl_.get(), &source, relation, &target, symmetric);
+  EdgeData* data = nullptr;
+  if (key.found) {
+    data = &edge(*key.found);
+    *data = EdgeData();
+  } else {
+    EdgeId e = 0;
+    data = &NewEdge(impl_.get(), source, target, &e);
+    impl_->by_key.insert(key.triple, e);
+  }
+  if (id.empty()) {
+    SetRelationEdgeId(node(source).id, relation, node(target).id, &data->id);
+  } else {
+    data->id = std::move(id);
+  }
+  data->relation.assign(relation);
+  data->symmetric = symmetric;
+  return *data;
+}
+
 std::optional<EdgeId> KnowledgeGraph::FindEdge(NodeId source, std::string_view relation,
                                                NodeId target) const {
   auto rel = impl_->relations.find(relation);

@@ -174,6 +174,13 @@ class KnowledgeGraph {
   // without building and then overwriting a fresh EdgeData. An empty data.id
   // is set to RelationEdgeId(...) of the (canonically ordered) endpoints.
   EdgeId AddEdge(NodeId source, NodeId target, EdgeData&& data);
+  // The same as AddEdge(source, target, data) for a `data` with this
+  // relation, symmetric flag and id and every other field default, but
+  // returns the edge's data to be filled in place: a caller that builds
+  // edges from parts (a merge building its result) then builds no EdgeData
+  // to move in.
+  EdgeData& AddEdgeInPlace(NodeId source, std::string_view relation, NodeId target, bool symmetric,
+                           std::string id);
   std::optional<EdgeId> FindEdge(NodeId source, std::string_view relation, NodeId target) const;
   // Adds an edge unconditionally (foreign graphs: parallel edges, own ids).
   EdgeId AddRawEdge(NodeId source, NodeId target, EdgeData data);

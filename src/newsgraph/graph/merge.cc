@@ -643,6 +643,19 @@ struct EdgeScalars {
   std::optional<double> goldstein;
 };
 
+// Sets the fields a record joins in EdgeRecord::fields (extra attributes,
+// derived fields) of `out` to those of `from` (an EdgeData, moved or copied).
+template <typename Fields>
+void SetEdgeFields(EdgeData* out, Fields&& from) {
+  out->extra = std::forward<Fields>(from).extra;
+  out->weight = from.weight;
+  out->evidence_count = from.evidence_count;
+  out->modality = std::forward<Fields>(from).modality;
+  out->article_ids = std::forward<Fields>(from).article_ids;
+  out->first_seen = std::forward<Fields>(from).first_seen;
+  out->last_seen = std::forward<Fields>(from).last_seen;
+}
+
 // What a record without joined fields stands for (a default-built EdgeData).
 const EdgeData& NoEdgeFields() {
   static const EdgeData kNone;
@@ -1617,23 +1630,29 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   for (uint32_t i : order) {
     Staged& st = staged[i];
     EdgeRecord& r = edges[st.record];
-    // The result's data, built from the record's parts (moved out when
-    // stealing) and then moved into the result.
-    EdgeData ed = r.fields == nullptr ? EdgeData()
-                  : steal             ? EdgeData(std::move(*r.fields))
-                                      : EdgeData(*r.fields);
-    ed.relation = RelationOf(r);
+    EdgeRecord* more = st.other != kNone ? &edges[st.other] : nullptr;
+    EdgeScalars scalars = r.scalars;
+    if (more != nullptr) JoinScalars(&scalars, more->scalars);
+    // The result's data, filled from the record's parts (moved out when
+    // stealing): in place for a relation edge, else built and moved in.
+    EdgeData foreign;
+    EdgeData& ed = r.key.kind == kForeignEdge
+                       ? foreign
+                       : out.AddEdgeInPlace(node_of[st.source], RelationOf(r), node_of[st.target],
+                                            scalars.symmetric, std::move(st.id));
+    if (r.fields != nullptr) {
+      if (steal) {
+        SetEdgeFields(&ed, std::move(*r.fields));
+      } else {
+        SetEdgeFields(&ed, *r.fields);
+      }
+    }
     ed.evidence = steal ? std::move(r.evidence) : r.evidence;
-    if (st.other == kNone) {
-      StoreScalars(r.scalars, &ed);
-    } else {
-      EdgeRecord& more = edges[st.other];
-      JoinEdgeFields(&ed, more.fields != nullptr ? *more.fields : NoEdgeFields(), /*first=*/false,
-                     /*join_derived=*/true);
-      EdgeScalars scalars = r.scalars;
-      JoinScalars(&scalars, more.scalars);
-      StoreScalars(scalars, &ed);
-      for (Evidence& ev : more.evidence) ed.evidence.push_back(steal ? std::move(ev) : ev);
+    StoreScalars(scalars, &ed);
+    if (more != nullptr) {
+      JoinEdgeFields(&ed, more->fields != nullptr ? *more->fields : NoEdgeFields(),
+                     /*first=*/false, /*join_derived=*/true);
+      for (Evidence& ev : more->evidence) ed.evidence.push_back(steal ? std::move(ev) : ev);
     }
     for (Evidence& ev : ed.evidence) rewrite(&ev);
     if (st.other != kNone) {
@@ -1643,11 +1662,9 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
                       [](const Evidence& a, const Evidence& b) { return a.SamePlace(b); }),
           ed.evidence.end());
     }
-    ed.id = std::move(st.id);
-    if (ed.relation.empty()) {
+    if (r.key.kind == kForeignEdge) {
+      ed.id = std::move(st.id);
       out.AddRawEdge(node_of[st.source], node_of[st.target], std::move(ed));
-    } else {
-      out.AddEdge(node_of[st.source], node_of[st.target], std::move(ed));
     }
   }
 
