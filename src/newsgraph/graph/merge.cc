@@ -1378,8 +1378,9 @@ struct IncrementalMerger::State {
     }
   }
 
-  // The merged graph; with `steal` the data is moved out (the state is
-  // then to be discarded), else copied and the state left unchanged.
+  // The merged graph, not yet finalized; with `steal` the data is moved out
+  // (the state is then to be discarded), else copied and the state left
+  // unchanged.
   KnowledgeGraph Export(bool steal);
 
   // Per block handle: the id of its result node ("" for absorbed blocks).
@@ -1672,7 +1673,6 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   data.title = title;
   data.extra = graph_extra;
   data.articles = steal ? std::move(articles) : articles;
-  out.Finalize();
   return out;
 }
 
@@ -1880,11 +1880,19 @@ MergeReport IncrementalMerger::Report() const {
   return state_->Report();
 }
 
-KnowledgeGraph IncrementalMerger::Result() const { return state_->Export(/*steal=*/false); }
+KnowledgeGraph IncrementalMerger::Result() const {
+  KnowledgeGraph out = state_->Export(/*steal=*/false);
+  out.Finalize();
+  return out;
+}
 
 KnowledgeGraph IncrementalMerger::TakeResult() {
   KnowledgeGraph out = state_->Export(/*steal=*/true);
+  // The emptied state is freed before Finalize allocates the derived
+  // fields (article ids and dates of every edge): the two were the peak of
+  // a merge's memory.
   state_ = std::make_unique<State>(state_->options, state_->explain);
+  out.Finalize();
   return out;
 }
 
