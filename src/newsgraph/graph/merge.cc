@@ -1382,6 +1382,12 @@ struct IncrementalMerger::State {
   // (the state is then to be discarded), else copied and the state left
   // unchanged.
   KnowledgeGraph Export(bool steal);
+  // Frees what a stealing Export needs no more once its nodes are built and
+  // its edges staged: the blocks, the edge key table and the name and
+  // identity indexes other than by_id (evidence's reported_by ids are still
+  // rewritten through it). The result grows while the state is held: that
+  // was the peak of a merge's memory.
+  void ReleaseStaged();
 
   // Per block handle: the id of its result node ("" for absorbed blocks).
   std::vector<std::string> ChosenIds() const;
@@ -1399,6 +1405,17 @@ struct IncrementalMerger::State {
   void ReportNearMisses(const std::vector<std::string>& chosen, MergeReport* report) const;
   void ReportConflicts(const std::vector<std::string>& chosen, MergeReport* report) const;
 };
+
+void IncrementalMerger::State::ReleaseStaged() {
+  blocks = std::vector<std::unique_ptr<Block>>();
+  by_edge = FlatMap<EdgeKey, EdgeKeyHash>(kNoEdgeKey);
+  places = decltype(places)();
+  by_wikidata = std::vector<uint32_t>();
+  by_iso3 = std::vector<uint32_t>();
+  by_name = FlatMap<uint64_t, NameHash>(kNoNamePair);
+  name_entries = std::vector<NameEntry>();
+  holders = decltype(holders)();
+}
 
 std::vector<std::string> IncrementalMerger::State::ChosenIds() const {
   std::vector<std::string> chosen(blocks.size());
@@ -1586,6 +1603,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   }
 
   std::vector<Staged> staged = StageEdges(chosen);
+  if (steal) ReleaseStaged();
   {
     // Each node's adjacency lists sized once: grown edge by edge they were
     // reallocated about log2(degree) times each (most of AddEdge's
