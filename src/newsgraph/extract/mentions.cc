@@ -1739,25 +1739,33 @@ std::string Slug(std::string_view name) {
 int EntityTable::Intern(const GazetteerEntry& entry) {
   // Most calls: an entry seen before, found by its address (no string hash).
   if (auto e = by_entry_.find(&entry); e != by_entry_.end()) return e->second;
-  // One hash of the id: found, or inserted as the next record.
-  const auto [it, inserted] = by_id_.try_emplace(entry.id, static_cast<int>(records_.size()));
-  by_entry_.emplace(&entry, it->second);
-  if (!inserted) return it->second;
-  const int i = it->second;
+  // An id InternNew gave a record first keeps that record (rare: few
+  // articles have one, and those few ids seldom match a gazetteer id).
+  if (!new_ids_.empty()) {
+    if (auto it = new_ids_.find(entry.id); it != new_ids_.end()) {
+      by_entry_.emplace(&entry, it->second);
+      return it->second;
+    }
+  }
+  const int i = static_cast<int>(records_.size());
+  by_entry_.emplace(&entry, i);
   EntityRecord& r = records_.emplace_back();
   r.gazetteer = &entry;
   r.entity.id = entry.id;
   r.entity.category = entry.category;
   r.entity.label = entry.label_en.empty() ? entry.label_fr : entry.label_en;
-  r.entity.wikidata = entry.wikidata;
-  r.entity.iso3 = entry.iso3;
+  // (wikidata and iso3 are read by no rule: Finish copies them.)
   return i;
 }
 
 int EntityTable::InternNew(const std::string& id, const std::string& category,
                            const std::string& label) {
-  const auto [it, inserted] = by_id_.try_emplace(id, static_cast<int>(records_.size()));
+  const auto [it, inserted] = new_ids_.try_emplace(id, static_cast<int>(records_.size()));
   if (!inserted) return it->second;
+  // A gazetteer entry interned before under this id is the record.
+  if (const GazetteerEntry* entry = gazetteer_->Find(id)) {
+    if (auto e = by_entry_.find(entry); e != by_entry_.end()) return it->second = e->second;
+  }
   EntityRecord& r = records_.emplace_back();
   r.entity.id = id;
   r.entity.category = category;
@@ -1766,8 +1774,11 @@ int EntityTable::InternNew(const std::string& id, const std::string& category,
 }
 
 int EntityTable::Find(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
-  return it == by_id_.end() ? -1 : it->second;
+  if (auto it = new_ids_.find(std::string(id)); it != new_ids_.end()) return it->second;
+  if (const GazetteerEntry* entry = gazetteer_->Find(id)) {
+    if (auto e = by_entry_.find(entry); e != by_entry_.end()) return e->second;
+  }
+  return -1;
 }
 
 int EntityTable::FindEditionOf(int forum, int ordinal) const {
@@ -1860,7 +1871,8 @@ void EntityTable::DropUnrelatedSectors(const std::vector<ExtractedRelation>& rel
 }
 
 std::vector<ExtractedEntity> EntityTable::Finish() {
-  // Ids are unique (by_id_), so sorting indices gives the one order by id.
+  // Ids are unique (Intern, InternNew), so sorting indices gives the one
+  // order by id.
   std::vector<uint32_t> order(records_.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
@@ -1868,7 +1880,13 @@ std::vector<ExtractedEntity> EntityTable::Finish() {
   std::vector<ExtractedEntity> out;
   out.reserve(records_.size());
   for (uint32_t i : order) {
-    if (!records_[i].dropped) out.push_back(std::move(records_[i].entity));
+    EntityRecord& r = records_[i];
+    if (r.dropped) continue;
+    out.push_back(std::move(r.entity));
+    if (r.gazetteer != nullptr) {
+      out.back().wikidata = r.gazetteer->wikidata;
+      out.back().iso3 = r.gazetteer->iso3;
+    }
   }
   return out;
 }

@@ -86,8 +86,11 @@ class EntityTable {
  private:
   const Gazetteer* gazetteer_;
   std::vector<EntityRecord> records_;
-  std::unordered_map<std::string, int> by_id_;
-  std::unordered_map<const GazetteerEntry*, int> by_entry_;  // Intern's fast path
+  // Records by gazetteer entry (Intern), and by id for the records InternNew
+  // made: a gazetteer record's id is hashed only when an InternNew id may
+  // be it.
+  std::unordered_map<const GazetteerEntry*, int> by_entry_;
+  std::unordered_map<std::string, int> new_ids_;
   std::unordered_map<std::string, int> acronyms_;
 };
 
