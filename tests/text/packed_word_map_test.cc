@@ -24,6 +24,17 @@ TEST_CASE("PackedWordMap finds what was added, by length and bytes", "[text][pac
   CHECK(m.Find("") == 0);
 }
 
+TEST_CASE("PackedWordMap finds a word packed by its caller", "[text][packed]") {
+  PackedWordMap m;
+  CHECK(m.FindPacked(0x6E69756A) == 0);  // empty map
+  m.Add("juin", 1);
+  m.Add("12345678", 8);
+  // Little-endian packing: the first byte lowest, the rest zero.
+  CHECK(m.FindPacked(0x6E69756A) == 1);             // "juin"
+  CHECK(m.FindPacked(0x0069756A) == 0);             // "jui"
+  CHECK(m.FindPacked(0x3837363534333231ull) == 8);  // "12345678"
+}
+
 TEST_CASE("PackedWordMap keeps every word as it grows", "[text][packed]") {
   PackedWordMap m;
   for (int k = 0; k < 1000; ++k) m.Add("w" + std::to_string(k), static_cast<uint8_t>(1 + k % 7));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstdio>
 #include <cstring>
 
@@ -401,6 +402,17 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
       if (ascii && (n >= piece_lengths || !(piece_first[n] & FirstBit(b | 0x20)) ||
                     !(piece_last[n] & FirstBit(static_cast<unsigned char>(text[j - 1]) | 0x20)))) {
         neutral = true;
+      } else if (ascii && n <= PackedWordMap::kMaxWord && i + 8 <= text.size() &&
+                 std::endian::native == std::endian::little) {
+        // An ASCII word of letters (a digit would have set `digit`) is one
+        // piece: lower-cased and looked up from one load, as WordBits
+        // would.
+        uint64_t w;
+        std::memcpy(&w, text.data() + i, 8);
+        const uint64_t in_word = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+        const uint8_t bits = v.short_pieces.FindPacked((w | 0x2020202020202020ull) & in_word);
+        start = (bits & kStartPiece) != 0;
+        neutral = bits == 0;
       } else {
         const uint8_t bits = WordBits(v, text.substr(i, n), ascii, scratch);
         start = (bits & kStartPiece) != 0;

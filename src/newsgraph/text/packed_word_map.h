@@ -45,6 +45,10 @@ class PackedWordMap {
     if (word.empty() || word.size() > kMaxWord || slots_.empty()) return 0;
     return SlotOf(Pack(word)).flags;
   }
+  // Find for a word its caller has packed: its 1 to 8 bytes in the low bytes
+  // of `key`, first byte lowest, the rest zero (on a little-endian machine,
+  // the word loaded with memcpy and masked to its length).
+  uint8_t FindPacked(uint64_t key) const { return slots_.empty() ? 0 : SlotOf(key).flags; }
 
  private:
   struct Slot {
