@@ -11,6 +11,18 @@ namespace {
 // that closes it ("des partenaires au développement du Burundi").
 constexpr size_t kFrenchNameWords = 7;
 
+// Bytes [from, from + 8) of `id`, the first one highest, zero-padded: ids
+// whose integers differ are in the order of the integers (as std::string
+// compares, byte by byte, unsigned, a prefix first).
+uint64_t IdBytes(std::string_view id, size_t from) {
+  uint64_t w = 0;
+  for (size_t k = 0; k < 8; ++k) {
+    const size_t at = from + k;
+    w = (w << 8) | (at < id.size() ? static_cast<unsigned char>(id[at]) : 0u);
+  }
+  return w;
+}
+
 int CategoryRank(const std::string& c) {
   // (Views: a comparison checks the sizes before any byte.)
   static constexpr std::string_view kOrder[] = {"country",  "region",   "organization",
@@ -1872,15 +1884,27 @@ void EntityTable::DropUnrelatedSectors(const std::vector<ExtractedRelation>& rel
 
 std::vector<ExtractedEntity> EntityTable::Finish() {
   // Ids are unique (Intern, InternNew), so sorting indices gives the one
-  // order by id.
-  std::vector<uint32_t> order(records_.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return records_[a].entity.id < records_[b].entity.id; });
+  // order by id. Most ids differ in their first 16 bytes ("country_ind",
+  // "country_kaz"): those are compared as two integers, the strings only
+  // when both are equal.
+  struct Key {
+    uint64_t head[2];
+    uint32_t record;
+  };
+  std::vector<Key> order(records_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    const std::string& id = records_[i].entity.id;
+    order[i] = {{IdBytes(id, 0), IdBytes(id, 8)}, i};
+  }
+  std::sort(order.begin(), order.end(), [&](const Key& a, const Key& b) {
+    if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
+    if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
+    return records_[a.record].entity.id < records_[b.record].entity.id;
+  });
   std::vector<ExtractedEntity> out;
   out.reserve(records_.size());
-  for (uint32_t i : order) {
-    EntityRecord& r = records_[i];
+  for (const Key& key : order) {
+    EntityRecord& r = records_[key.record];
     if (r.dropped) continue;
     out.push_back(std::move(r.entity));
     if (r.gazetteer != nullptr) {
