@@ -162,15 +162,20 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
     }
   }
   const std::vector<DateMention> dates = st.dates.Find(norm.text, lang, x.date, anchor, anchor_at);
-  std::vector<Span> sentences;
+  // Sentence buffers kept per thread: their capacity outlives the article,
+  // so they stop growing (and allocating) after the first few. Each pass
+  // clears or overwrites what it fills; nothing read depends on what an
+  // earlier article left.
+  thread_local std::vector<Span> sentences;
+  thread_local SentenceTokens tokens;
+  thread_local SentenceMentions mentions;
+  thread_local SentenceArgs args;
+  sentences.clear();
   st.splitter.Split(norm.text, lang, &sentences);
 
   EntityTable table(&st.gazetteer);
   Discourse discourse;
   ArticleRelationState rel_state;
-  SentenceTokens tokens;
-  SentenceMentions mentions;
-  SentenceArgs args;
   MentionContext mctx{&st.index, lang, norm.text, article.text, &norm};
   RelationContext rctx{&st.index, &st.ontology, lang, norm.text, article.text, &norm};
   const LanguageIndex& li = st.index.ForLang(lang);

@@ -10,7 +10,7 @@
 // (abbreviations, dates, stopwords) and the extractor's lexicons
 // (lexicons/mentions.json, lexicons/relations.json), and compiles them into
 // token automata. Extract is const and thread-safe: many threads may share one
-// Extractor (per-call buffers are local; stemmers are per thread). The same
+// Extractor (per-call buffers are local or per thread, as are stemmers). The same
 // article always gives the same Extraction.
 #ifndef NEWSGRAPH_EXTRACT_EXTRACTOR_H_
 #define NEWSGRAPH_EXTRACT_EXTRACTOR_H_
