@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "extract/extract_fixtures.h"
 
@@ -364,6 +365,43 @@ TEST_CASE("English forum names of capitalised words the parts do not all explain
   const Extraction c = testing::ExtractText(
       "X\n\nThe fourth India-Central Asia Dialogue opened on June 4, 2025.", "en");
   CHECK(testing::HasEntity(c, "forum_india_central_asia_dialogue"));
+}
+
+TEST_CASE("The entity table has one record per id, whichever way it came in",
+          "[extract][mentions][ids]") {
+  const Gazetteer& gazetteer = testing::SharedExtractor().gazetteer();
+  const GazetteerEntry* india = gazetteer.Find("country_ind");
+  REQUIRE(india != nullptr);
+  SECTION("a gazetteer entry, then the same id as a new entity") {
+    EntityTable table(&gazetteer);
+    const int i = table.Intern(*india);
+    CHECK(table.Intern(*india) == i);
+    CHECK(table.InternNew("country_ind", "country", "Inde") == i);
+    CHECK(table.Find("country_ind") == i);
+    const std::vector<ExtractedEntity> out = table.Finish();
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].wikidata == india->wikidata);
+    CHECK(out[0].iso3 == india->iso3);
+  }
+  SECTION("a new entity, then a gazetteer entry with its id") {
+    EntityTable table(&gazetteer);
+    const int i = table.InternNew("country_ind", "country", "Inde");
+    CHECK(table.Intern(*india) == i);
+    const std::vector<ExtractedEntity> out = table.Finish();
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].label == "Inde");
+    CHECK(out[0].wikidata.empty());  // not the gazetteer's record
+  }
+  SECTION("many entries, found again, out sorted by id") {
+    EntityTable table(&gazetteer);
+    const auto& entries = gazetteer.entries();
+    const size_t n = std::min<size_t>(entries.size(), 300);
+    for (size_t k = n; k-- > 0;) table.Intern(entries[k]);
+    for (size_t k = 0; k < n; ++k) CHECK(table.Intern(entries[k]) == static_cast<int>(n - 1 - k));
+    const std::vector<ExtractedEntity> out = table.Finish();
+    REQUIRE(out.size() == n);
+    for (size_t k = 0; k < n; ++k) CHECK(out[k].id == entries[k].id);  // entries() is sorted
+  }
 }
 
 TEST_CASE("Slugs are folded ASCII letters and digits joined by '_'", "[extract][mentions][ids]") {

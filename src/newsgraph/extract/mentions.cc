@@ -1,8 +1,10 @@
 #include "newsgraph/extract/mentions.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "newsgraph/text/normalizer.h"
+#include "newsgraph/text/string_hash.h"
 
 namespace newsgraph {
 namespace {
@@ -1748,19 +1750,54 @@ std::string Slug(std::string_view name) {
   return out;  // (moved, not copied as the branches of a ?: would be)
 }
 
+int EntityTable::FindEntry(const GazetteerEntry* entry) const {
+  if (by_entry_.empty()) return -1;
+  const size_t mask = by_entry_.size() - 1;
+  size_t i = (reinterpret_cast<uintptr_t>(entry) * kHashMul) >> entry_shift_;
+  while (by_entry_[i].first != nullptr) {
+    if (by_entry_[i].first == entry) return by_entry_[i].second;
+    i = (i + 1) & mask;
+  }
+  return -1;
+}
+
+void EntityTable::AddEntry(const GazetteerEntry* entry, int record) {
+  if (2 * (entry_count_ + 1) > by_entry_.size()) {
+    std::vector<std::pair<const GazetteerEntry*, int>> old = std::move(by_entry_);
+    by_entry_.assign(old.empty() ? 64 : 2 * old.size(), {nullptr, -1});
+    entry_shift_ = 64 - std::countr_zero(by_entry_.size());
+    entry_count_ = 0;
+    for (const auto& [e, r] : old) {
+      if (e != nullptr) AddEntry(e, r);
+    }
+  }
+  const size_t mask = by_entry_.size() - 1;
+  size_t i = (reinterpret_cast<uintptr_t>(entry) * kHashMul) >> entry_shift_;
+  while (by_entry_[i].first != nullptr) i = (i + 1) & mask;
+  by_entry_[i] = {entry, record};
+  ++entry_count_;
+}
+
+int EntityTable::FindGazetteerId(std::string_view id) const {
+  for (size_t i = 0; i < records_.size(); ++i) {
+    if (records_[i].gazetteer != nullptr && records_[i].entity.id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 int EntityTable::Intern(const GazetteerEntry& entry) {
   // Most calls: an entry seen before, found by its address (no string hash).
-  if (auto e = by_entry_.find(&entry); e != by_entry_.end()) return e->second;
+  if (const int found = FindEntry(&entry); found >= 0) return found;
   // An id InternNew gave a record first keeps that record (rare: few
   // articles have one, and those few ids seldom match a gazetteer id).
   if (!new_ids_.empty()) {
     if (auto it = new_ids_.find(entry.id); it != new_ids_.end()) {
-      by_entry_.emplace(&entry, it->second);
+      AddEntry(&entry, it->second);
       return it->second;
     }
   }
   const int i = static_cast<int>(records_.size());
-  by_entry_.emplace(&entry, i);
+  AddEntry(&entry, i);
   EntityRecord& r = records_.emplace_back();
   r.gazetteer = &entry;
   r.entity.id = entry.id;
@@ -1775,9 +1812,7 @@ int EntityTable::InternNew(const std::string& id, const std::string& category,
   const auto [it, inserted] = new_ids_.try_emplace(id, static_cast<int>(records_.size()));
   if (!inserted) return it->second;
   // A gazetteer entry interned before under this id is the record.
-  if (const GazetteerEntry* entry = gazetteer_->Find(id)) {
-    if (auto e = by_entry_.find(entry); e != by_entry_.end()) return it->second = e->second;
-  }
+  if (const int found = FindGazetteerId(id); found >= 0) return it->second = found;
   EntityRecord& r = records_.emplace_back();
   r.entity.id = id;
   r.entity.category = category;
@@ -1787,10 +1822,7 @@ int EntityTable::InternNew(const std::string& id, const std::string& category,
 
 int EntityTable::Find(std::string_view id) const {
   if (auto it = new_ids_.find(std::string(id)); it != new_ids_.end()) return it->second;
-  if (const GazetteerEntry* entry = gazetteer_->Find(id)) {
-    if (auto e = by_entry_.find(entry); e != by_entry_.end()) return e->second;
-  }
-  return -1;
+  return FindGazetteerId(id);
 }
 
 int EntityTable::FindEditionOf(int forum, int ordinal) const {

@@ -86,10 +86,20 @@ class EntityTable {
  private:
   const Gazetteer* gazetteer_;
   std::vector<EntityRecord> records_;
-  // Records by gazetteer entry (Intern), and by id for the records InternNew
-  // made: a gazetteer record's id is hashed only when an InternNew id may
-  // be it.
-  std::unordered_map<const GazetteerEntry*, int> by_entry_;
+  // The record of a gazetteer entry, or -1; records it as `record`.
+  int FindEntry(const GazetteerEntry* entry) const;
+  void AddEntry(const GazetteerEntry* entry, int record);
+  // The record Intern made with this id, or -1.
+  int FindGazetteerId(std::string_view id) const;
+
+  // Records by gazetteer entry (Intern): open addressing on the entry's
+  // address, at most half full (a few tens per article: one allocation, no
+  // node per record). Free slots hold a null entry.
+  std::vector<std::pair<const GazetteerEntry*, int>> by_entry_;
+  size_t entry_count_ = 0;
+  int entry_shift_ = 64;  // 64 - log2(by_entry_.size())
+  // Records by id for those InternNew made: a gazetteer record's id is
+  // compared only when an InternNew id may be it.
   std::unordered_map<std::string, int> new_ids_;
   std::unordered_map<std::string, int> acronyms_;
 };
