@@ -466,11 +466,13 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
   const bool have_article = ParseIso(article_date, &ay, &am, &ad);
   const int64_t article_days = have_article ? DaysFromCivil(ay, am, ad) : 0;
 
-  std::vector<Token> tokens;
-  std::vector<Cell> cells;
-  std::string folded;
-  std::string phrase_word;  // a token folded for phrase_end, reused (no allocation a token)
-  std::vector<std::pair<size_t, size_t>> segments;
+  // Buffers kept per thread (each use clears or overwrites them): their
+  // capacity outlives the article, so they stop allocating after the first.
+  thread_local std::vector<Token> tokens;
+  thread_local std::vector<Cell> cells;
+  thread_local std::string folded;
+  thread_local std::string phrase_word;  // a token folded for phrase_end
+  thread_local std::vector<std::pair<size_t, size_t>> segments;
   size_t line_begin = 0;
   while (line_begin < text.size()) {
     size_t line_end = text.find('\n', line_begin);
