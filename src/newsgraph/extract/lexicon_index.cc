@@ -271,6 +271,7 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
   uint32_t* const lower_keys = out->lower_keys.data();
   uint32_t* const fold_keys = out->fold_keys.data();
   uint32_t* const stem_keys = out->stem_keys.data();
+  uint64_t sentence_cues = 0, sentence_first_cues = 0;
   for (size_t k = 0; k < n; ++k) {
     const Token& t = raw[k];
     TokenInfo& info = tokens[k];
@@ -296,7 +297,11 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
     lower_keys[k] = info.lower;
     fold_keys[k] = info.fold;
     stem_keys[k] = info.stem;
+    sentence_cues |= info.cues;
+    sentence_first_cues |= info.first_cues;
   }
+  out->cues = sentence_cues;
+  out->first_cues = sentence_first_cues;
 }
 
 std::vector<uint32_t> LexiconIndex::LowerKeys(std::string_view phrase) {

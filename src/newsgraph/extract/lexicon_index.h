@@ -123,6 +123,10 @@ struct TokenInfo {
 struct SentenceTokens {
   Span span;  // in the normalised text
   std::vector<TokenInfo> tokens;
+  // The tokens' cues and first_cues or'ed together: a pass looking for a cue
+  // the sentence lacks can be skipped whole.
+  uint64_t cues = 0;
+  uint64_t first_cues = 0;
   std::vector<uint32_t> lower_keys, fold_keys, stem_keys;  // parallel to tokens
   std::vector<Token> raw;
   std::string scratch, stem_scratch;

@@ -107,10 +107,8 @@ class SentenceScanner {
     date_tok_.assign(n_, 0);
     // The cues of the tokens, and of the phrases they start, or'ed together:
     // a pass looking for a cue the sentence lacks is skipped whole.
-    for (const TokenInfo& t : t_) {
-      sentence_cues_ |= t.cues;
-      sentence_first_cues_ |= t.first_cues;
-    }
+    sentence_cues_ = s.cues;
+    sentence_first_cues_ = s.first_cues;
     for (const DateMention& d : dates) {
       if (d.begin < s.span.begin || d.end > s.span.end) continue;
       DateSpan ds{0, 0, d.iso};

@@ -139,13 +139,11 @@ class SentenceRelations {
       state->relations_found = true;
     }
     li_.stems.FindAll(s.stem_keys.data(), n_, &stem_matches_);
-    // The cues of the sentence's tokens, and of the phrases they start, in
-    // one pass: a pass looking for a cue the sentence lacks (most look for
-    // one few sentences have) is skipped whole.
-    for (size_t i = 0; i < n_; ++i) {
-      sentence_cues_ |= t_[i].cues;
-      sentence_first_cues_ |= t_[i].first_cues;
-    }
+    // The cues of the sentence's tokens, and of the phrases they start: a
+    // pass looking for a cue the sentence lacks (most look for one few
+    // sentences have) is skipped whole.
+    sentence_cues_ = s.cues;
+    sentence_first_cues_ = s.first_cues;
     // Words inside a name are not triggers: "Shanghai Cooperation
     // Organisation", "critical raw materials".
     in_name_.assign(n_, 0);
