@@ -105,12 +105,22 @@ inline uint32_t FirstBit(unsigned char c) {
   return c >= 'a' && c <= 'z' ? uint32_t{1} << (c - 'a') : uint32_t{1} << 26;
 }
 
-inline bool IsAsciiAlnum(unsigned char c) {
+constexpr bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 // ASCII that is neither a letter nor a digit: no part of a word.
-inline bool IsAsciiBetweenWords(unsigned char c) { return c < 0x80 && !IsAsciiAlnum(c); }
+constexpr bool IsAsciiBetweenWords(unsigned char c) { return c < 0x80 && !IsAsciiAlnum(c); }
+
+// IsAsciiBetweenWords as a table, for the prefilter's loop over the bytes
+// between words (one load a byte instead of four comparisons).
+struct BetweenWordsTable {
+  bool between[256] = {};
+  constexpr BetweenWordsTable() {
+    for (int c = 0; c < 256; ++c) between[c] = IsAsciiBetweenWords(static_cast<unsigned char>(c));
+  }
+};
+constexpr BetweenWordsTable kBetweenWords;
 
 // Calls f(piece) for each run of ASCII letters/digits and non-ASCII bytes of
 // `folded` until f returns true; returns whether one did.
@@ -364,7 +374,7 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
   while (i < end) {
     // The ASCII bytes between words (spaces, punctuation), in a loop of
     // their own.
-    while (i < end && IsAsciiBetweenWords(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < end && kBetweenWords.between[static_cast<unsigned char>(text[i])]) ++i;
     if (i == end) break;
     const unsigned char b = static_cast<unsigned char>(text[i]);
     // A run of word characters, as the tokenizer sees them (letters, marks,
