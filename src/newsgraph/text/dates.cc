@@ -101,9 +101,18 @@ constexpr uint8_t kStartPiece = 1;
 constexpr uint8_t kWordPiece = 2;
 
 // Bit of a folded word's first byte in Vocabulary::word_first / piece_first.
-inline uint32_t FirstBit(unsigned char c) {
+constexpr uint32_t FirstBitOf(unsigned char c) {
   return c >= 'a' && c <= 'z' ? uint32_t{1} << (c - 'a') : uint32_t{1} << 26;
 }
+// The same from a table: the prefilter asks it twice a word.
+struct FirstBitTable {
+  uint32_t bit[256] = {};
+  constexpr FirstBitTable() {
+    for (int c = 0; c < 256; ++c) bit[c] = FirstBitOf(static_cast<unsigned char>(c));
+  }
+};
+constexpr FirstBitTable kFirstBits;
+inline uint32_t FirstBit(unsigned char c) { return kFirstBits.bit[c]; }
 
 constexpr bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
