@@ -60,5 +60,12 @@ TEST_CASE("An excluded word does not hide the real trigger in its sentence",
                              "country_rus"));
 }
 
+TEST_CASE("An exclusion minds accents: 'critique' is excluded, 'critiqué' is a trigger",
+          "[extract][relations]") {
+  CHECK(testing::HasRelation(Run("Le Chili a critiqué la Bolivie.", "fr"), "country_chl",
+                             "condemns", "country_bol"));
+  CHECK(CountRel(Run("Le Chili vend des minerais critiques à la Bolivie.", "fr"), "condemns") == 0);
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -448,7 +448,8 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
         return Status::InputError("lexicons/relations.json: trigger '" + def.id + "' excludes '" +
                                   word + "', which is not one word sharing a stem with its forms");
       }
-      excludes.insert(FoldKeys(word)[0]);
+      // Accents count: "critique" (critical) is excluded, "critiqué" is not.
+      excludes.insert(LowerKeys(word)[0]);
     }
     for (const std::string& prep : def.object_preps) {
       auto it = std::find(li->object_preps.begin(), li->object_preps.end(), prep);

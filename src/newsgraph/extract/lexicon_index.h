@@ -139,7 +139,7 @@ struct LanguageIndex {
   std::vector<std::string> object_preps;  // kObjectPrep index -> phrase
   std::vector<std::vector<uint32_t>> trigger_preps;  // trigger -> kObjectPrep indices
   std::vector<const RelationDef*> trigger_relation;  // trigger -> ontology relation
-  // trigger -> fold keys of its "exclude" words: a stem match on one of these
+  // trigger -> lower keys of its "exclude" words: a stem match on one of these
   // tokens is not the trigger ("critical" vs "criticize").
   std::vector<std::unordered_set<uint32_t>> trigger_excludes;
   std::unordered_set<uint32_t> stem_prefixes;         // first 3 bytes of trigger stems

@@ -166,7 +166,7 @@ class SentenceRelations {
         const std::unordered_set<uint32_t>& excludes = li_.trigger_excludes[p & 0xFFFFFFu];
         bool excluded = false;
         for (uint32_t i = m.begin; i < m.end && !excludes.empty(); ++i) {
-          excluded = excluded || excludes.count(s.fold_keys[i]) > 0;
+          excluded = excluded || excludes.count(s.lower_keys[i]) > 0;
         }
         if (!excluded) triggers_.push_back({m.begin, m.end, p & 0xFFFFFFu});
       }
