@@ -968,6 +968,20 @@ TEST_CASE("A host named before the meeting it hosts", "[extract][relations][part
                              "event_african_green_hydrogen_forum_2025_06_04"));
 }
 
+TEST_CASE("Represented by someone is taking part, not being acted on",
+          "[extract][relations][participation]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe summit opened in Amman on June 4, 2025. Iraq was represented by its oil "
+      "minister.",
+      "en");
+  CHECK(testing::HasRelation(en, "country_irq", "participates_in", OnlyEvent(en)));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe sommet s'est ouvert à Amman le 4 juin 2025. L'Irak était représenté par son "
+      "ministre du Pétrole.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "country_irq", "participates_in", OnlyEvent(fr)));
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "

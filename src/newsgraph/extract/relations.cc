@@ -1179,7 +1179,9 @@ class SentenceRelations {
     }
     // Passive: "a été condamné par X".
     bool passive = false;
-    if (def.kind != TriggerKind::kMarker && hit.begin > 0) {
+    // A form that holds its own auxiliary is passive in its meaning already:
+    // "L'Irak était représenté par son ministre", "Iraq was represented by".
+    if (def.kind != TriggerKind::kMarker && hit.begin > 0 && !Has(hit.begin, Cue::kPassiveAux)) {
       size_t q = hit.begin;
       while (q > 0 && Has(q - 1, Cue::kAdverb)) --q;
       passive = q > 0 && Has(q - 1, Cue::kPassiveAux);
