@@ -982,6 +982,25 @@ TEST_CASE("Represented by someone is taking part, not being acted on",
   CHECK(testing::HasRelation(fr, "country_irq", "participates_in", OnlyEvent(fr)));
 }
 
+TEST_CASE("A place is in the country a parenthesis, a demonym or a bare preposition names",
+          "[extract][relations][located_in]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLes ministres se sont réunis à Nouakchott, la capitale mauritanienne. L'attaque a visé "
+      "un poste à Kandi (nord du Bénin). La mine se trouve près d'Antofagasta au Chili.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "location_nouakchott", "located_in", "country_mrt"));
+  CHECK(testing::HasRelation(fr, "location_kandi", "located_in", "country_ben"));
+  CHECK(testing::HasRelation(fr, "location_antofagasta", "located_in", "country_chl"));
+  // "La mine" opening a sentence names no place.
+  for (const ExtractedEntity& e : fr.entities) CHECK(e.label.find("mine") == std::string::npos);
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe Noor plant is located in Ouarzazate in southern Morocco. The attack targeted a "
+      "post in Kandi (northern Benin). Talks in Ouarzazate in March went well.",
+      "en");
+  CHECK(testing::HasRelation(en, "location_ouarzazate", "located_in", "country_mar"));
+  CHECK(testing::HasRelation(en, "location_kandi", "located_in", "country_ben"));
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "

@@ -881,7 +881,9 @@ class SentenceScanner {
           nb = he + 1;
           ne = covered_[nb] >= 0 ? out_->mentions[covered_[nb]].end : CapitalRun(nb, 3);
           e = ne;
-        } else if (i > 0 && Cap(i - 1)) {  // "Termez hub", "Riau Islands province"
+        } else if (i > 0 && Cap(i - 1) && !Has(i - 1, Cue::kDeterminer)) {
+          // "Termez hub", "Riau Islands province"; not "La mine" opening a
+          // sentence.
           ne = i;
           nb = i - 1;
           if (covered_[nb] >= 0) {

@@ -21,6 +21,9 @@ constexpr size_t kSoCalledWindow = 10;
 // "les ministres des Affaires étrangères du Ghana": how many words a
 // delegate's portfolio may take before the country.
 constexpr size_t kPortfolioWords = 5;
+// "in Ouarzazate in southern Morocco": how many tokens a preposition, an
+// article and a part word may take between a place and its country.
+constexpr size_t kBareDescription = 3;
 // held_in: how far a place may be after (before) the event it locates.
 constexpr size_t kPlaceAfterWindow = 15;
 constexpr size_t kPlaceBeforeWindow = 10;
@@ -1510,11 +1513,15 @@ class SentenceRelations {
         continue;
       }
       size_t q = m.end;
-      if (q >= n_ || t_[q].token.kind != TokenKind::kPunct || (Text(q) != "," && Text(q) != "(")) {
+      // Or with no comma, right after a locative preposition: "in Ouarzazate
+      // in southern Morocco", "près d'Antofagasta au Chili".
+      const bool bare = q < n_ && Has(q, Cue::kLocPrep) && !Has(q, Cue::kConnector);
+      if (!bare && (q >= n_ || t_[q].token.kind != TokenKind::kPunct ||
+                    (Text(q) != "," && Text(q) != "("))) {
         continue;
       }
-      const bool paren = Text(q) == "(";
-      ++q;
+      const bool paren = !bare && Text(q) == "(";
+      if (!bare) ++q;
       const EntityRecord& r = table_->at(m.entity);
       const std::string* known = r.gazetteer ? &r.gazetteer->located_in : nullptr;
       // A sea or region named in the description is part of it: "Aktau, a
@@ -1543,7 +1550,9 @@ class SentenceRelations {
         // Or a description of the place's kind or part: "Aného, ville côtière
         // du sud-est du Togo", "Kigoma, a port town in western Tanzania",
         // "Kandi, dans le nord du Bénin", "Isfahan, in central Iran".
-        bool described = !paren && c.begin <= q + 9;
+        // (Inside a parenthesis too: "Kandi (nord du Bénin)"; a few words
+        // only after a bare preposition.)
+        bool described = c.begin <= q + (bare ? kBareDescription : 9);
         size_t i = q;
         // through "du", "of", "in": not "a route that bypasses Russia"
         bool located = i < c.begin && Has(i, Cue::kLocPrep) && !Has(i, Cue::kConnector);
@@ -1560,9 +1569,12 @@ class SentenceRelations {
                       (i > q && Has(i - 1, Cue::kDeterminer) && t_[i].token.capitalized &&
                        t_[i].cues == 0 && !in_name_[i]);
         }
-        described = described && located;
-        const bool agreed =
-            known != nullptr && *known == table_->at(c.entity).entity.id && c.begin <= q + 5;
+        // (A kind word and a demonym need no link: "Nouakchott, la capitale
+        // mauritanienne".)
+        described = described &&
+                    (located || paren || (c.demonym && c.begin > q && PlainKindWord(c.begin - 1)));
+        const bool agreed = !bare && known != nullptr && *known == table_->at(c.entity).entity.id &&
+                            c.begin <= q + 5;
         bool clean = true;
         for (size_t i = q; i < c.begin; ++i) clean = clean && !HardBoundary(i) && Text(i) != ",";
         if ((direct || described || (agreed && clean)) &&
