@@ -68,6 +68,18 @@ TEST_CASE("DateFinder reads French dates", "[text][dates]") {
   }
 }
 
+TEST_CASE("A range of days is dated by its first day, a night by its end", "[text][dates]") {
+  CHECK(Show("du 3 au 5 juin 2025 \u00E0 Rabat", Lang::kFr, kWednesday) ==
+        Found{"2025-06-03 <3 au 5 juin 2025> d"});
+  CHECK(Show("les 3 et 4 juin 2025", Lang::kFr, kWednesday) ==
+        Found{"2025-06-03 <3 et 4 juin 2025> d"});
+  CHECK(Show("on 3-5 June 2025", Lang::kEn, kWednesday) == Found{"2025-06-03 <3-5 June 2025> d"});
+  CHECK(Show("dans la nuit du 12 au 13 septembre 2026", Lang::kFr, kWednesday) ==
+        Found{"2026-09-13 <13 septembre 2026> d"});
+  // Not a range: the days go down, or the first is no day.
+  CHECK(Show("le 5 au 3 juin 2025", Lang::kFr, kWednesday) == Found{"2025-06-03 <3 juin 2025> d"});
+}
+
 TEST_CASE("DateFinder reads English dates", "[text][dates]") {
   const std::vector<Case> cases = {
       {"On June 6, 2025, ministers met", {"2025-06-06 <June 6, 2025> d"}},

@@ -58,6 +58,8 @@ inline DateLanguage JsonDateLanguage(const rapidjson::Value& v) {
   d.next_markers = JsonStrings(v["next_markers"]);
   d.year_prepositions = JsonStrings(v["year_prepositions"]);
   d.day_suffixes = JsonStrings(v["day_suffixes"]);
+  d.range_links = JsonStrings(v["range_links"]);
+  d.night_words = JsonStrings(v["night_words"]);
   d.names_capitalized = v["names_capitalized"].GetBool();
   d.month_first_numeric = v["month_first_numeric"].GetBool();
   if (v.HasMember("offsets")) {

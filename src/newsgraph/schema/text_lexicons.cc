@@ -41,6 +41,8 @@ DateLanguage ReadDates(const Value& lang) {
   d.next_markers = Strings(lang["next_markers"]);
   d.year_prepositions = Strings(lang["year_prepositions"]);
   d.day_suffixes = Strings(lang["day_suffixes"]);
+  d.range_links = Strings(lang["range_links"]);
+  d.night_words = Strings(lang["night_words"]);
   d.names_capitalized = lang["names_capitalized"].GetBool();
   d.month_first_numeric = lang["month_first_numeric"].GetBool();
   if (lang.HasMember("offsets")) {

@@ -208,16 +208,17 @@ bool ParseIso(std::string_view iso, int* y, int* m, int* d) {
 
 // What a token is, for the date grammar (-1/0 = not that).
 struct Cell {
-  int month = 0;      // 1..12
-  int weekday = -1;   // 0..6
-  int relative = 0;   // relative day + 1000 when set
-  int marker = 0;     // -1 past, +1 next
-  bool prep = false;  // year preposition
-  int day = 0;        // 1..31 ("6", "06", "1er", "6th")
-  int year = 0;       // a four-digit number
-  int small = -1;     // a one- or two-digit number
-  int number = 0;     // a number word ("deux", "two")
-  int unit = 0;       // an offset unit, in days ("jours": 1, "weeks": 7)
+  int month = 0;            // 1..12
+  int weekday = -1;         // 0..6
+  int relative = 0;         // relative day + 1000 when set
+  int marker = 0;           // -1 past, +1 next
+  bool prep = false;        // year preposition
+  int day = 0;              // 1..31 ("6", "06", "1er", "6th")
+  int year = 0;             // a four-digit number
+  int small = -1;           // a one- or two-digit number
+  int number = 0;           // a number word ("deux", "two")
+  int unit = 0;             // an offset unit, in days ("jours": 1, "weeks": 7)
+  bool range_link = false;  // "au", "to": between the days of a range
 };
 
 }  // namespace
@@ -291,6 +292,18 @@ DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
     piece(w, kWordPiece);
   }
   for (const std::string& s : language.day_suffixes) v.day_suffixes.push_back(FoldString(s));
+  for (const std::string& w : language.range_links) {
+    const std::string folded = FoldString(w);
+    bool letters = false;
+    for (char ch : folded) letters = letters || (ch >= 'a' && ch <= 'z');
+    if (!letters) {
+      v.range_puncts.push_back(w);
+      continue;
+    }
+    word(w).range_link = true;
+    piece(w, kWordPiece);
+  }
+  for (const std::string& w : language.night_words) v.night_words.push_back(FoldString(w));
   for (const auto& [name, value] : language.number_words) {
     word(name).number = value;
     piece(name, kWordPiece);
@@ -360,6 +373,26 @@ uint8_t DateFinder::WordBits(const Vocabulary& v, std::string_view word, bool as
   const uint8_t bits = (start ? kStartPiece : 0) | (neutral ? WordMemo::kNeutral : 0);
   WordMemo::Store(v.memo_id, word, hash, bits);
   return bits;
+}
+
+// Whether one of the two words right before byte `at` is a night word ("la
+// nuit du 12 au 13", "the night of 12 to 13"). Reads the text itself: the
+// date segment may start after it.
+bool DateFinder::NightBefore(const Vocabulary& v, std::string_view text, size_t at) {
+  if (v.night_words.empty()) return false;
+  size_t end = at;
+  for (int words = 0; words < 2; ++words) {
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\'')) --end;
+    size_t begin = end;
+    while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+    if (begin == end) return false;
+    const std::string folded = FoldString(text.substr(begin, end - begin));
+    if (std::find(v.night_words.begin(), v.night_words.end(), folded) != v.night_words.end()) {
+      return true;
+    }
+    end = begin;
+  }
+  return false;
 }
 
 void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t begin, size_t end,
@@ -561,6 +594,7 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
         if (w.prep) c.prep = true;
         c.number = w.number;
         c.unit = w.unit;
+        c.range_link = w.range_link;
       }
 
       const auto is_punct = [&](size_t t, std::string_view p, bool glued) {
@@ -594,6 +628,21 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
         if (!have_article || !ValidDay(ay, m, d)) return 0;
         add(t, after_month - 1, Iso(ay, m, d), DatePrecision::kDay, true);
         return after_month;
+      };
+      // Whether token t links the two days of a range ("au", "to", "-").
+      const auto range_link = [&](size_t t) {
+        if (t >= tokens.size()) return false;
+        if (tokens[t].kind == TokenKind::kWord) return cells[t].range_link;
+        const std::string_view x = TokenText(text, tokens[t]);
+        return std::find(v.range_puncts.begin(), v.range_puncts.end(), x) != v.range_puncts.end();
+      };
+      // A range's date: its first day, the span from it.
+      const auto first_day = [&](DateMention* d, int day, uint32_t begin) {
+        int y, m, last;
+        if (d->precision != DatePrecision::kDay || !ParseIso(d->iso, &y, &m, &last)) return;
+        if (!ValidDay(y, m, day) || day >= last) return;
+        d->iso = Iso(y, m, day);
+        d->begin = begin;
       };
       // Month Day[,] [Year] from t ("June 6, 2025").
       const auto month_day_year = [&](size_t t) -> size_t {
@@ -654,6 +703,20 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
           if (!next) next = month_day_year(start);
           if (next) {
             if (out->size() > before) out->back().begin = tokens[t].begin;
+            t = next;
+            continue;
+          }
+        }
+        // A range of days: "du 3 au 5 juin 2025", "les 3 et 4 juin", "3-5 June
+        // 2025": one date, its first day, spanning the whole.
+        // (Not a night: "dans la nuit du 12 au 13 septembre" is dated by the
+        // morning it ends, the day its events are reported for.)
+        const bool night = NightBefore(v, text, tokens[t].begin);
+        if (c.day > 0 && !night && t + 2 < tokens.size() && range_link(t + 1) &&
+            cells[t + 2].day > c.day) {
+          const size_t before = out->size();
+          if (size_t next = day_month_year(t + 2)) {
+            if (out->size() > before) first_day(&out->back(), c.day, tokens[t].begin);
             t = next;
             continue;
           }
