@@ -208,17 +208,16 @@ bool ParseIso(std::string_view iso, int* y, int* m, int* d) {
 
 // What a token is, for the date grammar (-1/0 = not that).
 struct Cell {
-  int month = 0;            // 1..12
-  int weekday = -1;         // 0..6
-  int relative = 0;         // relative day + 1000 when set
-  int marker = 0;           // -1 past, +1 next
-  bool prep = false;        // year preposition
-  int day = 0;              // 1..31 ("6", "06", "1er", "6th")
-  int year = 0;             // a four-digit number
-  int small = -1;           // a one- or two-digit number
-  int number = 0;           // a number word ("deux", "two")
-  int unit = 0;             // an offset unit, in days ("jours": 1, "weeks": 7)
-  bool range_link = false;  // "au", "to": between the days of a range
+  int month = 0;      // 1..12
+  int weekday = -1;   // 0..6
+  int relative = 0;   // relative day + 1000 when set
+  int marker = 0;     // -1 past, +1 next
+  bool prep = false;  // year preposition
+  int day = 0;        // 1..31 ("6", "06", "1er", "6th")
+  int year = 0;       // a four-digit number
+  int small = -1;     // a one- or two-digit number
+  int number = 0;     // a number word ("deux", "two")
+  int unit = 0;       // an offset unit, in days ("jours": 1, "weeks": 7)
 };
 
 }  // namespace
@@ -292,17 +291,7 @@ DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
     piece(w, kWordPiece);
   }
   for (const std::string& s : language.day_suffixes) v.day_suffixes.push_back(FoldString(s));
-  for (const std::string& w : language.range_links) {
-    const std::string folded = FoldString(w);
-    bool letters = false;
-    for (char ch : folded) letters = letters || (ch >= 'a' && ch <= 'z');
-    if (!letters) {
-      v.range_puncts.push_back(w);
-      continue;
-    }
-    word(w).range_link = true;
-    piece(w, kWordPiece);
-  }
+  for (const std::string& w : language.range_links) v.range_links.push_back(FoldString(w));
   for (const std::string& w : language.night_words) v.night_words.push_back(FoldString(w));
   for (const auto& [name, value] : language.number_words) {
     word(name).number = value;
@@ -373,6 +362,39 @@ uint8_t DateFinder::WordBits(const Vocabulary& v, std::string_view word, bool as
   const uint8_t bits = (start ? kStartPiece : 0) | (neutral ? WordMemo::kNeutral : 0);
   WordMemo::Store(v.memo_id, word, hash, bits);
   return bits;
+}
+
+// The first day of a range whose last day starts at byte `at` ("3 au" of "3
+// au 5 juin", "3-" of "3-5 June"), or 0; *begin is where it starts. Reads the
+// text itself: the date segments split at the link word.
+int DateFinder::RangeStartBefore(const Vocabulary& v, std::string_view text, size_t at,
+                                 size_t* begin) {
+  if (v.range_links.empty()) return 0;
+  size_t end = at;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  size_t link = end;
+  while (link > 0 && text[link - 1] != ' ' && !(text[link - 1] >= '0' && text[link - 1] <= '9')) {
+    --link;
+  }
+  if (link == end) return 0;
+  const std::string folded = FoldString(text.substr(link, end - link));
+  if (std::find(v.range_links.begin(), v.range_links.end(), folded) == v.range_links.end()) {
+    return 0;
+  }
+  size_t digits_end = link;
+  while (digits_end > 0 && text[digits_end - 1] == ' ') --digits_end;
+  size_t digits = digits_end;
+  while (digits > 0 && digits_end - digits < 2 && text[digits - 1] >= '0' &&
+         text[digits - 1] <= '9') {
+    --digits;
+  }
+  if (digits == digits_end || (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9')) {
+    return 0;
+  }
+  const int day = Digits(text.substr(digits, digits_end - digits), 1, 2);
+  if (day < 1 || day > 31) return 0;
+  *begin = digits;
+  return day;
 }
 
 // Whether one of the two words right before byte `at` is a night word ("la
@@ -594,7 +616,6 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
         if (w.prep) c.prep = true;
         c.number = w.number;
         c.unit = w.unit;
-        c.range_link = w.range_link;
       }
 
       const auto is_punct = [&](size_t t, std::string_view p, bool glued) {
@@ -628,21 +649,6 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
         if (!have_article || !ValidDay(ay, m, d)) return 0;
         add(t, after_month - 1, Iso(ay, m, d), DatePrecision::kDay, true);
         return after_month;
-      };
-      // Whether token t links the two days of a range ("au", "to", "-").
-      const auto range_link = [&](size_t t) {
-        if (t >= tokens.size()) return false;
-        if (tokens[t].kind == TokenKind::kWord) return cells[t].range_link;
-        const std::string_view x = TokenText(text, tokens[t]);
-        return std::find(v.range_puncts.begin(), v.range_puncts.end(), x) != v.range_puncts.end();
-      };
-      // A range's date: its first day, the span from it.
-      const auto first_day = [&](DateMention* d, int day, uint32_t begin) {
-        int y, m, last;
-        if (d->precision != DatePrecision::kDay || !ParseIso(d->iso, &y, &m, &last)) return;
-        if (!ValidDay(y, m, day) || day >= last) return;
-        d->iso = Iso(y, m, day);
-        d->begin = begin;
       };
       // Month Day[,] [Year] from t ("June 6, 2025").
       const auto month_day_year = [&](size_t t) -> size_t {
@@ -707,21 +713,22 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
             continue;
           }
         }
-        // A range of days: "du 3 au 5 juin 2025", "les 3 et 4 juin", "3-5 June
-        // 2025": one date, its first day, spanning the whole.
-        // (Not a night: "dans la nuit du 12 au 13 septembre" is dated by the
-        // morning it ends, the day its events are reported for.)
-        const bool night = NightBefore(v, text, tokens[t].begin);
-        if (c.day > 0 && !night && t + 2 < tokens.size() && range_link(t + 1) &&
-            cells[t + 2].day > c.day) {
-          const size_t before = out->size();
-          if (size_t next = day_month_year(t + 2)) {
-            if (out->size() > before) first_day(&out->back(), c.day, tokens[t].begin);
-            t = next;
-            continue;
+        if (const size_t before = out->size(); size_t next = day_month_year(t)) {
+          // A range of days: "du 3 au 5 juin 2025", "les 3 et 4 juin", "3-5
+          // June 2025": one date, its first day, spanning the whole. (Not a
+          // night: "dans la nuit du 12 au 13 septembre" is dated by the
+          // morning it ends, the day its events are reported for.)
+          if (out->size() > before && out->back().precision == DatePrecision::kDay) {
+            DateMention& d = out->back();
+            size_t first_at = 0;
+            const int first = RangeStartBefore(v, text, d.begin, &first_at);
+            int y, m, last;
+            if (first > 0 && !NightBefore(v, text, first_at) && ParseIso(d.iso, &y, &m, &last) &&
+                first < last && ValidDay(y, m, first)) {
+              d.iso = Iso(y, m, first);
+              d.begin = static_cast<uint32_t>(first_at);
+            }
           }
-        }
-        if (size_t next = day_month_year(t)) {
           t = next;
           continue;
         }

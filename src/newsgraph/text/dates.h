@@ -122,14 +122,13 @@ class DateFinder {
  private:
   // What a folded word can be in a date (several at once: "mai").
   struct WordInfo {
-    int month = 0;            // 1..12, 0: not a month
-    int weekday = -1;         // 0 (Monday)..6
-    int relative = 0;         // relative day + 1000 when set
-    int marker = 0;           // -1 past, +1 next
-    bool prep = false;        // year preposition
-    int number = 0;           // a number word's value
-    int unit = 0;             // an offset unit's length in days
-    bool range_link = false;  // "au", "and": between the days of a range
+    int month = 0;      // 1..12, 0: not a month
+    int weekday = -1;   // 0 (Monday)..6
+    int relative = 0;   // relative day + 1000 when set
+    int marker = 0;     // -1 past, +1 next
+    bool prep = false;  // year preposition
+    int number = 0;     // a number word's value
+    int unit = 0;       // an offset unit's length in days
   };
   struct Hash {
     using is_transparent = void;
@@ -138,8 +137,8 @@ class DateFinder {
   struct Vocabulary {
     std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words;  // folded -> info
     std::vector<std::string> day_suffixes;
-    std::vector<std::string> range_puncts;  // "-", "–": range links that are no word
-    std::vector<std::string> night_words;   // folded: "nuit", "night"
+    std::vector<std::string> range_links;  // folded: "au", "to", "-"
+    std::vector<std::string> night_words;  // folded: "nuit", "night"
     // Folded words of the offset phrases ("plus tôt" -> {"plus", "tot"}).
     std::vector<std::vector<std::string>> offset_before, offset_after, offset_prefixes;
     bool names_capitalized = false;
@@ -173,6 +172,7 @@ class DateFinder {
   // crosses, and segments without a digit or a date name are dropped. The
   // finder then reads only these segments; they give the same dates as the
   // whole line.
+  static int RangeStartBefore(const Vocabulary& v, std::string_view text, size_t at, size_t* begin);
   static bool NightBefore(const Vocabulary& v, std::string_view text, size_t at);
   static void DateSegments(const Vocabulary& v, std::string_view text, size_t begin, size_t end,
                            std::string* scratch, std::vector<std::pair<size_t, size_t>>* segments);
