@@ -1001,6 +1001,18 @@ TEST_CASE("A place is in the country a parenthesis, a demonym or a bare preposit
   CHECK(testing::HasRelation(en, "location_kandi", "located_in", "country_ben"));
 }
 
+TEST_CASE("An event named again is placed only by what follows it, an embassy is its country",
+          "[extract][relations][held_in]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nUn incendie criminel a détruit le 3 juin 2025 un campement près de Salta. "
+      "L'ambassade de Chine à Buenos Aires a dénoncé cet incendie criminel.",
+      "fr");
+  const std::string e = OnlyEvent(x);
+  REQUIRE_FALSE(e.empty());
+  CHECK(testing::HasRelation(x, "country_chn", "condemns", e));
+  CHECK_FALSE(testing::HasRelation(x, e, "held_in", "location_buenos_aires"));
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "

@@ -462,6 +462,15 @@ class SentenceRelations {
     return i;
   }
 
+  // Whether phrase ph refers to an event named earlier (no new event among
+  // its mentions).
+  bool Anaphoric(const ArgPhrase& ph) const {
+    for (int m : ph.mentions) {
+      if (mentions_.mentions[m].new_event) return false;
+    }
+    return !ph.mentions.empty();
+  }
+
   // Whether phrase ph is made of adjectives of nationality only ("five
   // Iranian entities").
   bool OnlyDemonyms(const ArgPhrase& ph) const {
@@ -1453,6 +1462,9 @@ class SentenceRelations {
           // Prefer a place after the event, then the nearest before it; a
           // place in another clause or far away is somewhere else.
           const bool after = pl.begin >= ev.end;
+          // An event named again is placed only by what follows it: "L'ambassade
+          // de Chine à Buenos Aires a dénoncé « une attaque »".
+          if (!after && Anaphoric(ev)) continue;
           // (A date between takes no room: "réunie mardi et mercredi, les 5
           // et 6 mai 2026, à Bujumbura".)
           size_t gap = 0;
