@@ -46,23 +46,23 @@ const std::vector<Expectation> kExpectations = {
     {"inde-asie-centrale", 0.95, 0.99},
     {"ocs-ministres-astana", 0.97, 0.85},
     {"cedeao-sommet-guinee-bissau", 0.88, 0.69},
-    {"g20-agriculture-ministers-denver", 0.93, 0.36},
+    {"g20-agriculture-ministers-denver", 0.93, 0.42},
     {"korea-zambia-congo-cobalt-copper", 0.83, 0.41},
-    {"natuna-coast-guard-ramming", 0.92, 0.49},
+    {"natuna-coast-guard-ramming", 0.92, 0.51},
     {"tigre-irak-turquie-mediation", 0.96, 0.76},
-    {"visite-mexique-maroc", 0.77, 0.35},
+    {"visite-mexique-maroc", 0.77, 0.36},
     {"coup-tchad-suspension-aide", 0.87, 0.43},
-    {"gas-serbia-azerbaijan-russia-cap", 0.77, 0.58},
+    {"gas-serbia-azerbaijan-russia-cap", 0.79, 0.63},
     {"graphite-partenariat-montreal", 0.84, 0.74},
-    {"baltic-cable-sabotage-estonia", 0.88, 0.54},
-    {"sanctions-eu-iran-missile-transfer", 0.80, 0.53},
-    {"inondations-burundi-aide-bailleurs", 0.92, 0.81},
+    {"baltic-cable-sabotage-estonia", 0.88, 0.57},
+    {"sanctions-eu-iran-missile-transfer", 0.80, 0.55},
+    {"inondations-burundi-aide-bailleurs", 0.93, 0.81},
     {"nuclear-korea-philippines-bataan", 0.77, 0.34},
-    {"frontiere-maritime-togo-benin", 0.81, 0.39},
-    {"pacific-tuna-observers-tonga", 0.87, 0.17},
-    {"caspian-connectivity-forum-aktau", 0.83, 0.49},
-    {"coi-sommet-piraterie-vanille", 0.79, 0.10},
-    {"lithium-forum-andin-salta", 0.81, 0.26},
+    {"frontiere-maritime-togo-benin", 0.83, 0.41},
+    {"pacific-tuna-observers-tonga", 0.90, 0.56},
+    {"caspian-connectivity-forum-aktau", 0.86, 0.54},
+    {"coi-sommet-piraterie-vanille", 0.85, 0.67},
+    {"lithium-forum-andin-salta", 0.85, 0.55},
 };
 
 struct TempDir {
@@ -129,13 +129,13 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.877, relations 0.608 on all 25 (0.868 / 0.605 with
-  // the rules of d2db640, the last four's first run; 0.882 / 0.712 on the
-  // first 21 before the last four were added; 0.852 / 0.606 at the start of
-  // the fourth session, 0.862 / 0.621 on the first 13 at the start of the
-  // third).
+  // Reached: entities 0.884, relations 0.686 on all 25 (0.877 / 0.608 when
+  // the last four were added, 0.868 / 0.605 with the rules of d2db640, their
+  // first run; 0.882 / 0.712 on the first 21 before the last four were added;
+  // 0.852 / 0.606 at the start of the fourth session, 0.862 / 0.621 on the
+  // first 13 at the start of the third).
   CommandResult r = RunNewsgraph("eval " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.87 --min-relation-f1 0.60");
+                                 " --min-entity-f1 0.87 --min-relation-f1 0.68");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.
@@ -145,8 +145,8 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
 }
 
 // The held-out set (examples/heldout/README.md): only its aggregate scores
-// are looked at. Reached: entities 0.852, relations 0.452 (the aim is 0.8 and
-// 0.6).
+// are looked at. Reached: entities 0.853, relations 0.481 (the aim is 0.8 and
+// 0.6; 0.852 / 0.452 at the start of the fifth session).
 TEST_CASE("The held-out set extracts at or above its aggregate floor", "[cli][eval][heldout]") {
   TempDir dir("heldout");
   const std::string graph = dir / "heldout.graphml";
@@ -165,7 +165,7 @@ TEST_CASE("The held-out set extracts at or above its aggregate floor", "[cli][ev
   CHECK(n == 8);
   // No INFO(r.out): the individual misses stay out of the test log.
   CommandResult r = RunNewsgraph("eval --json " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.84 --min-relation-f1 0.44");
+                                 " --min-entity-f1 0.84 --min-relation-f1 0.47");
   CHECK(r.exit_code == 0);
 }
 
