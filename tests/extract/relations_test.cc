@@ -1013,6 +1013,21 @@ TEST_CASE("An event named again is placed only by what follows it, an embassy is
   CHECK_FALSE(testing::HasRelation(x, e, "held_in", "location_buenos_aires"));
 }
 
+TEST_CASE("A phrase after a fused article inside the clause is no subject",
+          "[extract][relations][subjects]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe forum s'est ouvert à Salta le 4 juin 2025. L'Allemagne a signé en marge du forum "
+      "un accord de partenariat avec l'Argentine.",
+      "fr");
+  CHECK(testing::HasRelation(x, "country_deu", "cooperates_with", "country_arg"));
+  // A sentence-opening "Des" still opens the subject.
+  const Extraction y = testing::ExtractText(
+      "X\n\nLe sommet de l'Union africaine s'est ouvert à Addis-Abeba le 3 juin 2025. Des "
+      "délégations de l'Égypte ont assisté au sommet.",
+      "fr");
+  CHECK(testing::HasRelation(y, "country_egy", "participates_in", OnlyEvent(y)));
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "

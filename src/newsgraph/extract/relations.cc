@@ -688,6 +688,12 @@ class SentenceRelations {
       const ArgPhrase& ph = args_.phrases[p];
       if (ph.end > tb || Excluded(p)) continue;
       if (possessed && OnlyDemonyms(ph)) continue;
+      // A fused article inside the clause governs its phrase: "a signé en
+      // marge du forum un accord" (not a sentence-opening "Des délégations").
+      if (ph.governor < 0 && ph.begin > 0 && !t_[ph.begin].token.capitalized &&
+          Has(ph.begin, Cue::kPreposition) && Has(ph.begin, Cue::kDeterminer)) {
+        continue;
+      }
       // The gloss itself stands for the phrase it follows ("le PAM" of
       // "la Tanzanie et le Programme alimentaire mondial (PAM)").
       if (p > 0 && ph.begin > 0 && Text(ph.begin - 1) == "(" && ph.end < n_ &&
