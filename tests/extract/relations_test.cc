@@ -1028,6 +1028,24 @@ TEST_CASE("A phrase after a fused article inside the clause is no subject",
   CHECK(testing::HasRelation(y, "country_egy", "participates_in", OnlyEvent(y)));
 }
 
+TEST_CASE("'Les trois ministres' are the last three named together",
+          "[extract][relations][groups]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nUn incendie criminel a détruit le 3 juin 2025 un campement près de Salta. Les "
+      "ministres de l'Argentine, de la Bolivie et du Chili se sont réunis à Salta. Les trois "
+      "ministres ont condamné l'incendie criminel.",
+      "fr");
+  std::string e;
+  for (const ExtractedEntity& n : x.entities) {
+    if (n.category == "event" && n.id.find("arson") != std::string::npos) e = n.id;
+  }
+  REQUIRE_FALSE(e.empty());
+  for (const char* c : {"country_arg", "country_bol", "country_chl"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "condemns", e));
+  }
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "
