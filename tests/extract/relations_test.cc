@@ -1046,6 +1046,29 @@ TEST_CASE("'Les trois ministres' are the last three named together",
   }
 }
 
+TEST_CASE("Joining in a statement, ministers past their portfolios",
+          "[extract][relations][participation]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nA bombing killed ten people in Suva on June 4, 2025. The conference opened in Suva "
+      "on June 4, 2025. Fiji, Samoa and Vanuatu joined Tonga on Tuesday in a joint statement "
+      "condemning the attack. The conference brought together fisheries and foreign ministers "
+      "from Australia, New Zealand and Palau.",
+      "en");
+  std::string attack, conference;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category != "event") continue;
+    (e.id.find("bombing") != std::string::npos ? attack : conference) = e.id;
+  }
+  for (const char* c : {"country_fji", "country_wsm", "country_vut", "country_ton"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "condemns", attack));
+  }
+  for (const char* c : {"country_aus", "country_nzl", "country_plw"}) {
+    CAPTURE(c);
+    CHECK(testing::HasRelation(x, c, "participates_in", conference));
+  }
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "

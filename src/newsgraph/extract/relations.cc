@@ -24,6 +24,9 @@ constexpr size_t kPortfolioWords = 5;
 // "in Ouarzazate in southern Morocco": how many tokens a preposition, an
 // article and a part word may take between a place and its country.
 constexpr size_t kBareDescription = 3;
+// "joined Tonga in a joint statement condemning": how many plain words may
+// stand between the link and the act joined in.
+constexpr size_t kJoinedActWords = 4;
 // held_in: how far a place may be after (before) the event it locates.
 constexpr size_t kPlaceAfterWindow = 15;
 constexpr size_t kPlaceBeforeWindow = 10;
@@ -535,6 +538,15 @@ class SentenceRelations {
   // the trigger ("in", "pour") stands right before it. *joining is the
   // first token of the joining verb.
   int JoinedBefore(size_t tb, size_t* joining = nullptr) const {
+    // The link may open a few plain words: "joined Tonga in a joint
+    // statement condemning".
+    size_t at = tb;
+    while (at > 0 && tb - at < kJoinedActWords && !JoinLink(at - 1) &&
+           t_[at - 1].token.kind == TokenKind::kWord && !t_[at - 1].token.capitalized &&
+           (t_[at - 1].cues == 0 || Has(at - 1, Cue::kDeterminer))) {
+      --at;
+    }
+    tb = at;
     if (tb < 3 || !JoinLink(tb - 1)) return -1;
     // (A date may stand before the link: "joined NATO on Saturday in".)
     size_t link = tb - 1;
@@ -943,8 +955,14 @@ class SentenceRelations {
     // ministres du Rwanda et de l'Ouganda", "brought together delegations
     // from Egypt and Morocco".
     if (def.direct_object) {
+      // (Past their portfolios: "fisheries and foreign ministers from".)
       size_t d = i;
-      while (d < n_ && d < i + 2 && Has(d, Cue::kDeterminer)) ++d;
+      while (d < n_ && d < i + kPortfolioWords && !Has(d, Cue::kDelegate) &&
+             (Has(d, Cue::kDeterminer) || Has(d, Cue::kConjunction) ||
+              (t_[d].token.kind == TokenKind::kWord && !t_[d].token.capitalized &&
+               (t_[d].cues == 0 || in_name_[d])))) {
+        ++d;
+      }
       if (d + 1 < n_ && Has(d, Cue::kDelegate) && Has(d + 1, Cue::kPreposition)) return i;
     }
     if (Has(i, Cue::kPreposition) || Has(i, Cue::kLocPrep) || Has(i, Cue::kBetween) ||
