@@ -423,6 +423,8 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kLikewise, r.likewise);
   add(Cue::kSoCalled, r.so_called);
   add(Cue::kPossessive, r.possessives);
+  add(Cue::kFreeRelative, r.free_relatives);
+  add(Cue::kJoinLink, r.join_links);
   add(Cue::kCoActor, r.co_actors);
 
   li->trigger_preps.resize(r.triggers.size());

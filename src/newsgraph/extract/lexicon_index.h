@@ -82,6 +82,8 @@ enum class Cue : uint8_t {
   kLikewise,       // "as did", "tout comme": another subject follows
   kSoCalled,       // "called", "a qualifié de": the object follows
   kPossessive,     // "its", "ses": the possessor is named earlier
+  kFreeRelative,   // "what", "ce que": the object is named by a so_called verb
+  kJoinLink,       // "in", "pour": links a joining to the act joined in
   kCoActor,        // "joined", "s'est joint à": the one joined acts too
   kPlaceNoun,      // "ville", "city": the name of a place follows
 };

@@ -589,7 +589,7 @@ class SentenceRelations {
   }
 
   // "in", "pour": what links a joining to the act joined in.
-  bool JoinLink(size_t i) const { return Text(i) == "in" || Text(i) == "pour"; }
+  bool JoinLink(size_t i) const { return Has(i, Cue::kJoinLink); }
 
   // The token after a parenthesised gloss opening at i ("(PAM)", "(Pakistan)"),
   // closed before `limit` and within a few tokens; i itself when there is none.
@@ -886,8 +886,8 @@ class SentenceRelations {
     // what it called a heinous attack", "condamner ce que le gouvernement
     // mauricien a qualifié d'acte de piraterie". The object follows the
     // naming verb; who named it is no object.
-    if (i < n_ && (Text(i) == "what" || (Text(i) == "ce" && i + 1 < n_ &&
-                                         (Text(i + 1) == "que" || Text(i + 1) == "qu'")))) {
+    if (i < n_ && (t_[i].first_cues & CueBit(Cue::kFreeRelative)) &&
+        PhraseEnd(i, Cue::kFreeRelative) != 0) {
       for (size_t j = i + 1; j < n_ && j < i + kSoCalledWindow && !HardBoundary(j); ++j) {
         if (!(t_[j].first_cues & CueBit(Cue::kSoCalled))) continue;
         if (const size_t e = PhraseEnd(j, Cue::kSoCalled); e != 0) return e;

@@ -119,6 +119,8 @@ RelationLexicon ReadRelations(const Value& lang) {
   r.reasons = Strings(lang, "reasons");
   r.delegates = Strings(lang, "delegates");
   r.possessives = Strings(lang, "possessives");
+  r.free_relatives = Strings(lang, "free_relatives");
+  r.join_links = Strings(lang, "join_links");
   r.so_called = Strings(lang, "so_called");
   r.likewise = Strings(lang, "likewise");
   r.co_actors = Strings(lang, "co_actors");

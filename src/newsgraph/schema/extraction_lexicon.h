@@ -135,6 +135,12 @@ struct RelationLexicon {
   // not by an adjective ("Canada added five Iranian entities to its
   // sanctions list").
   std::vector<std::string> possessives;
+  // "ce que", "what": a free relative, whose object follows a "so_called"
+  // verb.
+  std::vector<std::string> free_relatives;
+  // "pour", "in": after the one joined, what links the act joined in
+  // ("joined India in condemning").
+  std::vector<std::string> join_links;
   // "called", "a qualifié de": in "condemned what it called an attack", "a
   // condamné ce que Maurice a qualifié d'acte de piraterie", the object is
   // what follows them, not who named it.
