@@ -1270,10 +1270,11 @@ class SentenceScanner {
         }
         if (org) participants.push_back({org->entity});
       }
-      // A French name of lower-case words closed by a proper name, its noun
-      // capitalised: "la troisième Conférence des partenaires au
-      // développement du Burundi". The name is the French words.
-      size_t french_name_b = n_;
+      // A name taken as written (from written_name_b to e): a French name of
+      // lower-case words closed by a proper name, its noun capitalised ("la
+      // troisième Conférence des partenaires au développement du Burundi"),
+      // or the English capitalised names found further down.
+      size_t written_name_b = n_;
       if (ctx_.lang == Lang::kFr && Cap(h) && h > 0 && pair.empty() && !topic && between.empty() &&
           of_forum < 0 && org == nullptr && noun.kind == EventKind::kMeeting) {
         size_t q = e;
@@ -1298,12 +1299,12 @@ class SentenceScanner {
             out_->mentions[mt].kind == MentionKind::kEntity && out_->mentions[mt].entity >= 0) {
           const std::string& c = table_->at(out_->mentions[mt].entity).entity.category;
           if (c == "country" || c == "organization" || c == "location" || c == "region") {
-            french_name_b = h;
+            written_name_b = h;
             e = out_->mentions[mt].end;
           }
         } else if (topic_end > e) {
           // Or closed by its topic: "le deuxième Forum andin du lithium".
-          french_name_b = h;
+          written_name_b = h;
           e = topic_end;
         } else if (q == e) {
           // Or capitalised words right after it: "le Forum Hydrogène
@@ -1315,7 +1316,7 @@ class SentenceScanner {
             while (r < n_ && IsHyphen(r) && r + 1 < n_ && Cap(r + 1)) r += 1;
           }
           if (r > e) {
-            french_name_b = h;
+            written_name_b = h;
             e = r;
           }
         }
@@ -1325,7 +1326,7 @@ class SentenceScanner {
       // Forum", "the sixth Pacific Tuna Ministers' Conference". Its ordinal
       // comes before the whole name.
       if (ctx_.lang == Lang::kEn && ordinal == 0 && Cap(h) && org == nullptr && of_forum < 0 &&
-          between.empty() && french_name_b == n_ && noun.kind == EventKind::kMeeting) {
+          between.empty() && written_name_b == n_ && noun.kind == EventKind::kMeeting) {
         size_t r = b;
         for (int words = 0; r > 0 && words < 5; ++words) {
           const size_t x = r - 1;
@@ -1346,7 +1347,7 @@ class SentenceScanner {
         int o = r < b ? OrdinalBefore(r, &ob) : 0;
         if (r < b && o == 0) o = EditionOrdinalBefore(r, &ob);
         if (r < b && (o > 0 || (words_before && h - r >= 2))) {
-          french_name_b = r;
+          written_name_b = r;
           ordinal = o;
           b = o > 0 ? ob : r;
           for (size_t q = r; q < h; ++q) {
@@ -1441,7 +1442,7 @@ class SentenceScanner {
         if (t_[q - 1].token.kind != TokenKind::kWord || Cap(q - 1) || t_[q - 1].cues != 0) break;
       }
       const bool named = ordinal > 0 || !pair.empty() || topic || !between.empty() ||
-                         of_forum >= 0 || org || french_name_b < n_;
+                         of_forum >= 0 || org || written_name_b < n_;
       // An agreement is an event when its signing is dated in its clause:
       // "ont signé lundi 9 mars 2026 trois accords", "a partnership signed in
       // Seoul on March 3, 2026". Otherwise it refers to one ("the
@@ -1516,8 +1517,8 @@ class SentenceScanner {
       std::string base;
       if (of_forum >= 0) {
         base = table_->at(of_forum).entity.label;
-      } else if (french_name_b < n_) {
-        base = std::string(Original(french_name_b, e));
+      } else if (written_name_b < n_) {
+        base = std::string(Original(written_name_b, e));
       } else if (org) {
         base = std::string(Original(name_b, e));
       } else {
@@ -1533,7 +1534,7 @@ class SentenceScanner {
       const std::string iso = date ? date->iso : "";
       int forum = of_forum;
       const bool forum_named = !pair.empty() || topic ||
-                               ((!between.empty() || org || french_name_b < n_) && ordinal > 0);
+                               ((!between.empty() || org || written_name_b < n_) && ordinal > 0);
       if (forum < 0 && forum_named && noun.kind == EventKind::kMeeting) {
         forum = table_->InternNew("forum_" + Slug(base), "forum", base);
         table_->at(forum).head_en = noun.en;
