@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "newsgraph/base/order_key.h"
 #include "newsgraph/text/normalizer.h"
 #include "newsgraph/text/string_hash.h"
 
@@ -12,18 +13,6 @@ namespace {
 // Lower-case words a French event name may run over before the proper name
 // that closes it ("des partenaires au développement du Burundi").
 constexpr size_t kFrenchNameWords = 7;
-
-// Bytes [from, from + 8) of `id`, the first one highest, zero-padded: ids
-// whose integers differ are in the order of the integers (as std::string
-// compares, byte by byte, unsigned, a prefix first).
-uint64_t IdBytes(std::string_view id, size_t from) {
-  uint64_t w = 0;
-  for (size_t k = 0; k < 8; ++k) {
-    const size_t at = from + k;
-    w = (w << 8) | (at < id.size() ? static_cast<unsigned char>(id[at]) : 0u);
-  }
-  return w;
-}
 
 int CategoryRank(const std::string& c) {
   // (Views: a comparison checks the sizes before any byte.)
@@ -1927,7 +1916,7 @@ std::vector<ExtractedEntity> EntityTable::Finish() {
   std::vector<Key> order(records_.size());
   for (uint32_t i = 0; i < order.size(); ++i) {
     const std::string& id = records_[i].entity.id;
-    order[i] = {{IdBytes(id, 0), IdBytes(id, 8)}, i};
+    order[i] = {{OrderKey(id, 0), OrderKey(id, 8)}, i};
   }
   std::sort(order.begin(), order.end(), [&](const Key& a, const Key& b) {
     if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];

@@ -5,6 +5,7 @@
 #include <cassert>
 #include <tuple>
 
+#include "newsgraph/base/order_key.h"
 #include "newsgraph/graph/boost_graph.h"
 #include "newsgraph/graph/hash_bytes.h"
 
@@ -142,18 +143,6 @@ class ArticleDates {
   size_t mask_ = 0;
 };
 
-// Bytes [from, from + 8) of `s`, the first one highest, zero-padded: strings
-// whose integers differ compare as the integers do (std::string compares
-// bytes unsigned, a prefix first).
-uint64_t BytesAt(std::string_view s, size_t from) {
-  uint64_t w = 0;
-  for (size_t k = 0; k < 8; ++k) {
-    const size_t at = from + k;
-    w = (w << 8) | (at < s.size() ? static_cast<unsigned char>(s[at]) : 0u);
-  }
-  return w;
-}
-
 // Sorts an edge's evidence by operator<. Records that compare equal are
 // identical (every field is compared), so any sort gives these bytes. The
 // records are large (four strings) and their article ids decide most
@@ -170,7 +159,7 @@ void SortEvidence(std::vector<Evidence>* evidence) {
   };
   std::vector<Key> keys(ev.size());
   for (uint32_t i = 0; i < keys.size(); ++i) {
-    keys[i] = {{BytesAt(ev[i].article_id, 0), BytesAt(ev[i].article_id, 8)}, i};
+    keys[i] = {{OrderKey(ev[i].article_id, 0), OrderKey(ev[i].article_id, 8)}, i};
   }
   std::sort(keys.begin(), keys.end(), [&ev](const Key& a, const Key& b) {
     if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
