@@ -1069,6 +1069,17 @@ TEST_CASE("Joining in a statement, ministers past their portfolios",
   }
 }
 
+TEST_CASE("A meeting named again is not placed a second time", "[extract][relations][held_in]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe forum opened in Aktau on June 4, 2025. Delegates from Georgia said the forum, "
+      "like the talks in Tbilisi, had been a success.",
+      "en");
+  const std::string e = OnlyEvent(x);
+  REQUIRE_FALSE(e.empty());
+  CHECK(testing::HasRelation(x, e, "held_in", "location_aktau"));
+  CHECK_FALSE(testing::HasRelation(x, e, "held_in", "location_tbilisi"));
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "

@@ -1509,7 +1509,9 @@ class SentenceRelations {
           const size_t dist = after ? (comma ? 2000 : 0) + gap : 1000 + gap;
           if (dist < best_dist) best_dist = dist, best = ents[0];
         }
+        if (best >= 0 && Anaphoric(ev) && state_->placed.count(ev.event)) best = -1;
         if (best >= 0) {
+          state_->placed.insert(ev.event);
           Emit(ev.event, held_in, best, "held_in.locative", "asserted");
           // The country a visit goes to takes part in it as its host.
           if (participates && Category(best) == "country" && IsVisit(ev.event)) {

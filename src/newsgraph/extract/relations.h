@@ -39,6 +39,10 @@ struct RelationContext {
 // What must not be stated twice in one article (located_in from the gazetteer).
 struct ArticleRelationState {
   std::set<std::tuple<int, std::string, int>> structural;
+  // Events already placed by a sentence: a meeting is held in one place,
+  // the first the article gives ("the forum ... in Tbilisi" later names
+  // somewhere else).
+  std::set<int> placed;
   // Ontology relations the fixed rules emit, looked up on the first sentence.
   bool relations_found = false;
   const RelationDef* concerns = nullptr;
