@@ -1080,6 +1080,18 @@ TEST_CASE("A meeting named again is not placed a second time", "[extract][relati
   CHECK_FALSE(testing::HasRelation(x, e, "held_in", "location_tbilisi"));
 }
 
+TEST_CASE("'Between' names all the parties of a cooperation", "[extract][relations][cooperation]") {
+  const Extraction x =
+      testing::ExtractText("X\n\nThe EU welcomed the agreement between Chile and France.", "en");
+  CHECK(testing::HasRelation(x, "country_chl", "cooperates_with", "country_fra"));
+  CHECK_FALSE(testing::HasRelation(x, "organization_eu", "cooperates_with", "country_chl"));
+  CHECK_FALSE(testing::HasRelation(x, "organization_eu", "cooperates_with", "country_fra"));
+  const Extraction y =
+      testing::ExtractText("X\n\nL'UE a salué l'accord entre le Chili et la France.", "fr");
+  CHECK(testing::HasRelation(y, "country_chl", "cooperates_with", "country_fra"));
+  CHECK_FALSE(testing::HasRelation(y, "organization_eu", "cooperates_with", "country_chl"));
+}
+
 TEST_CASE("A topic before a title is no actor", "[extract][relations][subjects]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Rabat on June 4, 2025. Egypt's energy minister addressed the "

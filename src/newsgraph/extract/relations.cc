@@ -1300,7 +1300,9 @@ class SentenceRelations {
         }
       }
     }
-    if (def.reciprocal && (targets.empty() || (between && sources.empty()))) {
+    // "between" names all the parties: "The EU welcomed the agreement between
+    // Chile and France" is Chile's and France's, not the EU's.
+    if (def.reciprocal && (targets.empty() || between)) {
       const auto& cs = targets.empty() ? S : O;
       if (cs.size() >= 2) {
         for (size_t a = 0; a < cs.size(); ++a) {
