@@ -44,7 +44,7 @@ const std::vector<Expectation> kExpectations = {
     {"eu-central-asia-raw-materials", 0.88, 0.91},
     {"gaz-ouzbekistan-russie", 0.90, 0.61},
     {"inde-asie-centrale", 0.95, 0.99},
-    {"ocs-ministres-astana", 0.97, 0.85},
+    {"ocs-ministres-astana", 0.97, 0.87},
     {"cedeao-sommet-guinee-bissau", 0.88, 0.69},
     {"g20-agriculture-ministers-denver", 0.93, 0.42},
     {"korea-zambia-congo-cobalt-copper", 0.83, 0.41},
@@ -55,14 +55,14 @@ const std::vector<Expectation> kExpectations = {
     {"gas-serbia-azerbaijan-russia-cap", 0.79, 0.63},
     {"graphite-partenariat-montreal", 0.84, 0.74},
     {"baltic-cable-sabotage-estonia", 0.88, 0.57},
-    {"sanctions-eu-iran-missile-transfer", 0.80, 0.55},
+    {"sanctions-eu-iran-missile-transfer", 0.80, 0.58},
     {"inondations-burundi-aide-bailleurs", 0.93, 0.81},
     {"nuclear-korea-philippines-bataan", 0.77, 0.34},
     {"frontiere-maritime-togo-benin", 0.83, 0.41},
     {"pacific-tuna-observers-tonga", 0.90, 0.56},
-    {"caspian-connectivity-forum-aktau", 0.86, 0.54},
+    {"caspian-connectivity-forum-aktau", 0.86, 0.55},
     {"coi-sommet-piraterie-vanille", 0.85, 0.67},
-    {"lithium-forum-andin-salta", 0.85, 0.55},
+    {"lithium-forum-andin-salta", 0.85, 0.61},
 };
 
 struct TempDir {
@@ -129,7 +129,7 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.884, relations 0.686 on all 25 (0.877 / 0.608 when
+  // Reached: entities 0.884, relations 0.692 on all 25 (0.877 / 0.608 when
   // the last four were added, 0.868 / 0.605 with the rules of d2db640, their
   // first run; 0.882 / 0.712 on the first 21 before the last four were added;
   // 0.852 / 0.606 at the start of the fourth session, 0.862 / 0.621 on the
@@ -145,7 +145,7 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
 }
 
 // The held-out set (examples/heldout/README.md): only its aggregate scores
-// are looked at. Reached: entities 0.853, relations 0.481 (the aim is 0.8 and
+// are looked at. Reached: entities 0.853, relations 0.486 (the aim is 0.8 and
 // 0.6; 0.852 / 0.452 at the start of the fifth session).
 TEST_CASE("The held-out set extracts at or above its aggregate floor", "[cli][eval][heldout]") {
   TempDir dir("heldout");
