@@ -367,6 +367,19 @@ TEST_CASE("English forum names of capitalised words the parts do not all explain
   CHECK(testing::HasEntity(c, "forum_india_central_asia_dialogue"));
 }
 
+TEST_CASE("An edition named as such belongs to a recurring forum", "[extract][mentions][events]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nL'édition 2025 du Forum africain de l'hydrogène vert s'est ouverte le 4 juin 2025 à "
+      "Rabat.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "event_forum_africain_de_l_hydrogene_vert_2025_06_04",
+                             "edition_of", "forum_forum_africain_de_l_hydrogene_vert"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe 2025 edition of the Raisina Dialogue opened in New Delhi on June 4, 2025.", "en");
+  CHECK(testing::HasRelation(en, "event_raisina_dialogue_2025_06_04", "edition_of",
+                             "forum_raisina_dialogue"));
+}
+
 TEST_CASE("The entity table has one record per id, whichever way it came in",
           "[extract][mentions][ids]") {
   const Gazetteer& gazetteer = testing::SharedExtractor().gazetteer();

@@ -1023,6 +1023,21 @@ class SentenceScanner {
     return OrdinalBefore(q - 1, begin);
   }
 
+  // Whether an edition noun stands right before a name starting at token
+  // `name`, past its connector and a year: "l'édition 2025 du Forum", "this
+  // edition of the Forum", "the 2025 edition of the Dialogue".
+  bool EditionBefore(size_t name) const {
+    size_t q = name;
+    while (q > 0 && name - q < 2 && (Has(q - 1, Cue::kConnector) || Has(q - 1, Cue::kDeterminer))) {
+      --q;
+    }
+    if (q == name || q == 0) return false;
+    if (Has(q - 1, Cue::kEditionNoun)) return true;
+    // "édition 2025 du": the year between.
+    return q >= 2 && t_[q - 1].token.kind == TokenKind::kNumber &&
+           TokenText(ctx_.normalized, t_[q - 1].token).size() == 4 && Has(q - 2, Cue::kEditionNoun);
+  }
+
   bool IsOrganization(const Mention& m) const {
     return m.kind == MentionKind::kEntity && !m.in_name && m.entity >= 0 &&
            table_->at(m.entity).entity.category == "organization";
@@ -1335,7 +1350,7 @@ class SentenceScanner {
         const bool words_before = r < b && r > 0 && Has(r - 1, Cue::kDeterminer);
         int o = r < b ? OrdinalBefore(r, &ob) : 0;
         if (r < b && o == 0) o = EditionOrdinalBefore(r, &ob);
-        if (r < b && (o > 0 || (words_before && h - r >= 2))) {
+        if (r < b && (o > 0 || (words_before && (h - r >= 2 || EditionBefore(r))))) {
           written_name_b = r;
           ordinal = o;
           b = o > 0 ? ob : r;
@@ -1522,8 +1537,12 @@ class SentenceScanner {
       }
       const std::string iso = date ? date->iso : "";
       int forum = of_forum;
-      const bool forum_named = !pair.empty() || topic ||
-                               ((!between.empty() || org || written_name_b < n_) && ordinal > 0);
+      // An edition named as such is one of a recurring forum: "l'édition 2025
+      // du Forum ...", "the 2025 edition of the Raisina Dialogue".
+      const bool edition = EditionBefore(b);
+      const bool forum_named =
+          !pair.empty() || topic ||
+          ((!between.empty() || org || written_name_b < n_) && (ordinal > 0 || edition));
       if (forum < 0 && forum_named && noun.kind == EventKind::kMeeting) {
         forum = table_->InternNew("forum_" + Slug(base), "forum", base);
         table_->at(forum).head_en = noun.en;
