@@ -380,6 +380,25 @@ TEST_CASE("An edition named as such belongs to a recurring forum", "[extract][me
                              "forum_raisina_dialogue"));
 }
 
+TEST_CASE("A meeting dated only, in an article on a forum's edition, is part of it",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe sixth Pacific Tuna Ministers' Conference opened in Nuku'alofa on June 3, 2025. "
+      "Talks on Wednesday are expected to focus on tuna stocks.",
+      "en");
+  int events = 0;
+  for (const ExtractedEntity& e : x.entities) events += e.category == "event";
+  CHECK(events == 1);
+  // With a place of its own it is another meeting.
+  const Extraction y = testing::ExtractText(
+      "X\n\nThe sixth Pacific Tuna Ministers' Conference opened in Nuku'alofa on June 3, 2025. "
+      "Talks in Suva on Wednesday will follow.",
+      "en");
+  events = 0;
+  for (const ExtractedEntity& e : y.entities) events += e.category == "event";
+  CHECK(events == 2);
+}
+
 TEST_CASE("The entity table has one record per id, whichever way it came in",
           "[extract][mentions][ids]") {
   const Gazetteer& gazetteer = testing::SharedExtractor().gazetteer();

@@ -1480,6 +1480,14 @@ class SentenceScanner {
           !named && noun.kind == EventKind::kMeeting && (place || dated_here) && date != nullptr;
       if (placed_meeting && date) {
         for (size_t k = 0; k < table_->size(); ++k) {
+          // Dated only, in an article reporting an edition of a forum: a part
+          // of it ("Talks on Wednesday are expected to focus on ...").
+          if (!place && table_->at(static_cast<int>(k)).entity.category == "event" &&
+              table_->at(static_cast<int>(k)).kind == EventKind::kMeeting &&
+              table_->at(static_cast<int>(k)).forum >= 0) {
+            placed_meeting = false;
+            break;
+          }
           const EntityRecord& r = table_->at(static_cast<int>(k));
           if (r.entity.category == "event" && r.kind == EventKind::kMeeting &&
               r.entity.date == date->iso) {
