@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "newsgraph/extract/extractor.h"
 
@@ -51,6 +52,28 @@ inline bool HasRelation(const Extraction& x, const std::string& source, const st
     if (r.relation == relation && r.source_id == source && r.target_id == target) return true;
   }
   return false;
+}
+
+// The sources among `sources` that lack `relation` to `target`: empty when
+// all have it (a failed CHECK prints the ones missing).
+inline std::vector<std::string> MissingSources(const Extraction& x,
+                                               const std::vector<std::string>& sources,
+                                               const std::string& relation,
+                                               const std::string& target) {
+  std::vector<std::string> missing;
+  for (const std::string& s : sources) {
+    if (!HasRelation(x, s, relation, target)) missing.push_back(s);
+  }
+  return missing;
+}
+
+// The id of the event whose id holds `part`, or "" (the last one if several).
+inline std::string EventWith(const Extraction& x, const std::string& part) {
+  std::string id;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category == "event" && e.id.find(part) != std::string::npos) id = e.id;
+  }
+  return id;
 }
 
 }  // namespace newsgraph::testing

@@ -151,8 +151,9 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
       // pour condamner l'attaque ... de samedi 17 octobre 2026") is the
       // day of the news; the date is an earlier event's, told about after.
       if (anchor == DateFinder::Anchor::kLead) {
-        for (const DateMention& d : st.dates.Find(norm.text, lang, first)) {
-          if (d.begin >= first_at) break;
+        // (Only the text before the date is read; spans count from its start.)
+        const std::string_view before = std::string_view(norm.text).substr(0, first_at);
+        for (const DateMention& d : st.dates.Find(before, lang, first)) {
           if (d.relative && d.precision == DatePrecision::kDay) {
             anchor = DateFinder::Anchor::kMentioned;
             break;

@@ -520,6 +520,7 @@ class SentenceRelations {
   // "joined", "s'est joint à") right before phrase ph or its preposition,
   // or n_ when there is none.
   size_t JoiningBefore(const ArgPhrase& ph) const {
+    if (!(sentence_first_cues_ & CueBit(Cue::kCoActor))) return n_;  // most sentences
     const size_t before =
         ph.governor >= 0 ? static_cast<size_t>(ph.governor) : static_cast<size_t>(ph.begin);
     // (A date may stand between: "se sont joints jeudi à Maurice".)
@@ -538,6 +539,7 @@ class SentenceRelations {
   // the trigger ("in", "pour") stands right before it. *joining is the
   // first token of the joining verb.
   int JoinedBefore(size_t tb, size_t* joining = nullptr) const {
+    if (!(sentence_first_cues_ & CueBit(Cue::kCoActor))) return -1;  // most sentences
     // The link may open a few plain words: "joined Tonga in a joint
     // statement condemning".
     size_t at = tb;
@@ -568,6 +570,7 @@ class SentenceRelations {
   // "joined India in condemning the attack"): it states no relation of its
   // own.
   bool JoiningTrigger(size_t k) const {
+    if (!(sentence_first_cues_ & CueBit(Cue::kCoActor))) return false;  // most sentences
     for (size_t k2 = k + 1; k2 < triggers_.size(); ++k2) {
       size_t j = n_;
       if (JoinedBefore(triggers_[k2].begin, &j) >= 0 && j <= triggers_[k].begin) return true;
