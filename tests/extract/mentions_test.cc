@@ -348,6 +348,21 @@ TEST_CASE("French forum names: an edition's ordinal, a place adjective, capitali
   CHECK(testing::HasEntity(b, "forum_forum_hydrogene_afrique"));
 }
 
+TEST_CASE("An edition a headline names undated takes the date the body gives it",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "Rabat accueille le premier Forum international de l'hydrogène vert\n\nLe Maroc a ouvert "
+      "mardi 3 juin 2025 à Rabat la première édition du Forum international de l'hydrogène vert.",
+      "fr");
+  const std::string edition = testing::EventWith(x, "1st_forum_international");
+  REQUIRE(!edition.empty());
+  std::string date;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.id == edition) date = e.date;
+  }
+  CHECK(date == "2025-06-03");
+}
+
 TEST_CASE("English forum names of capitalised words the parts do not all explain",
           "[extract][mentions][events]") {
   const Extraction a = testing::ExtractText(

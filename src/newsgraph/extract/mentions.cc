@@ -1561,6 +1561,13 @@ class SentenceScanner {
           placed_meeting) {
         // Reuse an edition already seen in this article.
         if (forum >= 0 && ordinal > 0) ent = FindEdition(forum, ordinal);
+        // An edition a headline named undated takes the first date the body
+        // gives it ("Rabat accueille le premier Forum ..." then "a ouvert
+        // mardi la première édition du Forum ...").
+        if (ent >= 0 && !iso.empty() && table_->at(ent).entity.date.empty()) {
+          table_->at(ent).entity.date = iso;
+          table_->at(ent).entity.label += " (" + iso + ")";
+        }
         if (ent < 0) {
           std::string name = ordinal > 0 ? OrdinalEn(ordinal) + " " + base : base;
           std::string label = iso.empty() ? name : name + " (" + iso + ")";
