@@ -464,5 +464,18 @@ TEST_CASE("Slugs are folded ASCII letters and digits joined by '_'", "[extract][
   CHECK(Slug(" -- ") == "x");
 }
 
+TEST_CASE("An alias ends with its word, not with the space before a closing quote",
+          "[extract][mentions]") {
+  const Extraction x =
+      testing::ExtractText("X\n\nLe thème est « un hub de l'hydrogène », a dit le ministre.", "fr");
+  bool found = false;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.id != "resource_hydrogen") continue;
+    found = true;
+    CHECK(e.aliases == std::vector<std::string>{"hydrogène"});
+  }
+  CHECK(found);
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

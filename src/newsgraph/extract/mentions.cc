@@ -177,7 +177,7 @@ class SentenceScanner {
     return ctx_.normalized.substr(t_[b].token.begin, t_[e - 1].token.end - t_[b].token.begin);
   }
   std::string_view Original(size_t b, size_t e) const {
-    Span o = ctx_.norm->ToOriginalSpan({t_[b].token.begin, t_[e - 1].token.end});
+    Span o = ctx_.norm->ToOriginalSpan({t_[b].token.begin, t_[e - 1].token.end}, ctx_.original);
     return ctx_.original.substr(o.begin, o.end - o.begin);
   }
   size_t PhraseEnd(size_t i, Cue cue, uint32_t* index = nullptr) const {

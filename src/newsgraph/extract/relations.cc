@@ -1417,7 +1417,7 @@ class SentenceRelations {
       table_->at(ev).kind = EventKind::kMeasure;
       table_->at(ev).head_en = lex.event_nouns[idx].en;
       table_->at(ev).entity.date = iso;
-      const Span o = ctx_.norm->ToOriginalSpan({t_[h].token.begin, t_[he - 1].token.end});
+      const Span o = ctx_.norm->ToOriginalSpan({t_[h].token.begin, t_[he - 1].token.end}, ctx_.original);
       table_->AddMention(ev, ctx_.original.substr(o.begin, o.end - o.begin));
       const RelationDef* concerns = state_->concerns;
       if (concerns) {
