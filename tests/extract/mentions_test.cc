@@ -363,6 +363,29 @@ TEST_CASE("An edition a headline names undated takes the date the body gives it"
   CHECK(date == "2025-06-03");
 }
 
+TEST_CASE("An edition of a name no event noun heads is one of a recurring forum",
+          "[extract][mentions][events]") {
+  const Extraction a = testing::ExtractText(
+      "X\n\nDes ministres se sont retrouvés mardi 3 juin 2025 à Dakhla pour la première édition "
+      "des « Africa Green Hydrogen Days ». La deuxième édition du forum se tiendra en 2027 à "
+      "Swakopmund.",
+      "fr");
+  CHECK(testing::HasRelation(a, "event_1st_africa_green_hydrogen_days_2025_06_03", "edition_of",
+                             "forum_africa_green_hydrogen_days"));
+  CHECK(testing::HasRelation(a, "event_2nd_africa_green_hydrogen_days_2027", "edition_of",
+                             "forum_africa_green_hydrogen_days"));
+  const Extraction b = testing::ExtractText(
+      "X\n\nBusiness leaders met in Versailles on June 3, 2025 for the third edition of Choose "
+      "France Summer Days.",
+      "en");
+  CHECK(testing::HasRelation(b, "event_3rd_choose_france_summer_days_2025_06_03", "edition_of",
+                             "forum_choose_france_summer_days"));
+  // One known entity is no forum: "the 2026 edition in Dakar" names a place.
+  const Extraction c =
+      testing::ExtractText("X\n\nLa deuxième édition de Dakar a été annulée.", "fr");
+  for (const ExtractedEntity& e : c.entities) CHECK(e.category != "forum");
+}
+
 TEST_CASE("English forum names of capitalised words the parts do not all explain",
           "[extract][mentions][events]") {
   const Extraction a = testing::ExtractText(

@@ -1044,6 +1044,18 @@ TEST_CASE("Joining in a statement, ministers past their portfolios",
             .empty());
 }
 
+TEST_CASE("A city before its country places an event, not the country",
+          "[extract][relations][held_in]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nDes ministres se sont retrouvés mardi 3 juin 2025 à Dakhla, au Maroc, pour le premier "
+      "sommet africain de l'hydrogène.",
+      "fr");
+  const std::string summit = testing::EventWith(x, "summit");
+  REQUIRE(!summit.empty());
+  CHECK(testing::HasRelation(x, summit, "held_in", "location_dakhla"));
+  CHECK_FALSE(testing::HasRelation(x, summit, "held_in", "country_mar"));
+}
+
 TEST_CASE("A meeting named again is not placed a second time", "[extract][relations][held_in]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Aktau on June 4, 2025. Delegates from Georgia said the forum, "

@@ -123,6 +123,7 @@ class SentenceScanner {
     Organizations();
     Acronyms();
     Places();
+    NamedEditions();
     Events();
     TitledPeople();
     Anaphors();
@@ -1101,6 +1102,93 @@ class SentenceScanner {
     return x == ";" || x == ":" || x == "." || x == "(" || x == ")";
   }
 
+  // An edition of a name no event noun heads: "la première édition des «
+  // Africa Green Hydrogen Days »", "the third edition of Choose France". The
+  // ordinal (or a year: "l'édition 2026 de ...") makes the name a recurring
+  // forum and the phrase its edition. Names with an event noun ("la deuxième
+  // édition du Forum ...") are Events' own.
+  void NamedEditions() {
+    if (!SentenceHas(Cue::kEditionNoun)) return;
+    for (size_t i = 0; i + 2 < n_; ++i) {
+      if (!Has(i, Cue::kEditionNoun) || !Free(i)) continue;
+      size_t b = i;
+      const int ordinal = OrdinalBefore(i, &b);
+      size_t j = i + 1;
+      std::string year;
+      if (ordinal == 0) {
+        if (t_[j].token.kind != TokenKind::kNumber ||
+            TokenText(ctx_.normalized, t_[j].token).size() != 4) {
+          continue;
+        }
+        year = std::string(TokenText(ctx_.normalized, t_[j].token));
+        ++j;
+      }
+      const size_t connectors = j;
+      while (j < n_ && j - connectors < 2 &&
+             (Has(j, Cue::kConnector) || Has(j, Cue::kDeterminer))) {
+        ++j;
+      }
+      if (j == connectors) continue;
+      const bool quoted = j < n_ && IsChar(j, '"');
+      if (quoted) ++j;
+      const size_t nb = j;
+      size_t ne = nb, caps = 0;
+      bool event_noun = false;
+      while (ne < n_ && ne - nb < 8) {
+        if (Cap(ne) || (ne > nb && t_[ne].token.kind == TokenKind::kNumber)) {
+          caps += Cap(ne);
+          event_noun = event_noun || (t_[ne].first_cues & CueBit(Cue::kEventNoun)) != 0;
+          ++ne;
+        } else if (ne > nb && ne + 1 < n_ && Cap(ne + 1) &&
+                   (Has(ne, Cue::kConnector) || IsHyphen(ne) || IsChar(ne, '&'))) {
+          ++ne;
+        } else {
+          break;
+        }
+      }
+      if (caps == 0 || event_noun || date_tok_[nb]) continue;
+      if (quoted ? !(ne < n_ && IsChar(ne, '"')) : caps < 2) continue;
+      // One known entity is no forum's name: "l'édition 2026 de Dakar".
+      if (const int mt = covered_[nb]; mt >= 0 && out_->mentions[mt].end == ne) continue;
+      const std::string label(Norm(nb, ne));
+      const int forum = table_->InternNew("forum_" + Slug(label), "forum", label);
+      table_->at(forum).head_en = "Forum";
+      const DateSpan* date = NearestDate(i);
+      const std::string iso = date ? date->iso : "";
+      int ent = ordinal > 0 ? FindEdition(forum, ordinal) : -1;
+      if (ent >= 0) DateUndated(ent, iso);
+      if (ent < 0) {
+        const std::string name =
+            ordinal > 0 ? OrdinalEn(ordinal) + " " + label : year + " " + label;
+        ent = table_->InternNew("event_" + Slug(name) + (iso.empty() ? "" : "_" + Slug(iso)),
+                                "event", iso.empty() ? name : name + " (" + iso + ")");
+        EntityRecord& r = table_->at(ent);
+        r.entity.date = iso;
+        r.head_en = "Forum";
+        r.kind = EventKind::kMeeting;
+        r.ordinal = ordinal;
+        r.forum = forum;
+      }
+      const size_t e = quoted ? ne + 1 : ne;
+      table_->AddMention(ent, Original(b, e));
+      table_->AddMention(forum, Original(nb, ne));
+      for (size_t q = b; q < e; ++q) {
+        if (covered_[q] >= 0) out_->mentions[covered_[q]].in_name = true;
+      }
+      Mention m;
+      m.kind = MentionKind::kEventRef;
+      m.begin = static_cast<uint32_t>(b);
+      m.end = static_cast<uint32_t>(e);
+      m.head_token = static_cast<uint32_t>(i);
+      m.head_en = "Forum";
+      m.event_kind = EventKind::kMeeting;
+      m.entity = ent;
+      m.new_event = true;
+      AddMention(std::move(m));
+      i = e - 1;
+    }
+  }
+
   void Events() {
     const MentionLexicon& lex = li_.lexicon->mentions;
     const bool nouns = SentenceStarts(Cue::kEventNoun);
@@ -1204,6 +1292,18 @@ class SentenceScanner {
         }
       }
       for (const Mention* p : pair) participants.push_back(ConjunctOf(*p));
+      // "La deuxième édition du forum se tiendra à ...": an edition of the
+      // article's forum of that noun, named by the noun alone.
+      if (of_forum < 0 && ordinal > 0 && !Cap(h) && e == he && pair.empty() && !topic &&
+          between.empty()) {
+        for (size_t k = table_->size(); k-- > 0;) {
+          const EntityRecord& r = table_->at(static_cast<int>(k));
+          if (r.entity.category == "forum" && !r.dropped && r.head_en == noun.en) {
+            of_forum = static_cast<int>(k);
+            break;
+          }
+        }
+      }
       // An organisation names the meeting: "58th ASEAN Foreign Ministers'
       // Meeting", "the SCO summit", "le sommet de l'OTAN", "la réunion
       // annuelle du Conseil des ministres de l'OCS".
@@ -1564,10 +1664,7 @@ class SentenceScanner {
         // An edition a headline named undated takes the first date the body
         // gives it ("Rabat accueille le premier Forum ..." then "a ouvert
         // mardi la première édition du Forum ...").
-        if (ent >= 0 && !iso.empty() && table_->at(ent).entity.date.empty()) {
-          table_->at(ent).entity.date = iso;
-          table_->at(ent).entity.label += " (" + iso + ")";
-        }
+        if (ent >= 0) DateUndated(ent, iso);
         if (ent < 0) {
           std::string name = ordinal > 0 ? OrdinalEn(ordinal) + " " + base : base;
           std::string label = iso.empty() ? name : name + " (" + iso + ")";
@@ -1600,6 +1697,16 @@ class SentenceScanner {
   }
 
   int FindEdition(int forum, int ordinal) const { return table_->FindEditionOf(forum, ordinal); }
+
+  // An edition a headline named undated takes the first date the body gives
+  // it ("Rabat accueille le premier Forum ..." then "a ouvert mardi la
+  // première édition du Forum ...").
+  void DateUndated(int ent, const std::string& iso) {
+    EntityRecord& r = table_->at(ent);
+    if (iso.empty() || !r.entity.date.empty()) return;
+    r.entity.date = iso;
+    r.entity.label += " (" + iso + ")";
+  }
 
   void Anaphors() {
     const MentionLexicon& lex = li_.lexicon->mentions;

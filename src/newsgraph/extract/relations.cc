@@ -1417,7 +1417,8 @@ class SentenceRelations {
       table_->at(ev).kind = EventKind::kMeasure;
       table_->at(ev).head_en = lex.event_nouns[idx].en;
       table_->at(ev).entity.date = iso;
-      const Span o = ctx_.norm->ToOriginalSpan({t_[h].token.begin, t_[he - 1].token.end}, ctx_.original);
+      const Span o =
+          ctx_.norm->ToOriginalSpan({t_[h].token.begin, t_[he - 1].token.end}, ctx_.original);
       table_->AddMention(ev, ctx_.original.substr(o.begin, o.end - o.begin));
       const RelationDef* concerns = state_->concerns;
       if (concerns) {
@@ -1511,7 +1512,10 @@ class SentenceRelations {
           // China Sea high on the agenda").
           bool comma = false;
           for (size_t i = ev.end; after && i < pl.begin; ++i) comma = comma || Text(i) == ",";
-          const size_t dist = after ? (comma ? 2000 : 0) + gap : 1000 + gap;
+          // A city before its country names the place: "à Dakhla, au Maroc,
+          // pour la première édition".
+          const size_t dist =
+              (after ? (comma ? 2000 : 0) + gap : 1000 + gap) + (c == "country" ? 500 : 0);
           if (dist < best_dist) best_dist = dist, best = ents[0];
         }
         if (best >= 0 && Anaphoric(ev) && state_->placed.count(ev.event)) best = -1;
