@@ -386,6 +386,15 @@ TEST_CASE("An edition of a name no event noun heads is one of a recurring forum"
   for (const ExtractedEntity& e : c.entities) CHECK(e.category != "forum");
 }
 
+TEST_CASE("A meeting named after its city names the city, not the country it is capital of",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe Forum de Rabat sur l'hydrogène vert s'est ouvert mardi 3 juin 2025.", "fr");
+  CHECK(testing::HasEntity(x, "location_rabat"));
+  CHECK_FALSE(testing::HasEntity(x, "country_mar"));
+  CHECK_FALSE(testing::EventWith(x, "rabat").empty());
+}
+
 TEST_CASE("English forum names of capitalised words the parts do not all explain",
           "[extract][mentions][events]") {
   const Extraction a = testing::ExtractText(

@@ -276,7 +276,11 @@ class SentenceScanner {
       // governs it, directly or through a coordination ("à Pékin et Moscou").
       // A dateline names the place the report comes from, not an actor.
       const bool dateline = i == 0 && DatelineAt(end);
-      const bool locative = LocativeGoverned(i, last_locative_end) || dateline;
+      // A meeting named after its city names the place: "le Forum de Rabat",
+      // "la Conférence de Paris".
+      const bool meeting_city = i >= 2 && Has(i - 1, Cue::kConnector) && Cap(i - 2) &&
+                                (t_[i - 2].first_cues & CueBit(Cue::kEventNoun)) != 0;
+      const bool locative = LocativeGoverned(i, last_locative_end) || dateline || meeting_city;
       if (entry->category == "location" && !entry->capital_of.empty() && !locative) {
         if (const GazetteerEntry* c = table_->gazetteer().Find(entry->capital_of)) entry = c;
       }
@@ -1255,6 +1259,18 @@ class SentenceScanner {
           e = topic->end;
           continue;
         }
+        // A capitalised noun and the city it is named after: "le Forum de
+        // Rabat sur l'hydrogène vert", "la Conférence de Bonn".
+        if (!place_prefix && pair.empty() && Cap(h) && h > 0 && Has(e, Cue::kConnector) &&
+            covered_.size() > e + 1 && covered_[e + 1] >= 0) {
+          const Mention& x = out_->mentions[covered_[e + 1]];
+          if (x.kind == MentionKind::kEntity && !x.in_name && x.entity >= 0 && x.begin == e + 1 &&
+              Cap(x.begin) && !x.demonym && table_->at(x.entity).entity.category == "location") {
+            place_prefix = &x;
+            e = x.end;
+            continue;
+          }
+        }
         break;
       }
       // "of the India-Central Asia Dialogue": the forum this is an edition of.
@@ -1546,7 +1562,7 @@ class SentenceScanner {
         if (t_[q - 1].token.kind != TokenKind::kWord || Cap(q - 1) || t_[q - 1].cues != 0) break;
       }
       const bool named = ordinal > 0 || !pair.empty() || topic || !between.empty() ||
-                         of_forum >= 0 || org || written_name_b < n_;
+                         of_forum >= 0 || org || written_name_b < n_ || place_prefix;
       // An agreement is an event when its signing is dated in its clause:
       // "ont signé lundi 9 mars 2026 trois accords", "a partnership signed in
       // Seoul on March 3, 2026". Otherwise it refers to one ("the
