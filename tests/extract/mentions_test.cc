@@ -212,6 +212,14 @@ TEST_CASE("Organisations are named by their head words, not by a common noun des
   CHECK(testing::HasEntity(fr, "organization_jinhe_carbon_materials"));
   CHECK(testing::HasEntity(fr, "organization_ministere_chinois_des_affaires_etrangeres"));
   CHECK_FALSE(testing::HasEntity(fr, "organization_groupe_chinois_jinhe_carbon_materials"));
+  // An English head is capitalised; a title ends the name before a person.
+  const Extraction x = testing::ExtractText(
+      "X\n\nNo group has claimed responsibility. African Union Commission Chairperson Kwame "
+      "Asante-Mensah said the AU condemns the attack.",
+      "en");
+  CHECK_FALSE(testing::HasEntity(x, "organization_no_group"));
+  CHECK(testing::HasEntity(x, "person_kwame_asante_mensah"));
+  CHECK_FALSE(testing::HasEntity(x, "organization_commission_chairperson_kwame_asante"));
 }
 
 TEST_CASE("Negotiations are meetings, a seizure an incident", "[extract][mentions][events]") {

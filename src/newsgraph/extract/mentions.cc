@@ -669,6 +669,8 @@ class SentenceScanner {
     const bool heads = SentenceHas(Cue::kOrgHead);
     for (size_t i = 0; heads && i < n_; ++i) {
       if (!Has(i, Cue::kOrgHead) || !Free(i)) continue;
+      // English names capitalise their head: "No group has claimed ..." names none.
+      if (ctx_.lang == Lang::kEn && !Cap(i)) continue;
       size_t b = i, e = i + 1;
       while (b > 0 && Cap(b - 1) && Free(b - 1) && !Has(b - 1, Cue::kDeterminer) &&
              !Has(b - 1, Cue::kTitle)) {
