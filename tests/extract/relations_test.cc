@@ -862,6 +862,24 @@ TEST_CASE("A meeting concerns the topic it is on, addresses or was devoted to",
   CHECK(testing::HasRelation(en, e, "concerns", "resource_hydrogen"));
 }
 
+TEST_CASE("An expulsion told by its verb is the event condemned later, and only it",
+          "[extract][relations][condemnation]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nL'Équateur a expulsé jeudi 5 juin 2025 l'ambassadeur de Colombie. Le Brésil a "
+      "condamné l'expulsion de l'ambassadeur colombien et appelé l'Équateur au dialogue.",
+      "fr");
+  const std::string e = OnlyEvent(x);
+  REQUIRE_FALSE(e.empty());
+  CHECK(testing::HasRelation(x, "country_bra", "condemns", e));
+  CHECK_FALSE(testing::HasRelation(x, "country_bra", "condemns", "country_col"));
+  CHECK_FALSE(testing::HasRelation(x, "country_bra", "condemns", "country_ecu"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nEcuador expelled Colombia's ambassador on June 5, 2025. Brazil condemned the "
+      "expulsion and the attack on the embassy.",
+      "en");
+  CHECK(testing::HasRelation(en, "country_bra", "condemns", testing::EventWith(en, "expulsion")));
+}
+
 TEST_CASE("An attack told by its verb is the incident condemned later",
           "[extract][relations][condemnation]") {
   const Extraction x = testing::ExtractText(

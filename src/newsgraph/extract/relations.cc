@@ -1174,6 +1174,17 @@ class SentenceRelations {
         }
         if (comma) break;
       }
+      // After an event object, only what a conjunction adds is another
+      // object: "a condamné l'expulsion de l'ambassadeur colombien et appelé
+      // l'Équateur à ..." names neither Colombia nor Ecuador.
+      if (!marker && !objects.empty() && args_.phrases[objects.back()].event >= 0) {
+        bool plain = ph.governor < 0 || !Has(ph.governor, Cue::kConnector);
+        for (uint32_t i = args_.phrases[objects.back()].end; plain && i < ph.begin; ++i) {
+          plain = Has(i, Cue::kConjunction) || Has(i, Cue::kDeterminer) ||
+                  (ph.governor >= 0 && i == static_cast<uint32_t>(ph.governor));
+        }
+        if (!plain) continue;
+      }
       // The agreement signed is no party to the cooperation it states.
       if (rel->name == "cooperates_with" && IsAgreement(ph.event)) continue;
       // A place after an event object is where it is, not another object:
