@@ -812,6 +812,31 @@ TEST_CASE("Ministers with their portfolio and observers stand for their countrie
             .empty());
 }
 
+TEST_CASE("A relative after an organisation states its members", "[extract][relations]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLa Communauté andine (CAN), dont la Bolivie, la Colombie et le Pérou sont membres, "
+      "a appelé au calme.",
+      "fr");
+  CHECK(testing::MissingSources(fr, {"country_bol", "country_col", "country_per"}, "member_of",
+                                "organization_andean_community")
+            .empty());
+  const Extraction en = testing::ExtractText(
+      "X\n\nNATO, of which Sweden and Finland are members, reacted. The Andean Community, whose "
+      "members include Bolivia and Peru, called for calm.",
+      "en");
+  CHECK(
+      testing::MissingSources(en, {"country_swe", "country_fin"}, "member_of", "organization_nato")
+          .empty());
+  CHECK(testing::MissingSources(en, {"country_bol", "country_per"}, "member_of",
+                                "organization_andean_community")
+            .empty());
+  // Without the relative, the countries before 'membres' are members of nothing said.
+  const Extraction no = testing::ExtractText(
+      "X\n\nLa CAN a appelé au calme. La Bolivie et le Pérou sont des membres actifs.", "fr");
+  CHECK_FALSE(
+      testing::HasRelation(no, "country_bol", "member_of", "organization_andean_community"));
+}
+
 TEST_CASE("Membership: an organisation before 'member', joining it, being part of it",
           "[extract][relations][member_of]") {
   const Extraction en = testing::ExtractText(

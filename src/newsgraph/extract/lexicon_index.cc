@@ -426,6 +426,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kFreeRelative, r.free_relatives);
   add(Cue::kJoinLink, r.join_links);
   add(Cue::kCoActor, r.co_actors);
+  add(Cue::kMemberRelative, r.member_relatives);
 
   li->trigger_preps.resize(r.triggers.size());
   for (uint32_t t = 0; t < r.triggers.size(); ++t) {

@@ -73,19 +73,20 @@ enum class Cue : uint8_t {
   kPassiveAux,
   kAgentPrep,
   kOrgAnaphor,
-  kMemberList,     // "parmi lesquels", "including"
-  kReportingVerb,  // "a déclaré", "said"
-  kRelative,       // "qui", "which": opens a relative clause after a comma
-  kReason,         // "en raison de", "over": a trigger's objects end there
-  kEndMarker,      // "jusqu'à", "until": the date after it ends something
-  kDelegate,       // "délégations", "representatives": stand for a country
-  kLikewise,       // "as did", "tout comme": another subject follows
-  kSoCalled,       // "called", "a qualifié de": the object follows
-  kPossessive,     // "its", "ses": the possessor is named earlier
-  kFreeRelative,   // "what", "ce que": the object is named by a so_called verb
-  kJoinLink,       // "in", "pour": links a joining to the act joined in
-  kCoActor,        // "joined", "s'est joint à": the one joined acts too
-  kPlaceNoun,      // "ville", "city": the name of a place follows
+  kMemberList,      // "parmi lesquels", "including"
+  kReportingVerb,   // "a déclaré", "said"
+  kRelative,        // "qui", "which": opens a relative clause after a comma
+  kReason,          // "en raison de", "over": a trigger's objects end there
+  kEndMarker,       // "jusqu'à", "until": the date after it ends something
+  kDelegate,        // "délégations", "representatives": stand for a country
+  kLikewise,        // "as did", "tout comme": another subject follows
+  kSoCalled,        // "called", "a qualifié de": the object follows
+  kPossessive,      // "its", "ses": the possessor is named earlier
+  kFreeRelative,    // "what", "ce que": the object is named by a so_called verb
+  kJoinLink,        // "in", "pour": links a joining to the act joined in
+  kCoActor,         // "joined", "s'est joint à": the one joined acts too
+  kPlaceNoun,       // "ville", "city": the name of a place follows
+  kMemberRelative,  // "dont", "of which", "whose": members of the organisation before
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {

@@ -18,6 +18,9 @@ constexpr size_t kGlossWindow = 8;
 // "what ... called", "ce que ... a qualifié de": how far the naming verb may
 // be from the free relative.
 constexpr size_t kSoCalledWindow = 10;
+// Tokens between an organisation's member relative and its membership word
+// ("dont la Bolivie, la Colombie, l'Équateur et le Pérou sont membres").
+constexpr size_t kRelativeMembersWindow = 20;
 // "les ministres des Affaires étrangères du Ghana": how many words a
 // delegate's portfolio may take before the country.
 constexpr size_t kPortfolioWords = 5;
@@ -861,6 +864,63 @@ class SentenceRelations {
     return true;
   }
 
+  // A relative after an organisation states its members: "la Communauté
+  // andine (CAN), dont la Bolivie et le Pérou sont membres", "NATO, of which
+  // Sweden is a member", "the Andean Community, whose members include
+  // Bolivia and Peru". Returns whether it applied.
+  bool RelativeMembers(const Hit& hit, const TriggerDef& def, const RelationDef* rel,
+                       std::string_view modality) {
+    if (!(sentence_first_cues_ & CueBit(Cue::kMemberRelative))) return false;  // most sentences
+    size_t r = n_, re = n_;
+    for (size_t i = hit.begin; i-- > 0 && hit.begin - i <= kRelativeMembersWindow;) {
+      const auto relative_end = [&](size_t j) {
+        return (t_[j].first_cues & CueBit(Cue::kMemberRelative))
+                   ? PhraseEnd(j, Cue::kMemberRelative)
+                   : 0;
+      };
+      if (const size_t e = relative_end(i); e != 0 && e <= hit.begin) {
+        r = i, re = e;
+        break;
+      }
+      // (The relative, or its last word, may be a clause boundary: "of which".)
+      if (HardBoundary(i) && !(i > 0 && relative_end(i - 1) > i)) break;
+    }
+    if (r == n_ || r < 2 || Text(r - 1) != ",") return false;
+    // The organisation before its comma, past the acronym it defines.
+    size_t org_end = r - 1;
+    if (Text(org_end - 1) == ")") {
+      size_t q = org_end - 1;
+      while (q > 0 && q + 4 > org_end && Text(q) != "(") --q;
+      if (Text(q) != "(") return false;
+      org_end = q;
+    }
+    int org = -1;
+    for (const ArgPhrase& ph : args_.phrases) {
+      if (ph.end != org_end) continue;
+      const std::vector<int>& ents = Flat(ph.conjuncts, &x_.flat);
+      if (ents.size() == 1 && Category(ents[0]) == "organization") org = ents[0];
+    }
+    if (org < 0) return false;
+    // The members: between the relative and the noun ("dont X sont
+    // membres"), or after the noun and one verb ("whose members include X").
+    std::vector<int>& members = x_.sources;
+    members.clear();
+    for (const ArgPhrase& ph : args_.phrases) {
+      const bool before = ph.begin >= re && ph.end <= hit.begin;
+      const bool after =
+          re == hit.begin && ph.begin > hit.end && ph.begin <= hit.end + 2 && ph.governor < 0;
+      if (!before && !after) continue;
+      for (int e : Flat(ph.conjuncts, &x_.flat)) {
+        const std::string_view c = Category(e);
+        if ((c == "country" || c == "organization") && e != org) members.push_back(e);
+      }
+      if (after) break;
+    }
+    if (members.empty()) return false;
+    for (int e : members) Emit(e, rel, org, def.id, modality, ".relative");
+    return true;
+  }
+
   // A trigger quoted with a few words ("ont « condamné avec la plus grande
   // fermeté » le coup d'État"): its object comes after the closing quote.
   // Otherwise the trigger's end.
@@ -1124,6 +1184,10 @@ class SentenceRelations {
                          (Has(hit.end, Cue::kConnector) || Has(hit.end, Cue::kLocPrep)))));
     const int agent = noun && !def.reciprocal ? GenitiveAgent(hit) : -1;
     if (rel->name == "member_of" && MemberList(hit, def, rel, modality)) return;
+    if (rel->name == "member_of" && def.kind == TriggerKind::kNoun &&
+        RelativeMembers(hit, def, rel, modality)) {
+      return;
+    }
     if (rel->name == "member_of" && def.kind == TriggerKind::kNoun &&
         OrganizationBeforeMember(hit, def, rel, modality)) {
       return;

@@ -124,6 +124,7 @@ RelationLexicon ReadRelations(const Value& lang) {
   r.so_called = Strings(lang, "so_called");
   r.likewise = Strings(lang, "likewise");
   r.co_actors = Strings(lang, "co_actors");
+  r.member_relatives = Strings(lang, "member_relatives");
   return r;
 }
 

@@ -151,6 +151,10 @@ struct RelationLexicon {
   // "joined", "s'est joint à": the one joined acts with the subject ("Pakistan
   // joined India in condemning the attack").
   std::vector<std::string> co_actors;
+  // "dont", "of which", "whose": after an organisation and its comma, the
+  // members a membership word then states ("la CAN, dont la Bolivie et le
+  // Pérou sont membres", "the Andean Community, whose members include Peru").
+  std::vector<std::string> member_relatives;
 };
 
 struct LanguageLexicon {
