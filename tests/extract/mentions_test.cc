@@ -218,6 +218,14 @@ TEST_CASE("Organisations are named by their head words, not by a common noun des
       "Asante-Mensah said the AU condemns the attack.",
       "en");
   CHECK_FALSE(testing::HasEntity(x, "organization_no_group"));
+  // Armed groups, traders and alliances by their heads; a name goes on past its head.
+  const Extraction y = testing::ExtractText(
+      "X\n\nThe EU listed the Front for the Liberation of Gourma, Al Nakheel Precious Metals and "
+      "the Global Alliance Against Hunger and Poverty.",
+      "en");
+  CHECK(testing::HasEntity(y, "organization_front_for_the_liberation_of_gourma"));
+  CHECK(testing::HasEntity(y, "organization_al_nakheel_precious_metals"));
+  CHECK(testing::HasEntity(y, "organization_global_alliance_against_hunger_and_poverty"));
   CHECK(testing::HasEntity(x, "person_kwame_asante_mensah"));
   CHECK_FALSE(testing::HasEntity(x, "organization_commission_chairperson_kwame_asante"));
 }

@@ -680,7 +680,7 @@ class SentenceScanner {
       // A head closing a name of its own words ends it: "Pars Propulsion
       // Industries and Caspian Horizon Shipping" are two ("Chinese Ministry
       // of Commerce" is one).
-      const bool closed = named;
+      const bool closed = named && Has(e, Cue::kConjunction);
       std::vector<int> absorbed;
       if (b > 0 && named) {  // "Chinese Commerce Ministry"
         if (const Mention* d = DemonymAt(b - 1); d != nullptr && d->end == b && Cap(b - 1)) {
