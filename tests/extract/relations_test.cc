@@ -905,6 +905,25 @@ TEST_CASE("An expulsion told by its verb is the event condemned later, and only 
   CHECK(testing::HasRelation(en, "country_bra", "condemns", testing::EventWith(en, "expulsion")));
 }
 
+TEST_CASE("Outrage at an incident condemns it; a second verb keeps the first one's subject",
+          "[extract][relations][condemnation]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nDes hommes armés ont attaqué un poste de police à Karimama le 3 juin 2025. L'Union "
+      "africaine a exprimé sa profonde indignation après l'attaque. Le Ghana a condamné l'attaque "
+      "et exprimé sa solidarité avec le Bénin.",
+      "fr");
+  const std::string e = OnlyEvent(x);
+  REQUIRE_FALSE(e.empty());
+  CHECK(testing::HasRelation(x, "organization_african_union", "condemns", e));
+  CHECK(testing::HasRelation(x, "country_gha", "condemns", e));
+  CHECK(testing::HasRelation(x, "country_gha", "supports", "country_ben"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nGunmen stormed a police post in Karimama on June 3, 2025. The African Union "
+      "expressed outrage at the attack.",
+      "en");
+  CHECK(testing::HasRelation(en, "organization_african_union", "condemns", OnlyEvent(en)));
+}
+
 TEST_CASE("An attack told by its verb is the incident condemned later",
           "[extract][relations][condemnation]") {
   const Extraction x = testing::ExtractText(

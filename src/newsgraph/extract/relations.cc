@@ -696,6 +696,27 @@ class SentenceRelations {
     return -1;
   }
 
+  // Whether a verb trigger ends right before phrase ph (past its articles):
+  // ph is that verb's direct object.
+  bool ObjectOfVerbBefore(const ArgPhrase& ph) const {
+    for (const Hit& h : triggers_) {
+      if (h.end > ph.begin || ph.begin - h.end > 1 ||
+          li_.lexicon->relations.triggers[h.trigger].kind != TriggerKind::kVerb) {
+        continue;
+      }
+      bool articles = true;
+      for (size_t i = h.end; i < ph.begin; ++i) articles = articles && Has(i, Cue::kDeterminer);
+      if (articles) return true;
+    }
+    return false;
+  }
+  bool ConjunctionBetween(size_t from, size_t to) const {
+    for (size_t i = from; i < to; ++i) {
+      if (Has(i, Cue::kConjunction)) return true;
+    }
+    return false;
+  }
+
   // The subject of a trigger at token tb (a phrase index, or -1).
   int Subject(uint32_t tb) const {
     // After a possessive ("to its sanctions list"), an adjective of
@@ -724,6 +745,9 @@ class SentenceRelations {
       }
       // An agreement is what its parties signed, never the actor.
       if (IsAgreement(ph.event)) continue;
+      // The object of a verb before a coordinated one is not its subject:
+      // "Le Ghana a condamné l'attaque et exprimé sa solidarité avec le Bénin".
+      if (ph.governor < 0 && ObjectOfVerbBefore(ph) && ConjunctionBetween(ph.end, tb)) continue;
       // A resource or sector right before a noun trigger modifies it, it is
       // not the actor: "South Korea signed a critical minerals partnership".
       if (ph.end == tb && ph.event < 0 && OnlyTopics(ph)) continue;
