@@ -917,6 +917,12 @@ TEST_CASE("Outrage at an incident condemns it; a second verb keeps the first one
   CHECK(testing::HasRelation(x, "organization_african_union", "condemns", e));
   CHECK(testing::HasRelation(x, "country_gha", "condemns", e));
   CHECK(testing::HasRelation(x, "country_gha", "supports", "country_ben"));
+  // An organisation speaks through its officer.
+  const Extraction un = testing::ExtractText(
+      "X\n\nDes hommes armés ont attaqué un poste de police à Karimama le 3 juin 2025. Le "
+      "secrétaire général de l'ONU a condamné l'attaque.",
+      "fr");
+  CHECK(testing::HasRelation(un, "organization_un", "condemns", OnlyEvent(un)));
   const Extraction en = testing::ExtractText(
       "X\n\nGunmen stormed a police post in Karimama on June 3, 2025. The African Union "
       "expressed outrage at the attack.",

@@ -641,8 +641,14 @@ class SentenceRelations {
       return false;
     }
     const bool country = delegates || SingleOf(ph, "country") >= 0;
-    if (ph.event < 0 && !country) return false;
-    const uint64_t head_cues = country ? CueBit(Cue::kOrgHead) | CueBit(Cue::kDelegate) : 0;
+    // An organisation speaks through its officer: "Le secrétaire général de
+    // l'ONU a condamné", "the spokesman of the African Union said".
+    const bool officer = !country && ph.event < 0 && SingleOf(ph, "organization") >= 0 &&
+                         (Has(head, Cue::kTitle) || (head > 0 && Has(head - 1, Cue::kTitle)));
+    if (ph.event < 0 && !country && !officer) return false;
+    const uint64_t head_cues = country   ? CueBit(Cue::kOrgHead) | CueBit(Cue::kDelegate)
+                               : officer ? CueBit(Cue::kTitle)
+                                         : 0;
     if (t_[head].token.kind != TokenKind::kWord ||
         (t_[head].token.capitalized && !(delegates && head == 0)) ||
         (t_[head].cues & ~head_cues) != 0) {
