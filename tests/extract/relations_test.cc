@@ -767,6 +767,15 @@ TEST_CASE("Delegations and representatives stand for the countries after them",
       "from Egypt and Morocco reached the summit.",
       "en");
   CHECK_FALSE(testing::HasRelation(report, "country_egy", "participates_in", OnlyEvent(report)));
+  // Representatives of an organisation; taking part in the present tense.
+  const Extraction org = testing::ExtractText(
+      "X\n\nLe sommet de l'Union africaine s'est ouvert à Addis-Abeba le 3 juin 2025. Des "
+      "représentants de l'Union européenne assistent à la rencontre. La Banque mondiale prend "
+      "part aux travaux.",
+      "fr");
+  CHECK(testing::MissingSources(org, {"organization_eu", "organization_world_bank"},
+                                "participates_in", OnlyEvent(org))
+            .empty());
 }
 
 TEST_CASE("Who joins or does the same condemns too", "[extract][relations][condemnation]") {

@@ -488,12 +488,15 @@ class SentenceRelations {
   }
 
   // Whether every entity phrase ph names is a country (and it names one).
-  bool OnlyCountries(const ArgPhrase& ph) const {
+  // Whether every conjunct of ph is a country or an organisation: what
+  // delegates stand for ("des représentants de l'Union européenne").
+  bool OnlyStates(const ArgPhrase& ph) const {
     if (ph.conjuncts.empty()) return false;
     for (const std::vector<int>& c : ph.conjuncts) {
       if (c.empty()) return false;
       for (int e : c) {
-        if (Category(e) != "country") return false;
+        const std::string_view cat = Category(e);
+        if (cat != "country" && cat != "organization") return false;
       }
     }
     return true;
@@ -636,7 +639,7 @@ class SentenceRelations {
         }
       }
     }
-    const bool delegates = Has(head, Cue::kDelegate) && ph.event < 0 && OnlyCountries(ph);
+    const bool delegates = Has(head, Cue::kDelegate) && ph.event < 0 && OnlyStates(ph);
     if (!Has(ph.governor, Cue::kConnector) && !(delegates && Has(ph.governor, Cue::kPreposition))) {
       return false;
     }
