@@ -776,6 +776,14 @@ TEST_CASE("Delegations and representatives stand for the countries after them",
   CHECK(testing::MissingSources(org, {"organization_eu", "organization_world_bank"},
                                 "participates_in", OnlyEvent(org))
             .empty());
+  // Listed after a verb, past the participants: an article is no "de".
+  const Extraction among = testing::ExtractText(
+      "X\n\nLe sommet de l'Union africaine s'est ouvert à Addis-Abeba le 3 juin 2025. Parmi les "
+      "participants figuraient le Nigeria, le Kenya et l'Éthiopie.",
+      "fr");
+  CHECK(testing::MissingSources(among, {"country_nga", "country_ken", "country_eth"},
+                                "participates_in", OnlyEvent(among))
+            .empty());
 }
 
 TEST_CASE("Who joins or does the same condemns too", "[extract][relations][condemnation]") {

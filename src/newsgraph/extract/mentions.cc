@@ -588,6 +588,8 @@ class SentenceScanner {
         }
         return owners;
       }
+      // (An article is no connector: "les participants figuraient le Nigeria".)
+      if (Has(q, Cue::kDeterminer) && !Has(q, Cue::kPreposition)) continue;
       if (Has(q, Cue::kConnector) || Has(q, Cue::kLocPrep)) {
         connector = true;
         continue;
