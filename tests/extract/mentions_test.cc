@@ -411,6 +411,37 @@ TEST_CASE("A meeting named after its city names the city, not the country it is 
   CHECK_FALSE(testing::EventWith(x, "rabat").empty());
 }
 
+TEST_CASE("A visit introduced after its date is an event; 'the first since' counts, it names none",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nArrivé lundi 2 juin 2025 à Hanoï pour une visite d'État de trois jours, le président "
+      "français a été accueilli par son homologue. C'est la première visite d'État d'un président "
+      "français au Vietnam depuis 2018.",
+      "fr");
+  const std::string visit = testing::EventWith(x, "state_visit");
+  REQUIRE(!visit.empty());
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.id == visit) CHECK(e.date == "2025-06-02");
+    CHECK(e.id.find("1st") == std::string::npos);
+    CHECK(e.id.find("2018") == std::string::npos);
+  }
+  // A wish for a meeting is none: "a plaidé mercredi pour un dialogue".
+  const Extraction y = testing::ExtractText(
+      "X\n\nIl a plaidé mercredi 4 juin 2025 pour un dialogue direct entre l'Afrique et "
+      "l'Amérique latine.",
+      "fr");
+  CHECK(testing::EventWith(y, "dialogue").empty());
+}
+
+TEST_CASE("A country's name opens a company's before its head word", "[extract][mentions]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa maintenance des appareils de Vietnam Airlines est assurée. Qatar Airways a commandé "
+      "des avions.",
+      "fr");
+  CHECK(testing::HasEntity(x, "organization_vietnam_airlines"));
+  CHECK(testing::HasEntity(x, "organization_qatar_airways"));
+}
+
 TEST_CASE("English forum names of capitalised words the parts do not all explain",
           "[extract][mentions][events]") {
   const Extraction a = testing::ExtractText(

@@ -947,6 +947,23 @@ TEST_CASE("Outrage at an incident condemns it; a second verb keeps the first one
   CHECK(testing::HasRelation(en, "organization_african_union", "condemns", OnlyEvent(en)));
 }
 
+TEST_CASE("Refraining from condemning negates the condemnation", "[extract][relations][modality]") {
+  const Extraction x =
+      testing::ExtractText("X\n\nLe président français s'est gardé de condamner la Chine.", "fr");
+  bool found = false;
+  for (const ExtractedRelation& r : x.relations) {
+    if (r.relation != "condemns" || r.target_id != "country_chn") continue;
+    found = true;
+    CHECK(r.modality == "negated");
+  }
+  CHECK(found);
+  const Extraction en =
+      testing::ExtractText("X\n\nThe French president refrained from condemning China.", "en");
+  for (const ExtractedRelation& r : en.relations) {
+    if (r.relation == "condemns") CHECK(r.modality == "negated");
+  }
+}
+
 TEST_CASE("An attack told by its verb is the incident condemned later",
           "[extract][relations][condemnation]") {
   const Extraction x = testing::ExtractText(

@@ -13,6 +13,9 @@ namespace {
 // Lower-case words a French event name may run over before the proper name
 // that closes it ("des partenaires au développement du Burundi").
 constexpr size_t kFrenchNameWords = 7;
+// How far after an event noun a "depuis"/"since" makes its ordinal a count
+// ("la première visite d'État d'un président français au Vietnam depuis").
+constexpr size_t kSinceWindow = 10;
 
 int CategoryRank(const std::string& c) {
   // (Views: a comparison checks the sizes before any byte.)
@@ -684,7 +687,18 @@ class SentenceScanner {
       // of Commerce" is one).
       const bool closed = named && Has(e, Cue::kConjunction);
       std::vector<int> absorbed;
-      if (b > 0 && named) {  // "Chinese Commerce Ministry"
+      // A country's name opening a company's: "Vietnam Airlines", "Qatar
+      // Airways", "Maroc Telecom" (not its adjective: "Chinese Ministry").
+      if (b > 0 && b == i && Cap(i) && covered_[b - 1] >= 0) {
+        const Mention& c = out_->mentions[covered_[b - 1]];
+        if (c.kind == MentionKind::kEntity && c.entity >= 0 && c.end == b && !c.demonym &&
+            !c.in_name && Cap(c.begin) && table_->at(c.entity).entity.category == "country") {
+          absorbed.push_back(covered_[b - 1]);
+          b = c.begin;
+          named = true;
+        }
+      }
+      if (b > 0 && named && absorbed.empty()) {  // "Chinese Commerce Ministry"
         if (const Mention* d = DemonymAt(b - 1); d != nullptr && d->end == b && Cap(b - 1)) {
           absorbed.push_back(covered_[b - 1]);
           b = d->begin;
@@ -1092,6 +1106,19 @@ class SentenceScanner {
     return best;
   }
 
+  // Whether a marker and a year ("depuis 2018", "since 2019") follow token
+  // e in its clause, within a few words.
+  bool SinceAfter(size_t e) const {
+    for (size_t q = e; q < n_ && q < e + kSinceWindow && !ClausePunct(q); ++q) {
+      const size_t me = PhraseEnd(q, Cue::kEndMarker);
+      if (me != 0 && me < n_ && t_[me].token.kind == TokenKind::kNumber &&
+          TokenText(ctx_.normalized, t_[me].token).size() == 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether date d is in the clause of token h, at most 12 tokens away.
   bool SameClause(const DateSpan& d, size_t h) const {
     const size_t from = d.end <= h ? d.end : h + 1;
@@ -1212,6 +1239,9 @@ class SentenceScanner {
       int ordinal = 0;
       if (size_t ob = h; (ordinal = OrdinalBefore(h, &ob)) > 0) b = ob;
       if (size_t ob = h; ordinal == 0 && (ordinal = EditionOrdinalBefore(h, &ob)) > 0) b = ob;
+      // "la première visite d'État ... depuis 2018", "the first summit since
+      // 2019": a count of occurrences, not an edition's ordinal.
+      if (ordinal > 0 && SinceAfter(he)) ordinal = 0, b = h;
       std::vector<const Mention*> pair;
       const Mention* topic = nullptr;
       const Mention* place_prefix = nullptr;
@@ -1596,8 +1626,16 @@ class SentenceScanner {
       // the article already has a meeting on that date ("le sommet" again).
       // A date somewhere in the sentence is required: a headline's "Visite
       // d'État au Maroc" is the dated visit the body reports.
-      bool placed_meeting =
-          !named && noun.kind == EventKind::kMeeting && (place || dated_here) && date != nullptr;
+      // A visit introduced by an indefinite article after its date in the
+      // clause: "Arrivé lundi 16 novembre à Hanoï pour une visite d'État"
+      // (not a wish: "a plaidé mercredi pour un dialogue direct").
+      const std::string_view head_en = noun.en;
+      const bool visit = head_en.size() >= 5 && (head_en.substr(head_en.size() - 5) == "Visit" ||
+                                                 head_en.substr(head_en.size() - 5) == "visit");
+      const bool introduced = visit && b > 0 && Has(b - 1, Cue::kIndefinite) && date != nullptr &&
+                              date->end <= b && SameClause(*date, h);
+      bool placed_meeting = !named && noun.kind == EventKind::kMeeting &&
+                            (place || dated_here || introduced) && date != nullptr;
       if (placed_meeting && date) {
         for (size_t k = 0; k < table_->size(); ++k) {
           // Dated only, in an article reporting an edition of a forum: a part

@@ -78,6 +78,7 @@ MentionLexicon ReadMentions(const Value& lang) {
   m.end_markers = Strings(lang, "end_markers");
   m.place_nouns = Strings(lang, "place_nouns");
   m.feminine_articles = Strings(lang, "feminine_articles");
+  m.indefinite_articles = Strings(lang, "indefinite_articles");
   m.masculine_articles = Strings(lang, "masculine_articles");
   m.name_connectors = Strings(lang, "name_connectors");
   m.adverbs = Strings(lang, "adverbs");

@@ -81,6 +81,9 @@ struct MentionLexicon {
   std::vector<std::string> place_nouns;
   std::vector<std::string> feminine_articles;
   std::vector<std::string> masculine_articles;
+  // "une", "a": a noun after one introduces something new ("Arrivé lundi à
+  // Hanoï pour une visite d'État").
+  std::vector<std::string> indefinite_articles;
   std::vector<std::string> name_connectors;
   std::vector<std::string> adverbs;
 };
