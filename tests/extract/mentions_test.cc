@@ -226,6 +226,14 @@ TEST_CASE("Organisations are named by their head words, not by a common noun des
   CHECK(testing::HasEntity(y, "organization_front_for_the_liberation_of_gourma"));
   CHECK(testing::HasEntity(y, "organization_al_nakheel_precious_metals"));
   CHECK(testing::HasEntity(y, "organization_global_alliance_against_hunger_and_poverty"));
+  // Places, regions and topics inside a name are part of it.
+  const Extraction z = testing::ExtractText(
+      "X\n\nThe Secretary-General of the Organization of the Black Sea Economic Cooperation spoke. "
+      "The Caspian Energy Transit Group met.",
+      "en");
+  CHECK(testing::HasEntity(z, "organization_organization_of_the_black_sea_economic_cooperation"));
+  CHECK(testing::HasEntity(z, "organization_caspian_energy_transit_group"));
+  CHECK_FALSE(testing::HasEntity(z, "organization_transit_group"));
   CHECK(testing::HasEntity(x, "person_kwame_asante_mensah"));
   CHECK_FALSE(testing::HasEntity(x, "organization_commission_chairperson_kwame_asante"));
 }

@@ -677,9 +677,17 @@ class SentenceScanner {
       // English names capitalise their head: "No group has claimed ..." names none.
       if (ctx_.lang == Lang::kEn && !Cap(i)) continue;
       size_t b = i, e = i + 1;
-      while (b > 0 && Cap(b - 1) && Free(b - 1) && !Has(b - 1, Cue::kDeterminer) &&
-             !Has(b - 1, Cue::kTitle)) {
-        --b;
+      std::vector<int> parts;  // places, regions, topics inside the name
+      for (;;) {
+        while (b > 0 && Cap(b - 1) && Free(b - 1) && !Has(b - 1, Cue::kDeterminer) &&
+               !Has(b - 1, Cue::kTitle)) {
+          --b;
+        }
+        // "Caspian Energy Transit Group": a region and a topic in the name.
+        const int part = b > 0 ? NamePartMention(covered_[b - 1]) : -1;
+        if (part < 0 || out_->mentions[part].end != b) break;
+        parts.push_back(part);
+        b = out_->mentions[part].begin;
       }
       bool named = b < i;
       // A head closing a name of its own words ends it: "Pars Propulsion
@@ -713,6 +721,15 @@ class SentenceScanner {
         }
         const size_t before_connectors = j;
         while (j < n_ && Has(j, Cue::kConnector) && Free(j) && j - e < 3) ++j;
+        // "Organization of the Black Sea Economic Cooperation".
+        if (const int part = j > before_connectors && j < n_ ? NamePartMention(covered_[j]) : -1;
+            part >= 0 && out_->mentions[part].begin == j) {
+          parts.push_back(part);
+          e = out_->mentions[part].end;
+          named = true;
+          e = PastFrenchAdjective(e);  // "de la Défense nationale"
+          continue;
+        }
         if (j < n_ && Cap(j) && Free(j) && !Has(j, Cue::kTitle)) {
           // A common noun before a proper name describes it: "le groupe
           // chinois Jinhe Carbon Materials" is "Jinhe Carbon Materials" (but
@@ -724,19 +741,18 @@ class SentenceScanner {
           }
           e = j + 1;
           named = true;
-          // French: a lower-case adjective closing the name ("des Affaires
-          // étrangères"): a plain word no lexicon knows.
-          if (ctx_.lang == Lang::kFr && e < n_ && !Cap(e) && Free(e) &&
-              t_[e].token.kind == TokenKind::kWord && t_[e].cues == 0 && t_[e].first_cues == 0 &&
-              s_.fold_keys[e] == kNoKey && t_[e].stem == kNoKey && !Cap(e + 1)) {
-            ++e;
-          }
+          e = PastFrenchAdjective(e);
         } else {
           break;
         }
       }
       if (!named) continue;
       for (int a : absorbed) out_->mentions[a].in_name = true;
+      for (int a : parts) {
+        if (out_->mentions[a].begin >= b && out_->mentions[a].end <= e) {
+          out_->mentions[a].in_name = true;
+        }
+      }
       Mention m;
       m.begin = static_cast<uint32_t>(b), m.end = static_cast<uint32_t>(e);
       m.entity = NewEntity("organization", std::string(Norm(b, e)), b, e);
@@ -746,6 +762,31 @@ class SentenceScanner {
       AddMention(std::move(m), /*cover=*/false);
       i = e;
     }
+  }
+
+  // French: a lower-case adjective closing a name at e ("des Affaires
+  // étrangères"), a plain word no lexicon knows: the token after it, else e.
+  size_t PastFrenchAdjective(size_t e) const {
+    if (ctx_.lang == Lang::kFr && e < n_ && !Cap(e) && Free(e) &&
+        t_[e].token.kind == TokenKind::kWord && t_[e].cues == 0 && t_[e].first_cues == 0 &&
+        s_.fold_keys[e] == kNoKey && t_[e].stem == kNoKey && !Cap(e + 1)) {
+      return e + 1;
+    }
+    return e;
+  }
+
+  // Mention mt when it may be a capitalised word of an organisation's name:
+  // a place, region, resource or sector ("Black Sea", "Caspian", "Energy"),
+  // never a country (an organ's state acts through it: "the Ministry of
+  // Foreign Affairs of China"), else -1.
+  int NamePartMention(int mt) const {
+    if (mt < 0) return -1;
+    const Mention& x = out_->mentions[mt];
+    if (x.kind != MentionKind::kEntity || x.entity < 0 || x.demonym || x.in_name || !Cap(x.begin)) {
+      return -1;
+    }
+    const std::string& c = table_->at(x.entity).entity.category;
+    return c == "location" || c == "region" || c == "resource" || c == "sector" ? mt : -1;
   }
 
   // An acronym of two to eight capitals (digits and '&' allowed after the first).
