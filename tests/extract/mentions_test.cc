@@ -433,6 +433,12 @@ TEST_CASE("A visit introduced after its date is an event; 'the first since' coun
     CHECK(e.id.find("1st") == std::string::npos);
     CHECK(e.id.find("2018") == std::string::npos);
   }
+  // A new round of talks after its date and place is one too.
+  const Extraction r = testing::ExtractText(
+      "X\n\nArmenian and Azerbaijani negotiators met in Almaty on June 6, 2025 for a new round "
+      "of talks on their border.",
+      "en");
+  CHECK_FALSE(testing::EventWith(r, "talks_2025_06_06").empty());
   // A wish for a meeting is none: "a plaidé mercredi pour un dialogue".
   const Extraction y = testing::ExtractText(
       "X\n\nIl a plaidé mercredi 4 juin 2025 pour un dialogue direct entre l'Afrique et "

@@ -1147,6 +1147,21 @@ class SentenceScanner {
     return best;
   }
 
+  // Whether a new round of the meeting at token b is introduced before it:
+  // "a new round of talks", "une nouvelle série de pourparlers".
+  bool NewRoundBefore(size_t b) const {
+    size_t q = b;
+    while (q > 0 && b - q < 2 && (Has(q - 1, Cue::kConnector) || Has(q - 1, Cue::kDeterminer))) --q;
+    if (q == b || q == 0 || !Has(q - 1, Cue::kEditionNoun)) return false;
+    --q;
+    for (size_t words = 0; q > 0 && words < 2; ++words) {
+      if (Has(q - 1, Cue::kIndefinite)) return true;
+      if (t_[q - 1].token.kind != TokenKind::kWord || Cap(q - 1) || t_[q - 1].cues != 0) break;
+      --q;
+    }
+    return q > 0 && Has(q - 1, Cue::kIndefinite);
+  }
+
   // Whether a marker and a year ("depuis 2018", "since 2019") follow token
   // e in its clause, within a few words.
   bool SinceAfter(size_t e) const {
@@ -1673,8 +1688,8 @@ class SentenceScanner {
       const std::string_view head_en = noun.en;
       const bool visit = head_en.size() >= 5 && (head_en.substr(head_en.size() - 5) == "Visit" ||
                                                  head_en.substr(head_en.size() - 5) == "visit");
-      const bool introduced = visit && b > 0 && Has(b - 1, Cue::kIndefinite) && date != nullptr &&
-                              date->end <= b && SameClause(*date, h);
+      const bool introduced = (visit ? b > 0 && Has(b - 1, Cue::kIndefinite) : NewRoundBefore(b)) &&
+                              date != nullptr && date->end <= b && SameClause(*date, h);
       bool placed_meeting = !named && noun.kind == EventKind::kMeeting &&
                             (place || dated_here || introduced) && date != nullptr;
       if (placed_meeting && date) {
