@@ -1158,6 +1158,16 @@ TEST_CASE("A city before its country places an event, not the country",
   CHECK_FALSE(testing::HasRelation(x, summit, "held_in", "country_mar"));
 }
 
+TEST_CASE("A city naming a meeting is where it is, not a party to what is said of it",
+          "[extract][relations]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nNegotiators met in Almaty on June 6, 2025 for a new round of talks. The European "
+      "Union welcomed the Almaty talks.",
+      "en");
+  CHECK_FALSE(testing::HasRelation(x, "organization_eu", "supports", "location_almaty"));
+  CHECK(testing::HasRelation(x, "organization_eu", "supports", testing::EventWith(x, "talks")));
+}
+
 TEST_CASE("A meeting named again is not placed a second time", "[extract][relations][held_in]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Aktau on June 4, 2025. Delegates from Georgia said the forum, "

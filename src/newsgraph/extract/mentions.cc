@@ -1329,6 +1329,16 @@ class SentenceScanner {
             if (c == "location" || c == "region") place_prefix = &x, q = x.begin;
           }
         }
+        // A city naming a meeting it hosts: "the Almaty talks", "the Baku
+        // meeting" (where, not a party: "welcomed the Almaty talks").
+        if (!topic && pair.empty() && q == b && q > 0 && ctx_.lang == Lang::kEn &&
+            noun.kind == EventKind::kMeeting && covered_[q - 1] >= 0) {
+          Mention& x = out_->mentions[covered_[q - 1]];
+          if (x.kind == MentionKind::kEntity && !x.in_name && x.entity >= 0 && x.end == q &&
+              Cap(x.begin) && !x.demonym && table_->at(x.entity).entity.category == "location") {
+            x.in_name = true;
+          }
+        }
         if (q < b) {
           size_t oq = q;
           if (const int o = OrdinalBefore(q, &oq); o > 0) ordinal = o, q = oq;
