@@ -456,6 +456,17 @@ TEST_CASE("A country's name opens a company's before its head word", "[extract][
   CHECK(testing::HasEntity(x, "organization_qatar_airways"));
 }
 
+TEST_CASE("Numbered meetings of a body no gazetteer knows are editions of a forum",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nMinisters met in Baku on June 6, 2025 for the fifth ministerial meeting of the "
+      "Caspian Energy Transit Group.",
+      "en");
+  const std::string e = testing::EventWith(x, "5th");
+  REQUIRE(!e.empty());
+  CHECK(testing::HasRelation(x, e, "edition_of", "forum_caspian_energy_transit_group"));
+}
+
 TEST_CASE("English forum names of capitalised words the parts do not all explain",
           "[extract][mentions][events]") {
   const Extraction a = testing::ExtractText(

@@ -1384,6 +1384,22 @@ class SentenceScanner {
             table_->at(out_->mentions[mt].entity).entity.category == "forum") {
           of_forum = out_->mentions[mt].entity;
         }
+        // A body no gazetteer knows whose numbered meetings these are is a
+        // recurring format: "the fifth ministerial meeting of the Caspian
+        // Energy Transit Group".
+        if (mt >= 0 && of_forum < 0 && out_->mentions[mt].begin == q &&
+            out_->mentions[mt].kind == MentionKind::kEntity && out_->mentions[mt].entity >= 0 &&
+            noun.kind == EventKind::kMeeting) {
+          EntityRecord& body = table_->at(out_->mentions[mt].entity);
+          if (body.entity.category == "organization" && body.gazetteer == nullptr) {
+            const std::string label = body.entity.label;
+            of_forum = table_->InternNew("forum_" + Slug(label), "forum", label);
+            table_->at(of_forum).head_en = noun.en;
+            table_->AddMention(of_forum,
+                               Original(out_->mentions[mt].begin, out_->mentions[mt].end));
+            out_->mentions[mt].in_name = true;
+          }
+        }
       }
       // "entre l'Inde et les pays d'Asie centrale": the participants.
       std::vector<std::vector<int>> participants;
