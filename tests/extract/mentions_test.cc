@@ -370,6 +370,12 @@ TEST_CASE("French forum names: an edition's ordinal, a place adjective, capitali
       "Rabat.",
       "fr");
   CHECK(testing::HasEntity(b, "forum_forum_hydrogene_afrique"));
+  // A topic's adjective closes the name with it.
+  const Extraction c = testing::ExtractText(
+      "X\n\nLe troisième Sommet africain sur la sécurité hydrique s'est ouvert le 4 juin 2025 à "
+      "Dakar.",
+      "fr");
+  CHECK(testing::HasEntity(c, "forum_sommet_africain_sur_la_securite_hydrique"));
 }
 
 TEST_CASE("An edition a headline names undated takes the date the body gives it",

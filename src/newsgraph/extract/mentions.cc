@@ -1539,9 +1539,10 @@ class SentenceScanner {
             e = out_->mentions[mt].end;
           }
         } else if (topic_end > e) {
-          // Or closed by its topic: "le deuxième Forum andin du lithium".
+          // Or closed by its topic: "le deuxième Forum andin du lithium",
+          // and its adjective: "le Sommet africain sur la sécurité hydrique".
           written_name_b = h;
-          e = topic_end;
+          e = PastFrenchAdjective(topic_end);
         } else if (q == e) {
           // Or capitalised words right after it: "le Forum Hydrogène
           // Afrique", "le Sommet Afrique-France".
