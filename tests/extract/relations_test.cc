@@ -1506,6 +1506,15 @@ TEST_CASE("A place described by the part of a country it lies in is located ther
   const Extraction talks =
       testing::ExtractText("X\n\nThe ministers met in Geneva, in talks with Iran.", "en");
   CHECK_FALSE(testing::HasRelation(talks, "location_geneva", "located_in", "country_irn"));
+  // Past a named part, past a comma before the country, after a post's name.
+  const Extraction parts = testing::ExtractText(
+      "X\n\nLe village de Kirants, dans la province de Tavush en Arménie, a été touché. L'attaque "
+      "a eu lieu à Kérou, une localité du département de l'Atacora, au Bénin. Elle a visé le poste "
+      "de Porga, situé dans le nord-ouest du Bénin.",
+      "fr");
+  CHECK(testing::HasRelation(parts, "location_kirants", "located_in", "country_arm"));
+  CHECK(testing::HasRelation(parts, "location_kerou", "located_in", "country_ben"));
+  CHECK(testing::HasRelation(parts, "location_porga", "located_in", "country_ben"));
 }
 
 TEST_CASE("A French meeting named by lower-case words and a proper name, described up front",

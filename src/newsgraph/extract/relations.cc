@@ -1713,7 +1713,8 @@ class SentenceRelations {
         bool located = i < c.begin && Has(i, Cue::kLocPrep) && !Has(i, Cue::kConnector);
         if (located) ++i;
         if (i < c.begin && Has(i, Cue::kDeterminer)) ++i;
-        described = described && i < c.begin && PlainKindWord(i);
+        // (The named part may open it: "Kirants, dans la province de Tavush en Arménie".)
+        described = described && i < c.begin && (PlainKindWord(i) || (i >= named_b && i < named_e));
         for (; described && i < c.begin; ++i) {
           const bool link = Has(i, Cue::kConnector) || Has(i, Cue::kLocPrep);
           located = located || link;
@@ -1722,7 +1723,10 @@ class SentenceRelations {
                       (i > q && Text(i - 1) == "-" && t_[i].token.kind == TokenKind::kWord) ||
                       (i >= named_b && i < named_e) || OnNamedPart(i, q, c.begin) ||
                       (i > q && Has(i - 1, Cue::kDeterminer) && t_[i].token.capitalized &&
-                       t_[i].cues == 0 && !in_name_[i]);
+                       t_[i].cues == 0 && !in_name_[i]) ||
+                      // "Kérou, une localité de l'Atacora, au Bénin"
+                      (i > q && Text(i) == "," && Has(i + 1, Cue::kLocPrep) &&
+                       !Has(i + 1, Cue::kConnector));
         }
         // (A kind word and a demonym need no link: "Nouakchott, la capitale
         // mauritanienne".)
