@@ -376,6 +376,13 @@ TEST_CASE("French forum names: an edition's ordinal, a place adjective, capitali
       "Dakar.",
       "fr");
   CHECK(testing::HasEntity(c, "forum_sommet_africain_sur_la_securite_hydrique"));
+  // An English name quoted in French, its head English or not.
+  const Extraction d = testing::ExtractText(
+      "X\n\nLe Maroc accueille le 4 juin 2025 le Morocco Green Hydrogen Forum à Rabat. La "
+      "troisième édition du Green Hydrogen Summit Africa s'est ouverte le 5 juin 2025 à Rabat.",
+      "fr");
+  CHECK(testing::HasEntity(d, "forum_morocco_green_hydrogen_forum"));
+  CHECK(testing::HasEntity(d, "forum_green_hydrogen_summit_africa"));
 }
 
 TEST_CASE("An edition a headline names undated takes the date the body gives it",

@@ -1228,7 +1228,8 @@ class SentenceScanner {
       while (ne < n_ && ne - nb < 8) {
         if (Cap(ne) || (ne > nb && t_[ne].token.kind == TokenKind::kNumber)) {
           caps += Cap(ne);
-          event_noun = event_noun || (t_[ne].first_cues & CueBit(Cue::kEventNoun)) != 0;
+          // (A name opening with its noun is Events' own: "du Forum africain de ...".)
+          event_noun = event_noun || (ne == nb && (t_[ne].first_cues & CueBit(Cue::kEventNoun)) != 0);
           ++ne;
         } else if (ne > nb && ne + 1 < n_ && Cap(ne + 1) &&
                    (Has(ne, Cue::kConnector) || IsHyphen(ne) || IsChar(ne, '&'))) {
@@ -1561,9 +1562,10 @@ class SentenceScanner {
       // An English name of capitalised words before the noun that the parts
       // above do not all explain: "the third Trans-Caspian Connectivity
       // Forum", "the sixth Pacific Tuna Ministers' Conference". Its ordinal
-      // comes before the whole name.
-      if (ctx_.lang == Lang::kEn && ordinal == 0 && Cap(h) && org == nullptr && of_forum < 0 &&
-          between.empty() && written_name_b == n_ && noun.kind == EventKind::kMeeting) {
+      // comes before the whole name. (French articles quote such names too:
+      // "le Morocco Green Hydrogen Forum".)
+      if (ordinal == 0 && Cap(h) && org == nullptr && of_forum < 0 && between.empty() &&
+          (written_name_b == n_ || written_name_b == h) && noun.kind == EventKind::kMeeting) {
         size_t r = b;
         for (int words = 0; r > 0 && words < 5; ++words) {
           const size_t x = r - 1;
