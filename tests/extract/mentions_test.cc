@@ -452,6 +452,13 @@ TEST_CASE("A visit introduced after its date is an event; 'the first since' coun
       "of talks on their border.",
       "en");
   CHECK_FALSE(testing::EventWith(r, "talks_2025_06_06").empty());
+  // "depuis" a day starts what it reports; "depuis" a year dates nothing.
+  const Extraction since = testing::ExtractText(
+      "X\n\nLe Maroc accueille depuis le 3 juin 2025 le premier Forum africain de l'hydrogène. "
+      "Le putsch est le septième coup d'État en Afrique de l'Ouest depuis 2020.",
+      "fr");
+  CHECK_FALSE(testing::EventWith(since, "forum_africain_de_l_hydrogene_2025_06_03").empty());
+  CHECK(testing::EventWith(since, "2020").empty());
   // A wish for a meeting is none: "a plaidé mercredi pour un dialogue".
   const Extraction y = testing::ExtractText(
       "X\n\nIl a plaidé mercredi 4 juin 2025 pour un dialogue direct entre l'Afrique et "

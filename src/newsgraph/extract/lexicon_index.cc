@@ -408,6 +408,7 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kPlaceNoun, m.place_nouns);
   add(Cue::kFemArticle, m.feminine_articles);
   add(Cue::kIndefinite, m.indefinite_articles);
+  add(Cue::kSince, m.since_markers);
   add(Cue::kMascArticle, m.masculine_articles);
   add(Cue::kConnector, m.name_connectors);
   add(Cue::kAdverb, m.adverbs);

@@ -88,6 +88,7 @@ enum class Cue : uint8_t {
   kPlaceNoun,       // "ville", "city": the name of a place follows
   kMemberRelative,  // "dont", "of which", "whose": members of the organisation before
   kIndefinite,      // "une", "a": what follows is introduced here
+  kSince,           // "depuis", "since": before a year, an ordinal counts
 };
 constexpr uint64_t CueBit(Cue c) { return uint64_t{1} << static_cast<int>(c); }
 constexpr uint32_t CuePayload(Cue c, uint32_t index) {

@@ -1113,10 +1113,17 @@ class SentenceScanner {
   // pouvoir dans la nuit du 12 au 13 septembre", not the "mardi" of the
   // announcement), else the nearest date in the sentence.
   // Whether an end marker ("jusqu'à", "until") opens date d: it ends
-  // something and dates nothing.
+  // something and dates nothing; so does a since marker before a year.
   bool EndDate(const DateSpan& d) const {
     for (size_t q = d.begin >= 3 ? d.begin - 3 : 0; q < d.begin; ++q) {
       if (PhraseEnd(q, Cue::kEndMarker) == d.begin) return true;
+      // "depuis 2020", "since 2019": a span back to a year dates nothing
+      // ("le septième coup d'État en Afrique de l'Ouest depuis 2020"); a
+      // day starts what is reported ("accueille depuis mardi le Forum").
+      if (PhraseEnd(q, Cue::kSince) == d.begin && d.end == d.begin + 1 &&
+          t_[d.begin].token.kind == TokenKind::kNumber) {
+        return true;
+      }
     }
     return false;
   }
@@ -1166,7 +1173,7 @@ class SentenceScanner {
   // e in its clause, within a few words.
   bool SinceAfter(size_t e) const {
     for (size_t q = e; q < n_ && q < e + kSinceWindow && !ClausePunct(q); ++q) {
-      const size_t me = PhraseEnd(q, Cue::kEndMarker);
+      const size_t me = PhraseEnd(q, Cue::kSince);
       if (me != 0 && me < n_ && t_[me].token.kind == TokenKind::kNumber &&
           TokenText(ctx_.normalized, t_[me].token).size() == 4) {
         return true;
@@ -1229,7 +1236,8 @@ class SentenceScanner {
         if (Cap(ne) || (ne > nb && t_[ne].token.kind == TokenKind::kNumber)) {
           caps += Cap(ne);
           // (A name opening with its noun is Events' own: "du Forum africain de ...".)
-          event_noun = event_noun || (ne == nb && (t_[ne].first_cues & CueBit(Cue::kEventNoun)) != 0);
+          event_noun =
+              event_noun || (ne == nb && (t_[ne].first_cues & CueBit(Cue::kEventNoun)) != 0);
           ++ne;
         } else if (ne > nb && ne + 1 < n_ && Cap(ne + 1) &&
                    (Has(ne, Cue::kConnector) || IsHyphen(ne) || IsChar(ne, '&'))) {

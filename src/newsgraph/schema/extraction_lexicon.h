@@ -84,6 +84,9 @@ struct MentionLexicon {
   // "une", "a": a noun after one introduces something new ("Arrivé lundi à
   // Hanoï pour une visite d'État").
   std::vector<std::string> indefinite_articles;
+  // "depuis", "since": before a year, an ordinal counts occurrences ("la
+  // première visite ... depuis 2018" names no first edition).
+  std::vector<std::string> since_markers;
   std::vector<std::string> name_connectors;
   std::vector<std::string> adverbs;
 };
