@@ -459,6 +459,15 @@ TEST_CASE("A visit introduced after its date is an event; 'the first since' coun
       "fr");
   CHECK_FALSE(testing::EventWith(since, "forum_africain_de_l_hydrogene_2025_06_03").empty());
   CHECK(testing::EventWith(since, "2020").empty());
+  // A meeting whose date comes right before its article; a meeting after a
+  // locative is no place ("au Forum international").
+  const Extraction opened = testing::ExtractText(
+      "X\n\nLe Maroc a ouvert mardi 3 juin 2025 un forum international sur l'hydrogène à Rabat. "
+      "Des ministres ont pris part mercredi 4 juin 2025 au Forum mondial de l'eau.",
+      "fr");
+  CHECK_FALSE(testing::EventWith(opened, "forum_2025_06_03").empty());
+  CHECK_FALSE(testing::EventWith(opened, "forum_mondial_de_l_eau_2025_06_04").empty());
+  CHECK_FALSE(testing::HasEntity(opened, "location_forum_mondial"));
   // A wish for a meeting is none: "a plaidé mercredi pour un dialogue".
   const Extraction y = testing::ExtractText(
       "X\n\nIl a plaidé mercredi 4 juin 2025 pour un dialogue direct entre l'Afrique et "

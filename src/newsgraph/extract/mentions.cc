@@ -999,8 +999,11 @@ class SentenceScanner {
       // (The whole preposition: "près de Kandi", "au sud d'Aného".)
       const size_t pe = Has(i, Cue::kLocPrep) ? std::max(PhraseEnd(i, Cue::kLocPrep), i + 1)
                                               : PhraseEnd(i, Cue::kLocPrep);
+      // (Not a meeting or a body: "au Forum international de l'hydrogène",
+      // "à l'Agence", "at the Summit".)
       if (pe != 0 && pe < n_ && Cap(pe) && Free(pe) && !Has(pe, Cue::kDeterminer) &&
-          !Has(pe, Cue::kPronoun)) {
+          !Has(pe, Cue::kPronoun) && !(t_[pe].first_cues & CueBit(Cue::kEventNoun)) &&
+          !Has(pe, Cue::kOrgHead)) {
         const size_t e = CapitalRun(pe, 3);
         if (e == pe) continue;
         Mention m;
@@ -1725,8 +1728,12 @@ class SentenceScanner {
       const std::string_view head_en = noun.en;
       const bool visit = head_en.size() >= 5 && (head_en.substr(head_en.size() - 5) == "Visit" ||
                                                  head_en.substr(head_en.size() - 5) == "visit");
-      const bool introduced = (visit ? b > 0 && Has(b - 1, Cue::kIndefinite) : NewRoundBefore(b)) &&
-                              date != nullptr && date->end <= b && SameClause(*date, h);
+      // Any meeting whose date comes right before its article: "a ouvert
+      // mardi un forum international", "hosted on Monday a summit".
+      const bool indefinite = b > 0 && Has(b - 1, Cue::kIndefinite);
+      const bool introduced =
+          (visit ? indefinite : NewRoundBefore(b) || (indefinite && date && date->end + 1 == b)) &&
+          date != nullptr && date->end <= b && SameClause(*date, h);
       bool placed_meeting = !named && noun.kind == EventKind::kMeeting &&
                             (place || dated_here || introduced) && date != nullptr;
       if (placed_meeting && date) {
