@@ -104,5 +104,28 @@ TEST_CASE("Matcher FindAll passes over keys that start no pattern, however large
   CHECK(m.Payloads(hits[2].node)[0] == 3);
 }
 
+TEST_CASE("Matcher FindAllFrom, given each key's first node, finds what FindAll finds",
+          "[extract][matcher]") {
+  Matcher m;
+  m.Add(std::vector<uint32_t>{5, 6}, 1);
+  m.Add(std::vector<uint32_t>{5, 6, 7}, 2);
+  m.Add(std::vector<uint32_t>{6}, 3);
+  m.Add(std::vector<uint32_t>{7, 8, 9}, 4);  // (7 8) has no payload: "7 8 5" matches nothing there
+  m.Finalize();
+  const std::vector<uint32_t> keys = {5, 6, 7, 6, kNoKey, 7, 8, 5, 6, 6, 7, 8, 9, 5};
+  std::vector<Matcher::Match> all, from;
+  m.FindAll(keys.data(), keys.size(), &all);
+  m.FindAllFrom(
+      keys.data(), keys.size(),
+      [&](size_t i) { return keys[i] == kNoKey ? 0 : m.Child(0, keys[i]); }, &from);
+  REQUIRE(all.size() == 5);
+  REQUIRE(from.size() == all.size());
+  for (size_t k = 0; k < all.size(); ++k) {
+    CHECK(from[k].begin == all[k].begin);
+    CHECK(from[k].end == all[k].end);
+    CHECK(from[k].node == all[k].node);
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

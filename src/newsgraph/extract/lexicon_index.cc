@@ -49,6 +49,7 @@ struct TokenKeys {
   uint64_t first_cues = 0;
   uint32_t gazetteer_node = 0;
   uint32_t phrase_node = 0;
+  uint32_t stem_node = 0;
 };
 
 // Token text -> TokenKeys, open addressing (linear probing, at most half
@@ -233,6 +234,7 @@ void LexiconIndex::ComputeKeys(Lang lang, std::string_view text, TokenKind kind,
   AppendFolded(text, &buffer);
   info->fold = folded_words_.Find(buffer);
   info->stem = kind == TokenKind::kWord ? StemKeyOf(lang, buffer, &scratch->stem_scratch) : kNoKey;
+  info->stem_node = info->stem != kNoKey ? li.stems.Child(0, info->stem) : 0;
   info->cues = 0;
   info->first_cues = 0;
   info->gazetteer_node = info->fold != kNoKey ? gazetteer_.Child(0, info->fold) : 0;
@@ -287,11 +289,12 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
       info.first_cues = keys->first_cues;
       info.gazetteer_node = keys->gazetteer_node;
       info.phrase_node = keys->phrase_node;
+      info.stem_node = keys->stem_node;
     } else {
       ComputeKeys(lang, text, t.kind, out, &info);
       cache.Insert(text, t.kind, hash, head,
                    TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
-                             info.gazetteer_node, info.phrase_node});
+                             info.gazetteer_node, info.phrase_node, info.stem_node});
       table = cache.view();  // the insert may have moved the table
     }
     lower_keys[k] = info.lower;

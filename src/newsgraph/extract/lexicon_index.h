@@ -122,6 +122,9 @@ struct TokenInfo {
   // phrases.Child(0, lower) of the token's language: the same for the
   // lexicon phrases (LongestPhraseAt starts there).
   uint32_t phrase_node = 0;
+  // stems.Child(0, stem) of the token's language: the same for the stem
+  // phrases (triggers, modality verbs; Matcher::FindAllFrom starts there).
+  uint32_t stem_node = 0;
 };
 
 // The tokens of one sentence with their keys (buffers reused across calls).

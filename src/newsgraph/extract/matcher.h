@@ -106,6 +106,29 @@ class Matcher {
   // Leftmost-longest matches of the whole key sequence, appended to *out.
   void FindAll(const uint32_t* keys, size_t n, std::vector<Match>* out) const;
 
+  // FindAll, with the node each position's key leads to from the root given
+  // by first_node(i) (Child(0, keys[i]), 0 when no pattern starts with it or
+  // the key is kNoKey): a caller that has it cached skips the first lookup.
+  template <typename FirstNode>
+  void FindAllFrom(const uint32_t* keys, size_t n, FirstNode&& first_node,
+                   std::vector<Match>* out) const {
+    size_t i = 0;
+    while (i < n) {
+      const uint32_t node = first_node(i);
+      if (node == 0) {
+        ++i;
+        continue;
+      }
+      const Match m = LongestFrom(keys, n, i, node, [](uint32_t) { return true; });
+      if (m.end == 0) {
+        ++i;
+      } else {
+        out->push_back(m);
+        i = m.end;
+      }
+    }
+  }
+
   size_t node_count() const { return node_count_; }
 
  private:

@@ -147,7 +147,8 @@ class SentenceRelations {
       state->located_in = on.FindRelation("located_in");
       state->relations_found = true;
     }
-    li_.stems.FindAll(s.stem_keys.data(), n_, &stem_matches_);
+    li_.stems.FindAllFrom(
+        s.stem_keys.data(), n_, [&](size_t i) { return t_[i].stem_node; }, &stem_matches_);
     // The cues of the sentence's tokens, and of the phrases they start: a
     // pass looking for a cue the sentence lacks (most look for one few
     // sentences have) is skipped whole.
