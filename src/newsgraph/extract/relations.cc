@@ -37,6 +37,12 @@ constexpr size_t kPlaceBeforeWindow = 10;
 // article in its graph's evidence).
 constexpr size_t kFirstRelations = 32;
 
+// `s == literal`, compared as views: the sizes first, then the bytes inline
+// (a std::string compared with a C string calls out of line for both).
+inline bool Equals(const std::string& s, std::string_view literal) {
+  return std::string_view(s) == literal;
+}
+
 // A trigger word found in the sentence.
 struct Hit {
   uint32_t begin, end, trigger;
@@ -1217,12 +1223,12 @@ class SentenceRelations {
                         (hit.end < n_ && Has(hit.end, Cue::kPreposition) &&
                          (Has(hit.end, Cue::kConnector) || Has(hit.end, Cue::kLocPrep)))));
     const int agent = noun && !def.reciprocal ? GenitiveAgent(hit) : -1;
-    if (rel->name == "member_of" && MemberList(hit, def, rel, modality)) return;
-    if (rel->name == "member_of" && def.kind == TriggerKind::kNoun &&
+    if (Equals(rel->name, "member_of") && MemberList(hit, def, rel, modality)) return;
+    if (Equals(rel->name, "member_of") && def.kind == TriggerKind::kNoun &&
         RelativeMembers(hit, def, rel, modality)) {
       return;
     }
-    if (rel->name == "member_of" && def.kind == TriggerKind::kNoun &&
+    if (Equals(rel->name, "member_of") && def.kind == TriggerKind::kNoun &&
         OrganizationBeforeMember(hit, def, rel, modality)) {
       return;
     }
@@ -1284,7 +1290,7 @@ class SentenceRelations {
         if (!plain) continue;
       }
       // The agreement signed is no party to the cooperation it states.
-      if (rel->name == "cooperates_with" && IsAgreement(ph.event)) continue;
+      if (Equals(rel->name, "cooperates_with") && IsAgreement(ph.event)) continue;
       // A place after an event object is where it is, not another object:
       // "a condamné le coup d'État survenu en Guinée-Bissau".
       if (!marker && !objects.empty() && args_.phrases[objects.back()].event >= 0 &&
@@ -1401,7 +1407,8 @@ class SentenceRelations {
     }
     // The parties to a cooperation stated with a dated agreement signed it.
     // Not when the trigger is a mere reference to one ("welcomed the deal").
-    if (rel->name == "cooperates_with" && state_->participates_in && !InAgreementAnaphor(hit)) {
+    if (Equals(rel->name, "cooperates_with") && state_->participates_in &&
+        !InAgreementAnaphor(hit)) {
       for (const ArgPhrase& ph : args_.phrases) {
         if (!IsAgreement(ph.event)) continue;
         for (int e : sources) {
@@ -1434,10 +1441,10 @@ class SentenceRelations {
     }
     std::vector<int>& tgts = x_.tgts;
     tgts.assign(targets.begin(), targets.end());
-    if (tgts.empty() && def.target_fallback == "current_event" && d_.current_event >= 0) {
+    if (tgts.empty() && Equals(def.target_fallback, "current_event") && d_.current_event >= 0) {
       tgts.push_back(d_.current_event);
     }
-    if (tgts.empty() && def.target_fallback == "recent_resource") {
+    if (tgts.empty() && Equals(def.target_fallback, "recent_resource")) {
       tgts.assign(d_.last_resources.begin(), d_.last_resources.end());
     }
     // "Iran condemned the sanctions", "Ukraine welcomed the measures": a
@@ -1450,7 +1457,7 @@ class SentenceRelations {
     // this sentence's ("L'attaque du 3 mars a suscité la condamnation du
     // Togo"), else the article's latest ("Washington a dénoncé un « acte
     // lâche »").
-    if (tgts.empty() && def.target_fallback == "recent_incident" && !sources.empty() &&
+    if (tgts.empty() && Equals(def.target_fallback, "recent_incident") && !sources.empty() &&
         agent >= 0) {
       for (const ArgPhrase& ph : args_.phrases) {
         if (ph.end <= hit.begin && ph.event >= 0 && Category(ph.event) == "event" &&
@@ -1459,7 +1466,7 @@ class SentenceRelations {
         }
       }
     }
-    if (tgts.empty() && def.target_fallback == "recent_incident" && !sources.empty() &&
+    if (tgts.empty() && Equals(def.target_fallback, "recent_incident") && !sources.empty() &&
         start < n_ && !passive) {
       for (auto it = d_.events.rbegin(); it != d_.events.rend(); ++it) {
         if (table_->at(*it).kind == EventKind::kIncident && Category(*it) == "event") {
@@ -1471,7 +1478,8 @@ class SentenceRelations {
     for (int a : sources) {
       for (int b : tgts) Emit(a, rel, b, def.id, modality);
     }
-    if (rel->name == "restricts") restricted_.insert(restricted_.end(), tgts.begin(), tgts.end());
+    if (Equals(rel->name, "restricts"))
+      restricted_.insert(restricted_.end(), tgts.begin(), tgts.end());
   }
 
   // The measure event a definite measure noun at token i (after its
