@@ -52,6 +52,17 @@ struct TokenKeys {
   uint32_t stem_node = 0;
 };
 
+// The token cache's hash of `text`, given its PackedHead: HashBytes for a
+// token longer than 8 bytes; one of up to 8 bytes (most tokens) is hashed
+// from its head with a multiply, its high half folded into the low half
+// (the slot) and kept whole in the high half (the tag). The head tells the
+// size apart too: a token holds no NUL byte.
+inline uint64_t TokenHash(std::string_view text, uint64_t head) {
+  if (text.size() > 8) return HashBytes(text);
+  const uint64_t h = head * kHashMul;
+  return h ^ (h >> 32);
+}
+
 // Token text -> TokenKeys, open addressing (linear probing, at most half
 // full) over entries whose texts live in one arena. Cleared when it reaches
 // kMaxEntries, which bounds its memory (~20 MB) on unbounded vocabularies.
@@ -105,7 +116,7 @@ class TokenKeyCache {
     mask_ = slots_.size() - 1;
     for (uint32_t k = 0; k < entries_.size(); ++k) {
       const Entry& e = entries_[k];
-      const uint64_t hash = HashBytes(std::string_view(arena_.data() + e.offset, e.size));
+      const uint64_t hash = TokenHash(std::string_view(arena_.data() + e.offset, e.size), e.head);
       Place(static_cast<uint32_t>(hash >> 32), hash, k + 1);
     }
   }
@@ -122,7 +133,7 @@ struct TokenKeyCache::View {
   const Entry* entries = nullptr;
   const char* arena = nullptr;
 
-  // `head` is PackedHead(text), `hash` HashBytes(text).
+  // `head` is PackedHead(text), `hash` TokenHash(text, head).
   const TokenKeys* Find(std::string_view text, TokenKind kind, uint64_t hash, uint64_t head) const {
     if (slots == nullptr) return nullptr;
     const uint32_t tag = static_cast<uint32_t>(hash >> 32);
@@ -156,12 +167,6 @@ inline uint64_t PackedHead(std::string_view text, size_t readable) {
     return n >= 8 ? w : w & ((uint64_t{1} << (8 * n)) - 1);
   }
   return LoadShort(text.data(), n);
-}
-
-// HashBytes(text), given its PackedHead: strings of up to 8 bytes (most
-// tokens) are hashed from the head without reading them again.
-inline uint64_t TokenHash(std::string_view text, uint64_t head) {
-  return text.size() <= 8 ? HashPacked(head, text.size()) : HashBytes(text);
 }
 
 // The calling thread's caches (French, English) and the index they belong to.
