@@ -521,6 +521,8 @@ class SentenceScanner {
   // then maybe an article and at most three words before the title; an
   // entity among those words is the person's affiliation.
   void NamesBeforeTitles() {
+    // Only a title after the name makes one: none in the sentence, no scan.
+    if (!SentenceStarts(Cue::kTitle)) return;
     for (size_t i = 0; i + 3 < n_; ++i) {
       if (!Cap(i) || !Free(i) || t_[i].cues != 0 || t_[i].first_cues != 0) continue;
       const size_t e = CapitalRun(i, 3);
