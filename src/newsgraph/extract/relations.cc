@@ -215,6 +215,7 @@ class SentenceRelations {
   // it, or past adverbs, a place and a date ("signé le 3 mars à Séoul par",
   // "signed in Seoul by"). n_ when there is none.
   size_t AgentAfter(size_t te) const {
+    if (!(sentence_cues_ & CueBit(Cue::kAgentPrep))) return n_;  // no "par", "by" at all
     for (size_t q = te; q < n_ && q < te + 10; ++q) {
       if (Has(q, Cue::kAgentPrep)) return q;
       if (HardBoundary(q) || Text(q) == ",") break;
