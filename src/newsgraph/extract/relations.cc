@@ -1243,7 +1243,8 @@ class SentenceRelations {
     // China over a collision", not "sanctions on Iran over the transfer of
     // missiles to Russia".
     size_t reason_at = wend;
-    for (size_t i = start; !marker && i < wend; ++i) {
+    const bool reasons = (sentence_first_cues_ & CueBit(Cue::kReason)) != 0;
+    for (size_t i = start; reasons && !marker && i < wend; ++i) {
       if (PhraseEnd(i, Cue::kReason) != 0) {
         reason_at = i;
         break;
@@ -1260,7 +1261,7 @@ class SentenceRelations {
       }
       // An agent preposition opens an embedded passive ("les sanctions
       // imposées par les États-Unis"): what follows is not this object.
-      if (!marker) {
+      if (!marker && (sentence_cues_ & CueBit(Cue::kAgentPrep))) {
         bool agent_prep = false;
         for (size_t i = start; i < ph.begin; ++i)
           agent_prep = agent_prep || Has(i, Cue::kAgentPrep);
