@@ -34,5 +34,20 @@ TEST_CASE("OrderKey orders strings as std::string does", "[base][order_key]") {
   CHECK(OrderKey("ab", 8) == 0);
 }
 
+TEST_CASE("OrderKey reads the eight bytes from its offset, the first highest, zero-padded",
+          "[base][order_key]") {
+  const std::string s = "country_kaz\xC3\xA9tats-unis!";
+  for (size_t from = 0; from <= s.size() + 2; ++from) {
+    uint64_t expected = 0;
+    for (size_t k = 0; k < 8; ++k) {
+      const size_t at = from + k;
+      expected = (expected << 8) | (at < s.size() ? static_cast<unsigned char>(s[at]) : 0u);
+    }
+    CAPTURE(from);
+    CHECK(OrderKey(s, from) == expected);
+  }
+  CHECK(OrderKey("bench-10", 0) == 0x62656E63682D3130ull);  // exactly eight bytes
+}
+
 }  // namespace
 }  // namespace newsgraph
