@@ -343,18 +343,15 @@ class SentenceRelations {
     // An article states tens of relations: room for them at the first,
     // rather than moving them through growths from one.
     if (out_->capacity() == 0) out_->reserve(kFirstRelations);
-    // Filled in place: the vector's element is the relation.
-    ExtractedRelation& r = out_->emplace_back();
-    r.source_id = table_->at(src).entity.id;
-    r.relation = rel->name;
-    r.target_id = table_->at(tgt).entity.id;
-    r.sentence.assign(ctx_.original.substr(begin_, end_ - begin_));
-    r.begin = begin_;
-    r.end = end_;
-    r.rule.reserve(rule.size() + suffix.size());
-    r.rule.append(rule).append(suffix);
-    r.modality.assign(modality);
-    r.reported_by = reported_by_;
+    std::string rule_id;
+    rule_id.reserve(rule.size() + suffix.size());
+    rule_id.append(rule).append(suffix);
+    // Built in place, each string constructed from its source (cheaper
+    // than assigning to an empty one, which checks aliasing and capacity).
+    ExtractedRelation& r = out_->emplace_back(
+        table_->at(src).entity.id, rel->name, table_->at(tgt).entity.id,
+        std::string(ctx_.original.substr(begin_, end_ - begin_)), uint64_t{begin_}, uint64_t{end_},
+        std::move(rule_id), std::string(modality), reported_by_);
     // A minister at a meeting is their country there ("le ministre irakien
     // ..., Haidar al-Janabi" at the talks: Iraq takes part).
     const int delegate_of = table_->at(src).affiliation;
