@@ -468,6 +468,10 @@ TEST_CASE("A visit introduced after its date is an event; 'the first since' coun
   CHECK_FALSE(testing::EventWith(opened, "forum_2025_06_03").empty());
   CHECK_FALSE(testing::EventWith(opened, "forum_mondial_de_l_eau_2025_06_04").empty());
   CHECK_FALSE(testing::HasEntity(opened, "location_forum_mondial"));
+  // Agreements in the plural, dated by the date opening the sentence.
+  const Extraction signed_ =
+      testing::ExtractText("X\n\nMardi 3 juin 2025, les deux pays ont signé trois accords.", "fr");
+  CHECK_FALSE(testing::EventWith(signed_, "agreements_2025_06_03").empty());
   // A wish for a meeting is none: "a plaidé mercredi pour un dialogue".
   const Extraction y = testing::ExtractText(
       "X\n\nIl a plaidé mercredi 4 juin 2025 pour un dialogue direct entre l'Afrique et "

@@ -1714,8 +1714,11 @@ class SentenceScanner {
       // signé lundi 9 mars 2026 trois accords"); a date further back dates
       // something else ("Finland, which joined in April 2023, requested
       // consultations under the North Atlantic Treaty").
+      // (A date opening the sentence dates what it tells: "Mardi, les deux
+      // dirigeants ont signé une série d'accords".)
       const bool dated_agreement = agreement && !known_agreement && date != nullptr &&
-                                   SameClause(*date, h) && (date->begin > h || date->end + 3 >= h);
+                                   SameClause(*date, h) &&
+                                   (date->begin > h || date->end + 3 >= h || date->begin == 0);
       if (agreement && !dated_agreement && !definite) {
         h = he - 1;
         continue;
