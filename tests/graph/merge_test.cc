@@ -503,6 +503,42 @@ TEST_CASE("An IncrementalMerger keeps many evidence records of one edge one per 
   CHECK(testing::DumpGraph(merged) == testing::DumpGraph(Merge({&again, &g}, &report)));
 }
 
+// The result's edges, in handle order, are in order of (id, source id,
+// target id), as KnowledgeGraph::SortedEdges puts them.
+bool EdgesInIdOrder(const KnowledgeGraph& g) {
+  std::vector<EdgeId> sorted = g.SortedEdges();
+  for (EdgeId e = 0; e < sorted.size(); ++e) {
+    if (sorted[e] != e) return false;
+  }
+  return true;
+}
+
+TEST_CASE("Merged edges are in id order whatever bytes the ids have", "[graph][merge]") {
+  // Ids whose bytes all sort above '.', and ids with '-' or '.' (a prefix
+  // followed by '-' sorts before the same prefix followed by '.').
+  for (const std::vector<std::string>& ids :
+       {std::vector<std::string>{"a", "ab", "b", "a_b", "a0"},
+        std::vector<std::string>{"a", "a-b", "a.b", "ab", "a.c-d"}}) {
+    KnowledgeGraph g;
+    std::vector<NodeId> nodes;
+    for (const std::string& id : ids) {
+      nodes.push_back(g.AddNode(Node(id, "org", "Name " + std::to_string(nodes.size()))));
+    }
+    uint64_t place = 0;
+    for (NodeId s : nodes) {
+      for (NodeId t : nodes) {
+        for (const char* relation : {"supports", "supports_all", "condemns"}) {
+          if (s != t) g.AddEvidence(g.AddEdge(s, relation, t, false), Ev("a1", place += 20));
+        }
+      }
+    }
+    g.Finalize();
+    KnowledgeGraph merged = Merge({&g}, nullptr);
+    CHECK(merged.num_edges() == g.num_edges());
+    CHECK(EdgesInIdOrder(merged));
+  }
+}
+
 TEST_CASE("The merge attribute lists escape their separator", "[graph][merge]") {
   std::set<std::string> items = {"a|b", "100%", "plain"};
   CHECK(EncodeList(items) == "100%25|a%7Cb|plain");

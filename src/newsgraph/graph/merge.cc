@@ -342,6 +342,18 @@ class FlatMap {
   Key empty_;
 };
 
+// True if every byte of `part` sorts above '.', the byte that joins the parts
+// of a relation edge id. When every source id, relation and target id does,
+// ids "<source>.<relation>.<target>" sort as the (source, relation, target)
+// triples do: parts are compared in turn, and a part that is a prefix of the
+// other's is followed by '.', which sorts below the other's next byte.
+bool SortsAboveDot(std::string_view part) {
+  for (char c : part) {
+    if (static_cast<unsigned char>(c) <= '.') return false;
+  }
+  return true;
+}
+
 // The first eight bytes of s as a big-endian number (zero-padded): numbers
 // compare as the prefixes do, so a < b implies prefix(a) <= prefix(b).
 uint64_t BigEndianPrefix(std::string_view s) {
@@ -1635,7 +1647,14 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     return RelationOf(edges[x.record]) < RelationOf(edges[y.record]);
   };
   std::vector<uint32_t> order = RelationOrder(staged, node_of);
-  for (size_t i = 1; i < order.size(); ++i) {
+  // The order is the ids' when no part of an id has a byte at or below '.'
+  // (SortsAboveDot); else it is checked pair by pair.
+  bool parts_in_order = !order.empty();
+  for (uint32_t b : roots) parts_in_order = parts_in_order && SortsAboveDot(chosen[b]);
+  for (uint32_t l = 0; parts_in_order && l < labels.size(); ++l) {
+    parts_in_order = SortsAboveDot(labels.text(l));
+  }
+  for (size_t i = 1; !parts_in_order && i < order.size(); ++i) {
     if (less(order[i], order[i - 1])) {
       order.clear();  // an id with '.' or '-' sorts apart: compare the ids
       break;
