@@ -99,48 +99,74 @@ void InsertEvidence(std::vector<Evidence>* list, Evidence ev) {
 }
 
 // Article id -> date for Finalize: an open-addressing table of (hash, id,
-// date) slots, at most half full, probed with HashKeyBytes. A merged graph has
-// one article per input graph (100k at 100k graphs); std::unordered_map's
-// bucket, node and key were three likely cache misses per lookup, and its
-// hash a general-purpose function.
+// date rank) slots, at most half full, probed with HashKeyBytes. A merged
+// graph has one article per input graph (100k at 100k graphs);
+// std::unordered_map's bucket, node and key were three likely cache misses
+// per lookup, and its hash a general-purpose function. A date is found as
+// its rank among the distinct dates in string order, so that the earliest
+// and latest date of a node or an edge are found by comparing numbers
+// (ISO dates of different precision, "2025" and "2025-06-06", compare
+// correctly as strings) and only the two kept are copied.
 class ArticleDates {
  public:
+  static constexpr uint32_t kNoDate = UINT32_MAX;
+
   explicit ArticleDates(const std::map<std::string, ArticleInfo>& articles) {
-    size_t n = 0;
-    for (const auto& entry : articles) n += entry.second.date.empty() ? 0 : 1;
-    if (n == 0) return;
+    // The distinct dates (few: articles share days), ranked in string order;
+    // each article's entry is kept to read its rank once they are numbered.
+    struct Ranked {
+      const std::string* date;
+      uint32_t rank;
+    };
+    std::map<std::string_view, Ranked> ranks;
+    std::vector<std::map<std::string_view, Ranked>::iterator> rank_of;
+    for (const auto& entry : articles) {
+      const std::string& date = entry.second.date;
+      if (!date.empty()) rank_of.push_back(ranks.try_emplace(date, Ranked{&date, 0}).first);
+    }
+    if (rank_of.empty()) return;
+    dates_.reserve(ranks.size());
+    for (auto& [text, ranked] : ranks) {
+      ranked.rank = static_cast<uint32_t>(dates_.size());
+      dates_.push_back(ranked.date);
+    }
     size_t capacity = 16;
-    while (capacity < 2 * n) capacity *= 2;
+    while (capacity < 2 * rank_of.size()) capacity *= 2;
     slots_.resize(capacity);
     mask_ = capacity - 1;
+    size_t dated = 0;
     for (const auto& [id, info] : articles) {
       if (info.date.empty()) continue;
       const uint64_t h = HashKeyBytes(id);
       size_t i = h & mask_;
       while (slots_[i].id != nullptr) i = (i + 1) & mask_;
-      slots_[i] = {h, &id, &info.date};  // ids are unique: no compare
+      slots_[i] = {h, &id, rank_of[dated++]->second.rank};  // ids are unique: no compare
     }
   }
 
-  // The date of `article`, or null when it has none.
-  const std::string* Find(const std::string& article) const {
-    if (slots_.empty()) return nullptr;
+  // The rank of the date of `article`, or kNoDate when it has none.
+  uint32_t Find(const std::string& article) const {
+    if (slots_.empty()) return kNoDate;
     const uint64_t h = HashKeyBytes(article);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.id == nullptr) return nullptr;
-      if (s.hash == h && *s.id == article) return s.date;
+      if (s.id == nullptr) return kNoDate;
+      if (s.hash == h && *s.id == article) return s.rank;
     }
   }
+
+  // The date of a rank Find returned.
+  const std::string& Date(uint32_t rank) const { return *dates_[rank]; }
 
  private:
   struct Slot {
     uint64_t hash = 0;
     const std::string* id = nullptr;
-    const std::string* date = nullptr;
+    uint32_t rank = kNoDate;
   };
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  std::vector<const std::string*> dates_;  // distinct, in string order
 };
 
 // Sorts an edge's evidence by operator<. Records that compare equal are
@@ -411,24 +437,23 @@ void KnowledgeGraph::Finalize() {
   // Article id -> date, for the articles that have one: one hash lookup per
   // distinct article of a node or an edge instead of a search in the map.
   const ArticleDates dates(data_.articles);
-  const auto date_of = [&dates](const std::string& article) { return dates.Find(article); };
-  // ISO dates of different precision ("2025", "2025-06-06") still compare
-  // correctly as strings for min/max. The extremes are tracked by pointer
-  // and copied once.
+  // The earliest and latest date seen, as ranks; the two dates are copied
+  // once.
   struct Span {
-    const std::string* first = nullptr;
-    const std::string* last = nullptr;
-    void Widen(const std::string& d) {
-      if (first == nullptr || d < *first) first = &d;
-      if (last == nullptr || d > *last) last = &d;
+    uint32_t first = ArticleDates::kNoDate;
+    uint32_t last = 0;
+    void Widen(uint32_t rank) {
+      if (rank == ArticleDates::kNoDate) return;
+      if (first == ArticleDates::kNoDate || rank < first) first = rank;
+      if (rank > last) last = rank;
     }
-    void Store(std::string* first_seen, std::string* last_seen) const {
-      if (first == nullptr) {
+    void Store(const ArticleDates& dates, std::string* first_seen, std::string* last_seen) const {
+      if (first == ArticleDates::kNoDate) {
         first_seen->clear();
         last_seen->clear();
       } else {
-        *first_seen = *first;
-        *last_seen = *last;
+        *first_seen = dates.Date(first);
+        *last_seen = dates.Date(last);
       }
     }
   };
@@ -443,9 +468,9 @@ void KnowledgeGraph::Finalize() {
     Span span;
     for (const auto& [article, count] : nd.article_mentions) {
       nd.mention_count += count;
-      if (const std::string* d = date_of(article)) span.Widen(*d);
+      span.Widen(dates.Find(article));
     }
-    span.Store(&nd.first_seen, &nd.last_seen);
+    span.Store(dates, &nd.first_seen, &nd.last_seen);
   }
 
   for (EdgeId e = 0; e < impl_->edge_data.size(); ++e) {
@@ -471,10 +496,10 @@ void KnowledgeGraph::Finalize() {
         ed.article_ids.push_back(ev.article_id);
       }
       ++articles;
-      if (const std::string* d = date_of(ev.article_id)) span.Widen(*d);
+      span.Widen(dates.Find(ev.article_id));
     }
     ed.article_ids.resize(articles);
-    span.Store(&ed.first_seen, &ed.last_seen);
+    span.Store(dates, &ed.first_seen, &ed.last_seen);
     // One bit set: a single modality (no popcount: it is a library call
     // without -mpopcnt).
     const std::string_view modality =
