@@ -536,7 +536,31 @@ TEST_CASE("Merged edges are in id order whatever bytes the ids have", "[graph][m
     KnowledgeGraph merged = Merge({&g}, nullptr);
     CHECK(merged.num_edges() == g.num_edges());
     CHECK(EdgesInIdOrder(merged));
+    for (EdgeId e = 0; e < merged.num_edges(); ++e) {
+      CHECK(merged.edge(e).id == RelationEdgeId(merged.node(merged.source(e)).id,
+                                                merged.edge(e).relation,
+                                                merged.node(merged.target(e)).id));
+    }
   }
+}
+
+TEST_CASE("A merged symmetric edge's id names its endpoints in id order", "[graph][merge]") {
+  // Graph a has the relation directed, b symmetric with the endpoints in the
+  // other order: one edge, symmetric, its id from the smaller id first.
+  KnowledgeGraph a, b;
+  NodeId p = a.AddNode(Node("x-b", "org", "Bee"));
+  NodeId q = a.AddNode(Node("x.a", "org", "Ay"));
+  a.AddEvidence(a.AddEdge(p, "meets", q, false), Ev("a1", 0));
+  a.Finalize();
+  p = b.AddNode(Node("x.a", "org", "Ay"));
+  q = b.AddNode(Node("x-b", "org", "Bee"));
+  b.AddEvidence(b.AddEdge(q, "meets", p, true), Ev("b1", 0));
+  b.Finalize();
+  KnowledgeGraph merged = Merge({&a, &b}, nullptr);
+  REQUIRE(merged.num_edges() == 1);
+  CHECK(merged.edge(0).id == "x-b.meets.x.a");
+  CHECK(merged.edge(0).symmetric);
+  CHECK(merged.edge(0).evidence_count == 2);
 }
 
 TEST_CASE("The merge attribute lists escape their separator", "[graph][merge]") {

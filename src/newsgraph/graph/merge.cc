@@ -792,11 +792,11 @@ struct IncrementalMerger::State {
     size_t records = 0;               // input nodes
     bool unifies = false;             // an id, or a name some holder has unkeyed
   };
-  // An edge of the result: its record(s) and id (see Export).
+  // An edge of the result: its record(s) (see Export); StagedId gives its
+  // id.
   struct Staged {
     uint32_t source, target;  // blocks
     uint32_t record, other;   // other: a second record, or kNone
-    std::string id;
   };
 
   State(const MergeOptions& o, bool e) : options(o), explain(e) {
@@ -1406,6 +1406,9 @@ struct IncrementalMerger::State {
   // The result's edges, unsorted: one per alive record, or per pair of a
   // directed and a symmetric record of one relation oriented alike.
   std::vector<Staged> StageEdges(const std::vector<std::string>& chosen) const;
+  // The id of a staged edge: its foreign id, or RelationEdgeId of its
+  // endpoints' ids (which KnowledgeGraph::AddEdgeInPlace also builds).
+  std::string StagedId(const Staged& st, const std::vector<std::string>& chosen) const;
   // The staged relation edges in (source, relation, target) order of node
   // handles and relation names: nearly always their order by id (Export
   // checks). Empty when there is a foreign edge.
@@ -1474,12 +1477,17 @@ std::vector<IncrementalMerger::State::Staged> IncrementalMerger::State::StageEdg
     }
     done[e] = true;
     if (other != kNone) done[other] = true;
-    std::string id = r.key.kind == kForeignEdge
-                         ? labels.text(r.key.label)
-                         : RelationEdgeId(chosen[s], RelationOf(r), chosen[t]);
-    staged.push_back({s, t, e, other, std::move(id)});
+    staged.push_back({s, t, e, other});
   }
   return staged;
+}
+
+std::string IncrementalMerger::State::StagedId(const Staged& st,
+                                               const std::vector<std::string>& chosen) const {
+  const EdgeRecord& r = edges[st.record];
+  return r.key.kind == kForeignEdge
+             ? labels.text(r.key.label)
+             : RelationEdgeId(chosen[st.source], RelationOf(r), chosen[st.target]);
 }
 
 std::vector<uint32_t> IncrementalMerger::State::RelationOrder(
@@ -1635,13 +1643,22 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
       ev->reported_by = chosen[FindConst(b)];
     }
   };
+  // The staged edges' ids, built only when the order is checked or found on
+  // them (else each relation edge's id is built in its data by
+  // AddEdgeInPlace, not built here, moved and moved again).
+  std::vector<std::string> ids;
+  const auto build_ids = [&] {
+    if (!ids.empty()) return;
+    ids.reserve(staged.size());
+    for (const Staged& st : staged) ids.push_back(StagedId(st, chosen));
+  };
   // By (id, source, target, relation); node handles are in id order, so
   // they compare as the ids do. The order is unique (no two staged edges
-  // are equal under it).
+  // are equal under it). REQUIRES: build_ids() was called.
   const auto less = [&](uint32_t a, uint32_t b) {
     const Staged& x = staged[a];
     const Staged& y = staged[b];
-    if (int c = x.id.compare(y.id); c != 0) return c < 0;
+    if (int c = ids[a].compare(ids[b]); c != 0) return c < 0;
     if (x.source != y.source) return node_of[x.source] < node_of[y.source];
     if (x.target != y.target) return node_of[x.target] < node_of[y.target];
     return RelationOf(edges[x.record]) < RelationOf(edges[y.record]);
@@ -1654,6 +1671,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   for (uint32_t l = 0; parts_in_order && l < labels.size(); ++l) {
     parts_in_order = SortsAboveDot(labels.text(l));
   }
+  if (!parts_in_order && !order.empty()) build_ids();
   for (size_t i = 1; !parts_in_order && i < order.size(); ++i) {
     if (less(order[i], order[i - 1])) {
       order.clear();  // an id with '.' or '-' sorts apart: compare the ids
@@ -1661,12 +1679,14 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     }
   }
   if (order.size() != staged.size()) {
+    build_ids();
     order.resize(staged.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), less);
   }
   for (uint32_t i : order) {
-    Staged& st = staged[i];
+    const Staged& st = staged[i];
+    std::string id = ids.empty() ? std::string() : std::move(ids[i]);
     EdgeRecord& r = edges[st.record];
     EdgeRecord* more = st.other != kNone ? &edges[st.other] : nullptr;
     EdgeScalars scalars = r.scalars;
@@ -1677,7 +1697,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     EdgeData& ed = r.key.kind == kForeignEdge
                        ? foreign
                        : out.AddEdgeInPlace(node_of[st.source], RelationOf(r), node_of[st.target],
-                                            scalars.symmetric, std::move(st.id));
+                                            scalars.symmetric, std::move(id));
     if (r.fields != nullptr) {
       if (steal) {
         SetEdgeFields(&ed, std::move(*r.fields));
@@ -1701,7 +1721,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
           ed.evidence.end());
     }
     if (r.key.kind == kForeignEdge) {
-      ed.id = std::move(st.id);
+      ed.id = ids.empty() ? StagedId(st, chosen) : std::move(id);
       out.AddRawEdge(node_of[st.source], node_of[st.target], std::move(ed));
     }
   }
@@ -1860,7 +1880,7 @@ void IncrementalMerger::State::ReportConflicts(const std::vector<std::string>& c
   }
   for (const Staged& st : StageEdges(chosen)) {
     const EdgeRecord& r = edges[st.record];
-    const std::string where = "edge " + st.id;
+    const std::string where = "edge " + StagedId(st, chosen);
     if (st.other == kNone) {
       if (!r.variants) continue;
       for (const auto& [name, pairs] : *r.variants) {
