@@ -503,6 +503,48 @@ TEST_CASE("An IncrementalMerger keeps many evidence records of one edge one per 
   CHECK(testing::DumpGraph(merged) == testing::DumpGraph(Merge({&again, &g}, &report)));
 }
 
+TEST_CASE("A node seen again joins with each of its values, changed or not", "[graph][merge]") {
+  // One id in five graphs: the first values, the same again, then another
+  // Wikidata id, another alias, another category and another label. Each
+  // later node must be joined with all its values (the merger remembers the
+  // first node's identity and reuses it only for a node with the same
+  // values).
+  const auto graph = [](std::string wikidata, std::string alias, std::string category,
+                        std::string label) {
+    KnowledgeGraph g;
+    NodeData n = Node("ent_1", std::move(category), std::move(label), std::move(wikidata));
+    n.aliases.insert(std::move(alias));
+    g.AddNode(std::move(n));
+    g.Finalize();
+    return g;
+  };
+  KnowledgeGraph a = graph("Q1", "Ex", "org", "Xeno");
+  KnowledgeGraph same = graph("Q1", "Ex", "org", "Xeno");
+  KnowledgeGraph wikidata = graph("Q2", "Ex", "org", "Xeno");
+  KnowledgeGraph alias = graph("Q1", "Why", "org", "Xeno");
+  KnowledgeGraph category = graph("Q1", "Ex", "person", "Xeno");
+  KnowledgeGraph label = graph("Q1", "Ex", "org", "Alpha");
+  // An id-less node named like the changed alias joins through it.
+  KnowledgeGraph named;
+  named.AddNode(Node("n7", "org", "Why"));
+  named.Finalize();
+  KnowledgeGraph merged = Merge({&a, &same, &wikidata, &alias, &category, &label, &named}, nullptr);
+  REQUIRE(merged.num_nodes() == 1);
+  const NodeData& n = merged.node(0);
+  CHECK(n.id == "ent_1");
+  CHECK(n.wikidata == "Q1");
+  CHECK(Extra(n, kOtherWikidataAttribute) == "string:Q2");
+  CHECK(n.category == "org");
+  CHECK(Extra(n, kOtherCategoriesAttribute) == "string:person");
+  CHECK(n.label == "Alpha");
+  CHECK(n.aliases == std::set<std::string>{"Ex", "Why", "Xeno"});
+  CHECK(Extra(n, kMergedIdsAttribute) == "string:n7");
+  // The same graphs in another order give the same graph.
+  CHECK(testing::DumpGraph(merged) ==
+        testing::DumpGraph(
+            Merge({&named, &label, &category, &alias, &wikidata, &same, &a}, nullptr)));
+}
+
 // The result's edges, in handle order, are in order of (id, source id,
 // target id), as KnowledgeGraph::SortedEdges puts them.
 bool EdgesInIdOrder(const KnowledgeGraph& g) {

@@ -829,6 +829,8 @@ struct IncrementalMerger::State {
   uint32_t label_surface = 0;            // of `member`'s node
   std::vector<uint32_t> alias_surfaces;  // of its aliases, in order
   Mentions member_mentions;              // its article mentions
+  // MemberIdentity's memo: id Sym -> offset in memo_pool (kNone: none).
+  std::vector<uint32_t> memo_of, memo_pool;
   std::vector<Sym> new_names, new_unkeyed, new_categories;
 
   StableVector<EdgeRecord> edges;  // records never move
@@ -902,10 +904,37 @@ struct IncrementalMerger::State {
     SortUnique(out);
   }
 
-  // The identity of one input node, written over `member` (reused).
+  // The identity of one input node, written over `member` (reused), with
+  // label_surface and alias_surfaces. A node without extra attributes
+  // (those of an earlier merge) has an identity that depends on its id,
+  // Wikidata id, ISO3 code, category, label and aliases alone: the first
+  // such node of each id is remembered, and a later one with the same
+  // values (an entity seen again, as most input nodes are) takes its
+  // identity from there, without interning its values and names again.
   void MemberIdentity(const NodeData& nd) {
+    if (!nd.extra.empty()) {
+      ComputeIdentity(nd, StringTable::kAbsent);
+      return;
+    }
+    const Sym id = Intern(nd.id);
+    if (id < memo_of.size() && memo_of[id] != kNone) {
+      if (FromMemo(id, nd)) return;
+      ComputeIdentity(nd, id);
+      return;
+    }
+    ComputeIdentity(nd, id);
+    Remember(id);
+  }
+
+  // MemberIdentity computed from the node's values; `id` is nd.id interned,
+  // or StringTable::kAbsent.
+  void ComputeIdentity(const NodeData& nd, Sym id) {
     Identity& m = member;
-    Values(nd.id, nd.extra, kMergedIdsAttribute, &m.ids);
+    if (id != StringTable::kAbsent) {
+      m.ids.assign(1, id);  // no extra attributes: the own id alone
+    } else {
+      Values(nd.id, nd.extra, kMergedIdsAttribute, &m.ids);
+    }
     Values(nd.wikidata, nd.extra, kOtherWikidataAttribute, &m.wikidata);
     Values(nd.iso3, nd.extra, kOtherIso3Attribute, &m.iso3);
     Values(nd.category, nd.extra, kOtherCategoriesAttribute, &m.categories);
@@ -928,6 +957,69 @@ struct IncrementalMerger::State {
     } else {
       Values(std::string(), nd.extra, kUnkeyedNamesAttribute, &m.unkeyed);
     }
+  }
+
+  // The memo of MemberIdentity, for a node without extra attributes whose
+  // id is `id`, written at memo_of[id] in memo_pool as: Wikidata id, ISO3
+  // code, category (Syms, 0 for none), label surface, the number of
+  // aliases and their surfaces, the number of names and the names. The
+  // own id is the only id; the unkeyed names are the names without a
+  // Wikidata id and an ISO3 code, else none.
+  void Remember(Sym id) {
+    const Identity& m = member;
+    if (id >= memo_of.size()) memo_of.resize(std::max<size_t>(id + 1, symbols.size()), kNone);
+    memo_of[id] = static_cast<uint32_t>(memo_pool.size());
+    memo_pool.push_back(m.wikidata.empty() ? 0 : m.wikidata.front());
+    memo_pool.push_back(m.iso3.empty() ? 0 : m.iso3.front());
+    memo_pool.push_back(m.categories.empty() ? 0 : m.categories.front());
+    memo_pool.push_back(label_surface);
+    memo_pool.push_back(static_cast<uint32_t>(alias_surfaces.size()));
+    memo_pool.insert(memo_pool.end(), alias_surfaces.begin(), alias_surfaces.end());
+    memo_pool.push_back(static_cast<uint32_t>(m.names.size()));
+    memo_pool.insert(memo_pool.end(), m.names.begin(), m.names.end());
+  }
+
+  // True if `value` is the text of `sym` (0: "").
+  bool IsSym(const std::string& value, Sym sym) const {
+    return value.empty() ? sym == 0 : sym != 0 && SameBytes(symbols.text(sym), value);
+  }
+
+  // Sets the member's identity from the memo of `id` when the node `nd`
+  // (without extra attributes) has the remembered values; false, changing
+  // nothing, when it does not.
+  bool FromMemo(Sym id, const NodeData& nd) {
+    const uint32_t* at = memo_pool.data() + memo_of[id];
+    const Sym wikidata = at[0], iso3 = at[1], category = at[2];
+    const uint32_t label = at[3], aliases = at[4];
+    // What differs most often between two nodes of one entity first: the
+    // aliases, then the label.
+    if (nd.aliases.size() != aliases) return false;
+    const uint32_t* alias = at + 5;
+    for (const std::string& a : nd.aliases) {
+      if (!SameBytes(surfaces.text(*alias++), a)) return false;
+    }
+    if (!SameBytes(surfaces.text(label), nd.label) || !IsSym(nd.category, category) ||
+        !IsSym(nd.wikidata, wikidata) || !IsSym(nd.iso3, iso3)) {
+      return false;
+    }
+    const uint32_t* names = alias + 1;
+    const uint32_t* names_end = names + *alias;
+    // Small lists, written element by element (vector::assign is a call
+    // that costs more than the copy).
+    const auto set = [](std::vector<Sym>* v, const uint32_t* begin, const uint32_t* end) {
+      v->clear();
+      for (const uint32_t* p = begin; p != end; ++p) v->push_back(*p);
+    };
+    Identity& m = member;
+    set(&m.ids, &id, &id + 1);
+    set(&m.wikidata, at, at + (wikidata != 0 ? 1 : 0));
+    set(&m.iso3, at + 1, at + 1 + (iso3 != 0 ? 1 : 0));
+    set(&m.categories, at + 2, at + 2 + (category != 0 ? 1 : 0));
+    set(&m.names, names, names_end);
+    set(&m.unkeyed, names, wikidata == 0 && iso3 == 0 ? names_end : names);
+    label_surface = label;
+    set(&alias_surfaces, at + 5, at + 5 + aliases);
+    return true;
   }
 
   bool IdOnly(Sym category) const { return Contains(id_only, category); }
@@ -1395,10 +1487,10 @@ struct IncrementalMerger::State {
   // unchanged.
   KnowledgeGraph Export(bool steal);
   // Frees what a stealing Export needs no more once its nodes are built and
-  // its edges staged: the blocks, the edge key table and the name and
-  // identity indexes other than by_id (evidence's reported_by ids are still
-  // rewritten through it). The result grows while the state is held: that
-  // was the peak of a merge's memory.
+  // its edges staged: the blocks, the edge key table, MemberIdentity's memo
+  // and the name and identity indexes other than by_id (evidence's
+  // reported_by ids are still rewritten through it). The result grows while
+  // the state is held: that was the peak of a merge's memory.
   void ReleaseStaged();
 
   // Per block handle: the id of its result node ("" for absorbed blocks).
@@ -1430,6 +1522,8 @@ void IncrementalMerger::State::ReleaseStaged() {
   by_name = FlatMap<uint64_t, NameHash>(kNoNamePair);
   name_entries = std::vector<NameEntry>();
   holders = decltype(holders)();
+  memo_of = std::vector<uint32_t>();
+  memo_pool = std::vector<uint32_t>();
 }
 
 std::vector<std::string> IncrementalMerger::State::ChosenIds() const {
