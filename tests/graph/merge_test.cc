@@ -504,11 +504,12 @@ TEST_CASE("An IncrementalMerger keeps many evidence records of one edge one per 
 }
 
 TEST_CASE("A node seen again joins with each of its values, changed or not", "[graph][merge]") {
-  // One id in five graphs: the first values, the same again, then another
+  // One id in six graphs: the first values, the same again, then another
   // Wikidata id, another alias, another category and another label. Each
   // later node must be joined with all its values (the merger remembers the
-  // first node's identity and reuses it only for a node with the same
-  // values).
+  // identities of the first four variants of an id and reuses one only for
+  // a node with the same values; the fifth, the label, is not remembered and
+  // is seen twice).
   const auto graph = [](std::string wikidata, std::string alias, std::string category,
                         std::string label) {
     KnowledgeGraph g;
@@ -528,7 +529,8 @@ TEST_CASE("A node seen again joins with each of its values, changed or not", "[g
   KnowledgeGraph named;
   named.AddNode(Node("n7", "org", "Why"));
   named.Finalize();
-  KnowledgeGraph merged = Merge({&a, &same, &wikidata, &alias, &category, &label, &named}, nullptr);
+  KnowledgeGraph merged =
+      Merge({&a, &same, &wikidata, &alias, &category, &label, &label, &named}, nullptr);
   REQUIRE(merged.num_nodes() == 1);
   const NodeData& n = merged.node(0);
   CHECK(n.id == "ent_1");

@@ -831,8 +831,11 @@ struct IncrementalMerger::State {
   uint32_t label_surface = 0;            // of `member`'s node
   std::vector<uint32_t> alias_surfaces;  // of its aliases, in order
   Mentions member_mentions;              // its article mentions
-  // MemberIdentity's memo: id Sym -> offset in memo_pool (kNone: none).
+  // MemberIdentity's memo: id Sym -> offset in memo_pool of its first
+  // variant (kNone: none); at most kMemoVariants per id (the forms of one
+  // entity in different articles).
   std::vector<uint32_t> memo_of, memo_pool;
+  static constexpr uint32_t kMemoVariants = 4;
   std::vector<Sym> new_names, new_unkeyed, new_categories;
 
   StableVector<EdgeRecord> edges;  // records never move
@@ -919,13 +922,14 @@ struct IncrementalMerger::State {
       return;
     }
     const Sym id = Intern(nd.id);
-    if (id < memo_of.size() && memo_of[id] != kNone) {
-      if (FromMemo(id, nd)) return;
-      ComputeIdentity(nd, id);
-      return;
+    uint32_t variants = 0, last = kNone;
+    for (uint32_t at = id < memo_of.size() ? memo_of[id] : kNone; at != kNone; at = memo_pool[at]) {
+      if (FromMemo(at, id, nd)) return;
+      ++variants;
+      last = at;
     }
     ComputeIdentity(nd, id);
-    Remember(id);
+    if (variants < kMemoVariants) Remember(id, last);
   }
 
   // MemberIdentity computed from the node's values; `id` is nd.id interned,
@@ -961,16 +965,24 @@ struct IncrementalMerger::State {
     }
   }
 
-  // The memo of MemberIdentity, for a node without extra attributes whose
-  // id is `id`, written at memo_of[id] in memo_pool as: Wikidata id, ISO3
-  // code, category (Syms, 0 for none), label surface, the number of
-  // aliases and their surfaces, the number of names and the names. The
-  // own id is the only id; the unkeyed names are the names without a
-  // Wikidata id and an ISO3 code, else none.
-  void Remember(Sym id) {
+  // The memo of MemberIdentity for a node without extra attributes whose
+  // id is `id`, appended to the variants remembered for that id (`last` is
+  // the last of them, or kNone). A variant is written in memo_pool as: the
+  // offset of the next variant (kNone: none), Wikidata id, ISO3 code,
+  // category (Syms, 0 for none), label surface, the number of aliases and
+  // their surfaces, the number of names and the names. The own id is the
+  // only id; the unkeyed names are the names without a Wikidata id and an
+  // ISO3 code, else none. memo_of[id] is the offset of the first variant.
+  void Remember(Sym id, uint32_t last) {
     const Identity& m = member;
-    if (id >= memo_of.size()) memo_of.resize(std::max<size_t>(id + 1, symbols.size()), kNone);
-    memo_of[id] = static_cast<uint32_t>(memo_pool.size());
+    const uint32_t at = static_cast<uint32_t>(memo_pool.size());
+    if (last != kNone) {
+      memo_pool[last] = at;
+    } else {
+      if (id >= memo_of.size()) memo_of.resize(std::max<size_t>(id + 1, symbols.size()), kNone);
+      memo_of[id] = at;
+    }
+    memo_pool.push_back(kNone);
     memo_pool.push_back(m.wikidata.empty() ? 0 : m.wikidata.front());
     memo_pool.push_back(m.iso3.empty() ? 0 : m.iso3.front());
     memo_pool.push_back(m.categories.empty() ? 0 : m.categories.front());
@@ -986,11 +998,11 @@ struct IncrementalMerger::State {
     return value.empty() ? sym == 0 : sym != 0 && SameBytes(symbols.text(sym), value);
   }
 
-  // Sets the member's identity from the memo of `id` when the node `nd`
-  // (without extra attributes) has the remembered values; false, changing
-  // nothing, when it does not.
-  bool FromMemo(Sym id, const NodeData& nd) {
-    const uint32_t* at = memo_pool.data() + memo_of[id];
+  // Sets the member's identity from the variant remembered at `offset` for
+  // `id` when the node `nd` (without extra attributes) has its values;
+  // false, changing nothing, when it does not.
+  bool FromMemo(uint32_t offset, Sym id, const NodeData& nd) {
+    const uint32_t* at = memo_pool.data() + offset + 1;
     const Sym wikidata = at[0], iso3 = at[1], category = at[2];
     const uint32_t label = at[3], aliases = at[4];
     // What differs most often between two nodes of one entity first: the
