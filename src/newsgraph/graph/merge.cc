@@ -1794,7 +1794,6 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
   }
   for (uint32_t i : order) {
     const Staged& st = staged[i];
-    std::string id = ids.empty() ? std::string() : std::move(ids[i]);
     EdgeRecord& r = edges[st.record];
     EdgeRecord* more = st.other != kNone ? &edges[st.other] : nullptr;
     EdgeScalars scalars = r.scalars;
@@ -1807,7 +1806,8 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     EdgeData& ed = r.key.kind == kForeignEdge
                        ? foreign.emplace()
                        : out.AddEdgeInPlace(node_of[st.source], RelationOf(r), node_of[st.target],
-                                            scalars.symmetric, std::move(id));
+                                            scalars.symmetric,
+                                            ids.empty() ? std::string() : std::move(ids[i]));
     if (r.fields != nullptr) {
       if (steal) {
         SetEdgeFields(&ed, std::move(*r.fields));
@@ -1831,7 +1831,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
           ed.evidence.end());
     }
     if (r.key.kind == kForeignEdge) {
-      ed.id = ids.empty() ? StagedId(st, chosen) : std::move(id);
+      ed.id = ids.empty() ? StagedId(st, chosen) : std::move(ids[i]);
       out.AddRawEdge(node_of[st.source], node_of[st.target], std::move(ed));
     }
   }
