@@ -106,6 +106,18 @@ class EdgeTripleIndex {
     Place(k, e);
     ++size_;
   }
+  // The edge of k, or null after inserting (k, e) when k is absent: one
+  // probe where find() and then insert() take two.
+  const EdgeId* find_or_insert(const EdgeTriple& k, EdgeId e) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Rehash(size_ + 1);
+    size_t i = Home(k);
+    for (; slots_[i].edge != kEmpty; i = (i + 1) & mask_) {
+      if (slots_[i].key == k) return &slots_[i].edge;
+    }
+    slots_[i] = {k, e};
+    ++size_;
+    return nullptr;
+  }
 
  private:
   struct Slot {

@@ -49,35 +49,34 @@ void SetRelationEdgeId(std::string_view source_id, std::string_view relation,
   id->append(target_id);
 }
 
-struct RelationKey {
-  EdgeTriple triple;
-  std::optional<EdgeId> found;  // the edge, when it exists
-};
-
 // Puts a symmetric relation's endpoints in canonical order (the smaller id
-// first) and looks the relation edge up; registers a relation name not seen
-// before. Leaves impl->last_relation equal to `relation`: callers copy the
-// name from there (a std::string copied into one costs about half of an
-// assign from a string_view).
-RelationKey FindRelationEdge(KnowledgeGraph::Impl* impl, NodeId* source, std::string_view relation,
-                             NodeId* target, bool symmetric) {
+// first) and looks the relation edge up: returns it when it exists, else
+// indexes it as the edge to be added next (EdgeId num_edges()), which the
+// caller then adds. Registers a relation name not seen before. Leaves
+// impl->last_relation equal to `relation`: callers copy the name from there
+// (a std::string copied into one costs about half of an assign from a
+// string_view).
+std::optional<EdgeId> FindOrIndexRelationEdge(KnowledgeGraph::Impl* impl, NodeId* source,
+                                              std::string_view relation, NodeId* target,
+                                              bool symmetric) {
   if (symmetric && impl->g[*target].id < impl->g[*source].id) std::swap(*source, *target);
-  RelationKey key{{*source, *target, 0}, std::nullopt};
+  EdgeTriple triple{*source, *target, 0};
   if (impl->last_relation_number != UINT32_MAX && impl->last_relation == relation) {
-    key.triple.relation = impl->last_relation_number;
+    triple.relation = impl->last_relation_number;
   } else {
     auto rel = impl->relations.find(relation);
     if (rel == impl->relations.end()) {
-      key.triple.relation = static_cast<uint32_t>(impl->relations.size());
-      impl->relations.emplace(std::string(relation), key.triple.relation);
+      triple.relation = static_cast<uint32_t>(impl->relations.size());
+      impl->relations.emplace(std::string(relation), triple.relation);
     } else {
-      key.triple.relation = rel->second;
+      triple.relation = rel->second;
     }
     impl->last_relation.assign(relation);
-    impl->last_relation_number = key.triple.relation;
+    impl->last_relation_number = triple.relation;
   }
-  if (const EdgeId* found = impl->by_key.find(key.triple)) key.found = *found;
-  return key;
+  const EdgeId next = static_cast<EdgeId>(impl->g.m_edges.size());
+  if (const EdgeId* found = impl->by_key.find_or_insert(triple, next)) return *found;
+  return std::nullopt;
 }
 
 // A small set of modalities.
@@ -307,44 +306,43 @@ std::optional<NodeId> KnowledgeGraph::FindNode(std::string_view id) const {
 
 EdgeId KnowledgeGraph::AddEdge(NodeId source, std::string_view relation, NodeId target,
                                bool symmetric) {
-  const RelationKey key = FindRelationEdge(impl_.get(), &source, relation, &target, symmetric);
-  if (key.found) return *key.found;
+  const std::optional<EdgeId> found =
+      FindOrIndexRelationEdge(impl_.get(), &source, relation, &target, symmetric);
+  if (found) return *found;
   EdgeId e = 0;
   EdgeData& data = NewEdge(impl_.get(), source, target, &e);
   SetRelationEdgeId(node(source).id, relation, node(target).id, &data.id);
-  data.relation = impl_->last_relation;  // == relation (FindRelationEdge): a string copy
+  data.relation = impl_->last_relation;  // == relation (FindOrIndexRelationEdge): a string copy
   data.symmetric = symmetric;
-  impl_->by_key.insert(key.triple, e);
   return e;
 }
 
 EdgeId KnowledgeGraph::AddEdge(NodeId source, NodeId target, EdgeData&& data) {
-  const RelationKey key =
-      FindRelationEdge(impl_.get(), &source, data.relation, &target, data.symmetric);
+  const std::optional<EdgeId> found =
+      FindOrIndexRelationEdge(impl_.get(), &source, data.relation, &target, data.symmetric);
   if (data.id.empty()) {
     SetRelationEdgeId(node(source).id, data.relation, node(target).id, &data.id);
   }
-  if (key.found) {
-    edge(*key.found) = std::move(data);
-    return *key.found;
+  if (found) {
+    edge(*found) = std::move(data);
+    return *found;
   }
   EdgeId e = 0;
   NewEdge(impl_.get(), source, target, std::move(data), &e);
-  impl_->by_key.insert(key.triple, e);
   return e;
 }
 
 EdgeData& KnowledgeGraph::AddEdgeInPlace(NodeId source, std::string_view relation, NodeId target,
                                          bool symmetric, std::string id) {
-  const RelationKey key = FindRelationEdge(impl_.get(), &source, relation, &target, symmetric);
+  const std::optional<EdgeId> found =
+      FindOrIndexRelationEdge(impl_.get(), &source, relation, &target, symmetric);
   EdgeData* data = nullptr;
-  if (key.found) {
-    data = &edge(*key.found);
+  if (found) {
+    data = &edge(*found);
     *data = EdgeData();
   } else {
     EdgeId e = 0;
     data = &NewEdge(impl_.get(), source, target, &e);
-    impl_->by_key.insert(key.triple, e);
   }
   if (id.empty()) {
     SetRelationEdgeId(node(source).id, relation, node(target).id, &data->id);
