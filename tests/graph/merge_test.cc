@@ -547,6 +547,33 @@ TEST_CASE("A node seen again joins with each of its values, changed or not", "[g
             Merge({&named, &label, &category, &alias, &wikidata, &same, &a}, nullptr)));
 }
 
+TEST_CASE("Graphs moved into a merger give their articles as copied ones do", "[graph][merge]") {
+  const auto graph = [](std::string title, std::string date) {
+    KnowledgeGraph g;
+    g.AddNode(Node("ent_1", "org", "Xeno"));
+    g.data().articles["a1"] = {"a1", std::move(title), std::move(date), "", "fr"};
+    g.data().articles["a2"] = {"a2", "Same", "2025-01-01", "", "fr"};
+    g.Finalize();
+    return g;
+  };
+  KnowledgeGraph x = graph("Zeta", "2025-06-02"), y = graph("Alpha", "2025-06-01");
+  IncrementalMerger copied(MergeOptions(), /*explain=*/true);
+  copied.Add(x);
+  copied.Add(y);
+  IncrementalMerger moved(MergeOptions(), /*explain=*/true);
+  moved.Add(graph("Zeta", "2025-06-02"));
+  moved.Add(graph("Alpha", "2025-06-01"));
+  const std::vector<std::string> conflicts = moved.Report().conflicts;
+  CHECK(conflicts == copied.Report().conflicts);
+  CHECK(conflicts.size() == 1);
+  KnowledgeGraph merged = moved.TakeResult();
+  CHECK(testing::DumpGraph(merged) == testing::DumpGraph(copied.TakeResult()));
+  REQUIRE(merged.data().articles.size() == 2);
+  CHECK(merged.data().articles.at("a1").title == "Alpha");
+  CHECK(merged.data().articles.at("a1").date == "2025-06-01");
+  CHECK(merged.data().articles.at("a2").title == "Same");
+}
+
 // The result's edges, in handle order, are in order of (id, source id,
 // target id), as KnowledgeGraph::SortedEdges puts them.
 bool EdgesInIdOrder(const KnowledgeGraph& g) {

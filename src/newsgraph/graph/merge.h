@@ -145,7 +145,7 @@ class IncrementalMerger {
   IncrementalMerger& operator=(const IncrementalMerger&) = delete;
 
   // Merges `graph` into the result. The rvalue overload moves the evidence
-  // records out of `graph` instead of copying them.
+  // records and the article metadata out of `graph` instead of copying them.
   void Add(const KnowledgeGraph& graph);
   void Add(KnowledgeGraph&& graph);
 
