@@ -472,6 +472,10 @@ TEST_CASE("A visit introduced after its date is an event; 'the first since' coun
   const Extraction signed_ =
       testing::ExtractText("X\n\nMardi 3 juin 2025, les deux pays ont signé trois accords.", "fr");
   CHECK_FALSE(testing::EventWith(signed_, "agreements_2025_06_03").empty());
+  // An incident dated past the words that introduce it.
+  const Extraction killed = testing::ExtractText(
+      "X\n\nSix soldats ont été tués le 3 juin 2025 lors d'une attaque contre un poste.", "fr");
+  CHECK_FALSE(testing::EventWith(killed, "attack_2025_06_03").empty());
   // A wish for a meeting is none: "a plaidé mercredi pour un dialogue".
   const Extraction y = testing::ExtractText(
       "X\n\nIl a plaidé mercredi 4 juin 2025 pour un dialogue direct entre l'Afrique et "

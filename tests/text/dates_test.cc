@@ -76,6 +76,8 @@ TEST_CASE("A range of days is dated by its first day, a night by its end", "[tex
   CHECK(Show("on 3-5 June 2025", Lang::kEn, kWednesday) == Found{"2025-06-03 <3-5 June 2025> d"});
   CHECK(Show("dans la nuit du 12 au 13 septembre 2026", Lang::kFr, kWednesday) ==
         Found{"2026-09-13 <13 septembre 2026> d"});
+  CHECK(Show("dans la nuit de samedi \u00E0 dimanche", Lang::kFr, kWednesday) ==
+        Found{"2025-06-08 <dimanche> d rel"});
   // Not a range: the days go down, or the first is no day.
   CHECK(Show("le 5 au 3 juin 2025", Lang::kFr, kWednesday) == Found{"2025-06-03 <3 juin 2025> d"});
 }

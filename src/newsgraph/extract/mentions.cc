@@ -1680,8 +1680,15 @@ class SentenceScanner {
       // Saturday condemned the attack", "a condamné lundi l'attaque").
       if (noun.kind == EventKind::kIncident && date != nullptr && date->end <= h) {
         // Right before it, or before the preposition that introduces it.
-        const bool own =
-            date->end == h || (date->end + 2 >= h && Has(date->end, Cue::kPreposition));
+        bool own = date->end == h || (date->end + 2 >= h && Has(date->end, Cue::kPreposition));
+        // Or past the words that introduce it: "tués dimanche lors d'une
+        // attaque", "killed on Sunday in an attack".
+        if (!own && date->end + 4 >= h && Has(date->end, Cue::kPreposition)) {
+          own = true;
+          for (size_t q = date->end; q < h && own; ++q) {
+            own = Has(q, Cue::kPreposition) || Has(q, Cue::kDeterminer) || Has(q, Cue::kIndefinite);
+          }
+        }
         if (!own) date = nullptr;
       }
       // A definite description: "le sommet", "the annual forum".

@@ -820,6 +820,18 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
             marker = c.marker;
             day_at = t + 1;
           }
+          // A night is dated by the morning it ends, as "la nuit du 12 au
+          // 13" is: "dans la nuit de samedi à dimanche" is Sunday's.
+          if (cells[day_at].weekday >= 0 && !marker && day_at + 2 < tokens.size() &&
+              cells[day_at + 2].weekday >= 0 && NightBefore(v, text, tokens[day_at].begin)) {
+            const Token& link = tokens[day_at + 1];
+            const std::string folded = FoldString(text.substr(link.begin, link.end - link.begin));
+            if (std::find(v.range_links.begin(), v.range_links.end(), folded) !=
+                v.range_links.end()) {
+              t = day_at + 1;
+              continue;
+            }
+          }
           if (cells[day_at].weekday >= 0 && have_article) {
             size_t last = day_at;
             if (!marker && day_at + 1 < tokens.size() && cells[day_at + 1].marker) {
