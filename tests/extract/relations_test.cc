@@ -778,6 +778,20 @@ TEST_CASE("Delegations and representatives stand for the countries after them",
   CHECK(testing::MissingSources(org, {"organization_eu", "organization_world_bank"},
                                 "participates_in", OnlyEvent(org))
             .empty());
+  // After a dateline's dash; gathering without an event as subject; speaking
+  // to it; the participants listed after the verb.
+  const Extraction amman = testing::ExtractText(
+      "X\nAMMAN, June 3, 2025 – Ministers from Jordan, Egypt and Iraq gathered in Amman on June "
+      "3, 2025 for the second Amman Energy Summit. Oman's oil minister, Salim Al-Aufi, told the "
+      "summit that exports would grow. Among the participants were Kuwait and Bahrain.",
+      "en");
+  const std::string summit = testing::EventWith(amman, "2nd_amman_energy_summit");
+  REQUIRE(!summit.empty());
+  CHECK(testing::MissingSources(amman,
+                                {"country_jor", "country_egy", "country_irq",
+                                 "person_salim_al_aufi", "country_kwt", "country_bhr"},
+                                "participates_in", summit)
+            .empty());
   // Listed after a verb, past the participants: an article is no "de".
   const Extraction among = testing::ExtractText(
       "X\n\nLe sommet de l'Union africaine s'est ouvert à Addis-Abeba le 3 juin 2025. Parmi les "

@@ -657,12 +657,15 @@ class SentenceRelations {
     const uint64_t head_cues = country   ? CueBit(Cue::kOrgHead) | CueBit(Cue::kDelegate)
                                : officer ? CueBit(Cue::kTitle)
                                          : 0;
+    // (Capitalised as a sentence's first word, or after a dateline's dash:
+    // "AMMAN, May 12 – Ministers from Jordan, Egypt and Iraq attended".)
+    const bool opening = head == 0 || t_[head - 1].token.kind == TokenKind::kPunct;
     if (t_[head].token.kind != TokenKind::kWord ||
-        (t_[head].token.capitalized && !(delegates && head == 0)) ||
+        (t_[head].token.capitalized && !(delegates && opening)) ||
         (t_[head].cues & ~head_cues) != 0) {
       return false;
     }
-    if (delegates && head == 0) return true;
+    if (delegates && opening) return true;
     while (i > 0 && t_[i - 1].token.kind == TokenKind::kWord && !Has(i - 1, Cue::kBoundary) &&
            ((!t_[i - 1].token.capitalized && (t_[i - 1].cues & ~head_cues) == 0) ||
             Has(i - 1, Cue::kDeterminer) || Has(i - 1, Cue::kOrdinal))) {
@@ -1389,7 +1392,28 @@ class SentenceRelations {
       }
       for (int p : objects) AppendExpandedConjuncts(args_.phrases[p].conjuncts, &O);
     }
-    if (def.inverse) std::swap(S, O);
+    // A gathering verb without an event as subject tells who gathered, for
+    // the event named after it or the one reported: "Energy ministers from
+    // Jordan and Iraq gathered in Amman for the summit".
+    const bool gathered = def.inverse && !passive && Equals(rel->name, "participates_in") &&
+                          subject >= 0 && args_.phrases[subject].event < 0;
+    if (gathered) {
+      int ev = -1;
+      for (const ArgPhrase& ph : args_.phrases) {
+        if (ph.begin >= hit.end && ph.event >= 0 && Category(ph.event) == "event") {
+          ev = ph.event;
+          break;
+        }
+      }
+      if (ev < 0) ev = d_.current_event;
+      O.clear();
+      if (ev >= 0) {
+        O.AddConjunct();
+        O.Append(ev);
+      }
+    } else if (def.inverse) {
+      std::swap(S, O);
+    }
     std::vector<int>& sources = x_.sources;
     std::vector<int>& targets = x_.targets;
     Distinct(S.entities(), &sources);
