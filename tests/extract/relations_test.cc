@@ -792,6 +792,14 @@ TEST_CASE("Delegations and representatives stand for the countries after them",
                                  "person_salim_al_aufi", "country_kwt", "country_bhr"},
                                 "participates_in", summit)
             .empty());
+  // The members listed after a group the verb's object names.
+  const Extraction twenty = testing::ExtractText(
+      "X\n\nLe Forum africain de l'hydrogène a réuni le 3 juin 2025 des représentants de vingt "
+      "pays, dont le Sénégal et le Mali.",
+      "fr");
+  CHECK(testing::MissingSources(twenty, {"country_sen", "country_mli"}, "participates_in",
+                                testing::EventWith(twenty, "forum_africain"))
+            .empty());
   // Listed after a verb, past the participants: an article is no "de".
   const Extraction among = testing::ExtractText(
       "X\n\nLe sommet de l'Union africaine s'est ouvert à Addis-Abeba le 3 juin 2025. Parmi les "

@@ -1080,6 +1080,12 @@ class SentenceRelations {
   size_t WindowEnd(size_t from, size_t trigger_index, bool marker) const {
     size_t end = std::min(n_, from + (marker ? kMarkerWindow : kObjectWindow));
     for (size_t i = from; i < end; ++i) {
+      // A list of the group just named goes on: "des représentants de
+      // vingt pays, dont le Sénégal et le Mali".
+      if (i >= 2 && Text(i - 1) == "," && Has(i - 2, Cue::kGroupNoun) &&
+          (t_[i].first_cues & CueBit(Cue::kMemberList)) && PhraseEnd(i, Cue::kMemberList) != 0) {
+        continue;
+      }
       if (HardBoundary(i)) return i;
     }
     // Up to the next trigger (not another reading of this one's words:
