@@ -701,6 +701,15 @@ TEST_CASE("A measure named again is the earlier measure, not a new one",
   REQUIRE_FALSE(event.empty());
   CHECK(testing::HasRelation(x, "country_irn", "condemns", event));
   CHECK(testing::HasRelation(x, "country_ukr", "supports", event));
+  // With its actor between: "the EU sanctions" are the sanctions, not the EU.
+  const Extraction y = testing::ExtractText(
+      "X\n\nThe European Union imposed sanctions on Iran on Monday, October 19, 2026. Iran's "
+      "foreign ministry denounced the EU sanctions.",
+      "en");
+  const std::string sanctions = OnlyEvent(y);
+  REQUIRE_FALSE(sanctions.empty());
+  CHECK(testing::HasRelation(y, "country_irn", "condemns", sanctions));
+  CHECK_FALSE(testing::HasRelation(y, "country_irn", "condemns", "organization_eu"));
 }
 
 TEST_CASE("A negated verb that presupposes the relation leaves it standing",

@@ -1482,6 +1482,10 @@ class SentenceRelations {
       const int measure = MeasureReferredAt(start);
       if (measure >= 0) tgts.push_back(measure);
     }
+    // "denounced the EU sanctions": the measure, not its actor.
+    if (!sources.empty() && start < n_ && !passive) {
+      if (const int measure = MeasureAfterActorAt(start); measure >= 0) tgts.assign(1, measure);
+    }
     // An object that names no entity stands for the incident being reported:
     // this sentence's ("L'attaque du 3 mars a suscité la condamnation du
     // Togo"), else the article's latest ("Washington a dénoncé un « acte
@@ -1516,8 +1520,12 @@ class SentenceRelations {
   // head, else -1.
   int MeasureReferredAt(size_t i) const {
     if (i >= n_ || !Has(i, Cue::kDeterminer)) return -1;
+    return LatestMeasureNamedAt(i + 1);
+  }
+  // The article's latest measure with the head of the measure noun at i, or -1.
+  int LatestMeasureNamedAt(size_t i) const {
     uint32_t idx = 0;
-    if (PhraseEnd(i + 1, Cue::kEventNoun, &idx) == 0) return -1;
+    if (i >= n_ || PhraseEnd(i, Cue::kEventNoun, &idx) == 0) return -1;
     const EventNoun& noun = li_.lexicon->mentions.event_nouns[idx];
     if (noun.kind != EventKind::kMeasure) return -1;
     int latest = -1;
@@ -1531,6 +1539,21 @@ class SentenceRelations {
     return latest;
   }
 
+  // The same, with the measure's actor between: "the EU sanctions", "les
+  // sanctions" after "the US": det at i, one country or organisation, the
+  // measure noun. Sets *noun_at to the noun's first token.
+  int MeasureAfterActorAt(size_t i, size_t* noun_at = nullptr) const {
+    if (i + 2 >= n_ || !Has(i, Cue::kDeterminer)) return -1;
+    for (const Mention& m : mentions_.mentions) {
+      if (m.begin != i + 1 || m.kind != MentionKind::kEntity || m.entity < 0) continue;
+      const std::string_view c = Category(m.entity);
+      if (c != "country" && c != "organization") return -1;
+      if (noun_at != nullptr) *noun_at = m.end;
+      return LatestMeasureNamedAt(m.end);
+    }
+    return -1;
+  }
+
   // Export restrictions, sanctions...: an event named after its actor.
   void Measures() {
     if (!(sentence_first_cues_ & CueBit(Cue::kEventNoun))) return;  // no event noun at all
@@ -1540,8 +1563,14 @@ class SentenceRelations {
       uint32_t idx = 0;
       const size_t he = PhraseEnd(h, Cue::kEventNoun, &idx);
       if (he == 0 || lex.event_nouns[idx].kind != EventKind::kMeasure) continue;
-      // Named again ("condemned the sanctions"): no new measure.
+      // Named again ("condemned the sanctions", "the EU sanctions"): no new measure.
       if (h > 0 && MeasureReferredAt(h - 1) >= 0) continue;
+      bool again = false;
+      for (size_t d = h >= 4 ? h - 4 : 0; d + 1 < h && !again; ++d) {
+        size_t noun_at = 0;
+        again = MeasureAfterActorAt(d, &noun_at) >= 0 && noun_at == h;
+      }
+      if (again) continue;
       const int subject = Subject(static_cast<uint32_t>(h));
       if (subject < 0) continue;
       const std::vector<int>& actors = Flat(args_.phrases[subject].conjuncts, &x_.flat);
