@@ -130,6 +130,16 @@ TEST_CASE("A dateline names a place, not the country acting", "[extract][mention
         ExtractText("Visite\n\nRabat – Le Maroc et le Mexique ont signé un accord.", "fr");
     CHECK(FindEntity(x, "location_rabat") != nullptr);
   }
+  SECTION("past its date and its agency, a capital before the dash stays the city") {
+    const Extraction x = ExtractText(
+        "Sanctions\n\nBRUXELLES, 3 juin 2025 (AFP) – Le Conseil a adopté des mesures.", "fr");
+    CHECK(FindEntity(x, "location_brussels") != nullptr);
+    CHECK(FindEntity(x, "country_bel") == nullptr);
+    const Extraction y =
+        ExtractText("Gas\n\nBAKU, November 19, 2026 – Ministers met on Thursday.", "en");
+    CHECK(FindEntity(y, "location_baku") != nullptr);
+    CHECK(FindEntity(y, "country_aze") == nullptr);
+  }
   SECTION("the same capital acting is its country") {
     const Extraction x = ExtractText("Visite\n\nRabat a salué la visite du Mexique.", "fr");
     CHECK(FindEntity(x, "location_rabat") == nullptr);

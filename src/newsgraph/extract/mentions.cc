@@ -16,6 +16,9 @@ constexpr size_t kFrenchNameWords = 7;
 // How far after an event noun a "depuis"/"since" makes its ordinal a count
 // ("la première visite d'État d'un président français au Vietnam depuis").
 constexpr size_t kSinceWindow = 10;
+// Tokens a dateline's date and agency may take before its dash ("RABAT, 14
+// oct. 2025 (MAP) –").
+constexpr size_t kDatelineWords = 12;
 
 int CategoryRank(const std::string& c) {
   // (Views: a comparison checks the sizes before any byte.)
@@ -171,6 +174,26 @@ class SentenceScanner {
   bool DatelineAt(size_t name_end) const {
     if (name_end == 0 || name_end >= n_ || t_[name_end].token.kind != TokenKind::kPunct) {
       return false;
+    }
+    // Past its date and its agency: "BRUXELLES, 3 juin 2025 –", "RABAT, 14
+    // oct. 2025 (MAP) –", "LIMA (AFP) –".
+    if (IsChar(name_end, ',') || IsChar(name_end, '(')) {
+      size_t q = name_end;
+      while (q < n_ && q < name_end + kDatelineWords) {
+        if (IsChar(q, ',') || date_tok_[q] || t_[q].token.kind == TokenKind::kNumber) {
+          ++q;
+        } else if (IsChar(q, '(') && q + 2 < n_ && IsChar(q + 2, ')')) {
+          q += 3;
+        } else {
+          break;
+        }
+      }
+      if (q == name_end || q >= n_ || t_[q].token.kind != TokenKind::kPunct ||
+          t_[q].token.begin == t_[q - 1].token.end) {
+        return false;
+      }
+      const std::string_view x = TokenText(ctx_.normalized, t_[q].token);
+      return x == "-" || x == kCanonicalDash;
     }
     // A spaced dash, not a hyphen inside a word ("Au-delà").
     if (t_[name_end].token.begin == t_[name_end - 1].token.end) return false;
