@@ -710,6 +710,14 @@ TEST_CASE("A measure named again is the earlier measure, not a new one",
   REQUIRE_FALSE(sanctions.empty());
   CHECK(testing::HasRelation(y, "country_irn", "condemns", sanctions));
   CHECK_FALSE(testing::HasRelation(y, "country_irn", "condemns", "organization_eu"));
+  // Restrictive measures are a measure; "ces sanctions" names the latest of any head.
+  const Extraction z = testing::ExtractText(
+      "X\n\nLe Conseil de l'Union européenne a adopté le 2 juin 2025 des mesures restrictives "
+      "contre trois entreprises soudanaises. Le Soudan a dénoncé ces sanctions.",
+      "fr");
+  const std::string measures = OnlyEvent(z);
+  REQUIRE_FALSE(measures.empty());
+  CHECK(testing::HasRelation(z, "country_sdn", "condemns", measures));
 }
 
 TEST_CASE("A negated verb that presupposes the relation leaves it standing",

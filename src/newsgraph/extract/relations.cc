@@ -1519,7 +1519,7 @@ class SentenceRelations {
   // article) refers back to: the latest of the article's measures with that
   // head, else -1.
   int MeasureReferredAt(size_t i) const {
-    if (i >= n_ || !Has(i, Cue::kDeterminer)) return -1;
+    if (i >= n_ || !(Has(i, Cue::kDeterminer) || Has(i, Cue::kDemonstrative))) return -1;
     return LatestMeasureNamedAt(i + 1);
   }
   // The article's latest measure with the head of the measure noun at i, or -1.
@@ -1528,15 +1528,17 @@ class SentenceRelations {
     if (i >= n_ || PhraseEnd(i, Cue::kEventNoun, &idx) == 0) return -1;
     const EventNoun& noun = li_.lexicon->mentions.event_nouns[idx];
     if (noun.kind != EventKind::kMeasure) return -1;
-    int latest = -1;
+    // That head's latest, else the latest of any ("ces sanctions" after
+    // "des mesures restrictives").
+    int latest = -1, any = -1;
     for (size_t k = 0; k < table_->size(); ++k) {
       const EntityRecord& r = table_->at(static_cast<int>(k));
-      if (r.kind == EventKind::kMeasure && Category(static_cast<int>(k)) == "event" &&
-          r.head_en == noun.en) {
-        latest = static_cast<int>(k);
+      if (r.kind == EventKind::kMeasure && Category(static_cast<int>(k)) == "event") {
+        any = static_cast<int>(k);
+        if (r.head_en == noun.en) latest = static_cast<int>(k);
       }
     }
-    return latest;
+    return latest >= 0 ? latest : any;
   }
 
   // The same, with the measure's actor between: "the EU sanctions", "les
