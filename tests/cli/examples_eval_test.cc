@@ -51,7 +51,7 @@ const std::vector<Expectation> kExpectations = {
     {"gaz-ouzbekistan-russie", 0.90, 0.61},
     {"inde-asie-centrale", 0.95, 0.99},
     {"ocs-ministres-astana", 0.97, 0.87},
-    {"cedeao-sommet-guinee-bissau", 0.91, 0.70},
+    {"cedeao-sommet-guinee-bissau", 0.91, 0.72},
     {"g20-agriculture-ministers-denver", 0.92, 0.42},
     {"korea-zambia-congo-cobalt-copper", 0.83, 0.41},
     {"natuna-coast-guard-ramming", 0.92, 0.51},
@@ -66,7 +66,7 @@ const std::vector<Expectation> kExpectations = {
     {"nuclear-korea-philippines-bataan", 0.81, 0.34},
     {"frontiere-maritime-togo-benin", 0.86, 0.41},
     {"pacific-tuna-observers-tonga", 0.91, 0.59},
-    {"caspian-connectivity-forum-aktau", 0.87, 0.60},
+    {"caspian-connectivity-forum-aktau", 0.87, 0.74},
     {"coi-sommet-piraterie-vanille", 0.87, 0.67},
     {"lithium-forum-andin-salta", 0.87, 0.70},
     {"salon-hydrogene-dakhla", 0.88, 0.77},
@@ -74,7 +74,7 @@ const std::vector<Expectation> kExpectations = {
     {"expulsion-diplomates-equateur-colombie", 0.90, 0.57},
     {"gold-sanctions-sahel-council", 0.93, 0.50},
     {"sommet-eau-dakar-participants", 0.87, 0.79},
-    {"visite-etat-vietnam-france", 0.81, 0.39},
+    {"visite-etat-vietnam-france", 0.83, 0.47},
     {"energy-ministers-baku-meeting", 0.81, 0.59},
     {"border-talks-armenia-azerbaijan", 0.88, 0.64},
 };
@@ -143,7 +143,7 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.888, relations 0.688 on all 33 (0.880 / 0.661 when the
+  // Reached: entities 0.889, relations 0.696 on all 33 (0.880 / 0.661 when the
   // last four were added, at their first run). Before: 0.891 / 0.691 on the
   // first 29 (0.880 / 0.664 when the four before them were added, at their
   // first run; 0.885 / 0.695 on the first 25 then). Before: 0.885 / 0.695 on all 25 (0.877 / 0.608
@@ -151,7 +151,7 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   // / 0.712 on the first 21 before the last four were added; 0.852 / 0.606 at the start of the
   // fourth session, 0.862 / 0.621 on the first 13 at the start of the third).
   CommandResult r = RunNewsgraph("eval " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.88 --min-relation-f1 0.68");
+                                 " --min-entity-f1 0.88 --min-relation-f1 0.69");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.
@@ -161,7 +161,7 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
 }
 
 // The held-out set (examples/heldout/README.md): only its aggregate scores
-// are looked at. Reached: entities 0.869, relations 0.486 (the aim is 0.8 and
+// are looked at. Reached: entities 0.869, relations 0.489 (the aim is 0.8 and
 // 0.6; 0.853 / 0.486 at the start of the sixth session, 0.852 / 0.452 at the
 // start of the fifth).
 TEST_CASE("The held-out set extracts at or above its aggregate floor", "[cli][eval][heldout]") {
