@@ -1231,8 +1231,10 @@ class SentenceScanner {
   // An edition of a name no event noun heads: "la première édition des «
   // Africa Green Hydrogen Days »", "the third edition of Choose France". The
   // ordinal (or a year: "l'édition 2026 de ...") makes the name a recurring
-  // forum and the phrase its edition. Names with an event noun ("la deuxième
-  // édition du Forum ...") are Events' own.
+  // forum and the phrase its edition. Names that open with an event noun
+  // ("la deuxième édition du Forum ...") are Events' own; a noun inside the
+  // name leaves it whole ("la troisième édition du Green Hydrogen Summit
+  // Africa").
   void NamedEditions() {
     if (!SentenceHas(Cue::kEditionNoun)) return;
     for (size_t i = 0; i + 2 < n_; ++i) {

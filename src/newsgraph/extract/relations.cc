@@ -912,13 +912,12 @@ class SentenceRelations {
   bool RelativeMembers(const Hit& hit, const TriggerDef& def, const RelationDef* rel,
                        std::string_view modality) {
     if (!(sentence_first_cues_ & CueBit(Cue::kMemberRelative))) return false;  // most sentences
+    const auto relative_end = [&](size_t j) {
+      return (t_[j].first_cues & CueBit(Cue::kMemberRelative)) ? PhraseEnd(j, Cue::kMemberRelative)
+                                                               : 0;
+    };
     size_t r = n_, re = n_;
     for (size_t i = hit.begin; i-- > 0 && hit.begin - i <= kRelativeMembersWindow;) {
-      const auto relative_end = [&](size_t j) {
-        return (t_[j].first_cues & CueBit(Cue::kMemberRelative))
-                   ? PhraseEnd(j, Cue::kMemberRelative)
-                   : 0;
-      };
       if (const size_t e = relative_end(i); e != 0 && e <= hit.begin) {
         r = i, re = e;
         break;
