@@ -90,5 +90,38 @@ TEST_CASE("Written GraphML and GEXF pass check_graph.sh", "[io][interop][slow]")
   fs::remove_all(dir);
 }
 
+TEST_CASE("Edges of one id between different nodes survive every format", "[io][graph_io]") {
+  // Two Gephi files both number their edges from "e0": a merge keeps both
+  // edges, and every file written of it must hold each id once and read back
+  // into the same graph.
+  KnowledgeGraph g;
+  std::vector<NodeId> n;
+  for (const char* id : {"a", "b", "c", "d"}) {
+    NodeData d;
+    d.id = id;
+    n.push_back(g.AddNode(d));
+  }
+  for (int k = 0; k < 2; ++k) {
+    EdgeData e;
+    e.id = "e0";
+    g.AddRawEdge(n[2 * k], n[2 * k + 1], e);
+  }
+  g.Finalize();
+  const std::string graphml = WriteGraphToString(g, GraphFormat::kGraphml);
+  CHECK(graphml.find("<edge id=\"e0\"") != std::string::npos);
+  CHECK(graphml.find("<edge id=\"e0_2\"") != std::string::npos);
+  const std::string gexf = WriteGraphToString(g, GraphFormat::kGexf);
+  CHECK(gexf.find("<edge id=\"e0_2\"") != std::string::npos);
+  for (GraphFormat format : {GraphFormat::kGraphml, GraphFormat::kJson}) {
+    const std::string once = WriteGraphToString(g, format);
+    Result<KnowledgeGraph> back = ReadGraphFromString(once, "g", format);
+    REQUIRE(back.ok());
+    REQUIRE(back->num_edges() == 2);
+    CHECK(back->edge(0).id == "e0");
+    CHECK(back->edge(1).id == "e0");
+    CHECK(WriteGraphToString(*back, format) == once);
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

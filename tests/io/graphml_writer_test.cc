@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "io/test_graphs.h"
+#include "newsgraph/io/edge_ids.h"
 #include "newsgraph/io/graphml_reader.h"
 #include "newsgraph/io/text_escape.h"
 
@@ -188,8 +189,13 @@ TEST_CASE("GraphML writer orders nodes and edges as SortedNodes and SortedEdges"
   }
   std::string expected;
   for (NodeId n : g.SortedNodes()) expected += "<node id=\"" + g.node(n).id + "\">\n";
-  for (EdgeId e : g.SortedEdges()) {
-    const std::string id = g.edge(e).id.empty() ? "e" + std::to_string(e) : g.edge(e).id;
+  // (Ids shared between different nodes are written under ids of their own.)
+  const std::vector<EdgeId> sorted = g.SortedEdges();
+  const std::vector<std::string> unique = OutputEdgeIds(g, sorted);
+  REQUIRE(unique.size() == sorted.size());
+  for (size_t k = 0; k < sorted.size(); ++k) {
+    const EdgeId e = sorted[k];
+    const std::string id = g.edge(e).id.empty() ? "e" + std::to_string(e) : unique[k];
     expected += "<edge id=\"" + id + "\" source=\"" + g.node(g.source(e)).id + "\" target=\"" +
                 g.node(g.target(e)).id + "\">\n";
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "newsgraph/io/attribute_plan.h"
+#include "newsgraph/io/edge_ids.h"
 #include "newsgraph/io/graph_fields.h"
 #include "newsgraph/io/output_sink.h"
 #include "newsgraph/io/text_escape.h"
@@ -242,13 +243,16 @@ void WriteGexf(const KnowledgeGraph& g, OutputSink* sink) {
   out->append("    </nodes>\n");
 
   out->append("    <edges count=\"").append(std::to_string(edges.size())).append("\">\n");
-  for (EdgeId e : edges) {
+  // Edges of one id between different nodes: each written under its own.
+  const std::vector<std::string> xml_ids = OutputEdgeIds(g, edges);
+  for (size_t k = 0; k < edges.size(); ++k) {
+    const EdgeId e = edges[k];
     const EdgeData& d = g.edge(e);
     out->append("      <edge id=\"");
     if (d.id.empty()) {
       out->append("e").append(std::to_string(e));
     } else {
-      AppendXmlAttribute(d.id, out);
+      AppendXmlAttribute(xml_ids.empty() ? d.id : xml_ids[k], out);
     }
     out->append("\" source=\"");
     AppendXmlAttribute(g.node(g.source(e)).id, out);

@@ -461,7 +461,7 @@ std::vector<std::string_view> ReservedNodeNames() {
 }
 
 std::vector<std::string_view> ReservedEdgeNames() {
-  std::vector<std::string_view> names = {"id", "type", "source", "target", "key"};
+  std::vector<std::string_view> names = {"id", "type", "source", "target", "key", kOriginalEdgeId};
   for (const EdgeField& f : EdgeFields()) names.push_back(f.name);
   return names;
 }

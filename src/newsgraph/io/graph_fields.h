@@ -43,9 +43,14 @@ using EdgeField = Field<EdgeData>;
 const std::vector<NodeField>& NodeFields();
 const std::vector<EdgeField>& EdgeFields();
 
+// The GraphML data key that keeps an edge's id when the file holds it under
+// another (two edges of one id between different nodes; see edge_ids.h).
+inline constexpr std::string_view kOriginalEdgeId = "original_id";
+
 // Names foreign attributes must not take: every field name, "id" and "type"
 // (igraph and sigma.js give them a meaning), and for edges the JSON link
-// members "source", "target" and "key"; for the graph, title/profile/articles.
+// members "source", "target" and "key" and kOriginalEdgeId; for the graph,
+// title/profile/articles.
 std::vector<std::string_view> ReservedNodeNames();
 std::vector<std::string_view> ReservedEdgeNames();
 std::vector<std::string_view> ReservedGraphNames();

@@ -645,6 +645,12 @@ Status Reader::ReadEdge(const pugi::xml_node& e, size_t offset, size_t run_offse
     data.Erase(v);
   }
   if (!edge_ids_.insert(id).second) return ErrorAt(offset, "duplicate edge id '" + id + "'");
+  // The model's id of an edge the file holds under another (newsgraph's own
+  // files: two edges of one id between different nodes).
+  if (Value* v = ours_ ? data.Find(kOriginalEdgeId) : nullptr; v != nullptr && !v->text.empty()) {
+    id = IsAsciiNmtoken(v->text) ? std::string(v->text) : SafeId(v->text);
+    data.Erase(v);
+  }
 
   EdgeData edge;
   std::string_view directed = e.attribute("directed").value();

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "newsgraph/io/attribute_plan.h"
+#include "newsgraph/io/edge_ids.h"
 #include "newsgraph/io/graph_fields.h"
 #include "newsgraph/io/output_sink.h"
 #include "newsgraph/io/text_escape.h"
@@ -188,6 +189,10 @@ void WriteGraphml(const KnowledgeGraph& g, OutputSink* sink) {
   }
   for (const auto& [original, c] : edge_plan.ordered())
     AppendKey("e_", "edge", c.name, c.type, out);
+  // Edges of one id between different nodes: written under unique ids, each
+  // renamed one with the model's id beside it.
+  const std::vector<std::string> xml_ids = OutputEdgeIds(g, edges);
+  if (!xml_ids.empty()) AppendKey("e_", "edge", kOriginalEdgeId, "string", out);
 
   out->append("  <graph id=\"G\" edgedefault=\"directed\">\n");
   if (!data.title.empty()) AppendData("    ", "g_", "title", data.title, out);
@@ -209,19 +214,22 @@ void WriteGraphml(const KnowledgeGraph& g, OutputSink* sink) {
     out->append("    </node>\n");
     sink->MaybeFlush();
   }
-  for (EdgeId e : edges) {
+  for (size_t k = 0; k < edges.size(); ++k) {
+    const EdgeId e = edges[k];
     const EdgeData& d = g.edge(e);
+    const bool renamed = !xml_ids.empty() && xml_ids[k] != d.id;
     out->append("    <edge id=\"");
     if (d.id.empty()) {
       out->append("e").append(std::to_string(e));
     } else {
-      AppendXmlAttribute(d.id, out);
+      AppendXmlAttribute(renamed ? xml_ids[k] : d.id, out);
     }
     out->append("\" source=\"");
     AppendXmlAttribute(g.node(g.source(e)).id, out);
     out->append("\" target=\"");
     AppendXmlAttribute(g.node(g.target(e)).id, out);
     out->append("\">\n");
+    if (renamed) AppendData("      ", "e_", kOriginalEdgeId, d.id, out);
     AppendFields(edge_fields, d, "e_", &scratch, out);
     AppendExtras("      ", "e_", d.extra, edge_plan, out);
     out->append("    </edge>\n");

@@ -272,7 +272,14 @@ Status JsonReader::ReadLinks(const Value& links, bool directed) {
     edge.id = key != l.MemberEnd() ? IdOf(key->value) : "";
     if (edge.id.empty()) edge.id = "e" + std::to_string(i);
     if (!IsAsciiNmtoken(edge.id)) edge.id = SafeAttributeName(edge.id);
-    if (!ids.insert(edge.id).second) return Error(where, "duplicate link key '" + edge.id + "'");
+    // (One key between different nodes is two edges: a merge of two files
+    // that both number their edges from "e0" keeps both.)
+    const std::string& s_id = graph_.node(ends[0]).id;
+    const std::string& t_id = graph_.node(ends[1]).id;
+    if (!ids.insert(edge.id + '\x1f' + s_id + '\x1f' + t_id).second) {
+      return Error(where,
+                   "duplicate link key '" + edge.id + "' from '" + s_id + "' to '" + t_id + "'");
+    }
     edge.symmetric = !directed;
     for (auto m = l.MemberBegin(); m != l.MemberEnd(); ++m) {
       std::string member(m->name.GetString(), m->name.GetStringLength());
