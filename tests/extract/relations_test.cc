@@ -1209,6 +1209,14 @@ TEST_CASE("A city naming a meeting is where it is, not a party to what is said o
   CHECK(testing::HasRelation(x, "organization_eu", "supports", testing::EventWith(x, "talks")));
 }
 
+TEST_CASE("A quoted object closed by its quote and a comma ends there", "[extract][relations]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe European Union said it stood ready to support \"every step towards peace\", and "
+      "Washington said the talks showed progress.",
+      "en");
+  CHECK_FALSE(testing::HasRelation(x, "organization_eu", "supports", "country_usa"));
+}
+
 TEST_CASE("A meeting named again is not placed a second time", "[extract][relations][held_in]") {
   const Extraction x = testing::ExtractText(
       "X\n\nThe forum opened in Aktau on June 4, 2025. Delegates from Georgia said the forum, "

@@ -1276,6 +1276,15 @@ class SentenceRelations {
       // "China condemned the attack, as did Russia": who did the same is a
       // subject, not an object.
       if (likewise >= 0 && ph.begin >= args_.phrases[likewise].begin) break;
+      // A quoted object closed by its quote and a comma ends there: "ready to
+      // support \"every step towards peace\", and Washington said".
+      if (!marker && objects.empty() && Text(start) == "\"") {
+        bool closed = false;
+        for (size_t i = start + 1; i + 1 < ph.begin && !closed; ++i) {
+          closed = Text(i) == "\"" && Text(i + 1) == ",";
+        }
+        if (closed) break;
+      }
       // A comma or a closing quote after an object closes the object ("...,
       // invoquant des raisons", "\"stands with Indonesia\" and called on").
       if (!marker && !objects.empty()) {
