@@ -817,6 +817,14 @@ TEST_CASE("Delegations and representatives stand for the countries after them",
   CHECK(testing::MissingSources(twenty, {"country_sen", "country_mli"}, "participates_in",
                                 testing::EventWith(twenty, "forum_africain"))
             .empty());
+  // A group that takes part, its members listed after the verb.
+  const Extraction thirty = testing::ExtractText(
+      "X\n\nLe Forum africain de l'hydrogène s'est ouvert le 3 juin 2025 à Rabat. Plus de 30 "
+      "pays participent au forum, dont l'Allemagne, la France et le Japon.",
+      "fr");
+  CHECK(testing::MissingSources(thirty, {"country_deu", "country_fra", "country_jpn"},
+                                "participates_in", testing::EventWith(thirty, "forum_africain"))
+            .empty());
   // Listed after a verb, past the participants: an article is no "de".
   const Extraction among = testing::ExtractText(
       "X\n\nLe sommet de l'Union africaine s'est ouvert à Addis-Abeba le 3 juin 2025. Parmi les "

@@ -104,6 +104,7 @@ struct RelationScratch {
   std::vector<int> objects;
   FlatConjuncts subjects_c, objects_c;
   std::vector<int> sources, targets, tgts;
+  std::vector<int> listed;  // members listed after a group ("dont ...")
   // Flatten results used and dropped before another Flatten (flat2: a second
   // one alive at the same time).
   std::vector<int> flat, flat2;
@@ -961,6 +962,36 @@ class SentenceRelations {
     return true;
   }
 
+  // The countries and organisations listed after ", dont" / ", including"
+  // later in the clause of trigger `hit` whose subject is a group noun right
+  // before it ("30 pays participent au forum, dont ..."), into *out.
+  void ListedMembersOfGroupBefore(const Hit& hit, std::vector<int>* out) {
+    bool group = false;
+    for (size_t q = hit.begin; q > 0 && hit.begin - q < 3 && !group; --q) {
+      group = Has(q - 1, Cue::kGroupNoun);
+    }
+    if (!group || !(sentence_first_cues_ & CueBit(Cue::kMemberList))) return;
+    for (size_t i = hit.end; i + 1 < n_ && i < hit.end + kObjectWindow; ++i) {
+      if (Text(i) == "," && (t_[i + 1].first_cues & CueBit(Cue::kMemberList))) {
+        const size_t me = PhraseEnd(i + 1, Cue::kMemberList);
+        if (me == 0) continue;
+        for (const ArgPhrase& ph : args_.phrases) {
+          if (ph.begin < me) continue;
+          for (size_t k = me; k < ph.begin; ++k) {
+            if (HardBoundary(k) && !Has(k, Cue::kMemberList)) return;
+          }
+          for (int e : Flat(ph.conjuncts, &x_.flat)) {
+            const std::string_view c = Category(e);
+            if (c == "country" || c == "organization") out->push_back(e);
+          }
+          return;
+        }
+        return;
+      }
+      if (HardBoundary(i)) return;
+    }
+  }
+
   // A trigger quoted with a few words ("ont « condamné avec la plus grande
   // fermeté » le coup d'État"): its object comes after the closing quote.
   // Otherwise the trigger's end.
@@ -1432,6 +1463,16 @@ class SentenceRelations {
     std::vector<int>& targets = x_.targets;
     Distinct(S.entities(), &sources);
     Distinct(O.entities(), &targets);
+    // A group that takes part, its members listed after the verb: "Plus de
+    // 30 pays participent au forum, dont l'Allemagne et le Japon".
+    if (!passive && !def.inverse && Equals(rel->name, "participates_in") &&
+        std::all_of(sources.begin(), sources.end(),
+                    [&](int e) { return Category(e) == "event"; })) {
+      std::vector<int>& listed = x_.listed;
+      listed.clear();
+      ListedMembersOfGroupBefore(hit, &listed);
+      if (!listed.empty()) sources.swap(listed);
+    }
     if (def.all_actors) {
       int ev = -1;
       for (const ArgPhrase& ph : args_.phrases) {
