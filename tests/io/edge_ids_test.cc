@@ -6,27 +6,18 @@
 #include <utility>
 #include <vector>
 
+#include "io/test_graphs.h"
+
 namespace newsgraph {
 namespace {
 
-// Foreign edges "e0" between a-b, c-d and e-f, and one already named
-// "e0_2": the writers' order (by id, then endpoints) puts the e0s together.
+// Three foreign edges "e0", and one already named "e0_2": the writers'
+// order (by id, then endpoints) puts the e0s together.
 KnowledgeGraph SharedIds() {
-  KnowledgeGraph g;
-  std::vector<NodeId> n;
-  for (const char* id : {"a", "b", "c", "d", "e", "f"}) {
-    NodeData d;
-    d.id = id;
-    n.push_back(g.AddNode(d));
-  }
-  for (int k = 0; k < 3; ++k) {
-    EdgeData e;
-    e.id = "e0";
-    g.AddRawEdge(n[2 * k], n[2 * k + 1], e);
-  }
+  KnowledgeGraph g = testing::SharedEdgeIds(3);
   EdgeData taken;
   taken.id = "e0_2";
-  g.AddRawEdge(n[1], n[0], taken);
+  g.AddRawEdge(1, 0, std::move(taken));
   return g;
 }
 

@@ -94,18 +94,7 @@ TEST_CASE("Edges of one id between different nodes survive every format", "[io][
   // Two Gephi files both number their edges from "e0": a merge keeps both
   // edges, and every file written of it must hold each id once and read back
   // into the same graph.
-  KnowledgeGraph g;
-  std::vector<NodeId> n;
-  for (const char* id : {"a", "b", "c", "d"}) {
-    NodeData d;
-    d.id = id;
-    n.push_back(g.AddNode(d));
-  }
-  for (int k = 0; k < 2; ++k) {
-    EdgeData e;
-    e.id = "e0";
-    g.AddRawEdge(n[2 * k], n[2 * k + 1], e);
-  }
+  KnowledgeGraph g = testing::SharedEdgeIds(2);
   g.Finalize();
   const std::string graphml = WriteGraphToString(g, GraphFormat::kGraphml);
   CHECK(graphml.find("<edge id=\"e0\"") != std::string::npos);

@@ -3,6 +3,7 @@
 #define NEWSGRAPH_TESTS_IO_TEST_GRAPHS_H_
 
 #include <string>
+#include <utility>
 
 #include "newsgraph/graph/knowledge_graph.h"
 
@@ -106,6 +107,21 @@ inline KnowledgeGraph RichGraph() {
   raw.extra["directed_flag"] = {"boolean", "false"};
   g.AddRawEdge(civ, un, raw);
   g.Finalize();
+  return g;
+}
+
+// `pairs` foreign edges, all with id "e0", each between its own two nodes
+// ("a0" -> "b0", "a1" -> "b1", ...): what a merge of Gephi files that all
+// number their edges from "e0" keeps. Not finalised.
+inline KnowledgeGraph SharedEdgeIds(int pairs) {
+  KnowledgeGraph g;
+  for (int k = 0; k < pairs; ++k) {
+    const NodeId a = g.AddNode(MakeNode("a" + std::to_string(k), "", ""));
+    const NodeId b = g.AddNode(MakeNode("b" + std::to_string(k), "", ""));
+    EdgeData e;
+    e.id = "e0";
+    g.AddRawEdge(a, b, std::move(e));
+  }
   return g;
 }
 

@@ -1286,14 +1286,12 @@ class SentenceScanner {
       const DateSpan* date = NearestDate(i);
       const std::string iso = date ? date->iso : "";
       int ent = ordinal > 0 ? FindEdition(forum, ordinal) : -1;
-      if (ent >= 0) DateUndated(ent, iso);
+      if (ent >= 0) table_->DateEvent(ent, iso);
       if (ent < 0) {
         const std::string name =
             ordinal > 0 ? OrdinalEn(ordinal) + " " + label : year + " " + label;
-        ent = table_->InternNew("event_" + Slug(name) + (iso.empty() ? "" : "_" + Slug(iso)),
-                                "event", iso.empty() ? name : name + " (" + iso + ")");
+        ent = table_->InternEvent(name, iso);
         EntityRecord& r = table_->at(ent);
-        r.entity.date = iso;
         r.head_en = "Forum";
         r.kind = EventKind::kMeeting;
         r.ordinal = ordinal;
@@ -1762,9 +1760,7 @@ class SentenceScanner {
       // A visit introduced by an indefinite article after its date in the
       // clause: "Arrivé lundi 16 novembre à Hanoï pour une visite d'État"
       // (not a wish: "a plaidé mercredi pour un dialogue direct").
-      const std::string_view head_en = noun.en;
-      const bool visit = head_en.size() >= 5 && (head_en.substr(head_en.size() - 5) == "Visit" ||
-                                                 head_en.substr(head_en.size() - 5) == "visit");
+      const bool visit = IsVisitHead(noun.en);
       // Any meeting whose date comes right before its article: "a ouvert
       // mardi un forum international", "hosted on Monday a summit".
       const bool indefinite = b > 0 && Has(b - 1, Cue::kIndefinite);
@@ -1859,13 +1855,9 @@ class SentenceScanner {
         // An edition a headline named undated takes the first date the body
         // gives it ("Rabat accueille le premier Forum ..." then "a ouvert
         // mardi la première édition du Forum ...").
-        if (ent >= 0) DateUndated(ent, iso);
+        if (ent >= 0) table_->DateEvent(ent, iso);
         if (ent < 0) {
-          std::string name = ordinal > 0 ? OrdinalEn(ordinal) + " " + base : base;
-          std::string label = iso.empty() ? name : name + " (" + iso + ")";
-          std::string id = "event_" + Slug(name) + (iso.empty() ? "" : "_" + Slug(iso));
-          ent = table_->InternNew(id, "event", label);
-          table_->at(ent).entity.date = iso;
+          ent = table_->InternEvent(ordinal > 0 ? OrdinalEn(ordinal) + " " + base : base, iso);
         }
         EntityRecord& r = table_->at(ent);
         r.head_en = noun.en;
@@ -1892,16 +1884,6 @@ class SentenceScanner {
   }
 
   int FindEdition(int forum, int ordinal) const { return table_->FindEditionOf(forum, ordinal); }
-
-  // An edition a headline named undated takes the first date the body gives
-  // it ("Rabat accueille le premier Forum ..." then "a ouvert mardi la
-  // première édition du Forum ...").
-  void DateUndated(int ent, const std::string& iso) {
-    EntityRecord& r = table_->at(ent);
-    if (iso.empty() || !r.entity.date.empty()) return;
-    r.entity.date = iso;
-    r.entity.label += " (" + iso + ")";
-  }
 
   void Anaphors() {
     const MentionLexicon& lex = li_.lexicon->mentions;
@@ -2144,6 +2126,20 @@ int EntityTable::InternNew(const std::string& id, const std::string& category,
   r.entity.category = category;
   r.entity.label = label;
   return it->second;
+}
+
+int EntityTable::InternEvent(const std::string& name, const std::string& iso) {
+  const int ent = InternNew("event_" + Slug(name) + (iso.empty() ? "" : "_" + Slug(iso)), "event",
+                            iso.empty() ? name : name + " (" + iso + ")");
+  records_[ent].entity.date = iso;
+  return ent;
+}
+
+void EntityTable::DateEvent(int i, const std::string& iso) {
+  EntityRecord& r = records_[i];
+  if (iso.empty() || !r.entity.date.empty()) return;
+  r.entity.date = iso;
+  r.entity.label += " (" + iso + ")";
 }
 
 int EntityTable::Find(std::string_view id) const {

@@ -45,6 +45,9 @@ struct EntityRecord {
   bool named_area = false;  // sectors: named by an area marker ("dans le domaine de")
 };
 
+// Whether an event noun's English head names a visit ("State Visit").
+inline bool IsVisitHead(std::string_view head_en) { return head_en.ends_with("Visit"); }
+
 class EntityTable {
  public:
   explicit EntityTable(const Gazetteer* gazetteer) : gazetteer_(gazetteer) { records_.reserve(64); }
@@ -52,6 +55,13 @@ class EntityTable {
   int Intern(const GazetteerEntry& entry);
   // An entity not in the gazetteer; `label` is its display name.
   int InternNew(const std::string& id, const std::string& category, const std::string& label);
+  // A dated occurrence named `name` ("4th India-Central Asia Dialogue", date
+  // "" when unknown): id "event_" + the slugs of name and date, label "name
+  // (date)"; the same record for the same name and date.
+  int InternEvent(const std::string& name, const std::string& iso);
+  // An undated event dated at last (a headline's edition the body dates):
+  // its label gains the date, its id stays. Nothing when dated or iso is "".
+  void DateEvent(int i, const std::string& iso);
   int Find(std::string_view id) const;
   // The event that is edition `ordinal` of `forum`, or -1.
   int FindEditionOf(int forum, int ordinal) const;

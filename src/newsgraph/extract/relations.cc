@@ -289,10 +289,7 @@ class SentenceRelations {
     }
     return false;
   }
-  bool IsVisit(int e) const {
-    const std::string& head = table_->at(e).head_en;
-    return head.size() >= 5 && head.compare(head.size() - 5, 5, "Visit") == 0;
-  }
+  bool IsVisit(int e) const { return IsVisitHead(table_->at(e).head_en); }
   bool IsAgreement(int e) const {
     return e >= 0 && Category(e) == "event" && table_->at(e).kind == EventKind::kAgreement;
   }
@@ -1564,9 +1561,9 @@ class SentenceRelations {
       restricted_.insert(restricted_.end(), tgts.begin(), tgts.end());
   }
 
-  // The measure event a definite measure noun at token i (after its
-  // article) refers back to: the latest of the article's measures with that
-  // head, else -1.
+  // The measure event a measure noun after the article or demonstrative at
+  // token i refers back to ("the sanctions", "ces sanctions"): see
+  // LatestMeasureNamedAt; -1 when none.
   int MeasureReferredAt(size_t i) const {
     if (i >= n_ || !(Has(i, Cue::kDeterminer) || Has(i, Cue::kDemonstrative))) return -1;
     return LatestMeasureNamedAt(i + 1);
@@ -1637,12 +1634,9 @@ class SentenceRelations {
       const EntityRecord& actor = table_->at(actors[0]);
       const std::string label = actor.entity.label + " " + lex.event_nouns[idx].en;
       const std::string iso = date ? date->iso : "";
-      const int ev =
-          table_->InternNew("event_" + Slug(label) + (iso.empty() ? "" : "_" + Slug(iso)), "event",
-                            iso.empty() ? label : label + " (" + iso + ")");
+      const int ev = table_->InternEvent(label, iso);
       table_->at(ev).kind = EventKind::kMeasure;
       table_->at(ev).head_en = lex.event_nouns[idx].en;
-      table_->at(ev).entity.date = iso;
       const Span o =
           ctx_.norm->ToOriginalSpan({t_[h].token.begin, t_[he - 1].token.end}, ctx_.original);
       table_->AddMention(ev, ctx_.original.substr(o.begin, o.end - o.begin));
