@@ -41,7 +41,12 @@ struct Expectation {
 // 0.881/0.457; and four more (rules of ffc1b34 with two lexicon entries
 // after it): sommet-eau-dakar 0.841/0.739, visite-etat-vietnam-france
 // 0.723/0.091, energy-ministers-baku 0.771/0.367, border-talks-armenia-azerbaijan
-// 0.864/0.364. The thresholds sit under the scores now reached (printed by
+// 0.864/0.364; and six more (rules of 91519df), written in the manner of wire
+// copy from several agencies: attaque-convoi-menaka 0.727/0.187,
+// forum-solaire-ouarzazate 0.793/0.564, gcc-turkiye-strategic-dialogue-riyadh
+// 0.889/0.414, igad-summit-djibouti 0.828/0.400, vietnam-rare-earth-ore-ban
+// 0.681/0.500, visite-mauritanie-senegal 0.681/0.629 (together 0.776/0.444).
+// The thresholds sit under the scores now reached (printed by
 // `newsgraph eval` per example).
 const std::vector<Expectation> kExpectations = {
     {"asean-ministers-kuala-lumpur", 0.97, 0.90},
@@ -75,8 +80,14 @@ const std::vector<Expectation> kExpectations = {
     {"gold-sanctions-sahel-council", 0.93, 0.50},
     {"sommet-eau-dakar-participants", 0.87, 0.79},
     {"visite-etat-vietnam-france", 0.83, 0.47},
-    {"energy-ministers-baku-meeting", 0.81, 0.59},
-    {"border-talks-armenia-azerbaijan", 0.88, 0.64},
+    {"energy-ministers-baku-meeting", 0.81, 0.62},
+    {"border-talks-armenia-azerbaijan", 0.88, 0.66},
+    {"attaque-convoi-menaka", 0.76, 0.17},
+    {"forum-solaire-ouarzazate", 0.78, 0.55},
+    {"gcc-turkiye-strategic-dialogue-riyadh", 0.88, 0.43},
+    {"igad-summit-djibouti", 0.82, 0.39},
+    {"vietnam-rare-earth-ore-ban", 0.67, 0.49},
+    {"visite-mauritanie-senegal", 0.67, 0.62},
 };
 
 struct TempDir {
@@ -143,15 +154,16 @@ TEST_CASE("The whole examples directory extracts at or above the combined thresh
   for (const Expectation& e : kExpectations) {
     golds += " " + ShellQuote(kExamples + "/" + e.name + ".gold.json");
   }
-  // Reached: entities 0.889, relations 0.696 on all 33 (0.880 / 0.661 when the
-  // last four were added, at their first run). Before: 0.891 / 0.691 on the
+  // Reached: entities 0.873, relations 0.660 on all 39 when the last six were
+  // added (0.889 / 0.698 on the first 33 then). Before: 0.889 / 0.696 on all 33
+  // (0.880 / 0.661 when the last four were added, at their first run). Before: 0.891 / 0.691 on the
   // first 29 (0.880 / 0.664 when the four before them were added, at their
   // first run; 0.885 / 0.695 on the first 25 then). Before: 0.885 / 0.695 on all 25 (0.877 / 0.608
   // when the last four were added, 0.868 / 0.605 with the rules of d2db640, their first run; 0.882
   // / 0.712 on the first 21 before the last four were added; 0.852 / 0.606 at the start of the
   // fourth session, 0.862 / 0.621 on the first 13 at the start of the third).
   CommandResult r = RunNewsgraph("eval " + ShellQuote(graph) + golds +
-                                 " --min-entity-f1 0.88 --min-relation-f1 0.69");
+                                 " --min-entity-f1 0.87 --min-relation-f1 0.65");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
   // The thresholds bite: an impossible bar fails with exit 1.

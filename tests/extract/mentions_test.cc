@@ -628,5 +628,50 @@ TEST_CASE("An alias ends with its word, not with the space before a closing quot
   CHECK(found);
 }
 
+TEST_CASE("A name acting without a title is a person", "[extract][mentions][people]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nUne attaque a fait dix morts le 3 mars 2025 à Ménaka. António Guterres a condamné "
+      "l'attaque. Moussa Faki Mahamat a fermement condamné l'attaque.",
+      "fr");
+  CHECK(testing::HasEntity(fr, "person_antonio_guterres"));
+  CHECK(testing::HasEntity(fr, "person_moussa_faki_mahamat"));
+  CHECK(testing::HasRelation(fr, "person_antonio_guterres", "condemns", "event_attack_2025_03_03"));
+  // The end of a name given in full before is that person, not another.
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe deal was signed by Mines Minister Patrick Ilunga Kasongo on March 3, 2026. Ilunga "
+      "Kasongo said Kinshasa had other partners.",
+      "en");
+  CHECK(testing::HasEntity(en, "person_patrick_ilunga_kasongo"));
+  CHECK_FALSE(testing::HasEntity(en, "person_ilunga_kasongo"));
+  // Not after an article or a word that is no clause boundary, and a single
+  // unknown word is no person.
+  const Extraction none = testing::ExtractText(
+      "X\n\nMining giant Rio Tinto said output fell. Glencore said it would sell.", "en");
+  for (const ExtractedEntity& e : none.entities) CHECK(e.category != "person");
+}
+
+TEST_CASE("A date after an incident and past a statement dates the statement",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nAn attack on a military post killed ten soldiers on Tuesday, March 11, 2025 in Niger. "
+      "The Security Council condemned the attack in a statement on Wednesday.",
+      "en");
+  int events = 0;
+  for (const ExtractedEntity& e : x.entities) events += e.category == "event";
+  CHECK(events == 1);
+  CHECK(testing::HasRelation(x, "organization_un_security_council", "condemns",
+                             "event_attack_2025_03_11"));
+}
+
+TEST_CASE("An incident on the date of one reported is that one", "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nL'attaque perpétrée le 8 février 2026 contre un convoi près de Ménaka a fait 23 morts. "
+      "Les soldats ont été tués dans l'embuscade, survenue le 8 février 2026.",
+      "fr");
+  int events = 0;
+  for (const ExtractedEntity& e : x.entities) events += e.category == "event";
+  CHECK(events == 1);
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

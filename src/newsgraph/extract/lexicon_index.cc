@@ -417,6 +417,11 @@ Status LexiconIndex::BuildLanguage(Lang lang, const LanguageLexicon& lex, const 
   add(Cue::kFemArticle, m.feminine_articles);
   add(Cue::kIndefinite, m.indefinite_articles);
   add(Cue::kSince, m.since_markers);
+  for (const std::string& phrase : m.statement_nouns) {
+    if (std::vector<uint32_t> keys = LowerKeys(phrase); !keys.empty()) {
+      li->statement_nouns.push_back(std::move(keys));
+    }
+  }
   add(Cue::kMascArticle, m.masculine_articles);
   add(Cue::kConnector, m.name_connectors);
   add(Cue::kAdverb, m.adverbs);

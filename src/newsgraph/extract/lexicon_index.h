@@ -153,6 +153,10 @@ struct LanguageIndex {
   std::unordered_set<uint32_t> stem_prefixes;         // first 3 bytes of trigger stems
   std::unordered_map<uint32_t, uint64_t> first_cues;  // lower key -> cues of phrases it starts
   std::vector<uint64_t> node_cues;                    // phrases node -> CueBit()s of its payloads
+  // Lower keys of each statement noun ("communiqué", "press conference"). Not
+  // a cue: the passes that take a word no lexicon knows for part of a name or
+  // a plain word must go on seeing these as plain.
+  std::vector<std::vector<uint32_t>> statement_nouns;
 };
 
 class LexiconIndex {

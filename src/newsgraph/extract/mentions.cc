@@ -131,6 +131,7 @@ class SentenceScanner {
     Places();
     NamedEditions();
     Events();
+    UntitledPeople();
     TitledPeople();
     Anaphors();
     // In text order, stably. Each pass adds its mentions in text order, so
@@ -636,6 +637,70 @@ class SentenceScanner {
 
   // A person's phrase spans their title unless a later pass found a name
   // inside it.
+  // A name no title introduces, acting or speaking: "António Guterres a
+  // condamné l'attaque", "Moussa Faki Mahamat a fermement condamné", "Ruto
+  // said". Two or three capitalised words no lexicon knows, opening the
+  // sentence or its clause, right before a verb of the relation lexicons or a
+  // reporting verb; one word alone only as the surname of a person already
+  // named ("Guterres a ajouté"), and the end of a name given in full before is
+  // that person. Runs after organisations, places and events,
+  // so that their names are taken already.
+  void UntitledPeople() {
+    if (!(sentence_first_cues_ & CueBit(Cue::kReportingVerb)) && !AnyStemPhrase()) return;
+    for (size_t i = 0; i + 1 < n_; ++i) {
+      if (!Cap(i) || !Free(i) || t_[i].cues != 0 || t_[i].first_cues != 0) continue;
+      const size_t e = CapitalRun(i, 3);
+      bool plain = e > i;
+      for (size_t q = i; q < e && plain; ++q) plain = t_[q].cues == 0 && t_[q].first_cues == 0;
+      const bool opens =
+          i == 0 || t_[i - 1].token.kind == TokenKind::kPunct || Has(i - 1, Cue::kConjunction);
+      if (!plain || !opens || (i > 0 && (IsChar(i - 1, '-') || Has(i - 1, Cue::kDeterminer))) ||
+          !VerbAfterName(e)) {
+        i = std::max(i, e - 1);
+        continue;
+      }
+      // "Ilunga Kasongo said" after "Patrick Ilunga Kasongo": the person named.
+      const int known = PersonBySurname(Norm(i, e));
+      if (e == i + 1 && known < 0) continue;
+      Mention m;
+      m.begin = static_cast<uint32_t>(i), m.end = static_cast<uint32_t>(e);
+      if (known >= 0) {
+        m.entity = known;
+        table_->AddMention(known, Original(i, e));
+      } else {
+        m.entity = NewEntity("person", std::string(Norm(i, e)), i, e);
+      }
+      m.masculine = m.feminine = false;
+      AddMention(std::move(m));
+      i = e - 1;
+    }
+  }
+
+  // Whether a stem phrase of the relation or modality lexicons starts at some
+  // token of the sentence.
+  bool AnyStemPhrase() const {
+    for (size_t i = 0; i < n_; ++i) {
+      if (t_[i].stem_node != 0) return true;
+    }
+    return false;
+  }
+
+  // Whether a verb follows a name ending at e: past adverbs, a reporting verb
+  // ("said", "a déclaré") or a lower-case word opening a stem phrase of the
+  // lexicons ("condemned"), in French after its auxiliary ("a condamné", "ont
+  // fermement dénoncé").
+  bool VerbAfterName(size_t e) const {
+    size_t q = e;
+    if (q < n_ && (t_[q].first_cues & CueBit(Cue::kReportingVerb))) return true;
+    if (ctx_.lang == Lang::kFr) {
+      const std::string_view aux = q < n_ ? TokenText(ctx_.normalized, t_[q].token) : "";
+      if (aux != "a" && aux != "ont") return false;
+      ++q;
+    }
+    while (q < n_ && Has(q, Cue::kAdverb)) ++q;
+    return q < n_ && !Cap(q) && t_[q].token.kind == TokenKind::kWord && t_[q].stem_node != 0;
+  }
+
   void TitledPeople() {
     for (const auto& [id, name_begin] : titled_) {
       Mention& p = out_->mentions[id];
@@ -1714,6 +1779,17 @@ class SentenceScanner {
         }
         if (!own) date = nullptr;
       }
+      // A date after an incident and past a statement dates the statement:
+      // "condemned the attack in a statement on Wednesday", "a condamné
+      // l'attaque dans un communiqué publié mercredi".
+      if (noun.kind == EventKind::kIncident && date != nullptr && date->begin > h) {
+        for (size_t q = he; q < date->begin; ++q) {
+          if (StatementAt(q)) {
+            date = nullptr;
+            break;
+          }
+        }
+      }
       // A definite description: "le sommet", "the annual forum".
       bool definite = false;
       for (size_t q = h; q > 0 && h - q < 3; --q) {
@@ -1856,6 +1932,12 @@ class SentenceScanner {
         // gives it ("Rabat accueille le premier Forum ..." then "a ouvert
         // mardi la première édition du Forum ...").
         if (ent >= 0) table_->DateEvent(ent, iso);
+        // An incident on the date of one the article reported is that one,
+        // told again with another noun: "L'attaque perpétrée dimanche ..."
+        // then "tués dans l'embuscade, survenue le 8 février".
+        if (ent < 0 && noun.kind == EventKind::kIncident && !iso.empty()) {
+          ent = IncidentOn(iso);
+        }
         if (ent < 0) {
           ent = table_->InternEvent(ordinal > 0 ? OrdinalEn(ordinal) + " " + base : base, iso);
         }
@@ -1881,6 +1963,26 @@ class SentenceScanner {
       AddMention(std::move(m));
       h = e - 1;
     }
+  }
+
+  // The incident the article dated on iso, or -1.
+  int IncidentOn(std::string_view iso) const {
+    for (size_t k = 0; k < table_->size(); ++k) {
+      const EntityRecord& r = table_->at(static_cast<int>(k));
+      if (r.entity.category == "event" && r.kind == EventKind::kIncident && r.entity.date == iso) {
+        return static_cast<int>(k);
+      }
+    }
+    return -1;
+  }
+
+  // Whether a statement noun of the lexicon starts at token q.
+  bool StatementAt(size_t q) const {
+    for (const std::vector<uint32_t>& keys : li_.statement_nouns) {
+      if (q + keys.size() > n_) continue;
+      if (std::equal(keys.begin(), keys.end(), s_.lower_keys.begin() + q)) return true;
+    }
+    return false;
   }
 
   int FindEdition(int forum, int ordinal) const { return table_->FindEditionOf(forum, ordinal); }

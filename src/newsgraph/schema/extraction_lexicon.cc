@@ -80,6 +80,7 @@ MentionLexicon ReadMentions(const Value& lang) {
   m.feminine_articles = Strings(lang, "feminine_articles");
   m.indefinite_articles = Strings(lang, "indefinite_articles");
   m.since_markers = Strings(lang, "since_markers");
+  m.statement_nouns = Strings(lang, "statement_nouns");
   m.masculine_articles = Strings(lang, "masculine_articles");
   m.name_connectors = Strings(lang, "name_connectors");
   m.adverbs = Strings(lang, "adverbs");

@@ -87,6 +87,7 @@ struct MentionLexicon {
   // "depuis", "since": before a year, an ordinal counts occurrences ("la
   // première visite ... depuis 2018" names no first edition).
   std::vector<std::string> since_markers;
+  std::vector<std::string> statement_nouns;
   std::vector<std::string> name_connectors;
   std::vector<std::string> adverbs;
 };
