@@ -673,5 +673,45 @@ TEST_CASE("An incident on the date of one reported is that one", "[extract][ment
   CHECK(events == 1);
 }
 
+TEST_CASE("A numbered meeting of a forum named after it is an edition of that forum",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nMinisters met in New Delhi on June 6, 2025 for the 4th meeting of the India-Central "
+      "Asia Dialogue.",
+      "en");
+  CHECK(testing::HasRelation(x, "event_4th_india_central_asia_dialogue_2025_06_06", "edition_of",
+                             "forum_india_central_asia_dialogue"));
+  CHECK(testing::HasRelation(x, "country_kaz", "participates_in",
+                             "event_4th_india_central_asia_dialogue_2025_06_06"));
+  int events = 0;
+  for (const ExtractedEntity& e : x.entities) events += e.category == "event";
+  CHECK(events == 1);
+  // An organisation paired with a country, a word before the noun.
+  const Extraction y = testing::ExtractText(
+      "X\n\nMinisters met in Riyadh on November 24, 2026 for the seventh ministerial meeting of "
+      "the GCC-Türkiye Strategic Dialogue.",
+      "en");
+  CHECK(testing::HasRelation(y, "event_7th_gcc_turkiye_strategic_dialogue_2026_11_24", "edition_of",
+                             "forum_gcc_turkiye_strategic_dialogue"));
+}
+
+TEST_CASE("An ordinal counts past one adjective before an English meeting noun",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLeaders met in Djibouti on June 14, 2026 for the 16th ordinary summit.", "en");
+  CHECK(testing::HasEntity(x, "event_16th_summit_2026_06_14"));
+}
+
+TEST_CASE("A lower-case name of the other language is a word of the article's",
+          "[extract][mentions][gazetteer]") {
+  // "or" is French for gold: in English it is the conjunction.
+  const Extraction en =
+      testing::ExtractText("X\n\nNo country can face drought or terrorism alone.", "en");
+  CHECK_FALSE(testing::HasEntity(en, "resource_gold"));
+  const Extraction fr =
+      testing::ExtractText("X\n\nLe Mali exporte de l'or et du coton vers la Suisse.", "fr");
+  CHECK(testing::HasEntity(fr, "resource_gold"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

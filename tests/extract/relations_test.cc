@@ -1632,5 +1632,17 @@ TEST_CASE("An organisation that groups countries has them as members", "[extract
   }
 }
 
+TEST_CASE("People named by a capitalised portfolio opening the clause stand for their countries",
+          "[extract][relations][participation]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe summit opened in Riyadh on November 24, 2026. Foreign ministers of Qatar and "
+      "Kuwait attended. Energy ministers from Oman attended the summit.",
+      "en");
+  for (const char* c : {"country_qat", "country_kwt", "country_omn"}) {
+    INFO(c);
+    CHECK(testing::HasRelation(x, c, "participates_in", "event_riyadh_summit_2026_11_24"));
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -505,7 +505,9 @@ Result<LexiconIndex> LexiconIndex::Build(const ExtractionLexicon& lexicon,
     for (const GazetteerName& n : e.names) {
       std::vector<uint32_t> keys = index.FoldKeys(n.text);
       if (keys.empty()) continue;
-      IndexedName name{&e, n.kind, n.case_sensitive, ""};
+      IndexedName name{&e, n.kind, n.case_sensitive, "", std::nullopt};
+      if (n.lang == "fr") name.lang = Lang::kFr;
+      if (n.lang == "en") name.lang = Lang::kEn;
       if (n.case_sensitive) name.normalized = Normalize(n.text).text;
       index.gazetteer_.Add(keys, static_cast<uint32_t>(index.names_.size()));
       index.names_.push_back(std::move(name));

@@ -21,6 +21,7 @@
 #define NEWSGRAPH_EXTRACT_LEXICON_INDEX_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,6 +107,10 @@ struct IndexedName {
   NameKind kind = NameKind::kName;
   bool case_sensitive = false;
   std::string normalized;  // for case-sensitive names: the exact text to compare
+  // The language the name is written in, when it has one ("or" is French):
+  // in an article of the other language only a capitalised occurrence is
+  // the name, a lower-case one is a word of that language ("gold or oil").
+  std::optional<Lang> lang;
 };
 
 struct TokenInfo {

@@ -272,6 +272,7 @@ class SentenceScanner {
           const IndexedName& name = names[p];
           const int rank = CategoryRank(name.entry->category);
           if (rank >= best_rank) continue;
+          if (name.lang && *name.lang != ctx_.lang && !t_[i].token.capitalized) continue;
           if (name.case_sensitive) {
             if (Norm(i, j + 1) != name.normalized) continue;
           } else if (name.kind != NameKind::kDemonym && NeedsCapitalRank(rank) &&
@@ -1385,6 +1386,13 @@ class SentenceScanner {
   void Events() {
     const MentionLexicon& lex = li_.lexicon->mentions;
     const bool nouns = SentenceStarts(Cue::kEventNoun);
+    // "the 4th meeting of the India-Central Asia Dialogue": the ordinal and
+    // the start of the meeting noun, carried to the forum's noun after it.
+    struct Carried {
+      size_t noun = SIZE_MAX;
+      size_t begin = 0;
+      int ordinal = 0;
+    } carried;
     for (size_t h = 0; nouns && h < n_; ++h) {
       uint32_t noun_index = 0;
       // (Most tokens start no event noun: their cue bits tell at once.)
@@ -1396,7 +1404,17 @@ class SentenceScanner {
       size_t b = h, e = he;
       int ordinal = 0;
       if (size_t ob = h; (ordinal = OrdinalBefore(h, &ob)) > 0) b = ob;
+      // Past one plain adjective in English: "the 16th ordinary summit", "the
+      // fifth annual meeting".
+      if (size_t ob = h; ordinal == 0 && ctx_.lang == Lang::kEn && h >= 2 && Free(h - 1) &&
+                         !Cap(h - 1) && t_[h - 1].token.kind == TokenKind::kWord &&
+                         t_[h - 1].cues == 0 && t_[h - 1].first_cues == 0 &&
+                         (ordinal = OrdinalBefore(h - 1, &ob)) > 0) {
+        b = ob;
+      }
       if (size_t ob = h; ordinal == 0 && (ordinal = EditionOrdinalBefore(h, &ob)) > 0) b = ob;
+      const bool carried_here = ordinal == 0 && carried.noun == h;
+      if (carried_here) ordinal = carried.ordinal;
       // "la première visite d'État ... depuis 2018", "the first summit since
       // 2019": a count of occurrences, not an edition's ordinal.
       if (ordinal > 0 && SinceAfter(he)) ordinal = 0, b = h;
@@ -1503,6 +1521,27 @@ class SentenceScanner {
           }
         }
       }
+      // A numbered meeting of a forum named by a pair is an edition of that
+      // forum, named with its noun further on: "the 4th meeting of the
+      // India-Central Asia Dialogue", "the seventh ministerial meeting of the
+      // GCC-Türkiye Strategic Dialogue".
+      if (of_forum < 0 && ordinal > 0 && pair.empty() && !topic && Has(e, Cue::kConnector) &&
+          noun.kind == EventKind::kMeeting) {
+        size_t q = e + 1;
+        if (Has(q, Cue::kDeterminer)) ++q;
+        std::vector<const Mention*> parts;
+        size_t r = Pair(q, &parts);
+        for (int words = 0; r > q && words < 2 && Cap(r) && Free(r) &&
+                            !(t_[r].first_cues & CueBit(Cue::kEventNoun));
+             ++words) {
+          ++r;
+        }
+        if (r > q && r < n_ && Cap(r) && Free(r) && (t_[r].first_cues & CueBit(Cue::kEventNoun))) {
+          carried = {r, b, ordinal};
+          h = he - 1;
+          continue;
+        }
+      }
       // "entre l'Inde et les pays d'Asie centrale": the participants.
       std::vector<std::vector<int>> participants;
       std::vector<const Mention*> between;
@@ -1591,8 +1630,11 @@ class SentenceScanner {
               }
             }
           }
+          // (Not the first of a pair naming a forum: "the ministerial meeting
+          // of the GCC-Türkiye Strategic Dialogue".)
           if (mo >= 0 && IsOrganization(out_->mentions[mo]) &&
-              (out_->mentions[mo].begin == q || mo != covered_[q])) {
+              (out_->mentions[mo].begin == q || mo != covered_[q]) &&
+              !IsHyphen(out_->mentions[mo].end)) {
             org = &out_->mentions[mo];
             e = org->end;
             // "du Conseil des ministres de l'OCS": the known organisation after.
@@ -1665,8 +1707,9 @@ class SentenceScanner {
       // Forum", "the sixth Pacific Tuna Ministers' Conference". Its ordinal
       // comes before the whole name. (French articles quote such names too:
       // "le Morocco Green Hydrogen Forum".)
-      if (ordinal == 0 && Cap(h) && org == nullptr && of_forum < 0 && between.empty() &&
-          (written_name_b == n_ || written_name_b == h) && noun.kind == EventKind::kMeeting) {
+      if ((ordinal == 0 || (carried_here && pair.empty())) && Cap(h) && org == nullptr &&
+          of_forum < 0 && between.empty() && (written_name_b == n_ || written_name_b == h) &&
+          noun.kind == EventKind::kMeeting) {
         size_t r = b;
         for (int words = 0; r > 0 && words < 5; ++words) {
           const size_t x = r - 1;
@@ -1676,7 +1719,11 @@ class SentenceScanner {
           } else if (IsHyphen(x) && x > 0 && Cap(x - 1)) {  // "Trans-Caspian"
             r = x;
           } else if (Cap(x) && !Has(x, Cue::kDeterminer) && t_[x].token.kind == TokenKind::kWord &&
-                     (Free(x) || NamePart(out_->mentions[covered_[x]]))) {
+                     (Free(x) || NamePart(out_->mentions[covered_[x]]) ||
+                      (IsOrganization(out_->mentions[covered_[x]]) &&
+                       IsHyphen(out_->mentions[covered_[x]].end)))) {
+            // (An organisation paired with a country: "the GCC-Türkiye
+            // Strategic Dialogue".)
             r = Free(x) ? x : out_->mentions[covered_[x]].begin;
           } else {
             break;
@@ -1686,6 +1733,7 @@ class SentenceScanner {
         const bool words_before = r < b && r > 0 && Has(r - 1, Cue::kDeterminer);
         int o = r < b ? OrdinalBefore(r, &ob) : 0;
         if (r < b && o == 0) o = EditionOrdinalBefore(r, &ob);
+        if (carried_here && o == 0) o = carried.ordinal, ob = carried.begin;
         if (r < b && (o > 0 || (words_before && (h - r >= 2 || EditionBefore(r))))) {
           written_name_b = r;
           ordinal = o;
@@ -1695,6 +1743,7 @@ class SentenceScanner {
           }
         }
       }
+      if (carried_here) b = std::min(b, carried.begin);
       // A place right after: "survenue à Pahalgam", "in Astana".
       const Mention* place = nullptr;
       for (size_t q = e; q < n_ && q < e + 4; ++q) {

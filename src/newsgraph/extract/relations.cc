@@ -664,8 +664,12 @@ class SentenceRelations {
       return false;
     }
     if (delegates && opening) return true;
+    // (A portfolio may open the clause capitalised: "Foreign ministers of
+    // Qatar and Kuwait attended", "Energy ministers from ...".)
     while (i > 0 && t_[i - 1].token.kind == TokenKind::kWord && !Has(i - 1, Cue::kBoundary) &&
-           ((!t_[i - 1].token.capitalized && (t_[i - 1].cues & ~head_cues) == 0) ||
+           (((!t_[i - 1].token.capitalized ||
+              (i - 1 == 0 || t_[i - 2].token.kind == TokenKind::kPunct)) &&
+             (t_[i - 1].cues & ~head_cues) == 0) ||
             Has(i - 1, Cue::kDeterminer) || Has(i - 1, Cue::kOrdinal))) {
       --i;
     }
