@@ -1644,5 +1644,40 @@ TEST_CASE("People named by a capitalised portfolio opening the clause stand for 
   }
 }
 
+TEST_CASE("A name's acronym in parentheses neither breaks a list nor hides a place",
+          "[extract][relations][coordination]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLe forum s'est ouvert le 14 mars 2026 à Rabat. Le Ghana, la Banque africaine de "
+      "développement (BAD) et l'Union européenne ont pris part au forum.",
+      "fr");
+  for (const char* c : {"country_gha", "organization_afdb", "organization_eu"}) {
+    INFO(c);
+    CHECK(testing::HasRelation(x, c, "participates_in", "event_rabat_forum_2026_03_14"));
+  }
+  const Extraction y = testing::ExtractText(
+      "X\n\nLa 3e édition du Forum africain de l'énergie solaire (FAES) s'est ouverte samedi 14 "
+      "mars 2026 à Ouarzazate.",
+      "fr");
+  CHECK(testing::HasRelation(y, "event_3rd_forum_africain_de_l_energie_solaire_2026_03_14",
+                             "held_in", "location_ouarzazate"));
+}
+
+TEST_CASE("Those alongside whom an actor takes part take part too",
+          "[extract][relations][participation]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe forum s'est ouvert le 14 mars 2026 à Rabat. La Côte d'Ivoire a pris part aux "
+      "travaux, aux côtés de représentants de la Banque africaine de développement.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "country_civ", "participates_in", "event_rabat_forum_2026_03_14"));
+  CHECK(testing::HasRelation(fr, "organization_afdb", "participates_in",
+                             "event_rabat_forum_2026_03_14"));
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe forum opened in Rabat on March 14, 2026. Kenya took part in the talks alongside "
+      "representatives of the African Union.",
+      "en");
+  CHECK(testing::HasRelation(en, "organization_african_union", "participates_in",
+                             "event_rabat_forum_2026_03_14"));
+}
+
 }  // namespace
 }  // namespace newsgraph

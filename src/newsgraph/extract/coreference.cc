@@ -274,6 +274,15 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
                (Has(s, a, Cue::kConnector) && Has(s, b, Cue::kConnector) &&
                 Has(s, a, Cue::kPreposition) && Has(s, b, Cue::kPreposition));
       };
+      // A name's acronym in parentheses after it is the name again: "la
+      // Banque africaine de développement (BAD) et l'Union européenne".
+      if (prev.event < 0 && u.event < 0 && u.begin == prev.end + 1 && u.end < s.tokens.size() &&
+          TokenText(normalized, s.tokens[prev.end].token) == "(" &&
+          TokenText(normalized, s.tokens[u.end].token) == ")" && u.conjuncts.size() == 1 &&
+          !prev.conjuncts.empty() && u.conjuncts[0] == prev.conjuncts.back()) {
+        prev.end = u.end + 1;
+        continue;
+      }
       bool joined =
           prev.event < 0 && u.event < 0 && u.begin >= prev.end &&
           PhraseClass(prev, *table) == PhraseClass(u, *table) &&

@@ -514,6 +514,12 @@ class SentenceRelations {
       size_t e = PhraseEnd(i, Cue::kLikewise);
       if (e == 0) continue;
       while (e < n_ && Has(e, Cue::kDeterminer)) ++e;
+      // Past people who stand for them: "aux côtés de représentants de la
+      // BAD", "alongside delegates from Kenya".
+      if (e + 1 < n_ && Has(e, Cue::kDelegate) && Has(e + 1, Cue::kPreposition)) {
+        e += 2;
+        while (e < n_ && Has(e, Cue::kDeterminer)) ++e;
+      }
       for (size_t p = 0; p < args_.phrases.size(); ++p) {
         if (args_.phrases[p].begin == e ||
             (args_.phrases[p].begin + 1 == e && Has(args_.phrases[p].begin, Cue::kDeterminer))) {
@@ -1721,13 +1727,16 @@ class SentenceRelations {
           if (!after && Anaphoric(ev)) continue;
           // (A date between takes no room: "réunie mardi et mercredi, les 5
           // et 6 mai 2026, à Bujumbura".)
+          // (Nor does the event's acronym: "le Forum africain de l'énergie
+          // solaire (FAES) s'est ouvert samedi à Ouarzazate".)
+          const size_t from = after ? AfterGloss(ev.end, pl.begin) : pl.end;
           size_t gap = 0;
-          for (size_t i = after ? ev.end : pl.end; i < (after ? pl.begin : ev.begin); ++i) {
+          for (size_t i = from; i < (after ? pl.begin : ev.begin); ++i) {
             gap += InDate(i) ? 0 : 1;
           }
           if (gap > (after ? kPlaceAfterWindow : kPlaceBeforeWindow)) continue;
           bool clean = true;
-          for (size_t i = after ? ev.end : pl.end; i < (after ? pl.begin : ev.begin); ++i) {
+          for (size_t i = from; i < (after ? pl.begin : ev.begin); ++i) {
             clean = clean && !(HardBoundary(i) && !Has(i, Cue::kBoundary));
           }
           if (!clean) continue;
