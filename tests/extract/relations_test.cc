@@ -1679,5 +1679,35 @@ TEST_CASE("Those alongside whom an actor takes part take part too",
                              "event_rabat_forum_2026_03_14"));
 }
 
+TEST_CASE("A wave of condemnations names who condemned after it",
+          "[extract][relations][condemns]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nUne attaque a fait dix morts le 11 mars 2025 à Tillabéri. L'attaque a suscité une "
+      "vague de condamnations, notamment du Togo, du Ghana et de l'Union africaine.",
+      "fr");
+  for (const char* c : {"country_tgo", "country_gha", "organization_african_union"}) {
+    INFO(c);
+    CHECK(testing::HasRelation(x, c, "condemns", "event_attack_2025_03_11"));
+  }
+}
+
+TEST_CASE("An apposition between the subject and its verb is skipped",
+          "[extract][relations][subject]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nUne attaque a fait 23 morts le 8 février 2026 près de Ménaka. Moscou, partenaire "
+      "sécuritaire de Bamako, a également dénoncé « un crime ». Le Burkina Faso, membre de la "
+      "Confédération des États du Sahel (AES), a dénoncé « une agression barbare ».",
+      "fr");
+  CHECK(testing::HasRelation(x, "country_rus", "condemns", "event_attack_2026_02_08"));
+  CHECK(testing::HasRelation(x, "country_bfa", "condemns", "event_attack_2026_02_08"));
+  CHECK_FALSE(testing::HasRelation(x, "country_mli", "condemns", "event_attack_2026_02_08"));
+  // A name in apposition is no common noun: the speaker is not skipped.
+  const Extraction y = testing::ExtractText(
+      "X\n\nIndia's agriculture minister, Rajeev Menon, said New Delhi would keep its curbs, "
+      "defending restrictions on rice exports.",
+      "en");
+  CHECK_FALSE(testing::HasRelation(y, "person_rajeev_menon", "restricts", "country_ind"));
+}
+
 }  // namespace
 }  // namespace newsgraph

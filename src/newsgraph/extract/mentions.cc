@@ -1991,7 +1991,8 @@ class SentenceScanner {
           ent = table_->InternEvent(ordinal > 0 ? OrdinalEn(ordinal) + " " + base : base, iso);
         }
         EntityRecord& r = table_->at(ent);
-        r.head_en = noun.en;
+        // (An incident told again with another noun keeps its first one.)
+        if (r.head_en.empty() || noun.kind != EventKind::kIncident) r.head_en = noun.en;
         r.kind = noun.kind;
         r.ordinal = ordinal;
         if (forum >= 0) r.forum = forum;

@@ -425,6 +425,34 @@ class SentenceRelations {
   // A relative clause closed right before the verb at tb: "la séance, qui
   // s'est tenue à Amman en présence de M. X, a réuni ...". Returns the comma
   // that opens it (the antecedent ends there), or tb when there is none.
+  // Whether a noun phrase of common nouns opens at token i, before `close`:
+  // an article or none, then a lower-case word that is no preposition,
+  // conjunction or clause opener ("partenaires du Mali", "a security
+  // partner of").
+  // It names what the name is to another: a "de"/"of" follows within it, and
+  // no reporting verb or quote ("Rajeev Menon, said New Delhi ...").
+  bool Apposition(size_t i, size_t close) const {
+    if (Has(i, Cue::kDeterminer) && !Has(i, Cue::kPreposition)) ++i;
+    if (!(i < close && t_[i].token.kind == TokenKind::kWord && !t_[i].token.capitalized &&
+          !Has(i, Cue::kBoundary) && !Has(i, Cue::kConjunction) && !Has(i, Cue::kPreposition) &&
+          !Has(i, Cue::kAdverb) && !Has(i, Cue::kPronoun) && !InDate(i))) {
+      return false;
+    }
+    bool of = false;
+    for (size_t q = i; q < close; ++q) {
+      if ((t_[q].first_cues & CueBit(Cue::kReportingVerb)) || Text(q) == "\"") return false;
+      of = of || (q <= i + 3 && Has(q, Cue::kConnector) && Has(q, Cue::kPreposition));
+    }
+    return of;
+  }
+  // Whether an argument phrase ends at token e (exclusive).
+  bool PhraseEndsAt(size_t e) const {
+    for (const ArgPhrase& ph : args_.phrases) {
+      if (ph.end == e && ph.event < 0) return true;
+    }
+    return false;
+  }
+
   uint32_t SkipRelative(uint32_t tb) const {
     size_t c = tb;
     // The auxiliary and adverbs between the closing comma and the verb.
@@ -438,6 +466,16 @@ class SentenceRelations {
     const size_t close = c - 1;
     for (size_t i = close; i > 1 && close - i < 40;) {
       --i;
+      // Over a gloss: "partenaires du Mali au sein de la Confédération des
+      // États du Sahel (AES), ont dénoncé".
+      if (Text(i) == ")") {
+        size_t open = i;
+        while (open > 1 && i - open < kGlossWindow && Text(open) != "(") --open;
+        if (Text(open) == "(" && open + 1 < i) {
+          i = open;
+          continue;
+        }
+      }
       if (Has(i, Cue::kBoundary) && Text(i - 1) == ",") {
         // Only relative pronouns open a clause whose end is this comma.
         return Has(i, Cue::kRelative) ? static_cast<uint32_t>(i - 1) : tb;
@@ -446,6 +484,11 @@ class SentenceRelations {
       // samedi à Abuja, ont condamné".
       if (Text(i - 1) == "," && t_[i].token.kind == TokenKind::kWord && !t_[i].token.capitalized &&
           t_[i].cues == 0 && LooksLikeParticiple(Text(i))) {
+        return static_cast<uint32_t>(i - 1);
+      }
+      // Or an apposition to a name: "Moscou, partenaire sécuritaire de
+      // Bamako, a dénoncé", "Moscow, a security partner of Bamako, said".
+      if (Text(i - 1) == "," && i >= 2 && Apposition(i, close) && PhraseEndsAt(i - 1)) {
         return static_cast<uint32_t>(i - 1);
       }
       if (HardBoundary(i)) return tb;
@@ -1225,6 +1268,9 @@ class SentenceRelations {
   // phrase index, or -1.
   int GenitiveAgent(const Hit& hit) const {
     size_t i = hit.end;
+    // (Past a comma before an adverb: "une vague de condamnations, notamment
+    // de l'Algérie et du Sénégal".)
+    if (i + 1 < n_ && Text(i) == "," && Has(i + 1, Cue::kAdverb)) ++i;
     while (i < n_ && Has(i, Cue::kAdverb)) ++i;
     // "de"/"of", or "from" ("drew condemnation from Togo").
     if (i >= n_ || !Has(i, Cue::kPreposition) ||
@@ -1264,6 +1310,9 @@ class SentenceRelations {
                       (def.kind == TriggerKind::kVerb &&
                        ((hit.begin > 0 && Has(hit.begin - 1, Cue::kDeterminer) &&
                          !Has(hit.begin - 1, Cue::kPronoun)) ||
+                        // "une vague de condamnations", "a wave of condemnation"
+                        (hit.begin > 0 && Has(hit.begin - 1, Cue::kConnector) &&
+                         Has(hit.begin - 1, Cue::kPreposition)) ||
                         (hit.end < n_ && Has(hit.end, Cue::kPreposition) &&
                          (Has(hit.end, Cue::kConnector) || Has(hit.end, Cue::kLocPrep)))));
     const int agent = noun && !def.reciprocal ? GenitiveAgent(hit) : -1;
