@@ -86,7 +86,7 @@ const std::vector<Expectation> kExpectations = {
     {"forum-solaire-ouarzazate", 0.78, 0.72},
     {"gcc-turkiye-strategic-dialogue-riyadh", 0.91, 0.53},
     {"igad-summit-djibouti", 0.83, 0.62},
-    {"vietnam-rare-earth-ore-ban", 0.67, 0.49},
+    {"vietnam-rare-earth-ore-ban", 0.78, 0.57},
     {"visite-mauritanie-senegal", 0.67, 0.62},
 };
 

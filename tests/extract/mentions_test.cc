@@ -713,5 +713,16 @@ TEST_CASE("A lower-case name of the other language is a word of the article's",
   CHECK(testing::HasEntity(fr, "resource_gold"));
 }
 
+TEST_CASE("A demonym opening an unknown place name is part of it", "[extract][mentions][places]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nThe plant will be built in Lao Cai province, in northern Vietnam, from dysprosium "
+      "ore.",
+      "en");
+  CHECK(testing::HasEntity(x, "location_lao_cai_province"));
+  CHECK_FALSE(testing::HasEntity(x, "country_lao"));
+  CHECK(testing::HasRelation(x, "location_lao_cai_province", "located_in", "country_vnm"));
+  CHECK(testing::HasEntity(x, "resource_dysprosium"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

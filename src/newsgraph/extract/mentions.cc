@@ -1037,6 +1037,16 @@ class SentenceScanner {
                    t_[nb - 1].cues == 0 && t_[nb - 1].first_cues == 0) {
               --nb;
             }
+            // A demonym of one word opening an unknown name is part of it:
+            // "Lao Cai province" (not Laos).
+            if (nb > 0 && Cap(nb - 1) && covered_[nb - 1] >= 0) {
+              Mention& d = out_->mentions[covered_[nb - 1]];
+              if (d.demonym && d.begin + 1 == nb && d.end == nb) {
+                d.in_name = true;
+                table_->WithdrawMention(d.entity);
+                --nb;
+              }
+            }
           }
           b = nb;
         }
@@ -2314,6 +2324,12 @@ void EntityTable::AddMention(int i, std::string_view surface) {
   }
 }
 
+void EntityTable::WithdrawMention(int i) {
+  ExtractedEntity& e = records_[i].entity;
+  if (e.mention_count > 0) --e.mention_count;
+  if (e.mention_count == 0) records_[i].withdrawn = true;
+}
+
 std::vector<int> EntityTable::Members(int region) {
   std::vector<int> out;
   const GazetteerEntry* g = records_[region].gazetteer;
@@ -2374,12 +2390,12 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
   *relations = std::move(kept);
 }
 
-void EntityTable::DropUnrelatedSectors(const std::vector<ExtractedRelation>& relations) {
+void EntityTable::DropUnrelated(const std::vector<ExtractedRelation>& relations) {
   // An article names few sectors (most none): each one that may go looks
   // for its id among the relations' ends, instead of every end being put
   // in a hash set.
   for (EntityRecord& r : records_) {
-    if (r.entity.category != "sector" || r.named_area) continue;
+    if (!r.withdrawn && (r.entity.category != "sector" || r.named_area)) continue;
     const std::string& id = r.entity.id;
     const bool related = std::any_of(
         relations.begin(), relations.end(),

@@ -43,6 +43,7 @@ struct EntityRecord {
   int affiliation = -1;
   bool dropped = false;     // not output: folded into another record, or unrelated
   bool named_area = false;  // sectors: named by an area marker ("dans le domaine de")
+  bool withdrawn = false;   // every mention was part of another name
 };
 
 // Whether an event noun's English head names a visit ("State Visit").
@@ -70,6 +71,10 @@ class EntityTable {
   const EntityRecord& at(int i) const { return records_[i]; }
   // Counts one explicit mention with its surface form (from the original text).
   void AddMention(int i, std::string_view surface);
+  // Takes back one mention found to be part of another name ("Lao" of "Lao
+  // Cai province"): an entity left with none is dropped unless a relation
+  // names it (DropUnrelated).
+  void WithdrawMention(int i);
   // Acronyms an article defines ("... (ONEE)") and the entity each names.
   void AddAcronym(std::string_view acronym, int i) { acronyms_.emplace(acronym, i); }
   bool HasAcronyms() const { return !acronyms_.empty(); }
@@ -87,9 +92,9 @@ class EntityTable {
   void FoldUndatedEvents(std::vector<ExtractedRelation>* relations);
   // Sectors are areas of cooperation, concern or dependence: one that no
   // relation of the article names and no area marker introduces is no node
-  // ("le ministre de l'Agriculture" names a portfolio). Call once, after
-  // FoldUndatedEvents.
-  void DropUnrelatedSectors(const std::vector<ExtractedRelation>& relations);
+  // ("le ministre de l'Agriculture" names a portfolio); nor is an entity
+  // whose every mention was withdrawn. Call once, after FoldUndatedEvents.
+  void DropUnrelated(const std::vector<ExtractedRelation>& relations);
   // Entities sorted by id, moved out of the records: call once, last.
   std::vector<ExtractedEntity> Finish();
 
