@@ -59,7 +59,7 @@ const std::vector<Expectation> kExpectations = {
     {"cedeao-sommet-guinee-bissau", 0.91, 0.72},
     {"g20-agriculture-ministers-denver", 0.93, 0.42},
     {"korea-zambia-congo-cobalt-copper", 0.85, 0.41},
-    {"natuna-coast-guard-ramming", 0.92, 0.51},
+    {"natuna-coast-guard-ramming", 0.90, 0.51},
     {"tigre-irak-turquie-mediation", 0.96, 0.76},
     {"visite-mexique-maroc", 0.75, 0.36},
     {"coup-tchad-suspension-aide", 0.91, 0.43},
@@ -69,10 +69,10 @@ const std::vector<Expectation> kExpectations = {
     {"sanctions-eu-iran-missile-transfer", 0.81, 0.58},
     {"inondations-burundi-aide-bailleurs", 0.93, 0.81},
     {"nuclear-korea-philippines-bataan", 0.81, 0.34},
-    {"frontiere-maritime-togo-benin", 0.86, 0.49},
-    {"pacific-tuna-observers-tonga", 0.91, 0.59},
+    {"frontiere-maritime-togo-benin", 0.84, 0.47},
+    {"pacific-tuna-observers-tonga", 0.90, 0.59},
     {"caspian-connectivity-forum-aktau", 0.87, 0.74},
-    {"coi-sommet-piraterie-vanille", 0.87, 0.67},
+    {"coi-sommet-piraterie-vanille", 0.89, 0.69},
     {"lithium-forum-andin-salta", 0.87, 0.70},
     {"salon-hydrogene-dakhla", 0.88, 0.77},
     {"frontier-post-attack-niger-condemned", 0.84, 0.55},
@@ -87,7 +87,7 @@ const std::vector<Expectation> kExpectations = {
     {"gcc-turkiye-strategic-dialogue-riyadh", 0.91, 0.53},
     {"igad-summit-djibouti", 0.83, 0.62},
     {"vietnam-rare-earth-ore-ban", 0.78, 0.57},
-    {"visite-mauritanie-senegal", 0.67, 0.62},
+    {"visite-mauritanie-senegal", 0.79, 0.84},
 };
 
 struct TempDir {

@@ -1709,5 +1709,26 @@ TEST_CASE("An apposition between the subject and its verb is skipped",
   CHECK_FALSE(testing::HasRelation(y, "person_rajeev_menon", "restricts", "country_ind"));
 }
 
+TEST_CASE("Who arrives for a visit takes part in it, and the capital's country hosts it",
+          "[extract][relations][participation]") {
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe président de la Mauritanie, Ahmedou Ould Sidi, est arrivé lundi 11 mai 2026 à "
+      "Dakar pour une visite d'État de trois jours.",
+      "fr");
+  const Extraction en = testing::ExtractText(
+      "X\n\nMauritanian President Ahmedou Ould Sidi arrived in Dakar on May 11, 2026 for a "
+      "three-day state visit.",
+      "en");
+  for (const Extraction* x : {&fr, &en}) {
+    CHECK(testing::HasRelation(*x, "person_ahmedou_ould_sidi", "participates_in",
+                               "event_state_visit_2026_05_11"));
+    CHECK(
+        testing::HasRelation(*x, "country_mrt", "participates_in", "event_state_visit_2026_05_11"));
+    CHECK(
+        testing::HasRelation(*x, "country_sen", "participates_in", "event_state_visit_2026_05_11"));
+    CHECK(testing::HasRelation(*x, "event_state_visit_2026_05_11", "held_in", "location_dakar"));
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

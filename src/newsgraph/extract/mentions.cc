@@ -1898,7 +1898,9 @@ class SentenceScanner {
       const bool visit = IsVisitHead(noun.en);
       // Any meeting whose date comes right before its article: "a ouvert
       // mardi un forum international", "hosted on Monday a summit".
-      const bool indefinite = b > 0 && Has(b - 1, Cue::kIndefinite);
+      // (Past a length or a kind: "a three-day state visit", "an official
+      // visit".)
+      const bool indefinite = IndefiniteBefore(b);
       const bool introduced =
           (visit ? indefinite : NewRoundBefore(b) || (indefinite && date && date->end + 1 == b)) &&
           date != nullptr && date->end <= b && SameClause(*date, h);
@@ -2034,6 +2036,23 @@ class SentenceScanner {
       }
     }
     return -1;
+  }
+
+  // Whether an indefinite article introduces the noun phrase ending before
+  // token b, right before it or past up to four plain words, numbers and
+  // hyphens ("une visite", "a three-day state visit").
+  bool IndefiniteBefore(size_t b) const {
+    size_t q = b;
+    for (int k = 0; k < 4 && q > 0 && !Has(q - 1, Cue::kIndefinite); ++k) {
+      const Token& t = t_[q - 1].token;
+      const bool plain = t.kind == TokenKind::kWord && !t.capitalized && t_[q - 1].cues == 0;
+      if (!(plain || t.kind == TokenKind::kNumber || IsHyphen(q - 1) ||
+            Has(q - 1, Cue::kNumberWord))) {
+        return false;
+      }
+      --q;
+    }
+    return q > 0 && Has(q - 1, Cue::kIndefinite);
   }
 
   // Whether a statement noun of the lexicon starts at token q.

@@ -1113,12 +1113,23 @@ class SentenceRelations {
     }
     // A place, then a date, between a verb and its direct object: "a
     // accueilli mardi à Rabat la deuxième édition du Forum".
-    if (def.direct_object && Has(i, Cue::kLocPrep) && !Has(i, Cue::kConnector)) {
+    // Or before its preposition: "est arrivé lundi à Dakar pour une visite
+    // d'État", "arrived in Dakar on Monday for a state visit".
+    if (Has(i, Cue::kLocPrep) && !Has(i, Cue::kConnector)) {
       const size_t after = PlaceAfter(i);
       if (after > i) {
         size_t j = after;
         while (j < n_ && (InDate(j) || (Has(j, Cue::kPreposition) && InDate(j + 1)))) ++j;
-        if (j < n_ && Has(j, Cue::kDeterminer) && !Has(j, Cue::kPreposition)) return j;
+        if (def.direct_object && j < n_ && Has(j, Cue::kDeterminer) && !Has(j, Cue::kPreposition)) {
+          return j;
+        }
+        const size_t pe2 = j < n_ ? PhraseEnd(j, Cue::kObjectPrep, &idx) : 0;
+        const auto& preps = li_.trigger_preps[trigger];
+        if (pe2 && !def.direct_object &&
+            std::find(preps.begin(), preps.end(), idx) != preps.end()) {
+          *between = Has(j, Cue::kBetween);
+          return pe2;
+        }
       }
     }
     // A noun's own complement before its object: "une aide d'urgence de 38
@@ -1804,9 +1815,17 @@ class SentenceRelations {
         if (best >= 0) {
           state_->placed.insert(ev.event);
           Emit(ev.event, held_in, best, "held_in.locative", "asserted");
-          // The country a visit goes to takes part in it as its host.
-          if (participates && Category(best) == "country" && IsVisit(ev.event)) {
-            Emit(best, participates, ev.event, "participates_in.visit_host", "asserted");
+          // The country a visit goes to takes part in it as its host, named
+          // or by its capital ("en visite d'État à Dakar").
+          int host = best;
+          if (const GazetteerEntry* g = table_->at(best).gazetteer;
+              g != nullptr && Category(best) == "location" && !g->capital_of.empty()) {
+            if (const GazetteerEntry* c = table_->gazetteer().Find(g->capital_of)) {
+              host = table_->Intern(*c);
+            }
+          }
+          if (participates && Category(host) == "country" && IsVisit(ev.event)) {
+            Emit(host, participates, ev.event, "participates_in.visit_host", "asserted");
           }
         }
       }
