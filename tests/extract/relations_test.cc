@@ -1730,5 +1730,23 @@ TEST_CASE("Who arrives for a visit takes part in it, and the capital's country h
   }
 }
 
+TEST_CASE("'The two sides' of a meeting named after a pair are that pair",
+          "[extract][relations][coreference]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nMinisters met in Riyadh on November 24, 2026 for the seventh ministerial meeting of "
+      "the GCC-Türkiye Strategic Dialogue. In a joint statement, the two sides condemned attacks "
+      "on shipping in the Red Sea and the drone strike on an oil facility in Jazan on November "
+      "9, 2026.",
+      "en");
+  for (const char* c : {"organization_gcc", "country_tur"}) {
+    INFO(c);
+    CHECK(testing::HasRelation(x, c, "participates_in",
+                               "event_7th_gcc_turkiye_strategic_dialogue_2026_11_24"));
+    CHECK(testing::HasRelation(x, c, "condemns", "event_drone_strike_2026_11_09"));
+  }
+  // Plural incidents are incidents.
+  CHECK(testing::HasRelation(x, "country_tur", "condemns", "event_red_sea_attacks"));
+}
+
 }  // namespace
 }  // namespace newsgraph

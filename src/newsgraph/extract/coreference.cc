@@ -152,7 +152,13 @@ void ResolveSentence(const LanguageIndex& li, std::string_view normalized, const
         break;
       case MentionKind::kGroupAnaphor:
         if (m.count > 0) {
-          for (auto it = d.groups.rbegin(); it != d.groups.rend(); ++it) {
+          // The parties the current meeting is named after, when that many:
+          // "the two sides" of the GCC-Türkiye Strategic Dialogue.
+          if (const auto& parts = Participants(*table, d);
+              parts.size() == static_cast<size_t>(m.count)) {
+            u.conjuncts = parts;
+          }
+          for (auto it = d.groups.rbegin(); u.conjuncts.empty() && it != d.groups.rend(); ++it) {
             if (static_cast<int>(it->size()) == m.count) {
               u.conjuncts.push_back(*it);
               break;

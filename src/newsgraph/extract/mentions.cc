@@ -1244,7 +1244,9 @@ class SentenceScanner {
     if (after != nullptr) {
       bool clean = true;
       for (size_t i = h + 1; i < after->begin && clean; ++i) {
-        clean = !ClausePunct(i) && !Has(i, Cue::kEventNoun);
+        // (Nor another event noun, of one word or more: "attacks on shipping
+        // ... and the drone strike ... on November 9".)
+        clean = !ClausePunct(i) && !(t_[i].first_cues & CueBit(Cue::kEventNoun));
       }
       if (clean) return after;
     }
@@ -1748,6 +1750,20 @@ class SentenceScanner {
           written_name_b = r;
           ordinal = o;
           b = o > 0 ? ob : r;
+          // The parties of a hyphenated pair in it take part: "the
+          // GCC-Türkiye Strategic Dialogue".
+          for (size_t q = r; participants.empty() && q < h; ++q) {
+            std::vector<const Mention*> parts;
+            if (Pair(q, &parts) > q) {
+              for (const Mention* x : parts) {
+                if (IsOrganization(*x) ||
+                    (x->entity >= 0 && table_->at(x->entity).entity.category == "country")) {
+                  participants.push_back(ConjunctOf(*x));
+                }
+              }
+              if (participants.size() != 2) participants.clear();
+            }
+          }
           for (size_t q = r; q < h; ++q) {
             if (covered_[q] >= 0) out_->mentions[covered_[q]].in_name = true;
           }
@@ -1758,7 +1774,12 @@ class SentenceScanner {
       const Mention* place = nullptr;
       for (size_t q = e; q < n_ && q < e + 4; ++q) {
         if (!Has(q, Cue::kLocPrep)) continue;
-        const Mention* x = EntityMentionStarting(q + 1);
+        // (Past an article: "attacks on shipping in the Red Sea".)
+        const size_t at = q + 1 < n_ && Has(q + 1, Cue::kDeterminer) &&
+                                  !Has(q + 1, Cue::kPreposition) && !Cap(q + 1)
+                              ? q + 2
+                              : q + 1;
+        const Mention* x = EntityMentionStarting(at);
         if (x && x->kind == MentionKind::kEntity) {
           const std::string& c = table_->at(x->entity).entity.category;
           if (c == "location" || c == "country") place = x;
@@ -1841,9 +1862,11 @@ class SentenceScanner {
       // A date after an incident and past a statement dates the statement:
       // "condemned the attack in a statement on Wednesday", "a condamné
       // l'attaque dans un communiqué publié mercredi".
+      // (Past another event noun too: the date is that event's.)
       if (noun.kind == EventKind::kIncident && date != nullptr && date->begin > h) {
         for (size_t q = he; q < date->begin; ++q) {
-          if (StatementAt(q)) {
+          if (StatementAt(q) || ((t_[q].first_cues & CueBit(Cue::kEventNoun)) &&
+                                 PhraseEnd(q, Cue::kEventNoun) != 0)) {
             date = nullptr;
             break;
           }

@@ -1353,6 +1353,7 @@ class SentenceRelations {
         break;
       }
     }
+    uint32_t place_end = 0;  // the end of a place skipped after an event object
     for (size_t p = 0; p < args_.phrases.size() && start < n_; ++p) {
       const ArgPhrase& ph = args_.phrases[p];
       // A description opens with its fused article, the preposition that
@@ -1395,9 +1396,18 @@ class SentenceRelations {
       // After an event object, only what a conjunction adds is another
       // object: "a condamné l'expulsion de l'ambassadeur colombien et appelé
       // l'Équateur à ..." names neither Colombia nor Ecuador.
+      // (From the place that ends the event object's own words, if any; or
+      // an event named right after a conjunction: "attacks on shipping in the
+      // Red Sea and the drone strike".)
       if (!marker && !objects.empty() && args_.phrases[objects.back()].event >= 0) {
         bool plain = ph.governor < 0 || !Has(ph.governor, Cue::kConnector);
-        for (uint32_t i = args_.phrases[objects.back()].end; plain && i < ph.begin; ++i) {
+        uint32_t from = std::max(args_.phrases[objects.back()].end, place_end);
+        if (ph.event >= 0 && ph.governor < 0) {
+          uint32_t c = ph.begin;
+          while (c > from && Has(c - 1, Cue::kDeterminer) && !Has(c - 1, Cue::kPreposition)) --c;
+          if (c > from && Has(c - 1, Cue::kConjunction)) from = c;
+        }
+        for (uint32_t i = from; plain && i < ph.begin; ++i) {
           plain = Has(i, Cue::kConjunction) || Has(i, Cue::kDeterminer) ||
                   (ph.governor >= 0 && i == static_cast<uint32_t>(ph.governor));
         }
@@ -1409,6 +1419,7 @@ class SentenceRelations {
       // "a condamné le coup d'État survenu en Guinée-Bissau".
       if (!marker && !objects.empty() && args_.phrases[objects.back()].event >= 0 &&
           ph.governor >= 0 && Has(ph.governor, Cue::kLocPrep)) {
+        place_end = ph.end;
         continue;
       }
       objects.push_back(static_cast<int>(p));
