@@ -380,6 +380,39 @@ TEST_CASE("GraphML reader reads edges that come before their nodes", "[io][graph
   CHECK(missing.status().message() == "in.graphml:2:1: an edge: unknown target node 'zz'");
 }
 
+TEST_CASE("GraphML reader takes one edge id between different nodes as two edges",
+          "[io][graphml]") {
+  // networkx 2.8 writes a multigraph's edge keys as ids, numbered per node
+  // pair: "0" on a->b and again on b->c.
+  const std::string text =
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "  <graph edgedefault=\"directed\">\n"
+      "    <node id=\"a\" />\n    <node id=\"b\" />\n    <node id=\"c\" />\n"
+      "    <edge source=\"a\" target=\"b\" id=\"0\" />\n"
+      "    <edge source=\"a\" target=\"b\" id=\"1\" />\n"
+      "    <edge source=\"b\" target=\"c\" id=\"0\" />\n"
+      "  </graph>\n</graphml>\n";
+  Result<KnowledgeGraph> g = ReadBothWays(text);
+  REQUIRE(g.ok());
+  REQUIRE(g->num_edges() == 3);
+  CHECK(g->edge(0).id == "0");
+  CHECK(g->edge(2).id == "0");
+  CHECK(g->node(g->source(2)).id == "b");
+  // Written with ids of its own, it reads back to the same graph.
+  const std::string written = GraphmlToString(*g);
+  Result<KnowledgeGraph> again = ReadGraphml(written, "again.graphml");
+  REQUIRE(again.ok());
+  CHECK(GraphmlToString(*again) == written);
+
+  // The same id twice between the same nodes is an error at the second.
+  std::string twice = text;
+  const std::string b_to_c = "source=\"b\" target=\"c\"";
+  twice.replace(twice.find(b_to_c), b_to_c.size(), "source=\"a\" target=\"b\"");
+  Result<KnowledgeGraph> bad = ReadBothWays(twice);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() == "in.graphml:8:5: duplicate edge id '0' from 'a' to 'b'");
+}
+
 TEST_CASE("GraphML reader checks the document around the graph", "[io][graphml]") {
   struct Case {
     std::string text;

@@ -356,8 +356,8 @@ class Reader {
   bool undirected_ = false;
   bool ours_ = false;
   StringMap<NodeId> by_xml_id_;
-  std::vector<size_t> node_offsets_;  // by NodeId
-  std::unordered_set<std::string> edge_ids_;
+  std::vector<size_t> node_offsets_;          // by NodeId
+  std::unordered_set<std::string> edge_ids_;  // id '\x1f' source '\x1f' target
   size_t edges_seen_ = 0;
   ElementData data_;  // scratch
   // Graph <data>, in order, with their texts (runs are freed).
@@ -644,12 +644,25 @@ Status Reader::ReadEdge(const pugi::xml_node& e, size_t offset, size_t run_offse
   if (Value* v = data.Find("id"); v != nullptr && (v->text == id || v->text == xml_id)) {
     data.Erase(v);
   }
-  if (!edge_ids_.insert(id).second) return ErrorAt(offset, "duplicate edge id '" + id + "'");
   // The model's id of an edge the file holds under another (newsgraph's own
   // files: two edges of one id between different nodes).
   if (Value* v = ours_ ? data.Find(kOriginalEdgeId) : nullptr; v != nullptr && !v->text.empty()) {
     id = IsAsciiNmtoken(v->text) ? std::string(v->text) : SafeId(v->text);
     data.Erase(v);
+  }
+  // One id between different nodes is two edges, as in the JSON reader:
+  // networkx writes a multigraph's edge keys, numbered per node pair, as
+  // ids ("0" on a->b and on b->c). The same id twice between the same nodes
+  // is an error.
+  {
+    const std::string& s = graph_.node(ends[0]).id;
+    const std::string& t = graph_.node(ends[1]).id;
+    std::string key;
+    key.reserve(id.size() + s.size() + t.size() + 2);
+    key.append(id).append(1, '\x1f').append(s).append(1, '\x1f').append(t);
+    if (!edge_ids_.insert(std::move(key)).second) {
+      return ErrorAt(offset, "duplicate edge id '" + id + "' from '" + s + "' to '" + t + "'");
+    }
   }
 
   EdgeData edge;
