@@ -91,6 +91,10 @@ int RunMerge(const MergeArgs& args) {
   for (const std::string& path : args.inputs) {
     Result<KnowledgeGraph> graph = ReadGraph(path);
     if (!graph.ok()) return ReportError(graph.status());
+    // "n0" of one Gephi export is not "n0" of another (merge.h).
+    if (HasGeneratedIds(*graph)) {
+      ScopeGeneratedIds(&*graph, GeneratedIdScope(WriteGraphToString(*graph, GraphFormat::kJson)));
+    }
     merger.Add(std::move(*graph));
   }
   MergeReport report;

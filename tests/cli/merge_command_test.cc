@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "cli/run_command.h"
 
@@ -64,9 +65,12 @@ TEST_CASE("merge unites nodes across files and explains why", "[cli][merge]") {
                                  ShellQuote(dir / "report.json"));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("unified (same wikidata Q668): country_ind n12\n") != std::string::npos);
-  CHECK(r.out.find("not merged (near miss: country 'kirghizistan' ~ 'kirghizstan' (edit distance "
-                   "1)): country_kgz n3\n") != std::string::npos);
+  // The foreign file's numbered ids are scoped to it (n12 -> n12_<8 hex>).
+  CHECK(std::regex_search(
+      r.out, std::regex("unified \\(same wikidata Q668\\): country_ind n12_[0-9a-f]{8}\n")));
+  CHECK(std::regex_search(r.out, std::regex("not merged \\(near miss: country 'kirghizistan' ~ "
+                                            "'kirghizstan' \\(edit distance 1\\)\\): country_kgz "
+                                            "n3_[0-9a-f]{8}\n")));
   CHECK(r.out.find("conflict: node country_ind: attribute 'population' has types 'int', 'long', "
                    "kept as long '1400'\n") != std::string::npos);
   CHECK(r.out.find("wrote ") != std::string::npos);
@@ -74,8 +78,9 @@ TEST_CASE("merge unites nodes across files and explains why", "[cli][merge]") {
   CHECK(out.find("id=\"country_ind\"") != std::string::npos);
   CHECK(out.find("id=\"n12\"") == std::string::npos);
   std::string report = ReadFileOrEmpty(dir / "report.json");
-  CHECK(report.find("{\"kind\":\"same wikidata\",\"node_ids\":[\"country_ind\",\"n12\"],"
-                    "\"detail\":\"Q668\"}") != std::string::npos);
+  CHECK(std::regex_search(
+      report, std::regex("\\{\"kind\":\"same wikidata\",\"node_ids\":\\[\"country_ind\","
+                         "\"n12_[0-9a-f]{8}\"\\],\"detail\":\"Q668\"\\}")));
 }
 
 TEST_CASE("merge writes the same bytes whatever the order of its inputs", "[cli][merge]") {
@@ -96,6 +101,52 @@ TEST_CASE("merge writes the same bytes whatever the order of its inputs", "[cli]
                        ShellQuote(dir / "again.graphml"))
               .exit_code == 0);
   CHECK(ReadFileOrEmpty(dir / "again.graphml") == ab);
+}
+
+// A Gephi export numbers its nodes from "n0"; so does the next one.
+std::string NumberedFile(const std::string& label0, const std::string& label1) {
+  return R"(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+  <graph edgedefault="directed">
+    <node id="n0"><data key="label">)" +
+         label0 + R"(</data></node>
+    <node id="n1"><data key="label">)" +
+         label1 + R"(</data></node>
+    <edge id="e0" source="n0" target="n1"/>
+  </graph>
+</graphml>
+)";
+}
+
+TEST_CASE("merge never unites the numbered nodes of different files by their ids", "[cli][merge]") {
+  MergeDir dir;
+  std::string football =
+      dir.Write("football.graphml", NumberedFile("BrighamYoung", "FloridaState"));
+  std::string movies = dir.Write("movies.graphml", NumberedFile("Han Solo", "Leia"));
+  auto merge = [&](const std::string& inputs, const std::string& out) {
+    CommandResult r = RunNewsgraph("merge " + inputs + " -o " + ShellQuote(dir / out) + " -q");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return ReadFileOrEmpty(dir / out);
+  };
+  std::string both = merge(ShellQuote(football) + " " + ShellQuote(movies), "both.graphml");
+  // Four nodes and two edges: a football team is not a movie character.
+  CHECK(std::regex_search(both, std::regex("<node id=\"n0_[0-9a-f]{8}\">")));
+  size_t nodes = 0, edges = 0;
+  for (size_t at = 0; (at = both.find("<node ", at)) != std::string::npos; ++at) ++nodes;
+  for (size_t at = 0; (at = both.find("<edge ", at)) != std::string::npos; ++at) ++edges;
+  CHECK(nodes == 4);
+  CHECK(edges == 2);
+  CHECK(both.find("Han Solo") != std::string::npos);
+  CHECK(both.find("BrighamYoung") != std::string::npos);
+  // The same file twice is that file once; the merged file merged again
+  // with one of its inputs is itself.
+  CHECK(merge(ShellQuote(football) + " " + ShellQuote(football), "twice.graphml") ==
+        merge(ShellQuote(football), "once.graphml"));
+  CHECK(merge(ShellQuote(dir / "both.graphml") + " " + ShellQuote(movies), "again.graphml") ==
+        both);
+  CHECK(merge(ShellQuote(movies) + " " + ShellQuote(football), "ba.graphml") == both);
 }
 
 TEST_CASE("merge names the place of a parse error and writes nothing", "[cli][merge]") {

@@ -146,6 +146,72 @@ TEST_CASE("An unknown node joins a known one by name and keeps joining later one
   CHECK(Extra(*kept, kMergedIdsAttribute) == "string:x|z");
 }
 
+TEST_CASE("Numbered ids scoped to their file unite only with the same file's nodes",
+          "[graph][merge]") {
+  // Two exports that both number their nodes from "n0"; the second has
+  // India under "a5" (a numbered id that sorts before "country_ind").
+  auto numbered = [](const std::string& label0, const std::string& label1) {
+    KnowledgeGraph g;
+    NodeId n0 = g.AddNode(Node("n0", "", label0));
+    NodeId n1 = g.AddNode(Node("n1", "country", label1));
+    NodeId india = g.AddNode(Node("a5", "country", "India", "Q668"));
+    EdgeId e = g.AddEdge(n0, "supports", india, false);
+    Evidence ev = Ev("x1", 0);
+    ev.reported_by = "n1";
+    g.AddEvidence(e, ev);
+    EdgeData raw;
+    raw.id = "e0";
+    g.AddRawEdge(n1, n0, raw);
+    g.Finalize();
+    return g;
+  };
+  KnowledgeGraph football = numbered("BrighamYoung", "Utah"), movies = numbered("Han Solo", "Leia");
+  CHECK(HasGeneratedIds(football));
+  const std::string scope_f = GeneratedIdScope("football"), scope_m = GeneratedIdScope("movies");
+  CHECK(scope_f.size() == kGeneratedIdScopeLength);
+  CHECK(scope_f != scope_m);
+  KnowledgeGraph f = football, m = movies;
+  CHECK(ScopeGeneratedIds(&f, scope_f) == 3);
+  CHECK(ScopeGeneratedIds(&m, scope_m) == 3);
+  CHECK_FALSE(HasGeneratedIds(f));
+  REQUIRE(FindNode(f, "n0_" + scope_f) != nullptr);
+  CHECK(FindNode(f, "n0") == nullptr);
+  // Edges follow: the relation edge is named after the new ids, the
+  // foreign edge keeps its id, evidence names its reporter's new id.
+  REQUIRE(f.num_edges() == 2);
+  auto e = f.FindEdge(*f.FindNode("n0_" + scope_f), "supports", *f.FindNode("a5_" + scope_f));
+  REQUIRE(e);
+  CHECK(f.edge(*e).id == "n0_" + scope_f + ".supports.a5_" + scope_f);
+  CHECK(f.edge(*e).evidence.at(0).reported_by == "n1_" + scope_f);
+  CHECK(f.edge(*e).weight == 1);
+
+  // Without scoping, "n0" of one file and "n0" of the other are one node.
+  CHECK(Merge({&football, &movies}, nullptr).num_nodes() == 3);
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&f, &m}, &report);
+  // n0 and n1 of each file apart; India one node, under the id that is
+  // not numbered.
+  CHECK(merged.num_nodes() == 5);
+  CHECK(merged.num_edges() == 4);
+  // Both India ids are numbered: the smaller is kept.
+  const std::string a5_f = "a5_" + scope_f, a5_m = "a5_" + scope_m;
+  const NodeData* india = FindNode(merged, std::min(a5_f, a5_m));
+  REQUIRE(india != nullptr);
+  CHECK(Extra(*india, kMergedIdsAttribute) == "string:" + std::max(a5_f, a5_m));
+  KnowledgeGraph ours;
+  ours.AddNode(Node("country_ind", "country", "Inde", "Q668"));
+  ours.Finalize();
+  KnowledgeGraph with_ours = Merge({&f, &ours}, nullptr);
+  CHECK(FindNode(with_ours, "country_ind") != nullptr);  // not "a5_...", which sorts first
+  // The same file scoped twice is the same file: merge(a, a) = merge(a).
+  KnowledgeGraph f2 = football;
+  ScopeGeneratedIds(&f2, scope_f);
+  CHECK(testing::DumpGraph(Merge({&f, &f2}, nullptr)) == testing::DumpGraph(Merge({&f}, nullptr)));
+  // Nothing numbered, nothing renamed; a scoped id is not numbered again.
+  CHECK(ScopeGeneratedIds(&f2, scope_m) == 0);
+  CHECK(ScopeGeneratedIds(&ours, scope_m) == 0);
+}
+
 TEST_CASE("Events unite by id only", "[graph][merge]") {
   KnowledgeGraph a, b;
   a.AddNode(Node("event_dialogue_2025_06_06", "event", "India-Central Asia Dialogue"));

@@ -38,9 +38,8 @@ bool IsMergeAttribute(const std::string& name) {
          name == kUnkeyedNamesAttribute;
 }
 
-// True for ids a tool numbered ("12", "n12"): a merged node keeps another
-// id when it has one (merge.h, "The merged node").
-bool LooksGenerated(const std::string& id) {
+// True for ids a tool numbered ("12", "n12"), without a file scope.
+bool LooksNumbered(std::string_view id) {
   size_t i = (!id.empty() && !(id[0] >= '0' && id[0] <= '9')) ? 1 : 0;
   if (i == 1 && !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) return false;
   if (i >= id.size()) return false;
@@ -48,6 +47,19 @@ bool LooksGenerated(const std::string& id) {
     if (id[i] < '0' || id[i] > '9') return false;
   }
   return true;
+}
+
+// True for ids a tool numbered ("12", "n12"), also once scoped to their file
+// ("n12_0123abcd", ScopeGeneratedIds): a merged node keeps another id when
+// it has one (merge.h, "The merged node").
+bool LooksGenerated(const std::string& id) {
+  if (LooksNumbered(id)) return true;
+  constexpr size_t kScope = 1 + kGeneratedIdScopeLength;
+  if (id.size() <= kScope || id[id.size() - kScope] != '_') return false;
+  for (size_t i = id.size() - kGeneratedIdScopeLength; i < id.size(); ++i) {
+    if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f'))) return false;
+  }
+  return LooksNumbered(std::string_view(id).substr(0, id.size() - kScope));
 }
 
 // Smallest non-empty: the join used for every scalar string field.
@@ -2077,6 +2089,61 @@ KnowledgeGraph IncrementalMerger::TakeResult() {
   state_ = std::make_unique<State>(state_->options, state_->explain);
   out.Finalize();
   return out;
+}
+
+std::string GeneratedIdScope(std::string_view content) {
+  uint64_t h = 0xCBF29CE484222325ull;  // FNV-1a, 64 bits: the same on every platform
+  for (unsigned char c : content) h = (h ^ c) * 0x100000001B3ull;
+  static const char kHex[] = "0123456789abcdef";
+  std::string out(kGeneratedIdScopeLength, '0');
+  for (size_t i = 0; i < kGeneratedIdScopeLength; ++i) out[i] = kHex[(h >> (60 - 4 * i)) & 0xF];
+  return out;
+}
+
+bool HasGeneratedIds(const KnowledgeGraph& graph) {
+  for (NodeId n = 0; n < graph.num_nodes(); ++n) {
+    if (LooksNumbered(graph.node(n).id)) return true;
+  }
+  return false;
+}
+
+size_t ScopeGeneratedIds(KnowledgeGraph* graph, std::string_view scope) {
+  const size_t num_nodes = graph->num_nodes(), num_edges = graph->num_edges();
+  std::vector<std::string> old_ids(num_nodes);
+  std::unordered_map<std::string, std::string> renamed;
+  for (NodeId n = 0; n < num_nodes; ++n) {
+    old_ids[n] = graph->node(n).id;
+    if (!LooksNumbered(old_ids[n])) continue;
+    std::string scoped = old_ids[n] + "_" + std::string(scope);
+    if (graph->FindNode(scoped)) continue;  // taken: the id stays as it is
+    renamed.emplace(old_ids[n], std::move(scoped));
+  }
+  if (renamed.empty()) return 0;
+  KnowledgeGraph out;
+  out.Reserve(num_nodes, num_edges);
+  out.data() = std::move(graph->data());
+  for (NodeId n = 0; n < num_nodes; ++n) {
+    NodeData d = std::move(graph->node(n));
+    d.id = old_ids[n];
+    if (auto it = renamed.find(d.id); it != renamed.end()) d.id = it->second;
+    out.AddNode(std::move(d));  // ids stay unique: NodeId n again
+  }
+  for (EdgeId e = 0; e < num_edges; ++e) {
+    const NodeId s = graph->source(e), t = graph->target(e);
+    EdgeData d = std::move(graph->edge(e));
+    for (Evidence& ev : d.evidence) {
+      if (auto it = renamed.find(ev.reported_by); it != renamed.end()) ev.reported_by = it->second;
+    }
+    if (!d.relation.empty() && d.id == RelationEdgeId(old_ids[s], d.relation, old_ids[t])) {
+      d.id.clear();  // AddEdge names it after the new ids
+      out.AddEdge(s, t, std::move(d));
+    } else {
+      out.AddRawEdge(s, t, std::move(d));
+    }
+  }
+  out.Finalize();
+  *graph = std::move(out);
+  return renamed.size();
 }
 
 KnowledgeGraph Merge(const std::vector<const KnowledgeGraph*>& inputs, MergeReport* report,

@@ -19,7 +19,8 @@
 // Wikidata/ISO ids) are only reported.
 //
 // The merged node. id: the smallest id that does not look generated
-// ("12", "n12"), else the smallest; the others go to kMergedIdsAttribute.
+// ("12", "n12", "n12_0123abcd"), else the smallest; the others go to
+// kMergedIdsAttribute.
 // label, category, wikidata, iso3, date, color: the smallest non-empty value;
 // other labels become aliases, other categories / Wikidata ids / ISO3 codes
 // go to the kOther* attributes (and to report.conflicts). aliases: union.
@@ -175,6 +176,23 @@ class IncrementalMerger {
   struct State;
   std::unique_ptr<State> state_;
 };
+
+// Ids a tool numbered ("12", "n12": Gephi, yEd, igraph and networkx number
+// nodes so) belong to their file: "n0" of one Gephi export and "n0" of
+// another are different nodes, which Merge, uniting nodes by id, would make
+// one. Before merging a file, ScopeGeneratedIds renames each such node id to
+// "<id>_<scope>" (its edges, the ids of its relation edges and the
+// reported_by of its evidence follow; an id whose scoped form is taken in
+// the graph stays as it is) and returns how many it renamed. With `scope` =
+// GeneratedIdScope(a canonical serialisation of the graph), the same file
+// read twice gets the same ids (merge(a, a) = a still holds) and different
+// files different ones; such nodes still unite with others by Wikidata id,
+// ISO3 code or (category, normalised name). A scoped id counts as generated
+// when the merged node's id is chosen.
+inline constexpr size_t kGeneratedIdScopeLength = 8;
+std::string GeneratedIdScope(std::string_view content);  // 8 hex digits
+bool HasGeneratedIds(const KnowledgeGraph& graph);
+size_t ScopeGeneratedIds(KnowledgeGraph* graph, std::string_view scope);
 
 // The '|'-list encoding of the attributes above.
 std::string EncodeList(const std::set<std::string>& items);
