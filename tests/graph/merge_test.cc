@@ -103,9 +103,14 @@ TEST_CASE("Merge unites nodes without ids only on the exact normalised name and 
         std::vector<MergeDecision>{{"same category and normalised name",
                                     {"org_1", "org_9"},
                                     "organization 'organisation de cooperation de shanghai'"}});
-  REQUIRE(report.near_misses.size() == 1);
-  CHECK(report.near_misses[0].node_ids == std::vector<std::string>{"loc_1", "loc_2"});
-  CHECK(report.near_misses[0].detail == "location 'termez' ~ 'termes' (edit distance 1)");
+  // Left apart and reported: a close name, and the same name in another
+  // category.
+  CHECK(report.near_misses ==
+        std::vector<MergeDecision>{
+            {"near miss", {"loc_1", "loc_2"}, "location 'termez' ~ 'termes' (edit distance 1)"},
+            {"near miss",
+             {"loc_1", "org_2"},
+             "'termez' is location on one, organization on the other (categories differ)"}});
 }
 
 TEST_CASE("Merge never unites two known entities by name", "[graph][merge]") {

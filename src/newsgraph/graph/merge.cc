@@ -1929,7 +1929,8 @@ void IncrementalMerger::State::ReportUnified(MergeReport* report) const {
 
 // Names (labels and aliases) of one category on two result nodes, at most
 // near_miss_max_distance edits apart, found through shared deletion
-// variants; one decision per pair of nodes, the closest names.
+// variants, and equal name keys of different categories on two result
+// nodes; one decision per pair of nodes, the closest names.
 void IncrementalMerger::State::ReportNearMisses(const std::vector<std::string>& chosen,
                                                 MergeReport* report) const {
   if (options.near_miss_max_distance == 0) return;
@@ -1980,6 +1981,37 @@ void IncrementalMerger::State::ReportNearMisses(const std::vector<std::string>& 
         if (!added && std::tie(d, detail) < std::tie(it->second.first, it->second.second)) {
           it->second = {d, detail};
         }
+      }
+    }
+  }
+  // One name key in different categories on different nodes (a country in
+  // one input, an organization in another, under different ids): never
+  // merged, always reported.
+  std::map<std::string_view, std::vector<std::pair<uint32_t, std::string_view>>> by_name;
+  for (const auto& [k, h] : holders) {
+    if (k[0] != 'n') continue;
+    size_t sep = k.find('\x1f');
+    std::string_view category = std::string_view(k).substr(1, sep - 1);
+    std::string_view name = std::string_view(k).substr(sep + 1);
+    for (const auto& [id, named_by] : h.ids) {
+      if (named_by) by_name[name].push_back({FindConst(by_id[symbols.Find(id)]), category});
+    }
+  }
+  for (auto& [name, entries] : by_name) {
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+    for (size_t i = 0; i < entries.size(); ++i) {
+      for (size_t j = i + 1; j < entries.size(); ++j) {
+        auto [b1, c1] = entries[i];
+        auto [b2, c2] = entries[j];
+        if (b1 == b2 || c1 == c2) continue;
+        std::string a = chosen[b1], b = chosen[b2];
+        if (b < a) std::swap(a, b), std::swap(c1, c2);
+        std::string detail = "'" + std::string(name) + "' is " + std::string(c1) + " on one, " +
+                             std::string(c2) + " on the other (categories differ)";
+        std::pair<size_t, std::string> value(0, detail);
+        auto [it, added] = misses.try_emplace({a, b}, 0, std::move(detail));
+        if (!added && value < it->second) it->second = std::move(value);
       }
     }
   }
