@@ -1,8 +1,8 @@
 // The merge laws as property tests over seeded random graphs: commutativity,
 // associativity, idempotence, preservation of every input record, and
-// weights/counts derived from the merged evidence. On failure the case is
-// shrunk (nodes, edges, evidence removed one at a time while the law still
-// fails) and printed.
+// weights, counts and first/last-seen dates derived from the merged
+// evidence. On failure the case is shrunk (nodes, edges, evidence removed
+// one at a time while the law still fails) and printed.
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <cstdint>
@@ -429,7 +429,22 @@ TEST_CASE("Merge loses nothing: every node, alias, edge, evidence and article is
   });
 }
 
-TEST_CASE("Merged weights and counts are derived from the distinct merged evidence",
+// First and last seen: the earliest and latest date of `articles` in the
+// merged graph's article metadata ("" when none has a date).
+std::pair<std::string, std::string> SeenSpan(const KnowledgeGraph& out,
+                                             const std::set<std::string>& articles) {
+  std::pair<std::string, std::string> span;
+  for (const std::string& a : articles) {
+    auto it = out.data().articles.find(a);
+    if (it == out.data().articles.end() || it->second.date.empty()) continue;
+    const std::string& date = it->second.date;
+    if (span.first.empty() || date < span.first) span.first = date;
+    if (date > span.second) span.second = date;
+  }
+  return span;
+}
+
+TEST_CASE("Merged weights, counts and first/last-seen dates are derived from the merged evidence",
           "[graph][merge][laws]") {
   CheckLaw("derived", 3, [](const std::vector<GraphSpec>& s) -> std::optional<std::string> {
     std::vector<KnowledgeGraph> in;
@@ -467,6 +482,10 @@ TEST_CASE("Merged weights and counts are derived from the distinct merged eviden
       if (std::vector<std::string>(articles.begin(), articles.end()) != d.article_ids) {
         return "edge " + d.id + ": article_ids differ";
       }
+      if (auto seen = SeenSpan(out, articles); seen != std::make_pair(d.first_seen, d.last_seen)) {
+        return "edge " + d.id + ": seen " + d.first_seen + ".." + d.last_seen + ", expected " +
+               seen.first + ".." + seen.second;
+      }
     }
     for (const auto& [n, per_article] : mentions) {
       int64_t total = 0;
@@ -474,6 +493,13 @@ TEST_CASE("Merged weights and counts are derived from the distinct merged eviden
       if (out.node(n).mention_count != total || out.node(n).article_mentions != per_article) {
         return "node " + out.node(n).id + ": mention_count " +
                std::to_string(out.node(n).mention_count) + ", expected " + std::to_string(total);
+      }
+      std::set<std::string> articles;
+      for (const auto& [article, count] : per_article) articles.insert(article);
+      const NodeData& o = out.node(n);
+      if (auto seen = SeenSpan(out, articles); seen != std::make_pair(o.first_seen, o.last_seen)) {
+        return "node " + o.id + ": seen " + o.first_seen + ".." + o.last_seen + ", expected " +
+               seen.first + ".." + seen.second;
       }
     }
     return std::nullopt;
