@@ -102,10 +102,19 @@ int RunMerge(const MergeArgs& args) {
   KnowledgeGraph merged = merger.TakeResult();
   if (!args.keep_layout) ApplyLayout(&merged, LayoutOptions());
 
+  // The report goes to a temporary file first: a report that cannot be
+  // written fails the run before the graph is written (an existing output
+  // stays as it was), and both are renamed into place at the end.
+  AtomicFile report_file;
+  if (!args.report_path.empty()) {
+    Status s = report_file.Open(args.report_path);
+    if (!s.ok()) return ReportError(s);
+    report_file.Write(ReportJson(args.inputs, report));
+  }
   Status written = WriteGraph(merged, args.output, *format);
   if (!written.ok()) return ReportError(written);
   if (!args.report_path.empty()) {
-    Status s = WriteFileAtomic(args.report_path, ReportJson(args.inputs, report));
+    Status s = report_file.Commit();
     if (!s.ok()) return ReportError(s);
   }
   if (args.explain) std::cout << ExplainReport(report);

@@ -161,6 +161,29 @@ TEST_CASE("merge names the place of a parse error and writes nothing", "[cli][me
   CHECK_FALSE(fs::exists(dir / "out.graphml"));
 }
 
+TEST_CASE("merge that fails leaves an existing output as it was", "[cli][merge]") {
+  MergeDir dir;
+  std::string a = dir.Write("ours.graphml", kOurs);
+  std::string out = dir.Write("out.graphml", "KEEP\n");
+  // A report that cannot be written: nothing is written.
+  CommandResult r = RunNewsgraph("merge " + ShellQuote(a) + " -o " + ShellQuote(out) +
+                                 " --report " + ShellQuote(dir / "missing/report.json"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("missing/report.json") != std::string::npos);
+  CHECK(ReadFileOrEmpty(out) == "KEEP\n");
+  // A truncated input: the same.
+  std::string truncated = dir.Write("cut.graphml", std::string(kOurs).substr(0, 500));
+  r = RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(truncated) + " -o " +
+                   ShellQuote(out));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find(truncated + ":") != std::string::npos);
+  CHECK(ReadFileOrEmpty(out) == "KEEP\n");
+  for (const auto& entry : fs::directory_iterator(dir.path)) {
+    INFO(entry.path());
+    CHECK(entry.path().string().find(".tmp") == std::string::npos);
+  }
+}
+
 TEST_CASE("merge without -o is a usage error", "[cli][merge]") {
   MergeDir dir;
   std::string a = dir.Write("ours.graphml", kOurs);
