@@ -1,4 +1,6 @@
 // newsgraph merge GRAPH... -o OUT [--explain] [--report FILE] [--keep-layout]
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.h"
@@ -78,9 +80,41 @@ std::string ReportJson(const std::vector<std::string>& inputs, const MergeReport
   return out;
 }
 
+// The graph files to merge: each input, a directory giving the .graphml,
+// .xml and .json files under it (sorted; the order does not change the
+// result). A day of single-article graphs is one directory, not more
+// arguments than the system allows.
+Result<std::vector<std::string>> ListInputs(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input == "-" || !fs::is_directory(input, ec)) {
+      files.push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(input, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file()) continue;
+      Result<GraphFormat> f = FormatFromPath(it->path().string());
+      if (f.ok() && *f != GraphFormat::kGexf) found.push_back(it->path().string());
+    }
+    if (ec) return Status::InputError(input + ": cannot list directory: " + ec.message());
+    if (found.empty()) {
+      return Status::InputError(input + ": directory holds no .graphml, .xml or .json graph");
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
 int RunMerge(const MergeArgs& args) {
   Result<GraphFormat> format = FormatFromPath(args.output);
   if (!format.ok()) return ReportError(Status::UsageError(format.status().message()));
+  Result<std::vector<std::string>> inputs = ListInputs(args.inputs);
+  if (!inputs.ok()) return ReportError(inputs.status());
 
   // Read everything before writing anything: one bad input, no output.
   // Each graph is added to the merger as soon as it is read and then
@@ -88,7 +122,7 @@ int RunMerge(const MergeArgs& args) {
   // also who held each identity key) and one input.
   const bool want_report = args.explain || !args.report_path.empty();
   IncrementalMerger merger(MergeOptions(), want_report);
-  for (const std::string& path : args.inputs) {
+  for (const std::string& path : *inputs) {
     Result<KnowledgeGraph> graph = ReadGraph(path);
     if (!graph.ok()) return ReportError(graph.status());
     // "n0" of one Gephi export is not "n0" of another (merge.h).
@@ -109,7 +143,7 @@ int RunMerge(const MergeArgs& args) {
   if (!args.report_path.empty()) {
     Status s = report_file.Open(args.report_path);
     if (!s.ok()) return ReportError(s);
-    report_file.Write(ReportJson(args.inputs, report));
+    report_file.Write(ReportJson(*inputs, report));
   }
   Status written = WriteGraph(merged, args.output, *format);
   if (!written.ok()) return ReportError(written);
@@ -119,8 +153,8 @@ int RunMerge(const MergeArgs& args) {
   }
   if (args.explain) std::cout << ExplainReport(report);
   if (!args.quiet && args.output != "-") {
-    std::cout << "wrote " << args.output << " (merged " << args.inputs.size()
-              << (args.inputs.size() == 1 ? " graph" : " graphs") << ")\n"
+    std::cout << "wrote " << args.output << " (merged " << inputs->size()
+              << (inputs->size() == 1 ? " graph" : " graphs") << ")\n"
               << DescribeGraph(merged);
   }
   return kExitOk;
@@ -130,7 +164,8 @@ int RunMerge(const MergeArgs& args) {
 
 CommandRunner SetUpMerge(CLI::App* app) {
   auto args = std::make_shared<MergeArgs>();
-  app->add_option("graphs", args->inputs, "graph files to merge (.graphml, .xml or .json)")
+  app->add_option("graphs", args->inputs,
+                  "graph files to merge (.graphml, .xml or .json), or directories of them")
       ->required();
   app->add_option("-o,--output", args->output,
                   "graph file to write; the format follows its extension (.graphml, .gexf, .json)")

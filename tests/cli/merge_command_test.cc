@@ -149,6 +149,28 @@ TEST_CASE("merge never unites the numbered nodes of different files by their ids
   CHECK(merge(ShellQuote(movies) + " " + ShellQuote(football), "ba.graphml") == both);
 }
 
+TEST_CASE("merge takes a directory as the graph files under it", "[cli][merge]") {
+  MergeDir dir;
+  fs::create_directories(dir.path / "day" / "late");
+  std::string a = dir.Write("day/ours.graphml", kOurs);
+  std::string b = dir.Write("day/late/foreign.graphml", kForeign);
+  dir.Write("day/notes.txt", "not a graph");
+  REQUIRE(RunNewsgraph("merge " + ShellQuote(a) + " " + ShellQuote(b) + " -o " +
+                       ShellQuote(dir / "files.graphml"))
+              .exit_code == 0);
+  CommandResult r =
+      RunNewsgraph("merge " + ShellQuote(dir / "day") + " -o " + ShellQuote(dir / "dir.graphml"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("(merged 2 graphs)") != std::string::npos);
+  CHECK(ReadFileOrEmpty(dir / "dir.graphml") == ReadFileOrEmpty(dir / "files.graphml"));
+  fs::create_directories(dir.path / "empty");
+  r = RunNewsgraph("merge " + ShellQuote(dir / "empty") + " -o " + ShellQuote(dir / "e.graphml"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("directory holds no .graphml, .xml or .json graph") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "e.graphml"));
+}
+
 TEST_CASE("merge names the place of a parse error and writes nothing", "[cli][merge]") {
   MergeDir dir;
   std::string a = dir.Write("ours.graphml", kOurs);
