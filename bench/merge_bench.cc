@@ -7,6 +7,10 @@
 //   build/bench/merge_bench --graphs 100000 --day 1000   # then a day of 1000 more
 //   build/bench/merge_bench --graphs 2000 --out m.graphml   # write the result (to compare)
 //   build/bench/merge_bench --graphs 10000 --explain     # also keep and build the report
+//   build/bench/merge_bench --graphs 100000 --day 1000 --write-inputs /tmp/g
+//       # also write each graph to /tmp/g/graphs/ and the day's to /tmp/g/day/, then
+//       # newsgraph merge /tmp/g/graphs -o all.graphml; newsgraph merge all.graphml /tmp/g/day -o
+//       ...
 //
 // Generates news-like single-article graphs in memory (entities drawn from a
 // skewed pool, half of them known by Wikidata id, foreign-style ids for a
@@ -29,6 +33,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -126,6 +131,18 @@ KnowledgeGraph MakeArticleGraph(size_t article, size_t entities, Random* rnd) {
   return g;
 }
 
+// --write-inputs: each generated graph as DIR/gNNNNNNN.graphml, for timing
+// `newsgraph merge DIR -o OUT` on the same graphs.
+bool WriteInput(const KnowledgeGraph& g, const std::string& dir, size_t number) {
+  std::filesystem::create_directories(dir);
+  char name[32];
+  std::snprintf(name, sizeof name, "/g%07zu.graphml", number);
+  newsgraph::Status written =
+      newsgraph::WriteGraph(g, dir + name, newsgraph::GraphFormat::kGraphml);
+  if (!written.ok()) std::fprintf(stderr, "%s\n", written.message().c_str());
+  return written.ok();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -133,7 +150,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 1;
   size_t day = 0;
   bool graphml = false, legacy = false, explain = false;
-  std::string out_path;
+  std::string out_path, inputs_dir;
   for (int i = 1; i < argc; ++i) {
     auto next = [&]() { return i + 1 < argc ? std::strtoull(argv[++i], nullptr, 10) : 0ull; };
     if (std::strcmp(argv[i], "--graphs") == 0)
@@ -154,10 +171,13 @@ int main(int argc, char** argv) {
       explain = true;
     else if (std::strcmp(argv[i], "--out") == 0 && i + 1 < argc)
       out_path = argv[++i];
+    else if (std::strcmp(argv[i], "--write-inputs") == 0 && i + 1 < argc)
+      inputs_dir = argv[++i];
     else {
       std::fprintf(stderr,
                    "usage: merge_bench [--graphs N] [--batch B] [--entities E] [--seed S] "
-                   "[--day D] [--graphml] [--legacy] [--explain] [--out FILE]\n");
+                   "[--day D] [--graphml] [--legacy] [--explain] [--out FILE] "
+                   "[--write-inputs DIR]\n");
       return 2;
     }
   }
@@ -175,6 +195,11 @@ int main(int argc, char** argv) {
     inputs.reserve(count);
     for (size_t i = 0; i < count; ++i) inputs.push_back(MakeArticleGraph(done + i, entities, &rnd));
     generate_s += Seconds(start);
+    if (!inputs_dir.empty()) {
+      for (size_t i = 0; i < count; ++i) {
+        if (!WriteInput(inputs[i], inputs_dir + "/graphs", done + i)) return 1;
+      }
+    }
     if (graphml) {
       start = Clock::now();
       for (KnowledgeGraph& g : inputs) {
@@ -266,6 +291,9 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < day; ++i) {
       inputs.push_back(MakeArticleGraph(graphs + i, entities, &rnd));
       day_edges += inputs.back().num_edges();
+      if (!inputs_dir.empty() && !WriteInput(inputs.back(), inputs_dir + "/day", graphs + i)) {
+        return 1;
+      }
     }
     std::vector<const KnowledgeGraph*> pointers = {&result};
     for (const KnowledgeGraph& g : inputs) pointers.push_back(&g);
