@@ -102,7 +102,8 @@ Result<std::vector<std::string>> ListInputs(const std::vector<std::string>& inpu
     }
     if (ec) return Status::InputError(input + ": cannot list directory: " + ec.message());
     if (found.empty()) {
-      return Status::InputError(input + ": directory holds no .graphml, .xml or .json graph");
+      return Status::InputError(input +
+                                ": is a directory that holds no .graphml, .xml or .json graph");
     }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());

@@ -167,7 +167,8 @@ TEST_CASE("merge takes a directory as the graph files under it", "[cli][merge]")
   fs::create_directories(dir.path / "empty");
   r = RunNewsgraph("merge " + ShellQuote(dir / "empty") + " -o " + ShellQuote(dir / "e.graphml"));
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("directory holds no .graphml, .xml or .json graph") != std::string::npos);
+  CHECK(r.err.find("is a directory that holds no .graphml, .xml or .json graph") !=
+        std::string::npos);
   CHECK_FALSE(fs::exists(dir / "e.graphml"));
 }
 
