@@ -182,8 +182,11 @@ GraphSpec Generate(Random* rnd) {
       ev.sentence = "sentence " + ev.article_id + "@" + std::to_string(ev.begin);
       ev.rule = rnd->Chance(50) ? "r1" : "r2";  // one place, two readings
       ev.modality = rnd->Chance(80) ? Modality::kAsserted : Modality::kNegated;
-      // Who reported it depends on the place only (see merge.h's caveat).
-      if (ev.begin == 10) ev.reported_by = ev.article_id == "a1" ? "n12" : "country_ind";
+      // Reporters differ between records at one place, and some are one
+      // entity ("n12" and "country_ind" share Q668) that only some merges
+      // unite: the record kept must not depend on the grouping.
+      static const std::vector<std::string> kReporters = {"", "n12", "country_ind", "ca", "7"};
+      if (rnd->Chance(40)) ev.reported_by = rnd->Pick(kReporters);
       e.data.evidence.push_back(std::move(ev));
     }
     spec.edges.push_back(std::move(e));

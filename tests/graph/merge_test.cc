@@ -217,6 +217,49 @@ TEST_CASE("Numbered ids scoped to their file unite only with the same file's nod
   CHECK(ScopeGeneratedIds(&ours, scope_m) == 0);
 }
 
+TEST_CASE("Records at one place with different reporters are kept whatever the grouping",
+          "[graph][merge]") {
+  // Two extractions of one sentence name different reporters (Alice, Bob);
+  // a third graph makes Bob one with "aaa". Keeping the smaller id at each
+  // merge kept p_a in (a b) c but aaa in a (b c).
+  auto reported = [](const std::string& reporter, const std::string& label) {
+    KnowledgeGraph g;
+    NodeId x = g.AddNode(Node("org_x", "organization", "X"));
+    NodeId y = g.AddNode(Node("org_y", "organization", "Y"));
+    g.AddNode(Node(reporter, "person", label));
+    Evidence ev = Ev("art1", 0, "en.supports");
+    ev.reported_by = reporter;
+    g.AddEvidence(g.AddEdge(x, "supports", y, false), ev);
+    g.Finalize();
+    return g;
+  };
+  KnowledgeGraph a = reported("p_a", "Alice"), b = reported("p_b", "Bob"), c;
+  c.AddNode(Node("aaa", "person", "Bob"));
+  c.Finalize();
+  KnowledgeGraph ab = Merge({&a, &b}, nullptr), bc = Merge({&b, &c}, nullptr);
+  const std::string all = testing::DumpGraph(Merge({&a, &b, &c}, nullptr));
+  CHECK(testing::DumpGraph(Merge({&ab, &c}, nullptr)) == all);
+  CHECK(testing::DumpGraph(Merge({&a, &bc}, nullptr)) == all);
+  CHECK(testing::DumpGraph(Merge({&c, &b, &a}, nullptr)) == all);
+  KnowledgeGraph merged = Merge({&a, &b, &c}, nullptr);
+  REQUIRE(merged.num_edges() == 1);
+  REQUIRE(merged.edge(0).evidence.size() == 1);  // one place, counted once
+  CHECK(merged.edge(0).weight == 1);
+  CHECK(merged.edge(0).evidence[0].reported_by == "aaa|p_a");
+  // A different reading at the same place: the smaller reading is kept
+  // with its own reporters, whatever the order.
+  KnowledgeGraph other;
+  NodeId x = other.AddNode(Node("org_x", "organization", "X"));
+  NodeId y = other.AddNode(Node("org_y", "organization", "Y"));
+  Evidence ev = Ev("art1", 0, "en.a_rule");
+  ev.reported_by = "p_z";
+  other.AddEvidence(other.AddEdge(x, "supports", y, false), ev);
+  other.Finalize();
+  KnowledgeGraph with_other = Merge({&ab, &other}, nullptr);
+  CHECK(with_other.edge(0).evidence.at(0).reported_by == "p_z");
+  CHECK(testing::DumpGraph(with_other) == testing::DumpGraph(Merge({&other, &b, &a}, nullptr)));
+}
+
 TEST_CASE("Events unite by id only", "[graph][merge]") {
   KnowledgeGraph a, b;
   a.AddNode(Node("event_dialogue_2025_06_06", "event", "India-Central Asia Dialogue"));

@@ -743,6 +743,37 @@ bool OnePerPlace(const std::vector<Evidence>& list) {
   return true;
 }
 
+// The reporters of a record: one node id, or a '|'-list when records at
+// one place named different ones (merge.h).
+std::set<std::string> Reporters(const std::string& reported_by) {
+  if (reported_by.find('|') == std::string::npos && reported_by.find('%') == std::string::npos) {
+    return reported_by.empty() ? std::set<std::string>() : std::set<std::string>{reported_by};
+  }
+  return DecodeList(reported_by);
+}
+
+// Joins `ev` into `have`, a record at the same place: the record with the
+// smaller reading (rule, modality, sentence) is kept; of two with the same
+// reading, the reporters are united. The record kept then depends on no
+// node id, so it does not change when a later merge unites reporters.
+void JoinEvidence(Evidence* have, Evidence&& ev) {
+  const int c = ev.rule != have->rule           ? (ev.rule < have->rule ? -1 : 1)
+                : ev.modality != have->modality ? (ev.modality < have->modality ? -1 : 1)
+                                                : ev.sentence.compare(have->sentence);
+  if (c < 0) {
+    *have = std::move(ev);
+    return;
+  }
+  if (c > 0 || ev.reported_by == have->reported_by || ev.reported_by.empty()) return;
+  if (have->reported_by.empty()) {
+    have->reported_by = std::move(ev.reported_by);
+    return;
+  }
+  std::set<std::string> all = Reporters(have->reported_by);
+  all.merge(Reporters(ev.reported_by));
+  have->reported_by = EncodeList(all);
+}
+
 // A growing array whose elements never move: chunks of 256, so indexing is
 // two loads (a std::deque of large elements allocates and indexes them one
 // by one).
@@ -1266,7 +1297,7 @@ struct IncrementalMerger::State {
     edges[e].indexed = false;
   }
 
-  // One record per place, the smaller (KnowledgeGraph::AddEvidence).
+  // One record per place (JoinEvidence).
   void AddEvidence(uint32_t e, Evidence&& ev) {
     std::vector<Evidence>& list = edges[e].evidence;
     if (edges[e].indexed) {
@@ -1277,14 +1308,14 @@ struct IncrementalMerger::State {
       }
       Evidence& have = list[it->second];
       if (have.SamePlace(ev)) {
-        if (ev < have) have = std::move(ev);
+        JoinEvidence(&have, std::move(ev));
         return;
       }
       // A hash collision: search.
     }
     for (Evidence& have : list) {
       if (have.SamePlace(ev)) {
-        if (ev < have) have = std::move(ev);
+        JoinEvidence(&have, std::move(ev));
         return;
       }
     }
@@ -1771,13 +1802,23 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     }
     for (NodeId n = 0; n < roots.size(); ++n) out.ReserveEdgesOf(n, out_degree[n], in_degree[n]);
   }
+  const auto rewrite_id = [&](std::string* id) {
+    Sym sym = symbols.Find(*id);
+    if (sym == StringTable::kAbsent) return;
+    if (uint32_t b = Lookup(by_id, sym); b != kNone) *id = chosen[FindConst(b)];
+  };
   const auto rewrite = [&](Evidence* ev) {
     if (ev->reported_by.empty()) return;
-    Sym sym = symbols.Find(ev->reported_by);
-    if (sym == StringTable::kAbsent) return;
-    if (uint32_t b = Lookup(by_id, sym); b != kNone) {
-      ev->reported_by = chosen[FindConst(b)];
+    if (ev->reported_by.find('|') == std::string::npos) {
+      rewrite_id(&ev->reported_by);
+      return;
     }
+    std::set<std::string> ids;
+    for (std::string id : Reporters(ev->reported_by)) {
+      rewrite_id(&id);
+      ids.insert(std::move(id));
+    }
+    ev->reported_by = EncodeList(ids);
   };
   // The staged edges' ids, built only when the order is checked or found on
   // them (else each relation edge's id is built in its data by
@@ -1853,10 +1894,15 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
     for (Evidence& ev : ed.evidence) rewrite(&ev);
     if (st.other != kNone) {
       std::sort(ed.evidence.begin(), ed.evidence.end());
-      ed.evidence.erase(
-          std::unique(ed.evidence.begin(), ed.evidence.end(),
-                      [](const Evidence& a, const Evidence& b) { return a.SamePlace(b); }),
-          ed.evidence.end());
+      size_t kept = 0;
+      for (size_t i = 0; i < ed.evidence.size(); ++i) {
+        if (kept > 0 && ed.evidence[kept - 1].SamePlace(ed.evidence[i])) {
+          JoinEvidence(&ed.evidence[kept - 1], std::move(ed.evidence[i]));
+        } else if (kept++ != i) {
+          ed.evidence[kept - 1] = std::move(ed.evidence[i]);
+        }
+      }
+      ed.evidence.resize(kept);
     }
     if (r.key.kind == kForeignEdge) {
       ed.id = ids.empty() ? StagedId(st, chosen) : std::move(ids[i]);
@@ -1984,17 +2030,29 @@ void IncrementalMerger::State::ReportNearMisses(const std::vector<std::string>& 
       }
     }
   }
-  // One name key in different categories on different nodes (a country in
-  // one input, an organization in another, under different ids): never
-  // merged, always reported.
-  std::map<std::string_view, std::vector<std::pair<uint32_t, std::string_view>>> by_name;
+  // One name key in different categories on different nodes, at least one
+  // of which holds it from a member with neither Wikidata id nor ISO3 code
+  // (a country in one input, an organization in another, under different
+  // ids: they would be one node if their categories agreed): never merged,
+  // always reported. (Two known entities that share a name, such as a
+  // country and its capital, are told apart by their ids.)
+  struct Holding {
+    uint32_t block;
+    std::string_view category;
+    bool unkeyed;
+    auto operator<=>(const Holding&) const = default;
+  };
+  std::map<std::string_view, std::vector<Holding>> by_name;
   for (const auto& [k, h] : holders) {
     if (k[0] != 'n') continue;
     size_t sep = k.find('\x1f');
     std::string_view category = std::string_view(k).substr(1, sep - 1);
     std::string_view name = std::string_view(k).substr(sep + 1);
+    const Sym name_sym = symbols.Find(name);
     for (const auto& [id, named_by] : h.ids) {
-      if (named_by) by_name[name].push_back({FindConst(by_id[symbols.Find(id)]), category});
+      if (!named_by) continue;
+      const uint32_t b = FindConst(by_id[symbols.Find(id)]);
+      by_name[name].push_back({b, category, Contains(blocks[b]->identity.unkeyed, name_sym)});
     }
   }
   for (auto& [name, entries] : by_name) {
@@ -2002,13 +2060,13 @@ void IncrementalMerger::State::ReportNearMisses(const std::vector<std::string>& 
     entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
     for (size_t i = 0; i < entries.size(); ++i) {
       for (size_t j = i + 1; j < entries.size(); ++j) {
-        auto [b1, c1] = entries[i];
-        auto [b2, c2] = entries[j];
-        if (b1 == b2 || c1 == c2) continue;
-        std::string a = chosen[b1], b = chosen[b2];
-        if (b < a) std::swap(a, b), std::swap(c1, c2);
-        std::string detail = "'" + std::string(name) + "' is " + std::string(c1) + " on one, " +
-                             std::string(c2) + " on the other (categories differ)";
+        Holding x = entries[i], y = entries[j];
+        if (x.block == y.block || x.category == y.category || !(x.unkeyed || y.unkeyed)) continue;
+        std::string a = chosen[x.block], b = chosen[y.block];
+        if (b < a) std::swap(a, b), std::swap(x, y);
+        std::string detail = "'" + std::string(name) + "' is " + std::string(x.category) +
+                             " on one, " + std::string(y.category) +
+                             " on the other (categories differ)";
         std::pair<size_t, std::string> value(0, detail);
         auto [it, added] = misses.try_emplace({a, b}, 0, std::move(detail));
         if (!added && value < it->second) it->second = std::move(value);
@@ -2164,7 +2222,13 @@ size_t ScopeGeneratedIds(KnowledgeGraph* graph, std::string_view scope) {
     const NodeId s = graph->source(e), t = graph->target(e);
     EdgeData d = std::move(graph->edge(e));
     for (Evidence& ev : d.evidence) {
-      if (auto it = renamed.find(ev.reported_by); it != renamed.end()) ev.reported_by = it->second;
+      if (ev.reported_by.empty()) continue;
+      std::set<std::string> reporters;
+      for (const std::string& id : Reporters(ev.reported_by)) {
+        auto it = renamed.find(id);
+        reporters.insert(it != renamed.end() ? it->second : id);
+      }
+      ev.reported_by = EncodeList(reporters);
     }
     if (!d.relation.empty() && d.id == RelationEdgeId(old_ids[s], d.relation, old_ids[t])) {
       d.id.clear();  // AddEdge names it after the new ids

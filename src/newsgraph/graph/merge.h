@@ -32,7 +32,11 @@
 // smallest value, reported in report.conflicts.
 // Edges: relation edges are one per (source, relation, target) after node
 // unification (symmetric ones with canonical endpoints), evidence unioned by
-// place (reported_by ids follow the unification); edges without a relation
+// place: of records at one place, the one with the smallest (rule, modality,
+// sentence) is kept, and the reporters of those with that same reading are
+// united (reported_by then holds a '|'-list of node ids, like
+// kMergedIdsAttribute), so that what is kept never depends on which reporter
+// ids a later merge unites; reported_by ids follow the unification. Edges without a relation
 // (foreign parallel edges) are one per (id, source, target). Scalars are
 // joined as for nodes; evidence-less weight, counts and dates by max/min.
 // Articles: union by id, fields joined. Finalize() derives the rest.
@@ -44,9 +48,7 @@
 // Laws (tested on random graphs, tests/graph/merge_laws_test.cc):
 // Merge is commutative and associative up to the bytes written, Merge({a, a})
 // == Merge({a}), Merge({Merge({a})}) == Merge({a}), and every node, edge,
-// alias and evidence record of an input is in the result. One caveat: when
-// two evidence records at one place differ only in reported_by ids that a
-// later merge unifies, the record kept may depend on grouping.
+// alias and evidence record of an input is in the result.
 //
 // Inputs are only read; the result owns its data. Not synchronised: do not
 // modify an input while it is being merged.
