@@ -16,8 +16,8 @@
 // without a category unify by id only. The relation is closed transitively.
 // Nothing is merged by fuzzy guess: near misses (same category, name keys
 // within a small edit distance, or equal names on two nodes with different
-// Wikidata/ISO ids; or equal name keys in different categories) are only
-// reported.
+// Wikidata/ISO ids; or equal name keys in different categories, one of them
+// on a node without such ids) are only reported.
 //
 // The merged node. id: the smallest id that does not look generated
 // ("12", "n12", "n12_0123abcd"), else the smallest; the others go to
@@ -163,12 +163,13 @@ class IncrementalMerger {
   // a node whose members differ in category for the pairs it holds across
   // them); `near_misses`, one per pair of result nodes with names of one
   // category within options.near_miss_max_distance edits (or equal on two
-  // known entities), or with one name key in different categories, the
-  // closest; `conflicts`, the node and edge attributes,
-  // categories, Wikidata ids, ISO3 codes, dates, graph attributes and
-  // article metadata that disagreed, and what was kept. The same for any
-  // order of the same Adds. Linear in the kept explanation plus the
-  // near-miss search. REQUIRES: constructed with `explain`.
+  // known entities), or with one name key in different categories held by
+  // one of them without a Wikidata id or ISO3 code, the closest;
+  // `conflicts`, the node and edge attributes, categories, Wikidata ids,
+  // ISO3 codes, dates, graph attributes and article metadata that
+  // disagreed, and what was kept. The same for any order of the same Adds.
+  // Linear in the kept explanation plus the near-miss search. REQUIRES:
+  // constructed with `explain`.
   MergeReport Report() const;
 
   // The merged, finalized graph; the merger stays usable (Add more, then
