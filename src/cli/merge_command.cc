@@ -128,7 +128,7 @@ int RunMerge(const MergeArgs& args) {
     if (!graph.ok()) return ReportError(graph.status());
     // "n0" of one Gephi export is not "n0" of another (merge.h).
     if (HasGeneratedIds(*graph)) {
-      ScopeGeneratedIds(&*graph, GeneratedIdScope(WriteGraphToString(*graph, GraphFormat::kJson)));
+      ScopeGeneratedIds(&*graph, GeneratedIdScope(*graph));
     }
     merger.Add(std::move(*graph));
   }

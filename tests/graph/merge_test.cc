@@ -175,6 +175,12 @@ TEST_CASE("Numbered ids scoped to their file unite only with the same file's nod
   const std::string scope_f = GeneratedIdScope("football"), scope_m = GeneratedIdScope("movies");
   CHECK(scope_f.size() == kGeneratedIdScopeLength);
   CHECK(scope_f != scope_m);
+  // A graph's scope is a hash of its content: equal graphs, equal scopes.
+  CHECK(GeneratedIdScope(football) == GeneratedIdScope(KnowledgeGraph(football)));
+  CHECK(GeneratedIdScope(football) == GeneratedIdScope(numbered("BrighamYoung", "Utah")));
+  CHECK(GeneratedIdScope(football) != GeneratedIdScope(numbered("BrighamYoung", "Utah State")));
+  CHECK(GeneratedIdScope(football) != GeneratedIdScope(movies));
+  CHECK(GeneratedIdScope(football).size() == kGeneratedIdScopeLength);
   KnowledgeGraph f = football, m = movies;
   CHECK(ScopeGeneratedIds(&f, scope_f) == 3);
   CHECK(ScopeGeneratedIds(&m, scope_m) == 3);

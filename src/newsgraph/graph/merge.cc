@@ -2181,13 +2181,106 @@ KnowledgeGraph IncrementalMerger::TakeResult() {
   return out;
 }
 
+namespace {
+
+// FNV-1a, 64 bits: the same on every platform. Each string is fed with its
+// length first, so that ("ab", "c") and ("a", "bc") differ.
+class ContentHash {
+ public:
+  void Bytes(std::string_view s) {
+    for (unsigned char c : s) h_ = (h_ ^ c) * 0x100000001B3ull;
+  }
+  void Number(uint64_t v) {
+    for (int i = 0; i < 8; ++i) h_ = (h_ ^ ((v >> (8 * i)) & 0xFF)) * 0x100000001B3ull;
+  }
+  void String(std::string_view s) {
+    Number(s.size());
+    Bytes(s);
+  }
+  void Double(double d) {
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    Number(bits);
+  }
+  void Extra(const Attributes& extra) {
+    Number(extra.size());
+    for (const auto& [name, a] : extra) {
+      String(name);
+      String(a.type);
+      String(a.value);
+    }
+  }
+  std::string Hex() const {
+    static const char kHex[] = "0123456789abcdef";
+    std::string out(kGeneratedIdScopeLength, '0');
+    for (size_t i = 0; i < kGeneratedIdScopeLength; ++i) out[i] = kHex[(h_ >> (60 - 4 * i)) & 0xF];
+    return out;
+  }
+
+ private:
+  uint64_t h_ = 0xCBF29CE484222325ull;
+};
+
+}  // namespace
+
 std::string GeneratedIdScope(std::string_view content) {
-  uint64_t h = 0xCBF29CE484222325ull;  // FNV-1a, 64 bits: the same on every platform
-  for (unsigned char c : content) h = (h ^ c) * 0x100000001B3ull;
-  static const char kHex[] = "0123456789abcdef";
-  std::string out(kGeneratedIdScopeLength, '0');
-  for (size_t i = 0; i < kGeneratedIdScopeLength; ++i) out[i] = kHex[(h >> (60 - 4 * i)) & 0xF];
-  return out;
+  ContentHash h;
+  h.Bytes(content);
+  return h.Hex();
+}
+
+std::string GeneratedIdScope(const KnowledgeGraph& graph) {
+  ContentHash h;
+  const GraphData& g = graph.data();
+  h.String(g.title);
+  h.Extra(g.extra);
+  h.Number(g.articles.size());
+  for (const auto& [id, a] : g.articles) {
+    for (const std::string* v : {&a.id, &a.title, &a.date, &a.url, &a.lang}) h.String(*v);
+  }
+  h.Number(graph.num_nodes());
+  for (NodeId n = 0; n < graph.num_nodes(); ++n) {
+    const NodeData& d = graph.node(n);
+    for (const std::string* v : {&d.id, &d.label, &d.category, &d.wikidata, &d.iso3, &d.date,
+                                 &d.color, &d.first_seen, &d.last_seen}) {
+      h.String(*v);
+    }
+    h.Number(d.aliases.size());
+    for (const std::string& a : d.aliases) h.String(a);
+    h.Number(d.article_mentions.size());
+    for (const auto& [a, count] : d.article_mentions) {
+      h.String(a);
+      h.Number(static_cast<uint64_t>(count));
+    }
+    h.Number(static_cast<uint64_t>(d.mention_count));
+    for (double v : {d.size, d.x, d.y}) h.Double(v);
+    h.Extra(d.extra);
+  }
+  h.Number(graph.num_edges());
+  for (EdgeId e = 0; e < graph.num_edges(); ++e) {
+    const EdgeData& d = graph.edge(e);
+    h.Number(graph.source(e));
+    h.Number(graph.target(e));
+    for (const std::string* v : {&d.id, &d.relation, &d.label, &d.cameo, &d.color, &d.modality,
+                                 &d.first_seen, &d.last_seen}) {
+      h.String(*v);
+    }
+    h.Number(d.symmetric ? 1 : 0);
+    h.Double(d.goldstein.value_or(-1e300));
+    h.Double(d.weight);
+    h.Number(static_cast<uint64_t>(d.evidence_count));
+    h.Number(d.evidence.size());
+    for (const Evidence& ev : d.evidence) {
+      for (const std::string* v : {&ev.article_id, &ev.sentence, &ev.rule, &ev.reported_by}) {
+        h.String(*v);
+      }
+      h.Number(ev.begin);
+      h.Number(ev.end);
+      h.Number(static_cast<uint64_t>(ev.modality));
+    }
+    h.Extra(d.extra);
+  }
+  return h.Hex();
 }
 
 bool HasGeneratedIds(const KnowledgeGraph& graph) {

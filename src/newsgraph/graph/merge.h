@@ -189,13 +189,15 @@ class IncrementalMerger {
 // "<id>_<scope>" (its edges, the ids of its relation edges and the
 // reported_by of its evidence follow; an id whose scoped form is taken in
 // the graph stays as it is) and returns how many it renamed. With `scope` =
-// GeneratedIdScope(a canonical serialisation of the graph), the same file
-// read twice gets the same ids (merge(a, a) = a still holds) and different
-// files different ones; such nodes still unite with others by Wikidata id,
-// ISO3 code or (category, normalised name). A scoped id counts as generated
-// when the merged node's id is chosen.
+// GeneratedIdScope(graph), a hash of everything the graph holds (fed field
+// by field: no serialised copy), the same file read twice gets the same
+// ids (merge(a, a) = a still holds) and different files different ones;
+// such nodes still unite with others by Wikidata id, ISO3 code or
+// (category, normalised name). A scoped id counts as generated when the
+// merged node's id is chosen.
 inline constexpr size_t kGeneratedIdScopeLength = 8;
-std::string GeneratedIdScope(std::string_view content);  // 8 hex digits
+std::string GeneratedIdScope(const KnowledgeGraph& graph);  // 8 hex digits
+std::string GeneratedIdScope(std::string_view content);     // of any bytes
 bool HasGeneratedIds(const KnowledgeGraph& graph);
 size_t ScopeGeneratedIds(KnowledgeGraph* graph, std::string_view scope);
 
