@@ -420,11 +420,17 @@ TEST_CASE("Merge loses nothing: every node, alias, edge, evidence and article is
         }
         if (!found) return "edge " + d.id + " lost";
         for (const Evidence& ev : d.evidence) {
-          bool present = false;
-          for (const Evidence& o : out.edge(*found).evidence) present |= o.SamePlace(ev);
-          if (!present)
-            return "evidence " + ev.article_id + "@" + std::to_string(ev.begin) + " of " + d.id +
-                   " lost";
+          const Evidence* kept = nullptr;
+          for (const Evidence& o : out.edge(*found).evidence) {
+            if (o.SamePlace(ev)) kept = &o;
+          }
+          const std::string where = ev.article_id + "@" + std::to_string(ev.begin) + " of " + d.id;
+          if (kept == nullptr) return "evidence " + where + " lost";
+          // Provenance is the union: the same reading keeps every rule.
+          if (kept->modality == ev.modality && kept->sentence == ev.sentence &&
+              !DecodeList(kept->rule).count(ev.rule)) {
+            return "rule " + ev.rule + " of evidence " + where + " lost";
+          }
         }
       }
     }

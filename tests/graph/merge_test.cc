@@ -252,18 +252,29 @@ TEST_CASE("Records at one place with different reporters are kept whatever the g
   REQUIRE(merged.edge(0).evidence.size() == 1);  // one place, counted once
   CHECK(merged.edge(0).weight == 1);
   CHECK(merged.edge(0).evidence[0].reported_by == "aaa|p_a");
-  // A different reading at the same place: the smaller reading is kept
-  // with its own reporters, whatever the order.
-  KnowledgeGraph other;
-  NodeId x = other.AddNode(Node("org_x", "organization", "X"));
-  NodeId y = other.AddNode(Node("org_y", "organization", "Y"));
-  Evidence ev = Ev("art1", 0, "en.a_rule");
-  ev.reported_by = "p_z";
-  other.AddEvidence(other.AddEdge(x, "supports", y, false), ev);
-  other.Finalize();
-  KnowledgeGraph with_other = Merge({&ab, &other}, nullptr);
-  CHECK(with_other.edge(0).evidence.at(0).reported_by == "p_z");
-  CHECK(testing::DumpGraph(with_other) == testing::DumpGraph(Merge({&other, &b, &a}, nullptr)));
+  // Another rule found the same place: its rule joins the record's rules,
+  // its reporter the reporters, whatever the order. A negated reading of
+  // the same place is not a second record (asserted sorts first).
+  KnowledgeGraph other, negated;
+  for (KnowledgeGraph* g : {&other, &negated}) {
+    NodeId x = g->AddNode(Node("org_x", "organization", "X"));
+    NodeId y = g->AddNode(Node("org_y", "organization", "Y"));
+    Evidence ev = Ev("art1", 0, "en.a_rule");
+    ev.reported_by = "p_z";
+    if (g == &negated) ev.modality = Modality::kNegated;
+    g->AddEvidence(g->AddEdge(x, "supports", y, false), ev);
+    g->Finalize();
+  }
+  KnowledgeGraph with_other = Merge({&ab, &other, &negated}, nullptr);
+  REQUIRE(with_other.edge(0).evidence.size() == 1);
+  CHECK(with_other.edge(0).evidence[0].rule == "en.a_rule|en.supports");
+  CHECK(with_other.edge(0).evidence[0].reported_by == "p_a|p_b|p_z");
+  CHECK(with_other.edge(0).evidence[0].modality == Modality::kAsserted);
+  CHECK(with_other.edge(0).weight == 1);
+  CHECK(testing::DumpGraph(with_other) ==
+        testing::DumpGraph(Merge({&negated, &other, &b, &a}, nullptr)));
+  KnowledgeGraph again = Merge({&with_other, &a, &other}, nullptr);
+  CHECK(testing::DumpGraph(again) == testing::DumpGraph(with_other));
 }
 
 TEST_CASE("Events unite by id only", "[graph][merge]") {
@@ -616,8 +627,9 @@ TEST_CASE("An IncrementalMerger keeps many evidence records of one edge one per 
   KnowledgeGraph merged = merger.Result();
   REQUIRE(merged.num_edges() == 1);
   CHECK(merged.edge(0).evidence_count == 40);
-  CHECK(merged.edge(0).evidence[3].rule == "a");  // the smaller record of a place
-  CHECK(merged.edge(0).evidence[5].rule == "r");
+  // One record per place; the rules that read it are united.
+  CHECK(merged.edge(0).evidence[3].rule == "a|r");
+  CHECK(merged.edge(0).evidence[5].rule == "r|z");
   CHECK(testing::DumpGraph(merged) == testing::DumpGraph(Merge({&g, &again}, nullptr)));
   MergeReport report;
   CHECK(testing::DumpGraph(merged) == testing::DumpGraph(Merge({&again, &g}, &report)));

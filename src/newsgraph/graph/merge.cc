@@ -743,35 +743,41 @@ bool OnePerPlace(const std::vector<Evidence>& list) {
   return true;
 }
 
-// The reporters of a record: one node id, or a '|'-list when records at
-// one place named different ones (merge.h).
-std::set<std::string> Reporters(const std::string& reported_by) {
-  if (reported_by.find('|') == std::string::npos && reported_by.find('%') == std::string::npos) {
-    return reported_by.empty() ? std::set<std::string>() : std::set<std::string>{reported_by};
+// The items of an evidence record's rule or reported_by: one value, or a
+// '|'-list when records at one place named different ones (merge.h).
+std::set<std::string> ListItems(const std::string& value) {
+  if (value.find('|') == std::string::npos && value.find('%') == std::string::npos) {
+    return value.empty() ? std::set<std::string>() : std::set<std::string>{value};
   }
-  return DecodeList(reported_by);
+  return DecodeList(value);
+}
+
+void UniteList(std::string* into, const std::string& from) {
+  if (from.empty() || from == *into) return;
+  if (into->empty()) {
+    *into = from;
+    return;
+  }
+  std::set<std::string> all = ListItems(*into);
+  all.merge(ListItems(from));
+  *into = EncodeList(all);
 }
 
 // Joins `ev` into `have`, a record at the same place: the record with the
-// smaller reading (rule, modality, sentence) is kept; of two with the same
-// reading, the reporters are united. The record kept then depends on no
-// node id, so it does not change when a later merge unites reporters.
+// smaller reading (modality, sentence) is kept; of two with the same
+// reading, the rules and the reporters are united. The record kept then
+// depends on no node id (it does not change when a later merge unites
+// reporters), and every rule that found the evidence stays on it.
 void JoinEvidence(Evidence* have, Evidence&& ev) {
-  const int c = ev.rule != have->rule           ? (ev.rule < have->rule ? -1 : 1)
-                : ev.modality != have->modality ? (ev.modality < have->modality ? -1 : 1)
-                                                : ev.sentence.compare(have->sentence);
+  const int c = ev.modality != have->modality ? (ev.modality < have->modality ? -1 : 1)
+                                              : ev.sentence.compare(have->sentence);
   if (c < 0) {
     *have = std::move(ev);
     return;
   }
-  if (c > 0 || ev.reported_by == have->reported_by || ev.reported_by.empty()) return;
-  if (have->reported_by.empty()) {
-    have->reported_by = std::move(ev.reported_by);
-    return;
-  }
-  std::set<std::string> all = Reporters(have->reported_by);
-  all.merge(Reporters(ev.reported_by));
-  have->reported_by = EncodeList(all);
+  if (c > 0) return;
+  UniteList(&have->rule, ev.rule);
+  UniteList(&have->reported_by, ev.reported_by);
 }
 
 // A growing array whose elements never move: chunks of 256, so indexing is
@@ -1814,7 +1820,7 @@ KnowledgeGraph IncrementalMerger::State::Export(bool steal) {
       return;
     }
     std::set<std::string> ids;
-    for (std::string id : Reporters(ev->reported_by)) {
+    for (std::string id : ListItems(ev->reported_by)) {
       rewrite_id(&id);
       ids.insert(std::move(id));
     }
@@ -2317,7 +2323,7 @@ size_t ScopeGeneratedIds(KnowledgeGraph* graph, std::string_view scope) {
     for (Evidence& ev : d.evidence) {
       if (ev.reported_by.empty()) continue;
       std::set<std::string> reporters;
-      for (const std::string& id : Reporters(ev.reported_by)) {
+      for (const std::string& id : ListItems(ev.reported_by)) {
         auto it = renamed.find(id);
         reporters.insert(it != renamed.end() ? it->second : id);
       }

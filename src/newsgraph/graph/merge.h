@@ -32,11 +32,12 @@
 // smallest value, reported in report.conflicts.
 // Edges: relation edges are one per (source, relation, target) after node
 // unification (symmetric ones with canonical endpoints), evidence unioned by
-// place: of records at one place, the one with the smallest (rule, modality,
-// sentence) is kept, and the reporters of those with that same reading are
-// united (reported_by then holds a '|'-list of node ids, like
-// kMergedIdsAttribute), so that what is kept never depends on which reporter
-// ids a later merge unites; reported_by ids follow the unification. Edges without a relation
+// place: of records at one place, the one with the smallest (modality,
+// sentence) is kept, and the rules and reporters of those with that same
+// reading are united (rule and reported_by then hold '|'-lists, like
+// kMergedIdsAttribute): provenance is the union, and what is kept never
+// depends on which reporter ids a later merge unites; reported_by ids
+// follow the unification. Edges without a relation
 // (foreign parallel edges) are one per (id, source, target). Scalars are
 // joined as for nodes; evidence-less weight, counts and dates by max/min.
 // Articles: union by id, fields joined. Finalize() derives the rest.
