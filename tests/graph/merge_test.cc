@@ -277,6 +277,39 @@ TEST_CASE("Records at one place with different reporters are kept whatever the g
   CHECK(testing::DumpGraph(again) == testing::DumpGraph(with_other));
 }
 
+TEST_CASE("Two events of one forum, date and place are reported, not merged", "[graph][merge]") {
+  // One article names the 4th edition, another the date: two ids.
+  auto dialogue = [](const std::string& id, const std::string& label) {
+    KnowledgeGraph g;
+    NodeData event = Node(id, "event", label);
+    event.date = "2025-06-06";
+    NodeId e = g.AddNode(event);
+    NodeId forum = g.AddNode(Node("forum_icad", "forum", "India-Central Asia Dialogue"));
+    NodeId delhi = g.AddNode(Node("location_new_delhi", "location", "New Delhi", "Q987"));
+    g.AddEvidence(g.AddEdge(e, "edition_of", forum, false), Ev(id, 0));
+    g.AddEvidence(g.AddEdge(e, "held_in", delhi, false), Ev(id, 0));
+    g.Finalize();
+    return g;
+  };
+  KnowledgeGraph a = dialogue("event_4th_icad", "4th India-Central Asia Dialogue");
+  KnowledgeGraph b = dialogue("event_icad_2025_06_06", "India-Central Asia Dialogue");
+  KnowledgeGraph c = dialogue("event_icad_2025_06_06", "India-Central Asia Dialogue");
+  c.node(0).date = "2025-06-07";  // another day: not the same event
+  c.node(0).id = "event_icad_2025_06_07";
+  KnowledgeGraph c2;
+  for (NodeId n = 0; n < c.num_nodes(); ++n) c2.AddNode(c.node(n));
+  c2.AddEvidence(c2.AddEdge(0, "edition_of", 1, false), Ev("c", 0));
+  c2.Finalize();
+  MergeReport report;
+  KnowledgeGraph merged = Merge({&a, &b, &c2}, &report);
+  CHECK(merged.num_nodes() == 5);
+  CHECK(report.near_misses ==
+        std::vector<MergeDecision>{{"near miss",
+                                    {"event_4th_icad", "event_icad_2025_06_06"},
+                                    "events of forum_icad on 2025-06-06 held in location_new_delhi "
+                                    "(events unite by id only)"}});
+}
+
 TEST_CASE("Events unite by id only", "[graph][merge]") {
   KnowledgeGraph a, b;
   a.AddNode(Node("event_dialogue_2025_06_06", "event", "India-Central Asia Dialogue"));

@@ -2079,6 +2079,46 @@ void IncrementalMerger::State::ReportNearMisses(const std::vector<std::string>& 
       }
     }
   }
+  // Events unite by id only (the extractor's ids carry the forum or kind,
+  // the place and the date; an ordinal, "4th", names an edition instead of
+  // its date): two events on one date, editions of one forum and held in one
+  // place, are reported.
+  if (const Sym event = symbols.Find(std::string_view("event")); event != StringTable::kAbsent) {
+    // Event block -> (forums it is an edition of, places it is held in).
+    std::map<uint32_t, std::pair<std::set<uint32_t>, std::set<uint32_t>>> links;
+    for (const Staged& st : StageEdges(chosen)) {
+      const std::string& relation = RelationOf(edges[st.record]);
+      const bool edition = relation == "edition_of", held = relation == "held_in";
+      if ((!edition && !held) || !blocks[st.source] ||
+          !Contains(blocks[st.source]->identity.categories, event)) {
+        continue;
+      }
+      auto& [forums, places] = links[st.source];
+      (edition ? forums : places).insert(st.target);
+    }
+    std::map<std::tuple<std::string, uint32_t, uint32_t>, std::vector<uint32_t>> by_key;
+    for (const auto& [b, link] : links) {
+      for (const std::string& date : blocks[b]->acc.dates) {
+        for (uint32_t forum : link.first) {
+          for (uint32_t place : link.second) by_key[{date, forum, place}].push_back(b);
+        }
+      }
+    }
+    for (const auto& [key, events] : by_key) {
+      const auto& [date, forum, place] = key;
+      for (size_t i = 0; i < events.size(); ++i) {
+        for (size_t j = i + 1; j < events.size(); ++j) {
+          std::string a = chosen[events[i]], b = chosen[events[j]];
+          if (b < a) std::swap(a, b);
+          std::string detail = "events of " + chosen[forum] + " on " + date + " held in " +
+                               chosen[place] + " (events unite by id only)";
+          std::pair<size_t, std::string> value(0, detail);
+          auto [it, added] = misses.try_emplace({a, b}, 0, std::move(detail));
+          if (!added && value < it->second) it->second = std::move(value);
+        }
+      }
+    }
+  }
   for (const auto& [ids, value] : misses) {
     report->near_misses.push_back({"near miss", {ids.first, ids.second}, value.second});
   }
