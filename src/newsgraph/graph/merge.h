@@ -17,7 +17,8 @@
 // Nothing is merged by fuzzy guess: near misses (same category, name keys
 // within a small edit distance, or equal names on two nodes with different
 // Wikidata/ISO ids; or equal name keys in different categories, one of them
-// on a node without such ids) are only reported.
+// on a node without such ids; or two events on one date, editions of one
+// forum held in one place) are only reported.
 //
 // The merged node. id: the smallest id that does not look generated
 // ("12", "n12", "n12_0123abcd"), else the smallest; the others go to
@@ -165,7 +166,8 @@ class IncrementalMerger {
   // them); `near_misses`, one per pair of result nodes with names of one
   // category within options.near_miss_max_distance edits (or equal on two
   // known entities), or with one name key in different categories held by
-  // one of them without a Wikidata id or ISO3 code, the closest;
+  // one of them without a Wikidata id or ISO3 code, or two events of one
+  // date, forum and place, the closest;
   // `conflicts`, the node and edge attributes, categories, Wikidata ids,
   // ISO3 codes, dates, graph attributes and article metadata that
   // disagreed, and what was kept. The same for any order of the same Adds.
