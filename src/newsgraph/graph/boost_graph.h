@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "newsgraph/graph/edge_store.h"
+#include "newsgraph/graph/hash_bytes.h"
 #include "newsgraph/graph/knowledge_graph.h"
 
 namespace newsgraph {
@@ -55,10 +56,11 @@ struct CompactAdjacency {
 };
 
 // Lets the indexes below be searched with a string_view, without building a
-// std::string per lookup.
+// std::string per lookup; HashKeyBytes, not std::hash's general-purpose
+// function (the keys are short ids and relation names).
 struct TransparentStringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  size_t operator()(std::string_view s) const { return HashKeyBytes(s); }
 };
 template <typename T>
 using StringMap = std::unordered_map<std::string, T, TransparentStringHash, std::equal_to<>>;

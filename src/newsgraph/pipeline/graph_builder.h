@@ -14,6 +14,7 @@
 #ifndef NEWSGRAPH_PIPELINE_GRAPH_BUILDER_H_
 #define NEWSGRAPH_PIPELINE_GRAPH_BUILDER_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,28 @@ class GraphBuilder {
   KnowledgeGraph Finish();
 
  private:
+  // Mentions are kept as (article number, count) per node and put into
+  // NodeData::article_mentions by Finish, in article id order with one
+  // string copy each: inserting each into its node's map as it came cost a
+  // search of string compares per entity and article.
+  struct Mentions {
+    uint32_t article;  // index in articles_
+    int64_t count;
+  };
+  void MoveMentionsIntoGraph();
+
   const Ontology* ontology_;
   KnowledgeGraph graph_;
+  // The id of each article added, in order (keys of graph_.data().articles,
+  // whose nodes do not move).
+  std::vector<const std::string*> articles_;
+  std::vector<std::vector<Mentions>> mentions_;  // by NodeId
+  // By EdgeId: the article (index + 1 in articles_) that last added evidence
+  // to the edge, and the size of its evidence list before that article's
+  // first record. An article seen for the first time shares no evidence
+  // place with the records before, so only its own are compared.
+  std::vector<uint32_t> evidence_article_;
+  std::vector<uint32_t> evidence_start_;
 };
 
 // Sets node colours, edge labels, colours, symmetric flags, CAMEO codes and
