@@ -1,21 +1,52 @@
 #include "newsgraph/text/dates.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "newsgraph/text/normalizer.h"
+#include "newsgraph/text/tokenizer.h"
 #include "test_lexicons.h"
 
 namespace newsgraph {
 namespace {
 
+// The mentions as Show() prints them, and their spans.
+std::vector<std::string> Spans(const std::vector<DateMention>& dates) {
+  std::vector<std::string> out;
+  for (const DateMention& d : dates) {
+    out.push_back(std::to_string(d.begin) + "-" + std::to_string(d.end) + " " + d.iso + " " +
+                  std::to_string(static_cast<int>(d.precision)) + (d.relative ? " rel" : ""));
+  }
+  return out;
+}
+
+// Find() from the text's token stream, as the extractor calls it.
+std::vector<DateMention> FindFromTokens(const DateFinder& finder, std::string_view text, Lang lang,
+                                        std::string_view article,
+                                        DateFinder::Anchor anchor = DateFinder::Anchor::kPublished,
+                                        size_t anchor_at = 0) {
+  std::vector<Token> tokens;
+  Tokenize(text, {0, static_cast<uint32_t>(text.size())}, &tokens);
+  std::vector<uint8_t> bits;
+  for (const Token& t : tokens) bits.push_back(finder.TokenBits(lang, TokenText(text, t)));
+  return finder.Find(text, DateFinder::TokenStream{tokens, bits}, lang, article, anchor, anchor_at);
+}
+
 // Each mention as "iso <surface> precision[ relative]", precision d/m/y.
+// Checks that the token stream gives the same mentions as the text.
 std::vector<std::string> Show(std::string_view original, Lang lang, std::string_view article) {
   const MappedText m = Normalize(original);
   const DateFinder finder(testing::ShippedDates());
   std::vector<std::string> out;
-  for (const DateMention& d : finder.Find(m.text, lang, article)) {
+  const std::vector<DateMention> found = finder.Find(m.text, lang, article);
+  if (lang != Lang::kUnknown) {
+    CHECK(Spans(FindFromTokens(finder, m.text, lang, article)) == Spans(found));
+  }
+  for (const DateMention& d : found) {
     const char p = d.precision == DatePrecision::kDay     ? 'd'
                    : d.precision == DatePrecision::kMonth ? 'm'
                                                           : 'y';
@@ -229,6 +260,56 @@ TEST_CASE("DateFinder remembers accented words per vocabulary, not across finder
     REQUIRE(found_a.size() == 1);
     CHECK(found_a[0].iso == "2025-12-06");
     CHECK(b.Find(m.text, Lang::kFr, "").empty());
+  }
+}
+
+}  // namespace newsgraph
+
+namespace newsgraph {
+
+TEST_CASE("DateFinder gives the same dates from the token stream as from the text",
+          "[text][dates]") {
+  const DateFinder finder(testing::ShippedDates());
+  // Every example and held-out article, in both languages' rules, with and
+  // without an article date, under each anchor.
+  int articles = 0;
+  for (const char* dir : {"/examples", "/examples/heldout"}) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(NEWSGRAPH_SOURCE_DIR) + dir)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      const MappedText m = Normalize(buffer.str());
+      ++articles;
+      for (Lang lang : {Lang::kFr, Lang::kEn}) {
+        for (const char* article : {"", "2025-06-11"}) {
+          for (DateFinder::Anchor anchor :
+               {DateFinder::Anchor::kPublished, DateFinder::Anchor::kLead,
+                DateFinder::Anchor::kMentioned}) {
+            const size_t at = m.text.size() / 2;
+            INFO(entry.path().string() << " lang " << static_cast<int>(lang) << " " << article);
+            CHECK(Spans(FindFromTokens(finder, m.text, lang, article, anchor, at)) ==
+                  Spans(finder.Find(m.text, lang, article, anchor, at)));
+          }
+        }
+      }
+    }
+  }
+  CHECK(articles > 30);
+  // Texts at the edges: cuts at line ends, tabs, no final newline, words
+  // longer than any date word, digits inside words, hyphens and elisions.
+  for (const char* text :
+       {"", "\n", "mardi", "Le\tmardi 3 juin\n\nen 2024", "x 12 y", "aujourd'hui, avant-hier",
+        "pendant dix jours plus tard\r\nle 1er mai", "U.S. June 6th, 2025 -- 3-5 June 2025",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 2025",
+        "l'\u00E9t\u00E9 du 3 au 5 juin, la nuit de samedi \u00E0 dimanche"}) {
+    const MappedText m = Normalize(text);
+    for (Lang lang : {Lang::kFr, Lang::kEn}) {
+      INFO(text);
+      CHECK(Spans(FindFromTokens(finder, m.text, lang, "2025-06-11")) ==
+            Spans(finder.Find(m.text, lang, "2025-06-11")));
+    }
   }
 }
 

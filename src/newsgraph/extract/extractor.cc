@@ -44,6 +44,15 @@ size_t LeadEnd(std::string_view text, std::string_view title) {
   }
 }
 
+// Whether text[begin, end) holds only white space and control characters
+// (what Tokenize skips between tokens).
+bool OnlyWhiteSpace(std::string_view text, size_t begin, size_t end) {
+  for (size_t i = begin; i < end; ++i) {
+    if (static_cast<unsigned char>(text[i]) > ' ') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct Extractor::State {
@@ -89,6 +98,7 @@ Result<Extractor> Extractor::Create(const std::string& schema_dir) {
       LexiconIndex::Build(state->lexicon, state->gazetteer, state->ontology);
   if (!index.ok()) return index.status();
   state->index = std::move(*index);
+  state->index.UseDateFinder(&state->dates);
   return Extractor(std::move(state));
 }
 
@@ -116,6 +126,45 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   x.article_id = article.id;
   x.lang = std::string(LangCode(lang));
   const MappedText norm = Normalize(article.text);
+  // The sentences and their tokens, first: the date finder reads the same
+  // tokens (as one stream in text order, with the date bits the token cache
+  // keeps) instead of scanning and tokenising the text again. Buffers kept
+  // per thread: their capacity outlives the article, so they stop growing
+  // (and allocating) after the first few. Each pass clears or overwrites
+  // what it fills; nothing read depends on what an earlier article left.
+  thread_local std::vector<Span> sentences;
+  thread_local std::vector<SentenceTokens> sentence_tokens;
+  thread_local std::vector<Token> stream_tokens;
+  thread_local std::vector<uint8_t> stream_bits;
+  sentences.clear();
+  st.splitter.Split(norm.text, lang, &sentences);
+  if (sentence_tokens.size() < sentences.size()) sentence_tokens.resize(sentences.size());
+  stream_tokens.clear();
+  stream_bits.clear();
+  // The stream is the text's tokens when the sentences cover its tokens
+  // and tokenising each on its own gives them (white space between two
+  // sentences, and nothing but white space outside them); else the date
+  // finder reads the text.
+  bool stream_whole = true;
+  size_t covered = 0;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const Span sentence = sentences[k];
+    st.index.TokenizeSentence(lang, norm.text, sentence, &sentence_tokens[k]);
+    stream_whole = stream_whole && (k == 0 || sentence.begin > covered) &&
+                   OnlyWhiteSpace(norm.text, covered, sentence.begin);
+    covered = sentence.end;
+    for (const TokenInfo& t : sentence_tokens[k].tokens) {
+      stream_tokens.push_back(t.token);
+      stream_bits.push_back(t.date_bits);
+    }
+  }
+  stream_whole = stream_whole && OnlyWhiteSpace(norm.text, covered, norm.text.size());
+  const DateFinder::TokenStream stream{stream_tokens, stream_bits};
+  const auto find_dates = [&](std::string_view article_date, DateFinder::Anchor anchor,
+                              size_t anchor_at) {
+    return stream_whole ? st.dates.Find(norm.text, stream, lang, article_date, anchor, anchor_at)
+                        : st.dates.Find(norm.text, lang, article_date, anchor, anchor_at);
+  };
   // Whether x.date is the day of publication, or only a day the text names.
   DateFinder::Anchor anchor = DateFinder::Anchor::kPublished;
   size_t anchor_at = 0;
@@ -126,7 +175,7 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
     // the first full date of the text.
     std::string first;
     size_t first_at = 0;
-    for (const DateMention& d : st.dates.Find(norm.text, lang, "")) {
+    for (const DateMention& d : find_dates("", DateFinder::Anchor::kPublished, 0)) {
       if (d.precision != DatePrecision::kDay) continue;
       if (first.empty()) {
         first = d.iso;
@@ -162,17 +211,9 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
       }
     }
   }
-  const std::vector<DateMention> dates = st.dates.Find(norm.text, lang, x.date, anchor, anchor_at);
-  // Sentence buffers kept per thread: their capacity outlives the article,
-  // so they stop growing (and allocating) after the first few. Each pass
-  // clears or overwrites what it fills; nothing read depends on what an
-  // earlier article left.
-  thread_local std::vector<Span> sentences;
-  thread_local SentenceTokens tokens;
+  const std::vector<DateMention> dates = find_dates(x.date, anchor, anchor_at);
   thread_local SentenceMentions mentions;
   thread_local SentenceArgs args;
-  sentences.clear();
-  st.splitter.Split(norm.text, lang, &sentences);
 
   EntityTable table(&st.gazetteer);
   Discourse discourse;
@@ -180,8 +221,8 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   MentionContext mctx{&st.index, lang, norm.text, article.text, &norm};
   RelationContext rctx{&st.index, &st.ontology, lang, norm.text, article.text, &norm};
   const LanguageIndex& li = st.index.ForLang(lang);
-  for (Span sentence : sentences) {
-    st.index.TokenizeSentence(lang, norm.text, sentence, &tokens);
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const SentenceTokens& tokens = sentence_tokens[k];
     FindMentions(mctx, tokens, dates, &table, &mentions);
     ResolveSentence(li, norm.text, tokens, mentions, &table, discourse, &args);
     FindRelations(rctx, tokens, mentions, args, discourse, &table, &rel_state, &x.relations);

@@ -50,6 +50,7 @@ struct TokenKeys {
   uint32_t gazetteer_node = 0;
   uint32_t phrase_node = 0;
   uint32_t stem_node = 0;
+  uint8_t date_bits = 0;
 };
 
 // The token cache's hash of `text`, given its PackedHead: HashBytes for a
@@ -244,6 +245,7 @@ void LexiconIndex::ComputeKeys(Lang lang, std::string_view text, TokenKind kind,
   info->first_cues = 0;
   info->gazetteer_node = info->fold != kNoKey ? gazetteer_.Child(0, info->fold) : 0;
   info->phrase_node = 0;
+  info->date_bits = dates_ != nullptr ? dates_->TokenBits(lang, text) : 0;
   if (info->lower != kNoKey) {
     auto first = li.first_cues.find(info->lower);
     if (first != li.first_cues.end()) info->first_cues = first->second;
@@ -295,11 +297,13 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
       info.gazetteer_node = keys->gazetteer_node;
       info.phrase_node = keys->phrase_node;
       info.stem_node = keys->stem_node;
+      info.date_bits = keys->date_bits;
     } else {
       ComputeKeys(lang, text, t.kind, out, &info);
-      cache.Insert(text, t.kind, hash, head,
-                   TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
-                             info.gazetteer_node, info.phrase_node, info.stem_node});
+      cache.Insert(
+          text, t.kind, hash, head,
+          TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
+                    info.gazetteer_node, info.phrase_node, info.stem_node, info.date_bits});
       table = cache.view();  // the insert may have moved the table
     }
     lower_keys[k] = info.lower;
@@ -310,6 +314,11 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
   }
   out->cues = sentence_cues;
   out->first_cues = sentence_first_cues;
+}
+
+void LexiconIndex::UseDateFinder(const DateFinder* dates) {
+  dates_ = dates;
+  cache_id_ = NextCacheId();  // what threads cached has no date bits
 }
 
 std::vector<uint32_t> LexiconIndex::LowerKeys(std::string_view phrase) {

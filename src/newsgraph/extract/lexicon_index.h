@@ -33,6 +33,7 @@
 #include "newsgraph/schema/extraction_lexicon.h"
 #include "newsgraph/schema/gazetteer.h"
 #include "newsgraph/schema/ontology.h"
+#include "newsgraph/text/dates.h"
 #include "newsgraph/text/language.h"
 #include "newsgraph/text/mapped_text.h"
 #include "newsgraph/text/tokenizer.h"
@@ -130,6 +131,9 @@ struct TokenInfo {
   // stems.Child(0, stem) of the token's language: the same for the stem
   // phrases (triggers, modality verbs; Matcher::FindAllFrom starts there).
   uint32_t stem_node = 0;
+  // DateFinder::TokenBits of the token's text, when the index has a date
+  // finder (UseDateFinder); 0 otherwise.
+  uint8_t date_bits = 0;
 };
 
 // The tokens of one sentence with their keys (buffers reused across calls).
@@ -175,6 +179,11 @@ class LexiconIndex {
   const Matcher& gazetteer() const { return gazetteer_; }
   const std::vector<IndexedName>& names() const { return names_; }
 
+  // Makes TokenizeSentence fill TokenInfo::date_bits from `dates` (which
+  // must outlive the index), so the date finder can read the sentences'
+  // tokens instead of the text. Not thread-safe: call before extracting.
+  void UseDateFinder(const DateFinder* dates);
+
   // Fills *out with the tokens of normalized[span) and their keys.
   void TokenizeSentence(Lang lang, std::string_view normalized, Span span,
                         SentenceTokens* out) const;
@@ -196,6 +205,7 @@ class LexiconIndex {
   Matcher gazetteer_;  // over fold keys; payload = index in names_
   std::vector<IndexedName> names_;
   LanguageIndex fr_, en_;
+  const DateFinder* dates_ = nullptr;
   uint64_t cache_id_ = 0;  // names this index in the per-thread token cache
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cassert>
 #include <cstdio>
 #include <cstring>
 
@@ -534,18 +535,139 @@ std::vector<DateMention> DateFinder::Find(std::string_view normalized, Lang lang
   return out;
 }
 
+DateFinder::ArticleDay DateFinder::ParseArticleDay(std::string_view article_date) {
+  ArticleDay day;
+  int y = 0, m = 0, d = 0;
+  if (ParseIso(article_date, &y, &m, &d)) {
+    day.valid = true;
+    day.year = y;
+    day.days = DaysFromCivil(y, m, d);
+  }
+  return day;
+}
+
+uint8_t DateFinder::TokenBits(Lang lang, std::string_view s) const {
+  const Vocabulary& v = lang == Lang::kEn ? en_ : fr_;
+  std::string scratch;
+  bool start = false, one_neutral_word = false;
+  size_t i = 0;
+  // The words of the token as DateSegments reads them (no word crosses a
+  // token's edge), each classified as it classifies them.
+  while (i < s.size()) {
+    if (kBetweenWords.between[static_cast<unsigned char>(s[i])]) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool ascii = true, digit = false;
+    for (;;) {
+      j = AsciiLetterRunEnd(s, j, s.size());
+      if (j == s.size()) break;
+      const unsigned char c = static_cast<unsigned char>(s[j]);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+        ++j;
+        continue;
+      }
+      if (c < 0x80) break;
+      size_t next = j;
+      const char32_t cp = DecodeUtf8(s, &next);
+      if (!(CharClassOf(cp) & (kCharLetter | kCharDigit))) break;
+      ascii = false;
+      j = next;
+    }
+    if (j == i) {  // a non-ASCII character that is not a word character
+      size_t next = i;
+      DecodeUtf8(s, &next);
+      i = next;
+      continue;
+    }
+    bool word_start = digit, neutral = false;
+    if (!digit) {
+      const size_t n = j - i;
+      if (ascii && (n >= v.piece_first.size() ||
+                    !(v.piece_first[n] & FirstBit(static_cast<unsigned char>(s[i]) | 0x20)) ||
+                    !(v.piece_last[n] & FirstBit(static_cast<unsigned char>(s[j - 1]) | 0x20)))) {
+        neutral = true;
+      } else {
+        const uint8_t bits = WordBits(v, s.substr(i, n), ascii, &scratch);
+        word_start = (bits & kStartPiece) != 0;
+        neutral = (bits & WordMemo::kNeutral) != 0;
+      }
+    }
+    start |= word_start;
+    if (i == 0 && j == s.size()) one_neutral_word = neutral;
+    i = j;
+  }
+  return (start ? kTokenStart : 0) | (one_neutral_word ? kTokenCut : 0);
+}
+
+std::vector<DateMention> DateFinder::Find(std::string_view normalized, const TokenStream& tokens,
+                                          Lang lang, std::string_view article_date, Anchor anchor,
+                                          size_t anchor_at) const {
+  assert(lang == Lang::kFr || lang == Lang::kEn);
+  assert(tokens.tokens.size() == tokens.bits.size());
+  std::vector<DateMention> out;
+  FindWithTokens(lang == Lang::kEn ? en_ : fr_, normalized, tokens, article_date, anchor, anchor_at,
+                 &out);
+  return out;
+}
+
+// FindWith's work on tokens given: DateSegments' cuts are the tokens with
+// kTokenCut between blanks (a word between blanks is one token), and a
+// segment's tokens are those between the cuts.
+void DateFinder::FindWithTokens(const Vocabulary& v, std::string_view text,
+                                const TokenStream& stream, std::string_view article_date,
+                                Anchor anchor, size_t anchor_at,
+                                std::vector<DateMention>* out) const {
+  const ArticleDay day = ParseArticleDay(article_date);
+  const Token* const tokens = stream.tokens.data();
+  const uint8_t* const bits = stream.bits.data();
+  const size_t count = stream.tokens.size();
+  const auto is_blank = [&](size_t k) { return text[k] == ' ' || text[k] == '\t'; };
+  size_t t = 0;
+  size_t line_begin = 0;
+  while (line_begin < text.size() && t < count) {
+    size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const bool nearest =
+        anchor == Anchor::kLead ||
+        (anchor == Anchor::kMentioned && anchor_at >= line_begin && anchor_at < line_end);
+    const size_t line_first = t;  // the line's tokens: [line_first, t)
+    while (t < count && tokens[t].begin < line_end) ++t;
+    const auto match = [&](size_t first, size_t last) {
+      MatchSegment(v, text, std::span<const Token>(tokens + first, last - first), day, anchor,
+                   nearest, out);
+    };
+    if (t > line_first && !v.prefilter) {
+      match(line_first, t);
+    } else if (t > line_first) {
+      size_t segment_first = line_first;
+      bool candidate = false;
+      for (size_t k = line_first; k < t; ++k) {
+        const Token& tok = tokens[k];
+        if ((bits[k] & kTokenCut) && (tok.begin == line_begin || is_blank(tok.begin - 1)) &&
+            (tok.end == line_end || is_blank(tok.end))) {
+          if (candidate) match(segment_first, k);
+          segment_first = k + 1;
+          candidate = false;
+        } else {
+          candidate |= (bits[k] & kTokenStart) != 0;
+        }
+      }
+      if (candidate) match(segment_first, t);
+    }
+    line_begin = line_end + 1;
+  }
+}
+
 void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
                           Anchor anchor, size_t anchor_at, std::vector<DateMention>* out) const {
-  int ay = 0, am = 0, ad = 0;
-  const bool have_article = ParseIso(article_date, &ay, &am, &ad);
-  const int64_t article_days = have_article ? DaysFromCivil(ay, am, ad) : 0;
-
+  const ArticleDay day = ParseArticleDay(article_date);
   // Buffers kept per thread (each use clears or overwrites them): their
   // capacity outlives the article, so they stop allocating after the first.
   thread_local std::vector<Token> tokens;
-  thread_local std::vector<Cell> cells;
   thread_local std::string folded;
-  thread_local std::string phrase_word;  // a token folded for phrase_end
   thread_local std::vector<std::pair<size_t, size_t>> segments;
   size_t line_begin = 0;
   while (line_begin < text.size()) {
@@ -562,305 +684,315 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
       tokens.clear();
       Tokenize(text, {static_cast<uint32_t>(segment_begin), static_cast<uint32_t>(segment_end)},
                &tokens);
+      MatchSegment(v, text, tokens, day, anchor, nearest, out);
+    }
+  }
+}
 
-      // Classify every token once.
-      cells.assign(tokens.size(), Cell());
-      for (size_t t = 0; t < tokens.size(); ++t) {
-        const Token& tok = tokens[t];
-        const std::string_view s = TokenText(text, tok);
-        Cell& c = cells[t];
-        if (tok.kind == TokenKind::kNumber) {
-          c.year = Digits(s, 4, 4) >= 1000 ? Digits(s, 4, 4) : 0;
-          c.small = Digits(s, 1, 2);
-          c.day = c.small >= 1 && c.small <= 31 ? c.small : 0;
-          continue;
+void DateFinder::MatchSegment(const Vocabulary& v, std::string_view text,
+                              std::span<const Token> tokens, const ArticleDay& day, Anchor anchor,
+                              bool nearest, std::vector<DateMention>* out) {
+  const bool have_article = day.valid;
+  const int ay = day.year;
+  const int64_t article_days = day.days;
+  thread_local std::vector<Cell> cells;
+  thread_local std::string folded;
+  thread_local std::string phrase_word;  // a token folded for phrase_end
+
+  // Classify every token once.
+  cells.assign(tokens.size(), Cell());
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const Token& tok = tokens[t];
+    const std::string_view s = TokenText(text, tok);
+    Cell& c = cells[t];
+    if (tok.kind == TokenKind::kNumber) {
+      c.year = Digits(s, 4, 4) >= 1000 ? Digits(s, 4, 4) : 0;
+      c.small = Digits(s, 1, 2);
+      c.day = c.small >= 1 && c.small <= 31 ? c.small : 0;
+      continue;
+    }
+    if (tok.kind != TokenKind::kWord) continue;
+    folded.clear();
+    AppendFolded(s, &folded);
+    // "1er", "6th": digits then a day suffix.
+    size_t digits = 0;
+    while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
+    if (digits > 0 && digits <= 2) {
+      for (const std::string& suffix : v.day_suffixes) {
+        if (folded.compare(digits, std::string::npos, suffix) == 0) {
+          const int d = Digits(folded.substr(0, digits), 1, 2);
+          if (d >= 1 && d <= 31) c.day = d;
         }
-        if (tok.kind != TokenKind::kWord) continue;
-        folded.clear();
-        AppendFolded(s, &folded);
-        // "1er", "6th": digits then a day suffix.
-        size_t digits = 0;
-        while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
-        if (digits > 0 && digits <= 2) {
-          for (const std::string& suffix : v.day_suffixes) {
-            if (folded.compare(digits, std::string::npos, suffix) == 0) {
-              const int d = Digits(folded.substr(0, digits), 1, 2);
-              if (d >= 1 && d <= 31) c.day = d;
-            }
-          }
-          continue;
-        }
-        // "avant-hier": a hyphenated relative day.
-        if (t + 2 < tokens.size() && TokenText(text, tokens[t + 1]) == "-" &&
-            !tokens[t + 1].space_before && !tokens[t + 2].space_before) {
-          std::string joined = folded + "-" + FoldString(TokenText(text, tokens[t + 2]));
-          auto it = v.words.find(joined);
-          if (it != v.words.end() && it->second.relative != 0) {
-            c.relative = it->second.relative;
-            c.day = -(static_cast<int>(tokens[t + 2].end));  // marks the span end
-            continue;
-          }
-        }
-        if (folded.size() > v.max_word ||
-            !(v.word_first & FirstBit(static_cast<unsigned char>(folded[0])))) {
-          continue;
-        }
-        const auto it = v.words.find(std::string_view(folded));
-        if (it == v.words.end()) continue;
-        const WordInfo& w = it->second;
-        const bool name_ok = !v.names_capitalized || tok.capitalized;
-        if (w.month != 0 && name_ok) c.month = w.month;
-        if (w.weekday >= 0 && name_ok) c.weekday = w.weekday;
-        if (w.relative != 0) c.relative = w.relative;
-        if (w.marker != 0) c.marker = w.marker;
-        if (w.prep) c.prep = true;
-        c.number = w.number;
-        c.unit = w.unit;
       }
+      continue;
+    }
+    // "avant-hier": a hyphenated relative day.
+    if (t + 2 < tokens.size() && TokenText(text, tokens[t + 1]) == "-" &&
+        !tokens[t + 1].space_before && !tokens[t + 2].space_before) {
+      std::string joined = folded + "-" + FoldString(TokenText(text, tokens[t + 2]));
+      auto it = v.words.find(joined);
+      if (it != v.words.end() && it->second.relative != 0) {
+        c.relative = it->second.relative;
+        c.day = -(static_cast<int>(tokens[t + 2].end));  // marks the span end
+        continue;
+      }
+    }
+    if (folded.size() > v.max_word ||
+        !(v.word_first & FirstBit(static_cast<unsigned char>(folded[0])))) {
+      continue;
+    }
+    const auto it = v.words.find(std::string_view(folded));
+    if (it == v.words.end()) continue;
+    const WordInfo& w = it->second;
+    const bool name_ok = !v.names_capitalized || tok.capitalized;
+    if (w.month != 0 && name_ok) c.month = w.month;
+    if (w.weekday >= 0 && name_ok) c.weekday = w.weekday;
+    if (w.relative != 0) c.relative = w.relative;
+    if (w.marker != 0) c.marker = w.marker;
+    if (w.prep) c.prep = true;
+    c.number = w.number;
+    c.unit = w.unit;
+  }
 
-      const auto is_punct = [&](size_t t, std::string_view p, bool glued) {
-        return t < tokens.size() && TokenText(text, tokens[t]) == p &&
-               (!glued || !tokens[t].space_before);
-      };
-      const auto add = [&](size_t first, size_t last, std::string iso, DatePrecision p, bool rel) {
-        out->push_back({tokens[first].begin, tokens[last].end, std::move(iso), p, rel});
-      };
-      // A month name, optionally followed by its abbreviation dot: returns the
-      // index after it, or 0.
-      const auto month_at = [&](size_t t) -> size_t {
-        if (t >= tokens.size() || cells[t].month == 0) return 0;
-        return is_punct(t + 1, ".", true) ? t + 2 : t + 1;
-      };
-      // Day Month [Year] from t; returns the index after, or 0.
-      const auto day_month_year = [&](size_t t) -> size_t {
-        if (t >= tokens.size() || cells[t].day <= 0) return 0;
-        const size_t after_month = month_at(t + 1);
-        if (!after_month) return 0;
-        const int d = cells[t].day, m = cells[t + 1].month;
-        size_t y_at = after_month;
-        if (is_punct(y_at, ",", false)) ++y_at;
-        if (y_at < tokens.size() && cells[y_at].year) {
-          // An impossible date ("30 février 2024") is consumed, not reported.
-          if (ValidDay(cells[y_at].year, m, d)) {
-            add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
-          }
-          return y_at + 1;
-        }
-        if (!have_article || !ValidDay(ay, m, d)) return 0;
-        add(t, after_month - 1, Iso(ay, m, d), DatePrecision::kDay, true);
-        return after_month;
-      };
-      // Month Day[,] [Year] from t ("June 6, 2025").
-      const auto month_day_year = [&](size_t t) -> size_t {
-        const size_t after_month = month_at(t);
-        if (!after_month || after_month >= tokens.size() || cells[after_month].day <= 0) return 0;
-        const int m = cells[t].month, d = cells[after_month].day;
-        size_t y_at = after_month + 1;
-        if (is_punct(y_at, ",", false)) ++y_at;
-        if (y_at < tokens.size() && cells[y_at].year) {
-          // An impossible date ("30 février 2024") is consumed, not reported.
-          if (ValidDay(cells[y_at].year, m, d)) {
-            add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
-          }
-          return y_at + 1;
-        }
-        if (!have_article || !ValidDay(ay, m, d)) return 0;
-        add(t, after_month, Iso(ay, m, d), DatePrecision::kDay, true);
-        return after_month + 1;
-      };
+  const auto is_punct = [&](size_t t, std::string_view p, bool glued) {
+    return t < tokens.size() && TokenText(text, tokens[t]) == p &&
+           (!glued || !tokens[t].space_before);
+  };
+  const auto add = [&](size_t first, size_t last, std::string iso, DatePrecision p, bool rel) {
+    out->push_back({tokens[first].begin, tokens[last].end, std::move(iso), p, rel});
+  };
+  // A month name, optionally followed by its abbreviation dot: returns the
+  // index after it, or 0.
+  const auto month_at = [&](size_t t) -> size_t {
+    if (t >= tokens.size() || cells[t].month == 0) return 0;
+    return is_punct(t + 1, ".", true) ? t + 2 : t + 1;
+  };
+  // Day Month [Year] from t; returns the index after, or 0.
+  const auto day_month_year = [&](size_t t) -> size_t {
+    if (t >= tokens.size() || cells[t].day <= 0) return 0;
+    const size_t after_month = month_at(t + 1);
+    if (!after_month) return 0;
+    const int d = cells[t].day, m = cells[t + 1].month;
+    size_t y_at = after_month;
+    if (is_punct(y_at, ",", false)) ++y_at;
+    if (y_at < tokens.size() && cells[y_at].year) {
+      // An impossible date ("30 février 2024") is consumed, not reported.
+      if (ValidDay(cells[y_at].year, m, d)) {
+        add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+      }
+      return y_at + 1;
+    }
+    if (!have_article || !ValidDay(ay, m, d)) return 0;
+    add(t, after_month - 1, Iso(ay, m, d), DatePrecision::kDay, true);
+    return after_month;
+  };
+  // Month Day[,] [Year] from t ("June 6, 2025").
+  const auto month_day_year = [&](size_t t) -> size_t {
+    const size_t after_month = month_at(t);
+    if (!after_month || after_month >= tokens.size() || cells[after_month].day <= 0) return 0;
+    const int m = cells[t].month, d = cells[after_month].day;
+    size_t y_at = after_month + 1;
+    if (is_punct(y_at, ",", false)) ++y_at;
+    if (y_at < tokens.size() && cells[y_at].year) {
+      // An impossible date ("30 février 2024") is consumed, not reported.
+      if (ValidDay(cells[y_at].year, m, d)) {
+        add(t, y_at, Iso(cells[y_at].year, m, d), DatePrecision::kDay, false);
+      }
+      return y_at + 1;
+    }
+    if (!have_article || !ValidDay(ay, m, d)) return 0;
+    add(t, after_month, Iso(ay, m, d), DatePrecision::kDay, true);
+    return after_month + 1;
+  };
 
-      size_t t = 0;
-      while (t < tokens.size()) {
-        const Cell& c = cells[t];
-        // 2025-06-06
-        if (c.year && is_punct(t + 1, "-", true) && t + 4 < tokens.size() &&
-            tokens[t + 2].kind == TokenKind::kNumber && !tokens[t + 2].space_before &&
-            is_punct(t + 3, "-", true) && tokens[t + 4].kind == TokenKind::kNumber &&
-            !tokens[t + 4].space_before) {
-          const int m = Digits(TokenText(text, tokens[t + 2]), 2, 2);
-          const int d = Digits(TokenText(text, tokens[t + 4]), 2, 2);
-          if (ValidDay(c.year, m, d)) {
-            add(t, t + 4, Iso(c.year, m, d), DatePrecision::kDay, false);
-            t += 5;
-            continue;
-          }
+  size_t t = 0;
+  while (t < tokens.size()) {
+    const Cell& c = cells[t];
+    // 2025-06-06
+    if (c.year && is_punct(t + 1, "-", true) && t + 4 < tokens.size() &&
+        tokens[t + 2].kind == TokenKind::kNumber && !tokens[t + 2].space_before &&
+        is_punct(t + 3, "-", true) && tokens[t + 4].kind == TokenKind::kNumber &&
+        !tokens[t + 4].space_before) {
+      const int m = Digits(TokenText(text, tokens[t + 2]), 2, 2);
+      const int d = Digits(TokenText(text, tokens[t + 4]), 2, 2);
+      if (ValidDay(c.year, m, d)) {
+        add(t, t + 4, Iso(c.year, m, d), DatePrecision::kDay, false);
+        t += 5;
+        continue;
+      }
+    }
+    // 06/07/2025
+    if (c.small >= 1 && is_punct(t + 1, "/", true) && t + 4 < tokens.size() &&
+        cells[t + 2].small >= 1 && !tokens[t + 2].space_before && is_punct(t + 3, "/", true) &&
+        cells[t + 4].year && !tokens[t + 4].space_before) {
+      const int a = c.small, b = cells[t + 2].small, y = cells[t + 4].year;
+      int m = v.month_first_numeric ? a : b, d = v.month_first_numeric ? b : a;
+      if (!ValidDay(y, m, d) && v.month_first_numeric && ValidDay(y, b, a)) {
+        m = b;  // "25/12/2025" in English text: only dd/mm makes sense
+        d = a;
+      }
+      if (ValidDay(y, m, d)) {
+        add(t, t + 4, Iso(y, m, d), DatePrecision::kDay, false);
+        t += 5;
+        continue;
+      }
+    }
+    // [Weekday [,]] Day Month [Year] / [Weekday [,]] Month Day [Year]
+    if (c.weekday >= 0) {
+      size_t start = is_punct(t + 1, ",", false) ? t + 2 : t + 1;
+      const size_t before = out->size();
+      size_t next = day_month_year(start);
+      if (!next) next = month_day_year(start);
+      if (next) {
+        if (out->size() > before) out->back().begin = tokens[t].begin;
+        t = next;
+        continue;
+      }
+    }
+    if (const size_t before = out->size(); size_t next = day_month_year(t)) {
+      // A range of days: "du 3 au 5 juin 2025", "les 3 et 4 juin", "3-5
+      // June 2025": one date, its first day, spanning the whole. (Not a
+      // night: "dans la nuit du 12 au 13 septembre" is dated by the
+      // morning it ends, the day its events are reported for.)
+      if (out->size() > before && out->back().precision == DatePrecision::kDay) {
+        DateMention& d = out->back();
+        size_t first_at = 0;
+        const int first = RangeStartBefore(v, text, d.begin, &first_at);
+        int y, m, last;
+        if (first > 0 && !NightBefore(v, text, first_at) && ParseIso(d.iso, &y, &m, &last) &&
+            first < last && ValidDay(y, m, first)) {
+          d.iso = Iso(y, m, first);
+          d.begin = static_cast<uint32_t>(first_at);
         }
-        // 06/07/2025
-        if (c.small >= 1 && is_punct(t + 1, "/", true) && t + 4 < tokens.size() &&
-            cells[t + 2].small >= 1 && !tokens[t + 2].space_before && is_punct(t + 3, "/", true) &&
-            cells[t + 4].year && !tokens[t + 4].space_before) {
-          const int a = c.small, b = cells[t + 2].small, y = cells[t + 4].year;
-          int m = v.month_first_numeric ? a : b, d = v.month_first_numeric ? b : a;
-          if (!ValidDay(y, m, d) && v.month_first_numeric && ValidDay(y, b, a)) {
-            m = b;  // "25/12/2025" in English text: only dd/mm makes sense
-            d = a;
+      }
+      t = next;
+      continue;
+    }
+    if (size_t next = month_day_year(t)) {
+      t = next;
+      continue;
+    }
+    // Month Year
+    if (size_t after = month_at(t); after && after < tokens.size() && cells[after].year) {
+      add(t, after, Iso(cells[after].year, c.month), DatePrecision::kMonth, false);
+      t = after + 1;
+      continue;
+    }
+    // en 2024 / en septembre
+    if (c.prep && t + 1 < tokens.size()) {
+      if (cells[t + 1].year && cells[t + 1].year <= 2999) {
+        add(t + 1, t + 1, Iso(cells[t + 1].year), DatePrecision::kYear, false);
+        t += 2;
+        continue;
+      }
+      if (size_t after = month_at(t + 1);
+          after && have_article &&
+          !(after < tokens.size() && (cells[after].year || cells[after].day > 0))) {
+        add(t + 1, after - 1, Iso(ay, cells[t + 1].month), DatePrecision::kMonth, true);
+        t = after;
+        continue;
+      }
+    }
+    // hier, aujourd'hui, yesterday, avant-hier
+    if (c.relative && have_article) {
+      int y, m, d;
+      CivilFromDays(article_days + (c.relative - 1000), &y, &m, &d);
+      const size_t last = c.day < 0 ? t + 2 : t;
+      add(t, last, Iso(y, m, d), DatePrecision::kDay, true);
+      t = last + 1;
+      continue;
+    }
+    // "dix jours plus tôt", "two days earlier", "il y a trois semaines",
+    // "three weeks ago", "deux jours plus tard": counted from the article date.
+    if (have_article) {
+      const auto phrase_end = [&](size_t at, const std::vector<std::vector<std::string>>& list) {
+        for (const auto& words : list) {
+          size_t k = 0;
+          while (k < words.size() && at + k < tokens.size()) {
+            phrase_word.clear();
+            AppendFolded(TokenText(text, tokens[at + k]), &phrase_word);
+            if (phrase_word != words[k]) break;
+            ++k;
           }
-          if (ValidDay(y, m, d)) {
-            add(t, t + 4, Iso(y, m, d), DatePrecision::kDay, false);
-            t += 5;
-            continue;
-          }
+          if (k == words.size()) return at + k;
         }
-        // [Weekday [,]] Day Month [Year] / [Weekday [,]] Month Day [Year]
-        if (c.weekday >= 0) {
-          size_t start = is_punct(t + 1, ",", false) ? t + 2 : t + 1;
-          const size_t before = out->size();
-          size_t next = day_month_year(start);
-          if (!next) next = month_day_year(start);
-          if (next) {
-            if (out->size() > before) out->back().begin = tokens[t].begin;
-            t = next;
-            continue;
-          }
+        return size_t{0};
+      };
+      const auto count_at = [&](size_t at) {
+        if (at >= tokens.size()) return 0;
+        return cells[at].number > 0 ? cells[at].number
+                                    : (cells[at].small > 0 ? cells[at].small : 0);
+      };
+      size_t n_at = t;
+      const size_t prefix_end = cells[t].unit == 0 ? phrase_end(t, v.offset_prefixes) : 0;
+      if (prefix_end) n_at = prefix_end;
+      const int n = count_at(n_at);
+      if (n > 0 && n_at + 1 < tokens.size() && cells[n_at + 1].unit > 0) {
+        const size_t unit_at = n_at + 1;
+        int sign = 0;
+        size_t last = unit_at;
+        if (prefix_end) {
+          sign = -1;
+        } else if (const size_t e = phrase_end(unit_at + 1, v.offset_before)) {
+          sign = -1, last = e - 1;
+        } else if (const size_t e2 = phrase_end(unit_at + 1, v.offset_after)) {
+          sign = 1, last = e2 - 1;
         }
-        if (const size_t before = out->size(); size_t next = day_month_year(t)) {
-          // A range of days: "du 3 au 5 juin 2025", "les 3 et 4 juin", "3-5
-          // June 2025": one date, its first day, spanning the whole. (Not a
-          // night: "dans la nuit du 12 au 13 septembre" is dated by the
-          // morning it ends, the day its events are reported for.)
-          if (out->size() > before && out->back().precision == DatePrecision::kDay) {
-            DateMention& d = out->back();
-            size_t first_at = 0;
-            const int first = RangeStartBefore(v, text, d.begin, &first_at);
-            int y, m, last;
-            if (first > 0 && !NightBefore(v, text, first_at) && ParseIso(d.iso, &y, &m, &last) &&
-                first < last && ValidDay(y, m, first)) {
-              d.iso = Iso(y, m, first);
-              d.begin = static_cast<uint32_t>(first_at);
-            }
-          }
-          t = next;
-          continue;
-        }
-        if (size_t next = month_day_year(t)) {
-          t = next;
-          continue;
-        }
-        // Month Year
-        if (size_t after = month_at(t); after && after < tokens.size() && cells[after].year) {
-          add(t, after, Iso(cells[after].year, c.month), DatePrecision::kMonth, false);
-          t = after + 1;
-          continue;
-        }
-        // en 2024 / en septembre
-        if (c.prep && t + 1 < tokens.size()) {
-          if (cells[t + 1].year && cells[t + 1].year <= 2999) {
-            add(t + 1, t + 1, Iso(cells[t + 1].year), DatePrecision::kYear, false);
-            t += 2;
-            continue;
-          }
-          if (size_t after = month_at(t + 1);
-              after && have_article &&
-              !(after < tokens.size() && (cells[after].year || cells[after].day > 0))) {
-            add(t + 1, after - 1, Iso(ay, cells[t + 1].month), DatePrecision::kMonth, true);
-            t = after;
-            continue;
-          }
-        }
-        // hier, aujourd'hui, yesterday, avant-hier
-        if (c.relative && have_article) {
+        if (sign != 0) {
           int y, m, d;
-          CivilFromDays(article_days + (c.relative - 1000), &y, &m, &d);
-          const size_t last = c.day < 0 ? t + 2 : t;
+          CivilFromDays(article_days + sign * n * cells[unit_at].unit, &y, &m, &d);
           add(t, last, Iso(y, m, d), DatePrecision::kDay, true);
           t = last + 1;
           continue;
         }
-        // "dix jours plus tôt", "two days earlier", "il y a trois semaines",
-        // "three weeks ago", "deux jours plus tard": counted from the article date.
-        if (have_article) {
-          const auto phrase_end = [&](size_t at,
-                                      const std::vector<std::vector<std::string>>& list) {
-            for (const auto& words : list) {
-              size_t k = 0;
-              while (k < words.size() && at + k < tokens.size()) {
-                phrase_word.clear();
-                AppendFolded(TokenText(text, tokens[at + k]), &phrase_word);
-                if (phrase_word != words[k]) break;
-                ++k;
-              }
-              if (k == words.size()) return at + k;
-            }
-            return size_t{0};
-          };
-          const auto count_at = [&](size_t at) {
-            if (at >= tokens.size()) return 0;
-            return cells[at].number > 0 ? cells[at].number
-                                        : (cells[at].small > 0 ? cells[at].small : 0);
-          };
-          size_t n_at = t;
-          const size_t prefix_end = cells[t].unit == 0 ? phrase_end(t, v.offset_prefixes) : 0;
-          if (prefix_end) n_at = prefix_end;
-          const int n = count_at(n_at);
-          if (n > 0 && n_at + 1 < tokens.size() && cells[n_at + 1].unit > 0) {
-            const size_t unit_at = n_at + 1;
-            int sign = 0;
-            size_t last = unit_at;
-            if (prefix_end) {
-              sign = -1;
-            } else if (const size_t e = phrase_end(unit_at + 1, v.offset_before)) {
-              sign = -1, last = e - 1;
-            } else if (const size_t e2 = phrase_end(unit_at + 1, v.offset_after)) {
-              sign = 1, last = e2 - 1;
-            }
-            if (sign != 0) {
-              int y, m, d;
-              CivilFromDays(article_days + sign * n * cells[unit_at].unit, &y, &m, &d);
-              add(t, last, Iso(y, m, d), DatePrecision::kDay, true);
-              t = last + 1;
-              continue;
-            }
-          }
-        }
-        // [last|dernier] weekday [dernier|prochain]
-        {
-          size_t first = t, day_at = t;
-          int marker = 0;
-          if (c.marker && t + 1 < tokens.size() && cells[t + 1].weekday >= 0) {
-            marker = c.marker;
-            day_at = t + 1;
-          }
-          // A night is dated by the morning it ends, as "la nuit du 12 au
-          // 13" is: "dans la nuit de samedi à dimanche" is Sunday's.
-          if (cells[day_at].weekday >= 0 && !marker && day_at + 2 < tokens.size() &&
-              cells[day_at + 2].weekday >= 0 && NightBefore(v, text, tokens[day_at].begin)) {
-            const Token& link = tokens[day_at + 1];
-            const std::string folded = FoldString(text.substr(link.begin, link.end - link.begin));
-            if (std::find(v.range_links.begin(), v.range_links.end(), folded) !=
-                v.range_links.end()) {
-              t = day_at + 1;
-              continue;
-            }
-          }
-          if (cells[day_at].weekday >= 0 && have_article) {
-            size_t last = day_at;
-            if (!marker && day_at + 1 < tokens.size() && cells[day_at + 1].marker) {
-              marker = cells[day_at + 1].marker;
-              last = day_at + 1;
-            }
-            const int target = cells[day_at].weekday;
-            const int today = Weekday(article_days);
-            int64_t delta;
-            if (marker > 0) {
-              delta = (target - today + 7) % 7;
-              if (delta == 0) delta = 7;
-            } else if (marker == 0 && anchor != Anchor::kPublished) {
-              delta = (target - today + 7) % 7;
-              if (nearest && delta > 3) delta -= 7;
-            } else {
-              delta = -((today - target + 7) % 7);
-              if (marker < 0 && delta == 0) delta = -7;
-            }
-            int y, m, d;
-            CivilFromDays(article_days + delta, &y, &m, &d);
-            add(first, last, Iso(y, m, d), DatePrecision::kDay, true);
-            t = last + 1;
-            continue;
-          }
-        }
-        ++t;
       }
     }
+    // [last|dernier] weekday [dernier|prochain]
+    {
+      size_t first = t, day_at = t;
+      int marker = 0;
+      if (c.marker && t + 1 < tokens.size() && cells[t + 1].weekday >= 0) {
+        marker = c.marker;
+        day_at = t + 1;
+      }
+      // A night is dated by the morning it ends, as "la nuit du 12 au
+      // 13" is: "dans la nuit de samedi à dimanche" is Sunday's.
+      if (cells[day_at].weekday >= 0 && !marker && day_at + 2 < tokens.size() &&
+          cells[day_at + 2].weekday >= 0 && NightBefore(v, text, tokens[day_at].begin)) {
+        const Token& link = tokens[day_at + 1];
+        const std::string folded = FoldString(text.substr(link.begin, link.end - link.begin));
+        if (std::find(v.range_links.begin(), v.range_links.end(), folded) != v.range_links.end()) {
+          t = day_at + 1;
+          continue;
+        }
+      }
+      if (cells[day_at].weekday >= 0 && have_article) {
+        size_t last = day_at;
+        if (!marker && day_at + 1 < tokens.size() && cells[day_at + 1].marker) {
+          marker = cells[day_at + 1].marker;
+          last = day_at + 1;
+        }
+        const int target = cells[day_at].weekday;
+        const int today = Weekday(article_days);
+        int64_t delta;
+        if (marker > 0) {
+          delta = (target - today + 7) % 7;
+          if (delta == 0) delta = 7;
+        } else if (marker == 0 && anchor != Anchor::kPublished) {
+          delta = (target - today + 7) % 7;
+          if (nearest && delta > 3) delta -= 7;
+        } else {
+          delta = -((today - target + 7) % 7);
+          if (marker < 0 && delta == 0) delta = -7;
+        }
+        int y, m, d;
+        CivilFromDays(article_days + delta, &y, &m, &d);
+        add(first, last, Iso(y, m, d), DatePrecision::kDay, true);
+        t = last + 1;
+        continue;
+      }
+    }
+    ++t;
   }
 }
 

@@ -38,6 +38,7 @@
 #define NEWSGRAPH_TEXT_DATES_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,6 +47,7 @@
 
 #include "newsgraph/text/language.h"
 #include "newsgraph/text/packed_word_map.h"
+#include "newsgraph/text/tokenizer.h"
 
 namespace newsgraph {
 
@@ -119,6 +121,28 @@ class DateFinder {
                                 std::string_view article_date, Anchor anchor = Anchor::kPublished,
                                 size_t anchor_at = 0) const;
 
+  // The same from the text's tokens, for a caller that has them already (the
+  // extractor tokenises every sentence): no scan of the bytes and no
+  // tokenising of its own. `tokens` are those of Tokenize(normalized, {0,
+  // size}) in text order, `bits[i]` is TokenBits(lang, text of tokens[i]).
+  // REQUIRES: lang is kFr or kEn.
+  struct TokenStream {
+    std::span<const Token> tokens;
+    std::span<const uint8_t> bits;
+  };
+  std::vector<DateMention> Find(std::string_view normalized, const TokenStream& tokens, Lang lang,
+                                std::string_view article_date, Anchor anchor = Anchor::kPublished,
+                                size_t anchor_at = 0) const;
+
+  // What the segment prefilter (see Speed above) needs to know of a token,
+  // as a function of its text (so a caller may cache it): kTokenStart when
+  // it has a digit or a piece of a month, weekday or relative-day name;
+  // kTokenCut when it is one word (letters, marks, digits only) that no date
+  // pattern reads, so that between blanks it separates two segments.
+  static constexpr uint8_t kTokenStart = 1;
+  static constexpr uint8_t kTokenCut = 2;
+  uint8_t TokenBits(Lang lang, std::string_view token) const;
+
  private:
   // What a folded word can be in a date (several at once: "mai").
   struct WordInfo {
@@ -165,6 +189,20 @@ class DateFinder {
     uint64_t memo_id = 0;
   };
   static Vocabulary Compile(const DateLanguage& language);
+  // The article date FindWith resolves relative dates against.
+  struct ArticleDay {
+    bool valid = false;  // article_date is a valid "YYYY-MM-DD"
+    int year = 0;
+    int64_t days = 0;  // since 1970-01-01
+  };
+  static ArticleDay ParseArticleDay(std::string_view article_date);
+  // The dates of one segment's tokens, appended to *out.
+  static void MatchSegment(const Vocabulary& v, std::string_view text,
+                           std::span<const Token> tokens, const ArticleDay& day, Anchor anchor,
+                           bool nearest, std::vector<DateMention>* out);
+  void FindWithTokens(const Vocabulary& v, std::string_view text, const TokenStream& stream,
+                      std::string_view article_date, Anchor anchor, size_t anchor_at,
+                      std::vector<DateMention>* out) const;
   void FindWith(const Vocabulary& v, std::string_view text, std::string_view article_date,
                 Anchor anchor, size_t anchor_at, std::vector<DateMention>* out) const;
   // Cuts the line text[begin, end) into the segments that may hold a date:
