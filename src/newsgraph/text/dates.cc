@@ -615,7 +615,10 @@ std::vector<DateMention> DateFinder::Find(std::string_view normalized, const Tok
 
 // FindWith's work on tokens given: DateSegments' cuts are the tokens with
 // kTokenCut between blanks (a word between blanks is one token), and a
-// segment's tokens are those between the cuts.
+// segment's tokens are those between two cuts (or a cut and the line's
+// edge); a segment is read when one of them has kTokenStart. Most tokens
+// are passed over with one bit test: a segment is looked for around each
+// start token, back and forth to the cuts.
 void DateFinder::FindWithTokens(const Vocabulary& v, std::string_view text,
                                 const TokenStream& stream, std::string_view article_date,
                                 Anchor anchor, size_t anchor_at,
@@ -625,7 +628,7 @@ void DateFinder::FindWithTokens(const Vocabulary& v, std::string_view text,
   const uint8_t* const bits = stream.bits.data();
   const size_t count = stream.tokens.size();
   const auto is_blank = [&](size_t k) { return text[k] == ' ' || text[k] == '\t'; };
-  size_t t = 0;
+  size_t t = 0;  // the first token of the line
   size_t line_begin = 0;
   while (line_begin < text.size() && t < count) {
     size_t line_end = text.find('\n', line_begin);
@@ -633,30 +636,40 @@ void DateFinder::FindWithTokens(const Vocabulary& v, std::string_view text,
     const bool nearest =
         anchor == Anchor::kLead ||
         (anchor == Anchor::kMentioned && anchor_at >= line_begin && anchor_at < line_end);
-    const size_t line_first = t;  // the line's tokens: [line_first, t)
-    while (t < count && tokens[t].begin < line_end) ++t;
     const auto match = [&](size_t first, size_t last) {
       MatchSegment(v, text, std::span<const Token>(tokens + first, last - first), day, anchor,
                    nearest, out);
     };
-    if (t > line_first && !v.prefilter) {
-      match(line_first, t);
-    } else if (t > line_first) {
-      size_t segment_first = line_first;
-      bool candidate = false;
-      for (size_t k = line_first; k < t; ++k) {
-        const Token& tok = tokens[k];
-        if ((bits[k] & kTokenCut) && (tok.begin == line_begin || is_blank(tok.begin - 1)) &&
-            (tok.end == line_end || is_blank(tok.end))) {
-          if (candidate) match(segment_first, k);
-          segment_first = k + 1;
-          candidate = false;
-        } else {
-          candidate |= (bits[k] & kTokenStart) != 0;
-        }
-      }
-      if (candidate) match(segment_first, t);
+    const auto in_line = [&](size_t k) { return k < count && tokens[k].begin < line_end; };
+    if (!v.prefilter) {  // every line is one segment
+      const size_t first = t;
+      while (in_line(t)) ++t;
+      if (t > first) match(first, t);
+      line_begin = line_end + 1;
+      continue;
     }
+    const auto is_cut = [&](size_t k) {
+      const Token& tok = tokens[k];
+      return (bits[k] & kTokenCut) && (tok.begin == line_begin || is_blank(tok.begin - 1)) &&
+             (tok.end == line_end || is_blank(tok.end));
+    };
+    size_t settled = t;  // tokens before it are cut or read
+    size_t k = t;
+    while (in_line(k)) {
+      if (!(bits[k] & kTokenStart) || is_cut(k)) {
+        ++k;
+        continue;
+      }
+      size_t first = k;
+      while (first > settled && !is_cut(first - 1)) --first;
+      size_t last = k + 1;
+      while (in_line(last) && !is_cut(last)) ++last;
+      match(first, last);
+      // Past the cut that closed the segment, or at the line's end.
+      k = in_line(last) ? last + 1 : last;
+      settled = k;
+    }
+    t = k;
     line_begin = line_end + 1;
   }
 }
