@@ -157,10 +157,67 @@ class EdgeTripleIndex {
   size_t size_ = 0;
 };
 
+// Node id -> NodeId for AddNode and FindNode: open addressing (linear
+// probing, at most half full) over (hash, node) slots, with the ids read
+// from the nodes themselves: no copy of each id and no hash node per entry,
+// as a std::unordered_map keyed by id had. A node's id must not change once
+// it is indexed.
+class NodeIdIndex {
+ public:
+  static constexpr NodeId kNone = static_cast<NodeId>(-1);
+
+  void reserve(size_t n) {
+    if (2 * n > slots_.size()) Rehash(n);
+  }
+  // The node of `id` (hash == HashKeyBytes(id)), or kNone; id_of(n) is the
+  // id of node n.
+  template <typename IdOf>
+  NodeId find(std::string_view id, uint64_t hash, const IdOf& id_of) const {
+    if (size_ == 0) return kNone;
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.node == kNone) return kNone;
+      if (s.hash == hash && id_of(s.node) == id) return s.node;
+    }
+  }
+  // REQUIRES: no node of the same id is indexed.
+  void insert(uint64_t hash, NodeId n) {
+    if (2 * (size_ + 1) > slots_.size()) Rehash(size_ + 1);
+    Place(hash, n);
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    NodeId node = kNone;
+  };
+  void Place(uint64_t hash, NodeId n) {
+    size_t i = hash & mask_;
+    while (slots_[i].node != kNone) i = (i + 1) & mask_;
+    slots_[i] = {hash, n};
+  }
+  // Room for n nodes at most half full (at least 16 slots, a power of two).
+  void Rehash(size_t n) {
+    size_t capacity = 16;
+    while (capacity < 2 * n) capacity *= 2;
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    for (const Slot& s : old) {
+      if (s.node != kNone) Place(s.hash, s.node);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
 struct KnowledgeGraph::Impl {
   BoostGraph g;
   EdgeStore edge_data;            // by EdgeId
-  StringMap<NodeId> by_id;        // node id -> handle
+  NodeIdIndex by_id;              // node id -> handle
   StringMap<uint32_t> relations;  // relation name -> EdgeTriple::relation
   EdgeTripleIndex by_key;         // relation edges
   // The relation AddEdge looked up last and its number: edges usually come

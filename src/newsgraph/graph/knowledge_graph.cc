@@ -287,21 +287,26 @@ void KnowledgeGraph::ReserveEdgesOf(NodeId n, size_t out, size_t in) {
 
 NodeId KnowledgeGraph::AddNode(NodeData data) {
   assert(!data.id.empty());
-  auto it = impl_->by_id.find(data.id);
-  if (it != impl_->by_id.end()) return it->second;
+  const uint64_t hash = HashKeyBytes(data.id);
+  const BoostGraph& g = impl_->g;
+  const NodeId found =
+      impl_->by_id.find(data.id, hash, [&g](NodeId n) -> const std::string& { return g[n].id; });
+  if (found != NodeIdIndex::kNone) return found;
   ++impl_->version;
   // add_vertex(property, g) would copy the data: add an empty vertex and
   // move the data in.
   NodeId n = static_cast<NodeId>(boost::add_vertex(impl_->g));
-  impl_->by_id.emplace(data.id, n);
   impl_->g[n] = std::move(data);
+  impl_->by_id.insert(hash, n);
   return n;
 }
 
 std::optional<NodeId> KnowledgeGraph::FindNode(std::string_view id) const {
-  auto it = impl_->by_id.find(id);
-  if (it == impl_->by_id.end()) return std::nullopt;
-  return it->second;
+  const BoostGraph& g = impl_->g;
+  const NodeId found = impl_->by_id.find(id, HashKeyBytes(id),
+                                         [&g](NodeId n) -> const std::string& { return g[n].id; });
+  if (found == NodeIdIndex::kNone) return std::nullopt;
+  return found;
 }
 
 EdgeId KnowledgeGraph::AddEdge(NodeId source, std::string_view relation, NodeId target,
