@@ -126,9 +126,11 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   x.article_id = article.id;
   x.lang = std::string(LangCode(lang));
   const MappedText norm = Normalize(article.text);
-  // The sentences and their tokens, first: the date finder reads the same
-  // tokens (as one stream in text order, with the date bits the token cache
-  // keeps) instead of scanning and tokenising the text again. Buffers kept
+  // The sentences and their tokens, first: each sentence is tokenised onto
+  // the end of one stream of the article's tokens, which the sentence's keys
+  // are then looked up from, and which the date finder reads (with the date
+  // bits the token cache keeps) instead of scanning and tokenising the text
+  // again. Buffers kept
   // per thread: their capacity outlives the article, so they stop growing
   // (and allocating) after the first few. Each pass clears or overwrites
   // what it fills; nothing read depends on what an earlier article left.
@@ -136,11 +138,12 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   thread_local std::vector<SentenceTokens> sentence_tokens;
   thread_local std::vector<Token> stream_tokens;
   thread_local std::vector<uint8_t> stream_bits;
+  thread_local std::vector<uint32_t> sentence_first;  // index of each sentence's first token
   sentences.clear();
   st.splitter.Split(norm.text, lang, &sentences);
   if (sentence_tokens.size() < sentences.size()) sentence_tokens.resize(sentences.size());
   stream_tokens.clear();
-  stream_bits.clear();
+  sentence_first.clear();
   // The stream is the text's tokens when the sentences cover its tokens
   // and tokenising each on its own gives them (white space between two
   // sentences, and nothing but white space outside them); else the date
@@ -149,16 +152,22 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   size_t covered = 0;
   for (size_t k = 0; k < sentences.size(); ++k) {
     const Span sentence = sentences[k];
-    st.index.TokenizeSentence(lang, norm.text, sentence, &sentence_tokens[k]);
+    sentence_first.push_back(static_cast<uint32_t>(stream_tokens.size()));
+    Tokenize(norm.text, sentence, &stream_tokens);
     stream_whole = stream_whole && (k == 0 || sentence.begin > covered) &&
                    OnlyWhiteSpace(norm.text, covered, sentence.begin);
     covered = sentence.end;
-    for (const TokenInfo& t : sentence_tokens[k].tokens) {
-      stream_tokens.push_back(t.token);
-      stream_bits.push_back(t.date_bits);
-    }
   }
   stream_whole = stream_whole && OnlyWhiteSpace(norm.text, covered, norm.text.size());
+  sentence_first.push_back(static_cast<uint32_t>(stream_tokens.size()));
+  stream_bits.resize(stream_tokens.size());
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const uint32_t first = sentence_first[k];
+    st.index.TokenizeSentence(
+        lang, norm.text, sentences[k],
+        std::span<const Token>(stream_tokens.data() + first, sentence_first[k + 1] - first),
+        &sentence_tokens[k], stream_bits.data() + first);
+  }
   const DateFinder::TokenStream stream{stream_tokens, stream_bits};
   const auto find_dates = [&](std::string_view article_date, DateFinder::Anchor anchor,
                               size_t anchor_at) {

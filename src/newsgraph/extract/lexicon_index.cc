@@ -259,10 +259,22 @@ void LexiconIndex::ComputeKeys(Lang lang, std::string_view text, TokenKind kind,
 
 void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span span,
                                     SentenceTokens* out) const {
-  out->span = span;
   out->raw.clear();
   Tokenize(normalized, span, &out->raw);
-  const size_t n = out->raw.size();
+  KeyTokens(lang, normalized, span, out->raw, out, nullptr);
+}
+
+void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span span,
+                                    std::span<const Token> tokens, SentenceTokens* out,
+                                    uint8_t* date_bits) const {
+  KeyTokens(lang, normalized, span, tokens, out, date_bits);
+}
+
+void LexiconIndex::KeyTokens(Lang lang, std::string_view normalized, Span span,
+                             std::span<const Token> raw_tokens, SentenceTokens* out,
+                             uint8_t* date_bits) const {
+  out->span = span;
+  const size_t n = raw_tokens.size();
   out->tokens.resize(n);
   out->lower_keys.resize(n);
   out->fold_keys.resize(n);
@@ -275,7 +287,7 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
   }
   TokenKeyCache& cache = caches.by_lang[lang == Lang::kEn ? 1 : 0];
   TokenKeyCache::View table = cache.view();
-  const Token* const raw = out->raw.data();
+  const Token* const raw = raw_tokens.data();
   TokenInfo* const tokens = out->tokens.data();
   uint32_t* const lower_keys = out->lower_keys.data();
   uint32_t* const fold_keys = out->fold_keys.data();
@@ -311,6 +323,7 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
     stem_keys[k] = info.stem;
     sentence_cues |= info.cues;
     sentence_first_cues |= info.first_cues;
+    if (date_bits != nullptr) date_bits[k] = info.date_bits;
   }
   out->cues = sentence_cues;
   out->first_cues = sentence_first_cues;

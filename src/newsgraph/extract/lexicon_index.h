@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -187,6 +188,13 @@ class LexiconIndex {
   // Fills *out with the tokens of normalized[span) and their keys.
   void TokenizeSentence(Lang lang, std::string_view normalized, Span span,
                         SentenceTokens* out) const;
+  // The same for a caller that has tokenised the sentence already: `tokens`
+  // are Tokenize(normalized, span)'s (they must outlive *out's use; the
+  // sentence's raw buffer is not filled). When `date_bits` is not null,
+  // date_bits[i] receives tokens i's TokenInfo::date_bits.
+  void TokenizeSentence(Lang lang, std::string_view normalized, Span span,
+                        std::span<const Token> tokens, SentenceTokens* out,
+                        uint8_t* date_bits) const;
 
   // Keys of a phrase written in a lexicon (tokenised like text).
   std::vector<uint32_t> LowerKeys(std::string_view phrase);
@@ -197,6 +205,9 @@ class LexiconIndex {
   Status BuildLanguage(Lang lang, const LanguageLexicon& lex, const Ontology& ontology,
                        LanguageIndex* out);
   uint32_t StemKeyOf(Lang lang, std::string_view folded, std::string* scratch) const;
+  // TokenizeSentence's work once the tokens are known.
+  void KeyTokens(Lang lang, std::string_view normalized, Span span,
+                 std::span<const Token> raw_tokens, SentenceTokens* out, uint8_t* date_bits) const;
   // Fills the keys and cues of a token the per-thread cache has not seen.
   void ComputeKeys(Lang lang, std::string_view text, TokenKind kind, SentenceTokens* scratch,
                    TokenInfo* info) const;
