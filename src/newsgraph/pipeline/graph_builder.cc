@@ -39,7 +39,9 @@ std::vector<std::string> GraphBuilder::Add(const Article& article, Extraction ex
       n = graph_.AddNode(std::move(data));
     }
     NodeData& node = graph_.node(n);
-    node.aliases.insert(entity.aliases.begin(), entity.aliases.end());
+    // One by one: inserting the range tries the set's end as a hint first,
+    // a compare lost for aliases already there (most).
+    for (const std::string& alias : entity.aliases) node.aliases.insert(alias);
     // (Empty strings are not assigned to empty ones: most entities have no
     // date and every node its wikidata already.)
     if (node.date.empty() && !entity.date.empty()) node.date = entity.date;
@@ -64,7 +66,10 @@ std::vector<std::string> GraphBuilder::Add(const Article& article, Extraction ex
     }
     const RelationDef* def = ontology_->FindRelation(rel.relation);
     EdgeId e = graph_.AddEdge(*source, rel.relation, *target, def != nullptr && def->symmetric);
-    const Modality modality = ParseModality(rel.modality).value_or(Modality::kAsserted);
+    // Most relations are asserted: that name first.
+    const Modality modality = rel.modality == ModalityName(Modality::kAsserted)
+                                  ? Modality::kAsserted
+                                  : ParseModality(rel.modality).value_or(Modality::kAsserted);
     if (!fresh) {  // an id added before: its records may be anywhere in the list
       graph_.AddEvidence(e, Evidence{article.id, std::move(rel.sentence), rel.begin, rel.end,
                                      std::move(rel.rule), modality, std::move(rel.reported_by)});
