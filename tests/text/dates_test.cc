@@ -31,9 +31,9 @@ std::vector<DateMention> FindFromTokens(const DateFinder& finder, std::string_vi
                                         size_t anchor_at = 0) {
   std::vector<Token> tokens;
   Tokenize(text, {0, static_cast<uint32_t>(text.size())}, &tokens);
-  std::vector<uint8_t> bits;
-  for (const Token& t : tokens) bits.push_back(finder.TokenBits(lang, TokenText(text, t)));
-  return finder.Find(text, DateFinder::TokenStream{tokens, bits}, lang, article, anchor, anchor_at);
+  std::vector<DateFinder::TokenKey> keys;
+  for (const Token& t : tokens) keys.push_back(finder.KeyOf(lang, TokenText(text, t), t.kind));
+  return finder.Find(text, DateFinder::TokenStream{tokens, keys}, lang, article, anchor, anchor_at);
 }
 
 // Each mention as "iso <surface> precision[ relative]", precision d/m/y.

@@ -129,7 +129,7 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   // The sentences and their tokens, first: each sentence is tokenised onto
   // the end of one stream of the article's tokens, which the sentence's keys
   // are then looked up from, and which the date finder reads (with the date
-  // bits the token cache keeps) instead of scanning and tokenising the text
+  // keys the token cache keeps) instead of scanning and tokenising the text
   // again. Buffers kept
   // per thread: their capacity outlives the article, so they stop growing
   // (and allocating) after the first few. Each pass clears or overwrites
@@ -137,7 +137,7 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   thread_local std::vector<Span> sentences;
   thread_local std::vector<SentenceTokens> sentence_tokens;
   thread_local std::vector<Token> stream_tokens;
-  thread_local std::vector<uint8_t> stream_bits;
+  thread_local std::vector<DateFinder::TokenKey> stream_keys;
   thread_local std::vector<uint32_t> sentence_first;  // index of each sentence's first token
   sentences.clear();
   st.splitter.Split(norm.text, lang, &sentences);
@@ -160,15 +160,15 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
   }
   stream_whole = stream_whole && OnlyWhiteSpace(norm.text, covered, norm.text.size());
   sentence_first.push_back(static_cast<uint32_t>(stream_tokens.size()));
-  stream_bits.resize(stream_tokens.size());
+  stream_keys.resize(stream_tokens.size());
   for (size_t k = 0; k < sentences.size(); ++k) {
     const uint32_t first = sentence_first[k];
     st.index.TokenizeSentence(
         lang, norm.text, sentences[k],
         std::span<const Token>(stream_tokens.data() + first, sentence_first[k + 1] - first),
-        &sentence_tokens[k], stream_bits.data() + first);
+        &sentence_tokens[k], stream_keys.data() + first);
   }
-  const DateFinder::TokenStream stream{stream_tokens, stream_bits};
+  const DateFinder::TokenStream stream{stream_tokens, stream_keys};
   const auto find_dates = [&](std::string_view article_date, DateFinder::Anchor anchor,
                               size_t anchor_at) {
     return stream_whole ? st.dates.Find(norm.text, stream, lang, article_date, anchor, anchor_at)

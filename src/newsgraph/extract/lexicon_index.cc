@@ -50,7 +50,7 @@ struct TokenKeys {
   uint32_t gazetteer_node = 0;
   uint32_t phrase_node = 0;
   uint32_t stem_node = 0;
-  uint8_t date_bits = 0;
+  DateFinder::TokenKey date;
 };
 
 // The token cache's hash of `text`, given its PackedHead: HashBytes for a
@@ -245,7 +245,7 @@ void LexiconIndex::ComputeKeys(Lang lang, std::string_view text, TokenKind kind,
   info->first_cues = 0;
   info->gazetteer_node = info->fold != kNoKey ? gazetteer_.Child(0, info->fold) : 0;
   info->phrase_node = 0;
-  info->date_bits = dates_ != nullptr ? dates_->TokenBits(lang, text) : 0;
+  info->date = dates_ != nullptr ? dates_->KeyOf(lang, text, kind) : DateFinder::TokenKey();
   if (info->lower != kNoKey) {
     auto first = li.first_cues.find(info->lower);
     if (first != li.first_cues.end()) info->first_cues = first->second;
@@ -266,13 +266,13 @@ void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span
 
 void LexiconIndex::TokenizeSentence(Lang lang, std::string_view normalized, Span span,
                                     std::span<const Token> tokens, SentenceTokens* out,
-                                    uint8_t* date_bits) const {
-  KeyTokens(lang, normalized, span, tokens, out, date_bits);
+                                    DateFinder::TokenKey* date_keys) const {
+  KeyTokens(lang, normalized, span, tokens, out, date_keys);
 }
 
 void LexiconIndex::KeyTokens(Lang lang, std::string_view normalized, Span span,
                              std::span<const Token> raw_tokens, SentenceTokens* out,
-                             uint8_t* date_bits) const {
+                             DateFinder::TokenKey* date_keys) const {
   out->span = span;
   const size_t n = raw_tokens.size();
   out->tokens.resize(n);
@@ -309,13 +309,12 @@ void LexiconIndex::KeyTokens(Lang lang, std::string_view normalized, Span span,
       info.gazetteer_node = keys->gazetteer_node;
       info.phrase_node = keys->phrase_node;
       info.stem_node = keys->stem_node;
-      info.date_bits = keys->date_bits;
+      info.date = keys->date;
     } else {
       ComputeKeys(lang, text, t.kind, out, &info);
-      cache.Insert(
-          text, t.kind, hash, head,
-          TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
-                    info.gazetteer_node, info.phrase_node, info.stem_node, info.date_bits});
+      cache.Insert(text, t.kind, hash, head,
+                   TokenKeys{info.lower, info.fold, info.stem, info.cues, info.first_cues,
+                             info.gazetteer_node, info.phrase_node, info.stem_node, info.date});
       table = cache.view();  // the insert may have moved the table
     }
     lower_keys[k] = info.lower;
@@ -323,7 +322,7 @@ void LexiconIndex::KeyTokens(Lang lang, std::string_view normalized, Span span,
     stem_keys[k] = info.stem;
     sentence_cues |= info.cues;
     sentence_first_cues |= info.first_cues;
-    if (date_bits != nullptr) date_bits[k] = info.date_bits;
+    if (date_keys != nullptr) date_keys[k] = info.date;
   }
   out->cues = sentence_cues;
   out->first_cues = sentence_first_cues;
@@ -331,7 +330,7 @@ void LexiconIndex::KeyTokens(Lang lang, std::string_view normalized, Span span,
 
 void LexiconIndex::UseDateFinder(const DateFinder* dates) {
   dates_ = dates;
-  cache_id_ = NextCacheId();  // what threads cached has no date bits
+  cache_id_ = NextCacheId();  // what threads cached has no date keys
 }
 
 std::vector<uint32_t> LexiconIndex::LowerKeys(std::string_view phrase) {

@@ -132,9 +132,9 @@ struct TokenInfo {
   // stems.Child(0, stem) of the token's language: the same for the stem
   // phrases (triggers, modality verbs; Matcher::FindAllFrom starts there).
   uint32_t stem_node = 0;
-  // DateFinder::TokenBits of the token's text, when the index has a date
-  // finder (UseDateFinder); 0 otherwise.
-  uint8_t date_bits = 0;
+  // DateFinder::KeyOf the token, when the index has a date finder
+  // (UseDateFinder); empty otherwise.
+  DateFinder::TokenKey date;
 };
 
 // The tokens of one sentence with their keys (buffers reused across calls).
@@ -180,7 +180,7 @@ class LexiconIndex {
   const Matcher& gazetteer() const { return gazetteer_; }
   const std::vector<IndexedName>& names() const { return names_; }
 
-  // Makes TokenizeSentence fill TokenInfo::date_bits from `dates` (which
+  // Makes TokenizeSentence fill TokenInfo::date from `dates` (which
   // must outlive the index), so the date finder can read the sentences'
   // tokens instead of the text. Not thread-safe: call before extracting.
   void UseDateFinder(const DateFinder* dates);
@@ -190,11 +190,11 @@ class LexiconIndex {
                         SentenceTokens* out) const;
   // The same for a caller that has tokenised the sentence already: `tokens`
   // are Tokenize(normalized, span)'s (they must outlive *out's use; the
-  // sentence's raw buffer is not filled). When `date_bits` is not null,
-  // date_bits[i] receives tokens i's TokenInfo::date_bits.
+  // sentence's raw buffer is not filled). When `date_keys` is not null,
+  // date_keys[i] receives tokens i's TokenInfo::date.
   void TokenizeSentence(Lang lang, std::string_view normalized, Span span,
                         std::span<const Token> tokens, SentenceTokens* out,
-                        uint8_t* date_bits) const;
+                        DateFinder::TokenKey* date_keys) const;
 
   // Keys of a phrase written in a lexicon (tokenised like text).
   std::vector<uint32_t> LowerKeys(std::string_view phrase);
@@ -207,7 +207,8 @@ class LexiconIndex {
   uint32_t StemKeyOf(Lang lang, std::string_view folded, std::string* scratch) const;
   // TokenizeSentence's work once the tokens are known.
   void KeyTokens(Lang lang, std::string_view normalized, Span span,
-                 std::span<const Token> raw_tokens, SentenceTokens* out, uint8_t* date_bits) const;
+                 std::span<const Token> raw_tokens, SentenceTokens* out,
+                 DateFinder::TokenKey* date_keys) const;
   // Fills the keys and cues of a token the per-thread cache has not seen.
   void ComputeKeys(Lang lang, std::string_view text, TokenKind kind, SentenceTokens* scratch,
                    TokenInfo* info) const;

@@ -326,6 +326,10 @@ DateFinder::Vocabulary DateFinder::Compile(const DateLanguage& language) {
   phrases(language.offset_prefixes, &v.offset_prefixes);
   v.names_capitalized = language.names_capitalized;
   v.month_first_numeric = language.month_first_numeric;
+  for (auto& [name, info] : v.words) {
+    info.index = static_cast<uint16_t>(v.word_list.size());
+    v.word_list.push_back(info);
+  }
   return v;
 }
 
@@ -602,11 +606,43 @@ uint8_t DateFinder::TokenBits(Lang lang, std::string_view s) const {
   return (start ? kTokenStart : 0) | (one_neutral_word ? kTokenCut : 0);
 }
 
+uint16_t DateFinder::WordClass(const Vocabulary& v, std::string_view word) {
+  // MatchSegment's reading of a word, but for the hyphenated relative days
+  // it looks for with the next tokens.
+  const std::string folded = FoldString(word);
+  size_t digits = 0;
+  while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
+  if (digits > 0 && digits <= 2) {
+    uint16_t day = 0;
+    for (const std::string& suffix : v.day_suffixes) {
+      if (folded.compare(digits, std::string::npos, suffix) == 0) {
+        const int d = Digits(std::string_view(folded).substr(0, digits), 1, 2);
+        if (d >= 1 && d <= 31) day = static_cast<uint16_t>(d);
+      }
+    }
+    return kDayWord | day;
+  }
+  if (folded.size() > v.max_word ||
+      !(v.word_first & FirstBit(static_cast<unsigned char>(folded[0])))) {
+    return 0;
+  }
+  const auto it = v.words.find(std::string_view(folded));
+  return it == v.words.end() ? 0 : static_cast<uint16_t>(it->second.index + 1);
+}
+
+DateFinder::TokenKey DateFinder::KeyOf(Lang lang, std::string_view token, TokenKind kind) const {
+  const Vocabulary& v = lang == Lang::kEn ? en_ : fr_;
+  TokenKey key;
+  key.bits = TokenBits(lang, token);
+  if (kind == TokenKind::kWord) key.word = WordClass(v, token);
+  return key;
+}
+
 std::vector<DateMention> DateFinder::Find(std::string_view normalized, const TokenStream& tokens,
                                           Lang lang, std::string_view article_date, Anchor anchor,
                                           size_t anchor_at) const {
   assert(lang == Lang::kFr || lang == Lang::kEn);
-  assert(tokens.tokens.size() == tokens.bits.size());
+  assert(tokens.tokens.size() == tokens.keys.size());
   std::vector<DateMention> out;
   FindWithTokens(lang == Lang::kEn ? en_ : fr_, normalized, tokens, article_date, anchor, anchor_at,
                  &out);
@@ -625,7 +661,7 @@ void DateFinder::FindWithTokens(const Vocabulary& v, std::string_view text,
                                 std::vector<DateMention>* out) const {
   const ArticleDay day = ParseArticleDay(article_date);
   const Token* const tokens = stream.tokens.data();
-  const uint8_t* const bits = stream.bits.data();
+  const TokenKey* const keys = stream.keys.data();
   const size_t count = stream.tokens.size();
   const auto is_blank = [&](size_t k) { return text[k] == ' ' || text[k] == '\t'; };
   size_t t = 0;  // the first token of the line
@@ -637,8 +673,8 @@ void DateFinder::FindWithTokens(const Vocabulary& v, std::string_view text,
         anchor == Anchor::kLead ||
         (anchor == Anchor::kMentioned && anchor_at >= line_begin && anchor_at < line_end);
     const auto match = [&](size_t first, size_t last) {
-      MatchSegment(v, text, std::span<const Token>(tokens + first, last - first), day, anchor,
-                   nearest, out);
+      MatchSegment(v, text, std::span<const Token>(tokens + first, last - first), keys + first, day,
+                   anchor, nearest, out);
     };
     const auto in_line = [&](size_t k) { return k < count && tokens[k].begin < line_end; };
     if (!v.prefilter) {  // every line is one segment
@@ -650,13 +686,13 @@ void DateFinder::FindWithTokens(const Vocabulary& v, std::string_view text,
     }
     const auto is_cut = [&](size_t k) {
       const Token& tok = tokens[k];
-      return (bits[k] & kTokenCut) && (tok.begin == line_begin || is_blank(tok.begin - 1)) &&
+      return (keys[k].bits & kTokenCut) && (tok.begin == line_begin || is_blank(tok.begin - 1)) &&
              (tok.end == line_end || is_blank(tok.end));
     };
     size_t settled = t;  // tokens before it are cut or read
     size_t k = t;
     while (in_line(k)) {
-      if (!(bits[k] & kTokenStart) || is_cut(k)) {
+      if (!(keys[k].bits & kTokenStart) || is_cut(k)) {
         ++k;
         continue;
       }
@@ -697,14 +733,15 @@ void DateFinder::FindWith(const Vocabulary& v, std::string_view text, std::strin
       tokens.clear();
       Tokenize(text, {static_cast<uint32_t>(segment_begin), static_cast<uint32_t>(segment_end)},
                &tokens);
-      MatchSegment(v, text, tokens, day, anchor, nearest, out);
+      MatchSegment(v, text, tokens, nullptr, day, anchor, nearest, out);
     }
   }
 }
 
 void DateFinder::MatchSegment(const Vocabulary& v, std::string_view text,
-                              std::span<const Token> tokens, const ArticleDay& day, Anchor anchor,
-                              bool nearest, std::vector<DateMention>* out) {
+                              std::span<const Token> tokens, const TokenKey* keys,
+                              const ArticleDay& day, Anchor anchor, bool nearest,
+                              std::vector<DateMention>* out) {
   const bool have_article = day.valid;
   const int ay = day.year;
   const int64_t article_days = day.days;
@@ -725,38 +762,53 @@ void DateFinder::MatchSegment(const Vocabulary& v, std::string_view text,
       continue;
     }
     if (tok.kind != TokenKind::kWord) continue;
-    folded.clear();
-    AppendFolded(s, &folded);
-    // "1er", "6th": digits then a day suffix.
-    size_t digits = 0;
-    while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
-    if (digits > 0 && digits <= 2) {
-      for (const std::string& suffix : v.day_suffixes) {
-        if (folded.compare(digits, std::string::npos, suffix) == 0) {
-          const int d = Digits(folded.substr(0, digits), 1, 2);
-          if (d >= 1 && d <= 31) c.day = d;
-        }
-      }
-      continue;
-    }
     // "avant-hier": a hyphenated relative day.
-    if (t + 2 < tokens.size() && TokenText(text, tokens[t + 1]) == "-" &&
-        !tokens[t + 1].space_before && !tokens[t + 2].space_before) {
-      std::string joined = folded + "-" + FoldString(TokenText(text, tokens[t + 2]));
-      auto it = v.words.find(joined);
-      if (it != v.words.end() && it->second.relative != 0) {
-        c.relative = it->second.relative;
-        c.day = -(static_cast<int>(tokens[t + 2].end));  // marks the span end
+    const bool hyphen = t + 2 < tokens.size() && TokenText(text, tokens[t + 1]) == "-" &&
+                        !tokens[t + 1].space_before && !tokens[t + 2].space_before;
+    const WordInfo* word = nullptr;
+    if (keys != nullptr && !(hyphen && !(keys[t].word & kDayWord))) {
+      // What the word is, known from its key (WordClass): as below, without
+      // folding and looking it up.
+      const uint16_t key = keys[t].word;
+      if (key & kDayWord) {
+        if (key != kDayWord) c.day = key & ~kDayWord;
         continue;
       }
+      if (key == 0) continue;
+      word = &v.word_list[key - 1];
+    } else {
+      folded.clear();
+      AppendFolded(s, &folded);
+      // "1er", "6th": digits then a day suffix.
+      size_t digits = 0;
+      while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
+      if (digits > 0 && digits <= 2) {
+        for (const std::string& suffix : v.day_suffixes) {
+          if (folded.compare(digits, std::string::npos, suffix) == 0) {
+            const int d = Digits(folded.substr(0, digits), 1, 2);
+            if (d >= 1 && d <= 31) c.day = d;
+          }
+        }
+        continue;
+      }
+      if (hyphen) {
+        std::string joined = folded + "-" + FoldString(TokenText(text, tokens[t + 2]));
+        auto it = v.words.find(joined);
+        if (it != v.words.end() && it->second.relative != 0) {
+          c.relative = it->second.relative;
+          c.day = -(static_cast<int>(tokens[t + 2].end));  // marks the span end
+          continue;
+        }
+      }
+      if (folded.size() > v.max_word ||
+          !(v.word_first & FirstBit(static_cast<unsigned char>(folded[0])))) {
+        continue;
+      }
+      const auto it = v.words.find(std::string_view(folded));
+      if (it == v.words.end()) continue;
+      word = &it->second;
     }
-    if (folded.size() > v.max_word ||
-        !(v.word_first & FirstBit(static_cast<unsigned char>(folded[0])))) {
-      continue;
-    }
-    const auto it = v.words.find(std::string_view(folded));
-    if (it == v.words.end()) continue;
-    const WordInfo& w = it->second;
+    const WordInfo& w = *word;
     const bool name_ok = !v.names_capitalized || tok.capitalized;
     if (w.month != 0 && name_ok) c.month = w.month;
     if (w.weekday >= 0 && name_ok) c.weekday = w.weekday;

@@ -124,11 +124,12 @@ class DateFinder {
   // The same from the text's tokens, for a caller that has them already (the
   // extractor tokenises every sentence): no scan of the bytes and no
   // tokenising of its own. `tokens` are those of Tokenize(normalized, {0,
-  // size}) in text order, `bits[i]` is TokenBits(lang, text of tokens[i]).
-  // REQUIRES: lang is kFr or kEn.
+  // size}) in text order, `keys[i]` is KeyOf(lang, text and kind of
+  // tokens[i]). REQUIRES: lang is kFr or kEn.
+  struct TokenKey;
   struct TokenStream {
     std::span<const Token> tokens;
-    std::span<const uint8_t> bits;
+    std::span<const TokenKey> keys;
   };
   std::vector<DateMention> Find(std::string_view normalized, const TokenStream& tokens, Lang lang,
                                 std::string_view article_date, Anchor anchor = Anchor::kPublished,
@@ -143,23 +144,37 @@ class DateFinder {
   static constexpr uint8_t kTokenCut = 2;
   uint8_t TokenBits(Lang lang, std::string_view token) const;
 
+  // What Find needs to know of a token, a function of its text and kind (so
+  // a caller may cache it): its TokenBits, and for a word what the date
+  // grammar reads it as (a day with its suffix, "1er", "6th"; a month,
+  // weekday, relative day, marker, preposition, number or unit word), which
+  // Find would otherwise find by folding the word and looking it up.
+  struct TokenKey {
+    uint16_t word = 0;  // kDayWord | day (0: none), or 1 + a word's index, or 0
+    uint8_t bits = 0;   // TokenBits
+  };
+  TokenKey KeyOf(Lang lang, std::string_view token, TokenKind kind) const;
+
  private:
   // What a folded word can be in a date (several at once: "mai").
   struct WordInfo {
-    int month = 0;      // 1..12, 0: not a month
-    int weekday = -1;   // 0 (Monday)..6
-    int relative = 0;   // relative day + 1000 when set
-    int marker = 0;     // -1 past, +1 next
-    bool prep = false;  // year preposition
-    int number = 0;     // a number word's value
-    int unit = 0;       // an offset unit's length in days
+    int month = 0;       // 1..12, 0: not a month
+    int weekday = -1;    // 0 (Monday)..6
+    int relative = 0;    // relative day + 1000 when set
+    int marker = 0;      // -1 past, +1 next
+    bool prep = false;   // year preposition
+    int number = 0;      // a number word's value
+    int unit = 0;        // an offset unit's length in days
+    uint16_t index = 0;  // in Vocabulary::word_list
   };
+  static constexpr uint16_t kDayWord = 0x8000;
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const;
   };
   struct Vocabulary {
     std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words;  // folded -> info
+    std::vector<WordInfo> word_list;  // the same by WordInfo::index (TokenKey::word - 1)
     std::vector<std::string> day_suffixes;
     std::vector<std::string> range_links;  // folded: "au", "to", "-"
     std::vector<std::string> night_words;  // folded: "nuit", "night"
@@ -197,9 +212,13 @@ class DateFinder {
   };
   static ArticleDay ParseArticleDay(std::string_view article_date);
   // The dates of one segment's tokens, appended to *out.
+  // `keys` are the tokens' KeyOf()s, or null (then words are looked up).
   static void MatchSegment(const Vocabulary& v, std::string_view text,
-                           std::span<const Token> tokens, const ArticleDay& day, Anchor anchor,
-                           bool nearest, std::vector<DateMention>* out);
+                           std::span<const Token> tokens, const TokenKey* keys,
+                           const ArticleDay& day, Anchor anchor, bool nearest,
+                           std::vector<DateMention>* out);
+  // TokenKey::word of a word token.
+  static uint16_t WordClass(const Vocabulary& v, std::string_view word);
   void FindWithTokens(const Vocabulary& v, std::string_view text, const TokenStream& stream,
                       std::string_view article_date, Anchor anchor, size_t anchor_at,
                       std::vector<DateMention>* out) const;
