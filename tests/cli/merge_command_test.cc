@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "cli/run_command.h"
 
@@ -239,6 +240,45 @@ TEST_CASE("merge of foreign files that share edge ids writes a valid file that r
                        ShellQuote(dir / "again.graphml"))
               .exit_code == 0);
   CHECK(ReadFileOrEmpty(dir / "again.graphml") == ReadFileOrEmpty(dir / "m.graphml"));
+}
+
+TEST_CASE("one dialogue reported by three articles is one node with three articles of evidence",
+          "[cli][merge]") {
+  MergeDir dir;
+  // In French with its ordinal, in English with it and without it.
+  const std::string a =
+      dir.Write("a.txt",
+                "Dialogue\n\nLe quatrième Dialogue Inde-Asie centrale s'est tenu le 6 juin 2025 à "
+                "New Delhi.\n");
+  const std::string b =
+      dir.Write("b.txt",
+                "Dialogue\n\nMinisters met in New Delhi on June 6, 2025 for the 4th meeting of the "
+                "India-Central Asia Dialogue.\n");
+  const std::string c =
+      dir.Write("c.txt",
+                "Dialogue\n\nMinisters met in New Delhi on June 6, 2025 for the India-Central Asia "
+                "Dialogue.\n");
+  const std::string merged = dir / "merged.json";
+  CommandResult x =
+      RunNewsgraph("extract -q " + ShellQuote(a) + " --lang fr -o " + ShellQuote(dir / "a.json"));
+  REQUIRE(x.exit_code == 0);
+  x = RunNewsgraph("extract -q --lang en " + ShellQuote(b) + " " + ShellQuote(c) + " -o " +
+                   ShellQuote(dir / "bc.json"));
+  REQUIRE(x.exit_code == 0);
+  x = RunNewsgraph("merge " + ShellQuote(dir / "a.json") + " " + ShellQuote(dir / "bc.json") +
+                   " -o " + ShellQuote(merged));
+  REQUIRE(x.exit_code == 0);
+  // The JSON writer puts one node on a line.
+  std::istringstream lines(ReadFileOrEmpty(merged));
+  int events = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("\"category\":\"event\"") == std::string::npos) continue;
+    ++events;
+    CHECK(line.find("\"id\":\"event_india_central_asia_dialogue_2025_06_06\"") !=
+          std::string::npos);
+    CHECK(line.find("\"article_mentions\":{\"a\":1,\"b\":1,\"c\":1}") != std::string::npos);
+  }
+  CHECK(events == 1);
 }
 
 }  // namespace

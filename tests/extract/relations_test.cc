@@ -101,10 +101,9 @@ TEST_CASE("Relation rules fire on short French and English sentences", "[extract
        "event_japan_south_korea_summit_2025_06_06", "held_in", "location_tokyo", "asserted"},
       // Meetings: participants and editions.
       {"en", "The 3rd India-Japan Summit took place on June 6, 2025.", "country_jpn",
-       "participates_in", "event_3rd_india_japan_summit_2025_06_06", "asserted"},
+       "participates_in", "event_india_japan_summit_2025_06_06", "asserted"},
       {"en", "The 3rd India-Japan Summit took place on June 6, 2025.",
-       "event_3rd_india_japan_summit_2025_06_06", "edition_of", "forum_india_japan_summit",
-       "asserted"},
+       "event_india_japan_summit_2025_06_06", "edition_of", "forum_india_japan_summit", "asserted"},
       // Words inside a name are not triggers ("critical" ~ "criticize").
       {"en", "Kenya and Ghana will invest in critical raw materials.", "country_ken", "condemns",
        "country_gha", nullptr},
@@ -173,11 +172,11 @@ TEST_CASE("Relation rules fire on short French and English sentences", "[extract
        "Foreign ministers gathered in Abuja on March 3, 2025 for the 12th ECOWAS Defence Ministers "
        "Meeting.",
        "organization_ecowas", "participates_in",
-       "event_12th_ecowas_defence_ministers_meeting_2025_03_03", "asserted"},
+       "event_ecowas_defence_ministers_meeting_2025_03_03", "asserted"},
       {"en",
        "Foreign ministers gathered in Abuja on March 3, 2025 for the 12th ECOWAS Defence Ministers "
        "Meeting.",
-       "event_12th_ecowas_defence_ministers_meeting_2025_03_03", "held_in", "location_abuja",
+       "event_ecowas_defence_ministers_meeting_2025_03_03", "held_in", "location_abuja",
        "asserted"},
       {"fr",
        "Les ministres se sont réunis le 4 avril 2025 à Lima pour le sommet annuel du Mercosur.",
@@ -627,7 +626,7 @@ TEST_CASE("A sea or region before a topical forum's name is part of it",
       "X\n\nThe talks opened on Monday, November 23, 2026 at the fourth Baltic Sea Security Forum "
       "in Helsinki.",
       "en");
-  CHECK(testing::HasRelation(x, "event_4th_baltic_sea_security_forum_2026_11_23", "edition_of",
+  CHECK(testing::HasRelation(x, "event_baltic_sea_security_forum_2026_11_23", "edition_of",
                              "forum_baltic_sea_security_forum"));
 }
 
@@ -802,7 +801,7 @@ TEST_CASE("Delegations and representatives stand for the countries after them",
       "3, 2025 for the second Amman Energy Summit. Oman's oil minister, Salim Al-Aufi, told the "
       "summit that exports would grow. Among the participants were Kuwait and Bahrain.",
       "en");
-  const std::string summit = testing::EventWith(amman, "2nd_amman_energy_summit");
+  const std::string summit = testing::EventWith(amman, "amman_energy_summit");
   REQUIRE(!summit.empty());
   CHECK(testing::MissingSources(amman,
                                 {"country_jor", "country_egy", "country_irq",
@@ -1067,10 +1066,10 @@ TEST_CASE("Opening a meeting, being its guest of honour, taking the floor are ta
       "X\n\nThe third African Green Hydrogen Forum opened in Rabat on June 4, 2025. Morocco's "
       "prime minister inaugurated the forum. Germany was the guest of honour at this edition.",
       "en");
-  CHECK(testing::HasRelation(en, "event_3rd_african_green_hydrogen_forum_2025_06_04", "edition_of",
+  CHECK(testing::HasRelation(en, "event_african_green_hydrogen_forum_2025_06_04", "edition_of",
                              "forum_african_green_hydrogen_forum"));
   CHECK(testing::MissingSources(en, {"country_mar", "country_deu"}, "participates_in",
-                                "event_3rd_african_green_hydrogen_forum_2025_06_04")
+                                "event_african_green_hydrogen_forum_2025_06_04")
             .empty());
 }
 
@@ -1388,7 +1387,7 @@ TEST_CASE("Places after a non-event object are objects of their own",
       "brought together defence and foreign ministers from Denmark, Estonia and Finland.",
       "en");
   CHECK(testing::MissingSources(x, {"country_dnk", "country_est", "country_fin"}, "participates_in",
-                                "event_4th_baltic_sea_security_forum_2026_11_23")
+                                "event_baltic_sea_security_forum_2026_11_23")
             .empty());
 }
 
@@ -1582,7 +1581,7 @@ TEST_CASE("A French meeting named by lower-case words and a proper name, describ
       "fr");
   std::string event;  // dated by "mardi" (the article is dated 2025-06-07)
   for (const ExtractedEntity& e : x.entities) {
-    if (e.id.rfind("event_3rd_conference_des_partenaires_au_developpement_du_burundi", 0) == 0) {
+    if (e.id.rfind("event_conference_des_partenaires_au_developpement_du_burundi", 0) == 0) {
       event = e.id;
     }
   }
@@ -1658,8 +1657,8 @@ TEST_CASE("A name's acronym in parentheses neither breaks a list nor hides a pla
       "X\n\nLa 3e édition du Forum africain de l'énergie solaire (FAES) s'est ouverte samedi 14 "
       "mars 2026 à Ouarzazate.",
       "fr");
-  CHECK(testing::HasRelation(y, "event_3rd_forum_africain_de_l_energie_solaire_2026_03_14",
-                             "held_in", "location_ouarzazate"));
+  CHECK(testing::HasRelation(y, "event_forum_africain_de_l_energie_solaire_2026_03_14", "held_in",
+                             "location_ouarzazate"));
 }
 
 TEST_CASE("Those alongside whom an actor takes part take part too",
@@ -1741,7 +1740,7 @@ TEST_CASE("'The two sides' of a meeting named after a pair are that pair",
   for (const char* c : {"organization_gcc", "country_tur"}) {
     INFO(c);
     CHECK(testing::HasRelation(x, c, "participates_in",
-                               "event_7th_gcc_turkiye_strategic_dialogue_2026_11_24"));
+                               "event_gcc_turkiye_strategic_dialogue_2026_11_24"));
     CHECK(testing::HasRelation(x, c, "condemns", "event_drone_strike_2026_11_09"));
   }
   // Plural incidents are incidents.

@@ -238,6 +238,7 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
     UpdateDiscourse(mentions, args, table, &discourse);
   }
   table.FoldUndatedEvents(&x.relations);
+  table.NameEditionsByForum(&x.relations);
   table.DropUnrelated(x.relations);
   x.entities = table.Finish();
   return x;

@@ -2432,6 +2432,31 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
   *relations = std::move(kept);
 }
 
+void EntityTable::NameEditionsByForum(std::vector<ExtractedRelation>* relations) {
+  std::vector<std::pair<std::string, std::string>> renamed;  // (from, to)
+  for (size_t i = 0; i < records_.size(); ++i) {
+    EntityRecord& r = records_[i];
+    if (r.entity.category != "event" || r.dropped || r.forum < 0 || r.entity.date.empty()) {
+      continue;
+    }
+    std::string_view forum = records_[r.forum].entity.id;
+    if (forum.starts_with("forum_")) forum.remove_prefix(6);
+    std::string id = "event_";
+    id.append(forum).append("_").append(Slug(r.entity.date));
+    if (id == r.entity.id || new_ids_.count(id) != 0) continue;
+    new_ids_.erase(r.entity.id);
+    new_ids_.emplace(id, static_cast<int>(i));
+    renamed.emplace_back(r.entity.id, id);
+    r.entity.id = std::move(id);
+  }
+  for (ExtractedRelation& x : *relations) {
+    for (const auto& [from, to] : renamed) {
+      if (x.source_id == from) x.source_id = to;
+      if (x.target_id == from) x.target_id = to;
+    }
+  }
+}
+
 void EntityTable::DropUnrelated(const std::vector<ExtractedRelation>& relations) {
   // An article names few sectors (most none): each one that may go looks
   // for its id among the relations' ends, instead of every end being put

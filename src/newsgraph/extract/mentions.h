@@ -90,6 +90,13 @@ class EntityTable {
   // its mentions join the dated one and `relations` are rewritten to it.
   // Call once, after the last sentence.
   void FoldUndatedEvents(std::vector<ExtractedRelation>* relations);
+  // A dated edition of a forum is named by the forum and the date, whatever
+  // the article calls it ("4th India-Central Asia Dialogue" or "the
+  // India-Central Asia Dialogue on 6 June 2025"): event_ + the forum's id
+  // without forum_ + the date, so that articles giving its ordinal and
+  // articles not giving it name one node. Its label stays. `relations` are
+  // rewritten to the new ids. Call once, after FoldUndatedEvents.
+  void NameEditionsByForum(std::vector<ExtractedRelation>* relations);
   // Sectors are areas of cooperation, concern or dependence: one that no
   // relation of the article names and no area marker introduces is no node
   // ("le ministre de l'Agriculture" names a portfolio); nor is an entity
