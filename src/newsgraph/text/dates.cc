@@ -422,6 +422,35 @@ bool DateFinder::NightBefore(const Vocabulary& v, std::string_view text, size_t 
   return false;
 }
 
+namespace {
+
+// The end of the run of word characters (letters, marks, digits, as the
+// tokenizer sees them) that starts at s[i]; i itself when s[i] is none.
+// *ascii is cleared when the run holds a non-ASCII letter, *digit set when it
+// holds a digit.
+size_t WordRunEnd(std::string_view s, size_t i, bool* ascii, bool* digit) {
+  size_t j = i;
+  for (;;) {
+    // ASCII letters, most of the bytes, eight at a time.
+    j = AsciiLetterRunEnd(s, j, s.size());
+    if (j == s.size()) return j;
+    const unsigned char c = static_cast<unsigned char>(s[j]);
+    if (c >= '0' && c <= '9') {
+      *digit = true;
+      ++j;
+      continue;
+    }
+    if (c < 0x80) return j;
+    size_t next = j;
+    const char32_t cp = DecodeUtf8(s, &next);
+    if (!(CharClassOf(cp) & (kCharLetter | kCharDigit))) return j;
+    *ascii = false;
+    j = next;
+  }
+}
+
+}  // namespace
+
 void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t begin, size_t end,
                               std::string* scratch,
                               std::vector<std::pair<size_t, size_t>>* segments) {
@@ -448,25 +477,8 @@ void DateFinder::DateSegments(const Vocabulary& v, std::string_view text, size_t
     const unsigned char b = static_cast<unsigned char>(text[i]);
     // A run of word characters, as the tokenizer sees them (letters, marks,
     // digits).
-    size_t j = i;
     bool ascii = true, digit = false;
-    for (;;) {
-      // ASCII letters, most of the bytes, eight at a time.
-      j = AsciiLetterRunEnd(text, j, end);
-      if (j == end) break;
-      const unsigned char c = static_cast<unsigned char>(text[j]);
-      if (c >= '0' && c <= '9') {
-        digit = true;
-        ++j;
-        continue;
-      }
-      if (c < 0x80) break;
-      size_t next = j;
-      const char32_t cp = DecodeUtf8(line_text, &next);
-      if (!(CharClassOf(cp) & (kCharLetter | kCharDigit))) break;
-      ascii = false;
-      j = next;
-    }
+    const size_t j = WordRunEnd(line_text, i, &ascii, &digit);
     if (j == i) {  // a non-ASCII character that is not a word character
       size_t next = i;
       DecodeUtf8(line_text, &next);
@@ -562,24 +574,8 @@ uint8_t DateFinder::TokenBits(Lang lang, std::string_view s) const {
       ++i;
       continue;
     }
-    size_t j = i;
     bool ascii = true, digit = false;
-    for (;;) {
-      j = AsciiLetterRunEnd(s, j, s.size());
-      if (j == s.size()) break;
-      const unsigned char c = static_cast<unsigned char>(s[j]);
-      if (c >= '0' && c <= '9') {
-        digit = true;
-        ++j;
-        continue;
-      }
-      if (c < 0x80) break;
-      size_t next = j;
-      const char32_t cp = DecodeUtf8(s, &next);
-      if (!(CharClassOf(cp) & (kCharLetter | kCharDigit))) break;
-      ascii = false;
-      j = next;
-    }
+    const size_t j = WordRunEnd(s, i, &ascii, &digit);
     if (j == i) {  // a non-ASCII character that is not a word character
       size_t next = i;
       DecodeUtf8(s, &next);
