@@ -1246,7 +1246,8 @@ class SentenceScanner {
       for (size_t i = h + 1; i < after->begin && clean; ++i) {
         // (Nor another event noun, of one word or more: "attacks on shipping
         // ... and the drone strike ... on November 9".)
-        clean = !ClausePunct(i) && !(t_[i].first_cues & CueBit(Cue::kEventNoun));
+        clean = !ClausePunct(i) && !((t_[i].first_cues & CueBit(Cue::kEventNoun)) &&
+                                     PhraseEnd(i, Cue::kEventNoun) != 0);
       }
       if (clean) return after;
     }

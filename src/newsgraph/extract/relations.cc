@@ -422,15 +422,11 @@ class SentenceRelations {
     return true;
   }
 
-  // A relative clause closed right before the verb at tb: "la séance, qui
-  // s'est tenue à Amman en présence de M. X, a réuni ...". Returns the comma
-  // that opens it (the antecedent ends there), or tb when there is none.
   // Whether a noun phrase of common nouns opens at token i, before `close`:
   // an article or none, then a lower-case word that is no preposition,
   // conjunction or clause opener ("partenaires du Mali", "a security
-  // partner of").
-  // It names what the name is to another: a "de"/"of" follows within it, and
-  // no reporting verb or quote ("Rajeev Menon, said New Delhi ...").
+  // partner of"). It names what the name is to another: a "de"/"of" follows
+  // within it, and no reporting verb or quote ("Rajeev Menon, said New Delhi").
   bool Apposition(size_t i, size_t close) const {
     if (Has(i, Cue::kDeterminer) && !Has(i, Cue::kPreposition)) ++i;
     if (!(i < close && t_[i].token.kind == TokenKind::kWord && !t_[i].token.capitalized &&
@@ -453,6 +449,9 @@ class SentenceRelations {
     return false;
   }
 
+  // A relative clause closed right before the verb at tb: "la séance, qui
+  // s'est tenue à Amman en présence de M. X, a réuni ...". Returns the comma
+  // that opens it (the antecedent ends there), or tb when there is none.
   uint32_t SkipRelative(uint32_t tb) const {
     size_t c = tb;
     // The auxiliary and adverbs between the closing comma and the verb.
