@@ -1747,5 +1747,15 @@ TEST_CASE("'The two sides' of a meeting named after a pair are that pair",
   CHECK(testing::HasRelation(x, "country_tur", "condemns", "event_red_sea_attacks"));
 }
 
+TEST_CASE("An organisation acts through its organ, and a seizure is an incident",
+          "[extract][relations][condemns]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa marine sierra-léonaise a arraisonné samedi 10 janvier 2026 sept pirogues "
+      "guinéennes au large de Yelibuya. De son côté, la Commission de la CEDEAO, basée à Abuja, a "
+      "« déploré » l'incident.",
+      "fr");
+  CHECK(testing::HasRelation(x, "organization_ecowas", "condemns", "event_seizure_2026_01_10"));
+}
+
 }  // namespace
 }  // namespace newsgraph

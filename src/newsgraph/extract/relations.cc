@@ -697,28 +697,32 @@ class SentenceRelations {
     const bool country = delegates || SingleOf(ph, "country") >= 0;
     // An organisation speaks through its officer: "Le secrétaire général de
     // l'ONU a condamné", "the spokesman of the African Union said".
-    const bool officer = !country && ph.event < 0 && SingleOf(ph, "organization") >= 0 &&
-                         (Has(head, Cue::kTitle) || (head > 0 && Has(head - 1, Cue::kTitle)));
+    // Or through its organ: "la Commission de la CEDEAO a déploré".
+    const int org = !country && ph.event < 0 ? SingleOf(ph, "organization") : -1;
+    const bool organ = org >= 0 && Has(head, Cue::kOrgHead) && table_->at(org).gazetteer != nullptr;
+    const bool officer =
+        org >= 0 && (organ || Has(head, Cue::kTitle) || (head > 0 && Has(head - 1, Cue::kTitle)));
     if (ph.event < 0 && !country && !officer) return false;
     const uint64_t head_cues = country   ? CueBit(Cue::kOrgHead) | CueBit(Cue::kDelegate)
-                               : officer ? CueBit(Cue::kTitle)
+                               : officer ? CueBit(Cue::kTitle) | CueBit(Cue::kOrgHead)
                                          : 0;
     // (Capitalised as a sentence's first word, or after a dateline's dash:
     // "AMMAN, May 12 – Ministers from Jordan, Egypt and Iraq attended".)
     const bool opening = head == 0 || t_[head - 1].token.kind == TokenKind::kPunct;
     if (t_[head].token.kind != TokenKind::kWord ||
-        (t_[head].token.capitalized && !(delegates && opening)) ||
+        (t_[head].token.capitalized && !(delegates && opening) && !organ) ||
         (t_[head].cues & ~head_cues) != 0) {
       return false;
     }
     if (delegates && opening) return true;
     // (A portfolio may open the clause capitalised: "Foreign ministers of
     // Qatar and Kuwait attended", "Energy ministers from ...".)
-    while (i > 0 && t_[i - 1].token.kind == TokenKind::kWord && !Has(i - 1, Cue::kBoundary) &&
-           (((!t_[i - 1].token.capitalized ||
-              (i - 1 == 0 || t_[i - 2].token.kind == TokenKind::kPunct)) &&
-             (t_[i - 1].cues & ~head_cues) == 0) ||
-            Has(i - 1, Cue::kDeterminer) || Has(i - 1, Cue::kOrdinal))) {
+    while (
+        i > 0 && t_[i - 1].token.kind == TokenKind::kWord && !Has(i - 1, Cue::kBoundary) &&
+        (((!t_[i - 1].token.capitalized ||
+           (i - 1 == 0 || t_[i - 2].token.kind == TokenKind::kPunct) || (organ && i - 1 == head)) &&
+          (t_[i - 1].cues & ~head_cues) == 0) ||
+         Has(i - 1, Cue::kDeterminer) || Has(i - 1, Cue::kOrdinal))) {
       --i;
     }
     return i == 0 || t_[i - 1].token.kind == TokenKind::kPunct;
