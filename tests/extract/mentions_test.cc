@@ -746,5 +746,22 @@ TEST_CASE("A dated edition of a forum has one id with or without its ordinal",
   }
 }
 
+TEST_CASE("An undated numbered edition is the one dated meeting of its kind",
+          "[extract][mentions][events]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLeaders of Mercosur wrapped up a two-day summit in Asunción on Friday, December 4, "
+      "2026. Paraguayan President Santiago Benítez hosted the 69th Summit of Mercosur Heads of "
+      "State, which was attended by Uruguay.",
+      "en");
+  int events = 0;
+  for (const ExtractedEntity& e : x.entities) {
+    if (e.category != "event") continue;
+    ++events;
+    CHECK(e.date == "2026-12-04");
+    CHECK(e.label.find("69th") != std::string::npos);
+  }
+  CHECK(events == 1);
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

@@ -2410,6 +2410,36 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
     u.dropped = true;
     renamed.emplace_back(u.entity.id, into->entity.id);
   }
+  // An undated numbered edition and the one dated meeting of its kind and
+  // head noun that no forum claims are one: "a two-day summit in Asunción on
+  // Friday, December 4, 2026" then "hosted the 69th Summit of Mercosur".
+  for (EntityRecord& u : records_) {
+    if (u.entity.category != "event" || !u.entity.date.empty() || u.dropped || u.forum < 0 ||
+        u.ordinal <= 0 || u.head_en.empty()) {
+      continue;
+    }
+    EntityRecord* dated = nullptr;
+    int candidates = 0;
+    for (EntityRecord& d : records_) {
+      if (d.entity.category == "event" && !d.entity.date.empty() && !d.dropped && d.forum < 0 &&
+          d.kind == u.kind && d.head_en == u.head_en) {
+        dated = &d;
+        ++candidates;
+      }
+    }
+    if (candidates != 1) continue;
+    u.entity.date = dated->entity.date;
+    u.entity.label += " (" + dated->entity.date + ")";
+    u.entity.mention_count += dated->entity.mention_count;
+    for (std::string& a : dated->entity.aliases) {
+      if (std::find(u.entity.aliases.begin(), u.entity.aliases.end(), a) ==
+          u.entity.aliases.end()) {
+        u.entity.aliases.push_back(std::move(a));
+      }
+    }
+    dated->dropped = true;
+    renamed.emplace_back(dated->entity.id, u.entity.id);
+  }
   if (renamed.empty()) return;
   for (ExtractedRelation& r : *relations) {
     for (const auto& [from, to] : renamed) {

@@ -87,8 +87,11 @@ class EntityTable {
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   // An undated event (a headline's "Coup d'État au Tchad") whose kind and
   // head noun match exactly one dated event of the article is that event:
-  // its mentions join the dated one and `relations` are rewritten to it.
-  // Call once, after the last sentence.
+  // its mentions join the dated one and `relations` are rewritten to it. An
+  // undated numbered edition ("the 69th Summit of Mercosur") and the one
+  // dated meeting of its kind and head that no forum claims ("a two-day
+  // summit in Asunción on December 4, 2026") are one too: the edition takes
+  // the date. Call once, after the last sentence.
   void FoldUndatedEvents(std::vector<ExtractedRelation>* relations);
   // A dated edition of a forum is named by the forum and the date, whatever
   // the article calls it ("4th India-Central Asia Dialogue" or "the
