@@ -96,7 +96,7 @@ const std::vector<Expectation> kExpectations = {
     {"visite-mauritanie-senegal", 0.79, 0.84},
     {"cmf-francophonie-phnom-penh", 0.89, 0.45},
     {"japan-indonesia-nickel-pact", 0.76, 0.44},
-    {"manganese-gabon-interdiction", 0.86, 0.26},
+    {"manganese-gabon-interdiction", 0.88, 0.26},
     {"mercosur-summit-asuncion", 0.87, 0.51},
     {"pirogues-guinee-sierra-leone", 0.82, 0.53},
     {"sudan-pledging-conference-berlin", 0.86, 0.61},

@@ -763,5 +763,15 @@ TEST_CASE("An undated numbered edition is the one dated meeting of its kind",
   CHECK(events == 1);
 }
 
+TEST_CASE("A title before a surname of two words names the person given in full before",
+          "[extract][mentions][people]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa mesure a été présentée par le ministre des Mines, Hervé Ondo Mba. « Nous ne voulons "
+      "plus être de simples vendeurs de cailloux », a déclaré M. Ondo Mba devant la presse.",
+      "fr");
+  CHECK(testing::HasEntity(x, "person_herve_ondo_mba"));
+  CHECK_FALSE(testing::HasEntity(x, "person_ondo_mba"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing

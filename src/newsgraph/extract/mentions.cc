@@ -476,9 +476,10 @@ class SentenceScanner {
       }
       Mention m;
       m.begin = static_cast<uint32_t>(j), m.end = static_cast<uint32_t>(e);
-      // "Mme Bennani" after "Nadia Bennani": a surname alone is the person
-      // named in full before, when exactly one person has that surname.
-      m.entity = e == j + 1 ? PersonBySurname(Norm(j, e)) : -1;
+      // "Mme Bennani" after "Nadia Bennani", "M. Ondo Mba" after "Hervé Ondo
+      // Mba": a surname alone is the person named in full before, when
+      // exactly one person has that surname.
+      m.entity = PersonBySurname(Norm(j, e));
       if (m.entity >= 0) {
         table_->AddMention(m.entity, Original(j, e));
       } else {
