@@ -773,5 +773,19 @@ TEST_CASE("A title before a surname of two words names the person given in full 
   CHECK_FALSE(testing::HasEntity(x, "person_ondo_mba"));
 }
 
+TEST_CASE("A memorandum of cooperation signed on a date is an agreement event",
+          "[extract][mentions][events]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nJapan and Indonesia signed a memorandum of cooperation on nickel on February 10, 2026.",
+      "en");
+  CHECK(testing::HasRelation(en, "country_jpn", "participates_in",
+                             "event_memorandum_of_cooperation_2026_02_10"));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe Japon et l'Indonésie ont signé le 10 février 2026 un mémorandum de coopération.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "country_idn", "participates_in",
+                             "event_memorandum_of_cooperation_2026_02_10"));
+}
+
 }  // namespace
 }  // namespace newsgraph::testing
