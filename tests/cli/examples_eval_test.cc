@@ -94,7 +94,7 @@ const std::vector<Expectation> kExpectations = {
     {"igad-summit-djibouti", 0.82, 0.62},
     {"vietnam-rare-earth-ore-ban", 0.78, 0.57},
     {"visite-mauritanie-senegal", 0.79, 0.84},
-    {"cmf-francophonie-phnom-penh", 0.89, 0.45},
+    {"cmf-francophonie-phnom-penh", 0.89, 0.52},
     {"japan-indonesia-nickel-pact", 0.76, 0.44},
     {"manganese-gabon-interdiction", 0.88, 0.26},
     {"mercosur-summit-asuncion", 0.87, 0.51},

@@ -1757,5 +1757,17 @@ TEST_CASE("An organisation acts through its organ, and a seizure is an incident"
   CHECK(testing::HasRelation(x, "organization_ecowas", "condemns", "event_seizure_2026_01_10"));
 }
 
+TEST_CASE("'Parmi les délégations figuraient celles de ...' lists who took part",
+          "[extract][relations][participation]") {
+  const Extraction x = testing::ExtractText(
+      "X\n\nLa conférence s'est ouverte le 18 novembre 2025 à Phnom Penh. Parmi les délégations "
+      "figuraient celles de la France, du Canada et de la Belgique.",
+      "fr");
+  for (const char* c : {"country_fra", "country_can", "country_bel"}) {
+    INFO(c);
+    CHECK(testing::HasRelation(x, c, "participates_in", "event_phnom_penh_conference_2025_11_18"));
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -627,6 +627,9 @@ class SentenceScanner {
       }
       if (Has(q, Cue::kConjunction) || Has(q, Cue::kDeterminer)) continue;
       if (t_[q].token.kind != TokenKind::kWord || t_[q].token.capitalized) return {};
+      // Nor a verb before any "de": "Parmi les délégations figuraient celles
+      // de la France" names no delegations of France.
+      if (!connector && t_[q].stem_node != 0) return {};
     }
     return {};
   }
