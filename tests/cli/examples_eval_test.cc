@@ -91,15 +91,15 @@ const std::vector<Expectation> kExpectations = {
     {"attaque-convoi-menaka", 0.76, 0.34},
     {"forum-solaire-ouarzazate", 0.78, 0.72},
     {"gcc-turkiye-strategic-dialogue-riyadh", 0.90, 0.55},
-    {"igad-summit-djibouti", 0.82, 0.62},
+    {"igad-summit-djibouti", 0.82, 0.64},
     {"vietnam-rare-earth-ore-ban", 0.78, 0.57},
     {"visite-mauritanie-senegal", 0.79, 0.84},
     {"cmf-francophonie-phnom-penh", 0.89, 0.52},
     {"japan-indonesia-nickel-pact", 0.76, 0.44},
     {"manganese-gabon-interdiction", 0.88, 0.26},
-    {"mercosur-summit-asuncion", 0.87, 0.51},
+    {"mercosur-summit-asuncion", 0.87, 0.56},
     {"pirogues-guinee-sierra-leone", 0.82, 0.53},
-    {"sudan-pledging-conference-berlin", 0.86, 0.61},
+    {"sudan-pledging-conference-berlin", 0.86, 0.64},
 };
 
 struct TempDir {

@@ -1769,5 +1769,22 @@ TEST_CASE("'Parmi les délégations figuraient celles de ...' lists who took par
   }
 }
 
+TEST_CASE("Sending one's minister or envoy is taking part", "[extract][relations][participation]") {
+  const Extraction en = testing::ExtractText(
+      "X\n\nThe summit opened in Djibouti on June 14, 2026. Eritrea sent its foreign minister, and "
+      "China sent its special envoy for African affairs.",
+      "en");
+  CHECK(testing::HasRelation(en, "country_eri", "participates_in",
+                             "event_djibouti_summit_2026_06_14"));
+  CHECK(testing::HasRelation(en, "country_chn", "participates_in",
+                             "event_djibouti_summit_2026_06_14"));
+  const Extraction fr = testing::ExtractText(
+      "X\n\nLe sommet s'est ouvert le 14 juin 2026 à Djibouti. L'Érythrée a dépêché son ministre "
+      "des Affaires étrangères.",
+      "fr");
+  CHECK(testing::HasRelation(fr, "country_eri", "participates_in",
+                             "event_djibouti_summit_2026_06_14"));
+}
+
 }  // namespace
 }  // namespace newsgraph
