@@ -552,17 +552,13 @@ TEST_CASE("A meeting dated only, in an article on a forum's edition, is part of 
       "X\n\nThe sixth Pacific Tuna Ministers' Conference opened in Nuku'alofa on June 3, 2025. "
       "Talks on Wednesday are expected to focus on tuna stocks.",
       "en");
-  int events = 0;
-  for (const ExtractedEntity& e : x.entities) events += e.category == "event";
-  CHECK(events == 1);
+  CHECK(CountCategory(x, "event") == 1);
   // With a place of its own it is another meeting.
   const Extraction y = testing::ExtractText(
       "X\n\nThe sixth Pacific Tuna Ministers' Conference opened in Nuku'alofa on June 3, 2025. "
       "Talks in Suva on Wednesday will follow.",
       "en");
-  events = 0;
-  for (const ExtractedEntity& e : y.entities) events += e.category == "event";
-  CHECK(events == 2);
+  CHECK(CountCategory(y, "event") == 2);
 }
 
 TEST_CASE("The entity table has one record per id, whichever way it came in",
@@ -656,9 +652,7 @@ TEST_CASE("A date after an incident and past a statement dates the statement",
       "X\n\nAn attack on a military post killed ten soldiers on Tuesday, March 11, 2025 in Niger. "
       "The Security Council condemned the attack in a statement on Wednesday.",
       "en");
-  int events = 0;
-  for (const ExtractedEntity& e : x.entities) events += e.category == "event";
-  CHECK(events == 1);
+  CHECK(CountCategory(x, "event") == 1);
   CHECK(testing::HasRelation(x, "organization_un_security_council", "condemns",
                              "event_attack_2025_03_11"));
 }
@@ -668,9 +662,7 @@ TEST_CASE("An incident on the date of one reported is that one", "[extract][ment
       "X\n\nL'attaque perpétrée le 8 février 2026 contre un convoi près de Ménaka a fait 23 morts. "
       "Les soldats ont été tués dans l'embuscade, survenue le 8 février 2026.",
       "fr");
-  int events = 0;
-  for (const ExtractedEntity& e : x.entities) events += e.category == "event";
-  CHECK(events == 1);
+  CHECK(CountCategory(x, "event") == 1);
 }
 
 TEST_CASE("A numbered meeting of a forum named after it is an edition of that forum",
@@ -683,9 +675,7 @@ TEST_CASE("A numbered meeting of a forum named after it is an edition of that fo
                              "forum_india_central_asia_dialogue"));
   CHECK(testing::HasRelation(x, "country_kaz", "participates_in",
                              "event_india_central_asia_dialogue_2025_06_06"));
-  int events = 0;
-  for (const ExtractedEntity& e : x.entities) events += e.category == "event";
-  CHECK(events == 1);
+  CHECK(CountCategory(x, "event") == 1);
   // An organisation paired with a country, a word before the noun.
   const Extraction y = testing::ExtractText(
       "X\n\nMinisters met in Riyadh on November 24, 2026 for the seventh ministerial meeting of "

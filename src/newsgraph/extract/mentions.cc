@@ -2387,6 +2387,21 @@ std::vector<int> EntityTable::Members(int region) {
   return out;
 }
 
+namespace {
+
+// Rewrites the ends of `relations` named by a renamed record: (from, to) ids.
+void RenameEnds(const std::vector<std::pair<std::string, std::string>>& renamed,
+                std::vector<ExtractedRelation>* relations) {
+  for (ExtractedRelation& r : *relations) {
+    for (const auto& [from, to] : renamed) {
+      if (r.source_id == from) r.source_id = to;
+      if (r.target_id == from) r.target_id = to;
+    }
+  }
+}
+
+}  // namespace
+
 void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
   std::vector<std::pair<std::string, std::string>> renamed;  // (from, to)
   for (EntityRecord& u : records_) {
@@ -2445,12 +2460,7 @@ void EntityTable::FoldUndatedEvents(std::vector<ExtractedRelation>* relations) {
     renamed.emplace_back(dated->entity.id, u.entity.id);
   }
   if (renamed.empty()) return;
-  for (ExtractedRelation& r : *relations) {
-    for (const auto& [from, to] : renamed) {
-      if (r.source_id == from) r.source_id = to;
-      if (r.target_id == from) r.target_id = to;
-    }
-  }
+  RenameEnds(renamed, relations);
   // The same statement twice (once of each name) is one record; a relation
   // of the event to itself is none.
   std::vector<ExtractedRelation> kept;
@@ -2484,12 +2494,7 @@ void EntityTable::NameEditionsByForum(std::vector<ExtractedRelation>* relations)
     renamed.emplace_back(r.entity.id, id);
     r.entity.id = std::move(id);
   }
-  for (ExtractedRelation& x : *relations) {
-    for (const auto& [from, to] : renamed) {
-      if (x.source_id == from) x.source_id = to;
-      if (x.target_id == from) x.target_id = to;
-    }
-  }
+  RenameEnds(renamed, relations);
 }
 
 void EntityTable::DropUnrelated(const std::vector<ExtractedRelation>& relations) {
